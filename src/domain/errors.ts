@@ -1,0 +1,58 @@
+/**
+ * The one error type of imketen. Every failure a user can cause carries a string code; the CLI maps codes to exit
+ * codes (src/cli/exit-codes.ts) and the server will map them to HTTP statuses, each in one table.
+ */
+export type ErrorCode =
+  | 'INVALID_INPUT'
+  | 'INVALID_EVENT'
+  | 'IMPORT_REJECTED'
+  | 'EVENT_ID_CONFLICT'
+  | 'REFERENCE_NOT_FOUND'
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'STREAM_NOT_FOUND'
+  | 'CASE_NOT_FOUND'
+  | 'REPORT_NOT_PUBLISHED'
+  | 'REPORT_ALREADY_PUBLISHED'
+  | 'UNKNOWN_REPORT_ROW'
+  | 'CONFIG_INVALID'
+  | 'DATABASE_UNAVAILABLE'
+  | 'WATCHLIST_NOT_FOUND'
+  | 'LEGAL_BASIS_MISSING';
+
+/** Where in an input a problem sits: a file and line for imports, a field path inside the line. */
+export interface ErrorLocation {
+  file?: string;
+  line?: number;
+  field?: string;
+}
+
+/** One problem found in the input, for errors that list several (an import lists all it found, up to a limit). */
+export interface Problem extends ErrorLocation {
+  message: string;
+  code?: ErrorCode;
+}
+
+export class ImketenError extends Error {
+  readonly code: ErrorCode;
+  readonly problems: readonly Problem[];
+
+  constructor(code: ErrorCode, message: string, problems: readonly Problem[] = []) {
+    super(message);
+    this.name = 'ImketenError';
+    this.code = code;
+    this.problems = problems;
+  }
+}
+
+/** Formats a location as `file:line field` for messages, leaving out the parts that are unknown. */
+export function formatLocation(location: ErrorLocation): string {
+  const place = [location.file, location.line].filter((part) => part !== undefined).join(':');
+  const field = location.field ? `field ${location.field}` : '';
+  return [place, field].filter(Boolean).join(' ');
+}
+
+/** Formats one problem as a single line a person can act on. */
+export function formatProblem(problem: Problem): string {
+  const where = formatLocation(problem);
+  return where ? `${where}: ${problem.message}` : problem.message;
+}
