@@ -1,0 +1,267 @@
+/**
+ * Importing interchange-format v1 events: all or nothing, idempotent by event id, in bounded memory.
+ *
+ * One transaction holds the whole import, so a failure — a bad line, a crash, a SIGKILL — leaves the store exactly
+ * as it was. Three passes inside it:
+ *  1. lines: JSON, the v1 schema, recordedAt; rows are appended in batches (an id already stored with the same
+ *     content is a no-op, with other content an error);
+ *  2. references: every person or case a new event names exists, in this import or the store (one SQL query);
+ *  3. streams: every stream the import touched is replayed in date order with its stored events — late arrivals
+ *     and retractions included — through its state machine, and its projection rows are rebuilt.
+ * Passes 2 and 3 run only on a file whose lines are all well-formed, so their errors are not noise.
+ */
+import { ImketenError, type Problem } from '../domain/errors.js';
+import { parseStreamName, CASE_KINDS, type CaseKind, type StreamKind } from '../domain/event.js';
+import { validateEvent } from '../domain/events/schema.js';
+import { bitemporalSegments, replayStream } from '../domain/replay.js';
+import type { Db, Queryable } from '../store/db.js';
+import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
+import { appendEvents, findEventIdentities, readStreams, type EventRow, type StoredEvent } from '../store/event-store.js';
+import { replaceSegments, type SegmentRow } from '../store/segments.js';
+import { ProblemList } from './problem-list.js';
+import { readLines, type ImportSource } from './sources.js';
+
+export interface ImportProgress {
+  source: string;
+  bytes: number;
+  totalBytes?: number;
+  lines: number;
+  phase: 'reading' | 'checking';
+}
+
+export interface ImportOptions {
+  /** The clock: the time the registry learns the events (their recordedAt when the file gives none). */
+  now: () => Date;
+  maxProblems?: number;
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export interface ImportSummary {
+  importId: number;
+  lines: number;
+  added: number;
+  unchanged: number;
+  streams: number;
+}
+
+const CASE_KIND_SET: ReadonlySet<StreamKind> = new Set(CASE_KINDS);
+
+export async function importEvents(db: Db, sources: readonly ImportSource[], options: ImportOptions): Promise<ImportSummary> {
+  const problems = new ProblemList(options.maxProblems ?? 50);
+  const summary = await db.transaction(async (tx) => {
+    const importedAt = options.now().toISOString();
+    const [row] = await tx.query<{ id: number }>(
+      'INSERT INTO imports (started_at, sources) VALUES ($1, $2::text[]) RETURNING id',
+      [importedAt, sources.map((source) => source.name)],
+    );
+    const importId = row!.id;
+    const rollBackOnProblems = () => { if (!problems.empty) throw ROLLBACK; };
+    const counts = await appendLines(tx, importId, importedAt, sources, problems, options);
+    rollBackOnProblems();
+    await checkReferences(tx, importId, sources, problems);
+    rollBackOnProblems();
+    const streams = await replayTouchedStreams(tx, importId, sources, problems, options);
+    rollBackOnProblems();
+    await tx.query('UPDATE imports SET events_added = $2, events_unchanged = $3 WHERE id = $1', [importId, counts.added, counts.unchanged]);
+    return { importId, ...counts, streams };
+  }).catch((error: unknown) => {
+    if (error === ROLLBACK) return undefined;
+    throw error;
+  });
+  if (!summary) throw rejection(problems);
+  return summary;
+}
+
+/** Thrown inside the transaction to roll it back when problems were found; never escapes this module. */
+const ROLLBACK = Symbol('rollback');
+
+function rejection(problems: ProblemList): ImketenError {
+  const more = problems.count > problems.items.length ? ` (showing the first ${problems.items.length})` : '';
+  return new ImketenError(
+    'IMPORT_REJECTED',
+    `Import rejected: ${problems.count} problem${problems.count === 1 ? '' : 's'} found${more}. Nothing was stored.`,
+    problems.items,
+  );
+}
+
+interface PendingEvent extends EventRow {
+  /** Whether the file itself gave recordedAt (then a re-import must agree with the stored one). */
+  recordedAtGiven: boolean;
+}
+
+async function appendLines(
+  tx: Queryable, importId: number, importedAt: string, sources: readonly ImportSource[], problems: ProblemList, options: ImportOptions,
+): Promise<{ lines: number; added: number; unchanged: number }> {
+  const batchSize = options.batchSize ?? 1000;
+  let lines = 0;
+  let added = 0;
+  let unchanged = 0;
+  let batch: PendingEvent[] = [];
+
+  const flush = async (source: ImportSource) => {
+    if (batch.length === 0) return;
+    const pending = batch;
+    batch = [];
+    const inserted = await appendEvents(tx, importId, pending);
+    added += inserted.size;
+    const repeated = pending.filter((event) => !inserted.has(event.id));
+    if (repeated.length === 0) return;
+    const stored = await findEventIdentities(tx, repeated.map((event) => event.id));
+    for (const event of repeated) {
+      const existing = stored.get(event.id)!;
+      const sameContent = existing.contentHash === event.contentHash && (!event.recordedAtGiven || existing.recordedAt === event.recordedAt);
+      if (sameContent) unchanged += 1;
+      else problems.add({ file: source.name, line: event.originLine ?? undefined, field: 'id', code: 'EVENT_ID_CONFLICT', message: `event id '${event.id}' is already stored with other content; an event is never changed: retract it and record a new one` });
+    }
+  };
+
+  for (const [index, source] of sources.entries()) {
+    let bytes = 0;
+    const report = (phase: ImportProgress['phase']) => options.onProgress?.({ source: source.name, bytes, totalBytes: source.size, lines, phase });
+    for await (const { line, text } of readLines(source, (read) => { bytes = read; })) {
+      lines += 1;
+      if (text.trim() === '') continue;
+      const event = parseLine(text, importedAt, { file: source.name, line }, problems);
+      if (event) batch.push({ ...event, originFile: index + 1, originLine: line });
+      if (batch.length >= batchSize) {
+        await flush(source);
+        report('reading');
+      }
+      if (problems.full) break;
+    }
+    await flush(source);
+    report('reading');
+    if (problems.full) break;
+  }
+  return { lines, added, unchanged };
+}
+
+function parseLine(
+  text: string, importedAt: string, where: { file: string; line: number }, problems: ProblemList,
+): Omit<PendingEvent, 'originFile' | 'originLine'> | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    problems.add({ ...where, code: 'INVALID_EVENT', message: `not valid JSON (${(error as Error).message})` });
+    return undefined;
+  }
+  const result = validateEvent(raw);
+  if (!result.ok) {
+    for (const problem of result.problems) problems.add({ ...where, ...problem, code: 'INVALID_EVENT' });
+    return undefined;
+  }
+  const { event, references } = result;
+  const recordedAt = event.recordedAt ?? importedAt;
+  if (recordedAt > importedAt) {
+    problems.add({ ...where, field: 'recordedAt', code: 'INVALID_EVENT', message: `recordedAt ${recordedAt} lies in the future: the registry cannot have learned it yet` });
+    return undefined;
+  }
+  const kind = parseStreamName(event.stream)!.kind;
+  return {
+    id: event.id,
+    stream: event.stream,
+    kind,
+    type: event.type,
+    date: event.date,
+    recordedAt,
+    recordedAtGiven: event.recordedAt !== undefined,
+    data: event.data,
+    refs: [...new Set(references.map((reference) => reference.stream))],
+    contentHash: sha256Hex(canonicalJson({ stream: event.stream, type: event.type, date: event.date, data: event.data })),
+  };
+}
+
+/** Pass 2: every stream a new event refers to must exist. */
+async function checkReferences(tx: Queryable, importId: number, sources: readonly ImportSource[], problems: ProblemList): Promise<void> {
+  const missing = await tx.query<{ id: string; stream: string; type: string; date: string; data: Record<string, unknown>; originFile: number; originLine: number; ref: string }>(
+    `SELECT e.id, e.stream, e.type, e.date, e.data, e.origin_file AS "originFile", e.origin_line AS "originLine", r.ref
+     FROM events e CROSS JOIN LATERAL unnest(e.refs) AS r(ref)
+     WHERE e.import_id = $1 AND NOT EXISTS (SELECT 1 FROM events t WHERE t.stream = r.ref)
+     ORDER BY e.seq LIMIT $2`,
+    [importId, problems.limit],
+  );
+  for (const row of missing) {
+    const result = validateEvent({ id: row.id, stream: row.stream, type: row.type, date: row.date, data: row.data });
+    const field = result.ok ? result.references.find((reference) => reference.stream === row.ref)?.field : undefined;
+    const [kind, id] = row.ref.split('/');
+    problems.add({
+      file: sources[row.originFile - 1]?.name, line: row.originLine, field, code: 'REFERENCE_NOT_FOUND',
+      message: `refers to ${kind} '${id}', which is neither in this import nor in the registry`,
+    });
+  }
+}
+
+/** Pass 3: replay every touched stream through its state machine and rebuild its projection rows. */
+async function replayTouchedStreams(
+  tx: Queryable, importId: number, sources: readonly ImportSource[], problems: ProblemList, options: ImportOptions,
+): Promise<number> {
+  // A temporary table of the touched streams lets us page through them by key: no repeated scans, bounded memory.
+  await tx.exec('CREATE TEMPORARY TABLE IF NOT EXISTS touched_streams (stream text PRIMARY KEY, is_new boolean NOT NULL) ON COMMIT DROP');
+  await tx.query(
+    `INSERT INTO touched_streams (stream, is_new)
+     SELECT stream, bool_and(import_id = $1) FROM events
+     WHERE stream IN (SELECT DISTINCT stream FROM events WHERE import_id = $1)
+     GROUP BY stream`,
+    [importId],
+  );
+  const pageSize = 2000;
+  let after = '';
+  let done = 0;
+  for (;;) {
+    const page = await tx.query<{ stream: string; isNew: boolean }>(
+      'SELECT stream, is_new AS "isNew" FROM touched_streams WHERE stream > $1 ORDER BY stream LIMIT $2',
+      [after, pageSize],
+    );
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.stream;
+    const streams = page.map((row) => row.stream);
+    const events = await readStreams(tx, streams);
+    const segments: SegmentRow[] = [];
+    for (const stream of streams) {
+      const streamEvents = events.get(stream) ?? [];
+      const kind = parseStreamName(stream)!.kind;
+      const replay = replayStream(kind, streamEvents);
+      if (!replay.ok) {
+        problems.add(streamProblem(stream, streamEvents, replay, importId, sources));
+        if (problems.full) return done;
+        continue;
+      }
+      if (CASE_KIND_SET.has(kind)) segments.push(...toSegmentRows(stream, kind as CaseKind, streamEvents));
+    }
+    const allNew = page.every((row) => row.isNew);
+    await replaceSegments(tx, allNew ? [] : page.filter((row) => !row.isNew).map((row) => row.stream), segments, allNew);
+    done += page.length;
+    options.onProgress?.({ source: 'streams', bytes: done, lines: done, phase: 'checking' });
+  }
+  return done;
+}
+
+function toSegmentRows(stream: string, kind: CaseKind, events: StoredEvent[]): SegmentRow[] {
+  return bitemporalSegments(kind, events).map((segment) => ({
+    stream,
+    kind,
+    phase: segment.phase,
+    attributes: segment.attributes,
+    validFrom: segment.from,
+    validUntil: segment.until,
+    recordedFrom: segment.recordedFrom,
+    recordedUntil: segment.recordedUntil,
+    sinceEvent: segment.sinceEventId,
+  }));
+}
+
+/** Names the line of the offending event when it came with this import, else the stream's first new line. */
+function streamProblem(
+  stream: string, events: StoredEvent[], failure: { eventId: string; code: string; message: string }, importId: number, sources: readonly ImportSource[],
+): Problem {
+  const offending = events.find((event) => event.id === failure.eventId);
+  const located = offending?.importId === importId ? offending : events.find((event) => event.importId === importId);
+  return {
+    file: located?.originFile ? sources[located.originFile - 1]?.name : undefined,
+    line: located?.originLine ?? undefined,
+    code: failure.code === 'TRANSITION_NOT_ALLOWED' ? 'TRANSITION_NOT_ALLOWED' : 'INVALID_EVENT',
+    message: `${stream}: event '${failure.eventId}' — ${failure.message}`,
+  };
+}

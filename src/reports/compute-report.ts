@@ -1,0 +1,155 @@
+/**
+ * Computes the yearly report (DOMAIN §6) for year Y: the five tables for the columns Y−1 and Y, each figure as the
+ * registry knew it at `asRecordedAt`. Figures are cached per request and log position, so asking again for the same
+ * report does not rescan anything until the log grows.
+ */
+import type { CaseKind } from '../domain/event.js';
+import { ImketenError } from '../domain/errors.js';
+import type { Db, Queryable } from '../store/db.js';
+import { logPosition } from '../store/event-store.js';
+import { REPORT_TABLES, type RowDefinition, type StockRow } from './definitions.js';
+import { countFlow, countStock, type Period } from './figures.js';
+import { referenceDatesFor } from './reference-dates.js';
+import type { Language, Report, TableId } from './report.js';
+
+export interface ReportRequest {
+  year: number;
+  /** The reference date of the report year's column (YYYY-MM-DD); default 31 December, or today. */
+  referenceDate?: string;
+  /** Compute as the registry knew it at this time (ISO 8601); default now. */
+  asRecordedAt?: string;
+  lang?: Language;
+}
+
+/** tableId → rowId → column year → figure. */
+export type Figures = Record<string, Record<string, Record<string, number>>>;
+
+export interface ReportContext {
+  now: () => Date;
+}
+
+export function resolveRequest(request: ReportRequest, context: ReportContext): { columns: number[]; referenceDates: Record<string, string>; asRecordedAt: string } {
+  if (!Number.isInteger(request.year) || request.year < 1900 || request.year > 2999) {
+    throw new ImketenError('INVALID_INPUT', `--year must be a year such as 2025, got '${request.year}'.`);
+  }
+  const now = context.now();
+  const asRecordedAt = request.asRecordedAt === undefined ? now.toISOString() : normaliseTimestamp(request.asRecordedAt);
+  const today = now.toISOString().slice(0, 10);
+  return {
+    columns: [request.year - 1, request.year],
+    referenceDates: referenceDatesFor(request.year, today, request.referenceDate),
+    asRecordedAt,
+  };
+}
+
+function normaliseTimestamp(text: string): string {
+  // A bare date means the end of that day: everything recorded on it is known.
+  const value = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T23:59:59.999Z`) : new Date(text);
+  if (Number.isNaN(value.getTime())) {
+    throw new ImketenError('INVALID_INPUT', `--as-recorded-at must be a date or an ISO 8601 time such as 2026-01-15T12:00:00Z, got '${text}'.`);
+  }
+  return value.toISOString();
+}
+
+export function periodOf(column: number, referenceDates: Record<string, string>, asRecordedAt: string): Period {
+  return { from: `${column}-01-01`, until: referenceDates[String(column)]!, asRecordedAt };
+}
+
+export async function computeReport(db: Db, request: ReportRequest, context: ReportContext): Promise<Report> {
+  const resolved = resolveRequest(request, context);
+  const figures = await cachedFigures(db, resolved, request.asRecordedAt === undefined);
+  return assembleReport(request.year, resolved, figures, request.lang ?? 'nl');
+}
+
+export function assembleReport(
+  year: number, resolved: { columns: number[]; referenceDates: Record<string, string>; asRecordedAt: string }, figures: Figures, lang: Language,
+): Report {
+  return {
+    year,
+    columns: resolved.columns,
+    referenceDates: resolved.referenceDates,
+    asRecordedAt: resolved.asRecordedAt,
+    tables: REPORT_TABLES.map((table) => ({
+      id: table.id,
+      title: table.title[lang],
+      rows: table.rows.map((row) => ({ id: row.id, label: row.label[lang], values: figures[table.id]![row.id]! })),
+    })),
+  };
+}
+
+/**
+ * Figures computed "as of now" depend only on the log's contents, so they stay valid until the log grows; figures
+ * as of an explicit time are cached the same way (a later import may carry an older recordedAt).
+ */
+async function cachedFigures(db: Db, resolved: ReturnType<typeof resolveRequest>, asOfNow: boolean): Promise<Figures> {
+  const key = JSON.stringify({ referenceDates: resolved.referenceDates, asRecordedAt: asOfNow ? 'now' : resolved.asRecordedAt });
+  const position = await logPosition(db);
+  const [cached] = await db.query<{ tables: Figures; position: number }>(
+    'SELECT tables, log_position AS position FROM report_cache WHERE key = $1', [key],
+  );
+  if (cached && cached.position === position) return cached.tables;
+  const figures = await computeFigures(db, resolved.columns, resolved.referenceDates, resolved.asRecordedAt);
+  await db.query(
+    `INSERT INTO report_cache (key, log_position, tables) VALUES ($1, $2, $3)
+     ON CONFLICT (key) DO UPDATE SET log_position = EXCLUDED.log_position, tables = EXCLUDED.tables`,
+    [key, position, JSON.stringify(figures)],
+  );
+  return figures;
+}
+
+export async function computeFigures(tx: Queryable, columns: number[], referenceDates: Record<string, string>, asRecordedAt: string): Promise<Figures> {
+  const figures: Figures = {};
+  for (const table of REPORT_TABLES) {
+    figures[table.id] = Object.fromEntries(table.rows.map((row) => [row.id, {} as Record<string, number>]));
+  }
+  for (const column of columns) {
+    const period = periodOf(column, referenceDates, asRecordedAt);
+    const stockCounters = new Map<string, (row: StockRow) => number>();
+    const flowCounts = new Map<string, Map<string, number>>();
+    for (const table of REPORT_TABLES) {
+      let sum = 0;
+      for (const row of table.rows) {
+        const value = await figureOf(tx, row, period, stockCounters, flowCounts, sum);
+        if (row.measure !== 'total') sum += value;
+        figures[table.id]![row.id]![String(column)] = value;
+      }
+    }
+  }
+  return figures;
+}
+
+async function figureOf(
+  tx: Queryable, row: RowDefinition, period: Period,
+  stockCounters: Map<string, (row: StockRow) => number>, flowCounts: Map<string, Map<string, number>>, sumSoFar: number,
+): Promise<number> {
+  switch (row.measure) {
+    case 'stock': {
+      const key = `${row.kind}:${row.attribute?.name ?? ''}`;
+      let counter = stockCounters.get(key);
+      if (!counter) {
+        counter = await countStock(tx, row.kind as CaseKind, row.attribute?.name, period);
+        stockCounters.set(key, counter);
+      }
+      return counter(row);
+    }
+    case 'flow': {
+      const key = `${row.eventType}:${row.where.field}`;
+      let counts = flowCounts.get(key);
+      if (!counts) {
+        counts = await countFlow(tx, row.eventType, row.where.field, period);
+        flowCounts.set(key, counts);
+      }
+      return counts.get(row.where.value) ?? 0;
+    }
+    case 'total':
+      return sumSoFar;
+    default: {
+      const unreachable: never = row;
+      return unreachable;
+    }
+  }
+}
+
+export function tableIds(): TableId[] {
+  return REPORT_TABLES.map((table) => table.id);
+}

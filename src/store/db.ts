@@ -1,0 +1,129 @@
+/**
+ * One SQL dialect, PostgreSQL's, on two engines: the embedded PGlite (a real Postgres compiled to WASM, persisted in
+ * a directory) and a PostgreSQL server through `pg`. Both return the same JavaScript values: int8 as number (our
+ * sequence numbers stay far below 2^53), date as 'YYYY-MM-DD', timestamptz as an ISO 8601 UTC string.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { StoreConfig } from '../config.js';
+import { ImketenError } from '../domain/errors.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs one or more statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly engine: Engine;
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+const TIMESTAMPTZ = 1184;
+
+/** '2024-12-12 09:30:00.123+00' (the server's text form, in UTC) → '2024-12-12T09:30:00.123Z'. */
+function timestampToIso(text: string): string {
+  return new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
+}
+
+const parsers: Record<number, (text: string) => unknown> = {
+  [INT8]: (text) => Number(text),
+  [DATE]: (text) => text,
+  [TIMESTAMPTZ]: timestampToIso,
+};
+
+export async function openDb(config: StoreConfig): Promise<Db> {
+  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite(config.dataDir);
+}
+
+export interface PgliteDb extends Db {
+  /** The whole database as a tarball, to start other in-memory databases from (test templates). */
+  dumpDataDir(): Promise<File | Blob>;
+}
+
+/**
+ * Opens the embedded store; `dataDir` undefined gives an in-memory database (tests), started from `template`
+ * (a `dumpDataDir` tarball) when given.
+ */
+export async function openPglite(dataDir?: string, template?: File | Blob): Promise<PgliteDb> {
+  // PGlite fails with ENOENT when the parent of its directory is missing (STACK trap 1).
+  if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
+  let lite: PGlite;
+  try {
+    lite = await PGlite.create(dataDir, { loadDataDir: template, parsers: { [pgliteTypes.INT8]: parsers[INT8]!, [pgliteTypes.DATE]: parsers[DATE]!, [pgliteTypes.TIMESTAMPTZ]: parsers[TIMESTAMPTZ]! } });
+  } catch (error) {
+    throw new ImketenError('DATABASE_UNAVAILABLE', `Cannot open the embedded database in ${dataDir}: ${(error as Error).message}. Is another imketen process using it?`);
+  }
+  await lite.exec("SET TimeZone = 'UTC'");
+  const wrap = (target: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query<T>(sql, params as unknown[]);
+      return result.rows;
+    },
+    async exec(sql: string) {
+      await target.exec(sql);
+    },
+  });
+  return {
+    engine: 'pglite',
+    ...wrap(lite),
+    transaction: (work) => lite.transaction((tx) => work(wrap(tx))),
+    close: () => lite.close(),
+    dumpDataDir: () => lite.dumpDataDir('none'),
+  };
+}
+
+export async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
+  });
+  pool.on('connect', (client) => { void client.query("SET TimeZone = 'UTC'"); });
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end();
+    throw new ImketenError('DATABASE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}.`);
+  }
+  const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const result = await target.query(sql, params as unknown[]);
+      return result.rows as T[];
+    },
+    async exec(sql: string) {
+      await target.query(sql);
+    },
+  });
+  return {
+    engine: 'postgres',
+    ...wrap(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

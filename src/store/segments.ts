@@ -1,0 +1,95 @@
+/**
+ * The SQL of the case_segments projection: the bitemporal state history of every case, rebuilt per stream from
+ * its events whenever the stream changes. Stock figures and case lists read it.
+ */
+import type { CaseKind } from '../domain/event.js';
+import type { Queryable } from './db.js';
+
+export interface SegmentRow {
+  stream: string;
+  kind: CaseKind;
+  phase: string;
+  attributes: Record<string, unknown>;
+  validFrom: string;
+  validUntil: string | null;
+  recordedFrom: string;
+  recordedUntil: string | null;
+  sinceEvent: string;
+}
+
+/** Replaces the projection rows of `streams` by `rows` (which may hold rows for a subset of them). */
+export async function replaceSegments(tx: Queryable, streams: readonly string[], rows: readonly SegmentRow[], streamsAreNew = false): Promise<void> {
+  if (!streamsAreNew && streams.length > 0) {
+    await tx.query('DELETE FROM case_segments WHERE stream = ANY($1::text[])', [streams]);
+  }
+  const chunk = 5000;
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    await tx.query(
+      `INSERT INTO case_segments (stream, kind, phase, attributes, valid_from, valid_until, recorded_from, recorded_until, since_event)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::date[], $6::date[], $7::timestamptz[], $8::timestamptz[], $9::text[])`,
+      [
+        part.map((row) => row.stream),
+        part.map((row) => row.kind),
+        part.map((row) => row.phase),
+        part.map((row) => JSON.stringify(row.attributes)),
+        part.map((row) => row.validFrom),
+        part.map((row) => row.validUntil),
+        part.map((row) => row.recordedFrom),
+        part.map((row) => row.recordedUntil),
+        part.map((row) => row.sinceEvent),
+      ],
+    );
+  }
+}
+
+export interface CaseAt {
+  stream: string;
+  phase: string;
+  attributes: Record<string, unknown>;
+  validFrom: string;
+  sinceEvent: string;
+}
+
+/**
+ * The cases of one kind as they stood on `date`, as the registry knew it at `asRecordedAt`: one row per case that
+ * existed then. The SQL that every stock figure stands on.
+ */
+export async function casesAt(
+  tx: Queryable,
+  query: { kind: CaseKind; date: string; asRecordedAt: string; phases?: readonly string[] },
+): Promise<CaseAt[]> {
+  return tx.query<CaseAt>(
+    `SELECT stream, phase, attributes, valid_from AS "validFrom", since_event AS "sinceEvent"
+     FROM case_segments
+     WHERE kind = $1
+       AND valid_from <= $2::date AND (valid_until IS NULL OR valid_until > $2::date)
+       AND recorded_from <= $3::timestamptz AND (recorded_until IS NULL OR recorded_until > $3::timestamptz)
+       AND ($4::text[] IS NULL OR phase = ANY($4::text[]))
+     ORDER BY stream`,
+    [query.kind, query.date, query.asRecordedAt, query.phases ?? null],
+  );
+}
+
+export interface PhaseCount {
+  phase: string;
+  /** The value of the requested attribute, as text ('true', 'false') or null. */
+  attribute: string | null;
+  count: number;
+}
+
+/** Counts of cases per phase (and per one attribute) on `date` as known at `asRecordedAt`. */
+export async function countCasesAt(
+  tx: Queryable,
+  query: { kind: CaseKind; date: string; asRecordedAt: string; attribute?: string },
+): Promise<PhaseCount[]> {
+  return tx.query<PhaseCount>(
+    `SELECT phase, attributes ->> $4::text AS attribute, count(*)::integer AS count
+     FROM case_segments
+     WHERE kind = $1
+       AND valid_from <= $2::date AND (valid_until IS NULL OR valid_until > $2::date)
+       AND recorded_from <= $3::timestamptz AND (recorded_until IS NULL OR recorded_until > $3::timestamptz)
+     GROUP BY 1, 2`,
+    [query.kind, query.date, query.asRecordedAt, query.attribute ?? ''],
+  );
+}
