@@ -1,0 +1,46 @@
+/**
+ * The events of a criminal case (strafzaak): one stream per suspect, from investigation to final judgment.
+ * STORED DATA (interchange format v1, DOMAIN §5): events are kept forever. Never change the meaning of a type
+ * or field in place; add an optional field or a new type instead.
+ */
+import { z } from 'zod';
+import type { EventsOf } from '../events/domain-event.js';
+import { acts, entityId, offence, text } from '../events/fields.js';
+
+export const INSTANCES = ['first-instance', 'appeal', 'cassation'] as const;
+export type Instance = (typeof INSTANCES)[number];
+
+export const CLOSE_REASONS = ['final-judgment', 'dismissed', 'deceased', 'transferred', 'other'] as const;
+
+const lodgedBy = z.strictObject({ by: z.enum(['prosecution', 'defence', 'both']) });
+
+export const criminalEventSchemas = {
+  'criminal.opened': z.strictObject({
+    suspect: entityId,
+    offences: z.array(offence).min(1),
+    situation: text.optional(),
+    acts: acts.optional(),
+  }),
+  'criminal.suspect-arrested': z.strictObject({}),
+  'criminal.indicted': z.strictObject({ court: text }),
+  'criminal.judgment': z.strictObject({
+    instance: z.enum(INSTANCES),
+    outcome: z.enum(['convicted', 'acquitted', 'other']),
+    ecli: z.string().regex(/^ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Za-z0-9.]{1,25}$/, 'not an ECLI like ECLI:NL:RBDHA:2024:20594').optional(),
+    sentence: z.strictObject({ prisonMonths: z.number().int().nonnegative().optional(), life: z.boolean().optional() }).optional(),
+  }),
+  'criminal.appeal-lodged': lodgedBy,
+  'criminal.cassation-lodged': lodgedBy,
+  'criminal.referred-back': z.strictObject({ court: text.optional() }),
+  'criminal.closed': z.strictObject({ reason: z.enum(CLOSE_REASONS) }),
+  'criminal.victim-registered': z.strictObject({ victim: entityId }),
+  'criminal.victim-informed': z.strictObject({
+    victim: entityId,
+    about: text,
+    // The id of the event the victim was told about (e.g. the judgment): R5 counts the victim as told of it.
+    concerning: entityId.optional(),
+    channel: text.optional(),
+  }),
+} as const;
+
+export type CriminalEvent = EventsOf<typeof criminalEventSchemas>;

@@ -1,0 +1,87 @@
+/**
+ * The state machine of a criminal case (DOMAIN §4): investigation → first-instance → appeal → cassation, each
+ * instance ending in a judgment; cassation may refer the case back to appeal; any open phase may close.
+ */
+import { checkOpening, refuse } from '../machine.js';
+import type { TransitionError } from '../machine.js';
+import type { CriminalEvent } from './events.js';
+import type { CriminalState } from './state.js';
+
+const OPENERS = ['criminal.opened'];
+
+/** What may still happen after a case is closed: the victims keep their right to information (R5). */
+const AFTER_CLOSING = new Set(['criminal.victim-registered', 'criminal.victim-informed']);
+
+export function checkTransition(state: CriminalState, event: CriminalEvent): TransitionError | undefined {
+  const opening = checkOpening('criminal', state.phase, event.type, OPENERS);
+  if (opening || event.type === 'criminal.opened') return opening;
+
+  if (state.phase === 'closed' && !AFTER_CLOSING.has(event.type)) {
+    return refuse(
+      `${event.type} cannot follow the closing of the case on ${state.closedOn} (${state.closedReason}); ` +
+        'only victim registrations and victim information may follow',
+    );
+  }
+
+  switch (event.type) {
+    case 'criminal.suspect-arrested':
+      return undefined;
+    case 'criminal.indicted':
+      if (state.phase !== 'investigation') {
+        return refuse(`criminal.indicted needs the investigation phase; the case is already in phase ${state.phase}`);
+      }
+      return undefined;
+    case 'criminal.judgment': {
+      const { instance } = event.data;
+      if (state.phase === 'investigation') {
+        return refuse(`criminal.judgment needs an indictment first; the case is in phase investigation`);
+      }
+      if (instance !== state.phase) {
+        return refuse(`a judgment of instance ${instance} needs the case in phase ${instance}; the case is in phase ${state.phase}`);
+      }
+      if (state.judgment) {
+        return refuse(
+          `the ${instance} judgment was already given on ${state.judgment.date} (${state.judgment.eventId}); ` +
+            'a further judgment needs an appeal, a cassation or a referral first',
+        );
+      }
+      return undefined;
+    }
+    case 'criminal.appeal-lodged':
+      return needsJudgment(state, 'criminal.appeal-lodged', 'first-instance');
+    case 'criminal.cassation-lodged':
+      return needsJudgment(state, 'criminal.cassation-lodged', 'appeal');
+    case 'criminal.referred-back':
+      return needsJudgment(state, 'criminal.referred-back', 'cassation');
+    case 'criminal.closed':
+      return undefined;
+    case 'criminal.victim-registered':
+      if (state.victims.includes(event.data.victim)) {
+        return refuse(`victim ${event.data.victim} is already registered on this case`);
+      }
+      return undefined;
+    case 'criminal.victim-informed':
+      if (!state.victims.includes(event.data.victim)) {
+        return refuse(
+          `criminal.victim-informed needs victim ${event.data.victim} to be registered on this case first ` +
+            '(criminal.victim-registered)',
+        );
+      }
+      return undefined;
+  }
+}
+
+function needsJudgment(
+  state: CriminalState,
+  type: string,
+  instance: 'first-instance' | 'appeal' | 'cassation',
+): TransitionError | undefined {
+  if (state.phase === instance && state.judgment) return undefined;
+  const where = state.phase === instance ? `the case is in phase ${instance} without a judgment yet` : `the case is in phase ${state.phase}`;
+  const judgment = instance === 'first-instance' ? 'a first-instance' : `${article(instance)} ${instance}`;
+  return refuse(`${type} needs ${judgment} judgment; ${where}`);
+}
+
+function article(word: string): string {
+  return /^[aeiou]/.test(word) ? 'an' : 'a';
+}

@@ -1,0 +1,68 @@
+/**
+ * Building blocks of the event data schemas (interchange format v1, DOMAIN §5). Each check that can fail says in
+ * its message what it got, so an import error names the bad value, not only the field.
+ */
+import { z } from 'zod';
+import { isCountryCode } from '../countries.js';
+import { comparePartialDates, isCalendarDate, isPartialDate, parsePartialDate } from '../dates.js';
+
+/** The offence codes of DOMAIN §2. */
+export const OFFENCES = [
+  'genocide',
+  'crimes-against-humanity',
+  'war-crimes',
+  'torture',
+  'enforced-disappearance',
+  'aggression',
+  'terrorism',
+  'other',
+] as const;
+export type Offence = (typeof OFFENCES)[number];
+
+/** Free text that says something: blank strings are refused, but the text is kept exactly as sent. */
+export const text = z.string().refine((value) => value.trim().length > 0, 'must not be blank');
+
+/** The id of a person, a case or an event: not empty, and without `/` since it becomes part of a stream name. */
+export const entityId = z.string().superRefine((value, ctx) => {
+  if (value.length === 0 || value.includes('/') || value.trim() !== value) {
+    ctx.addIssue({ code: 'custom', message: `not a valid id: '${value}' (no spaces around it, no '/')` });
+  }
+});
+
+export const calendarDate = z.string().superRefine((value, ctx) => {
+  if (!isCalendarDate(value)) ctx.addIssue({ code: 'custom', message: `not a calendar date (YYYY-MM-DD): ${value}` });
+});
+
+export const partialDate = z.string().superRefine((value, ctx) => {
+  if (!isPartialDate(value)) {
+    ctx.addIssue({ code: 'custom', message: `not a date (YYYY, YYYY-MM or YYYY-MM-DD): ${value}` });
+  }
+});
+
+export const countryCode = z.string().superRefine((value, ctx) => {
+  if (!isCountryCode(value)) {
+    ctx.addIssue({ code: 'custom', message: `not an ISO 3166-1 alpha-3 country code: '${value}'` });
+  }
+});
+
+export const offence = z.enum(OFFENCES);
+
+/** One alleged act, for the temporal-scope rule R1. */
+export const act = z
+  .strictObject({
+    offence,
+    from: partialDate,
+    until: partialDate.optional(),
+    country: countryCode.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.until === undefined) return;
+    const from = parsePartialDate(value.from);
+    const until = parsePartialDate(value.until);
+    if (from && until && comparePartialDates(until, from) === 'before') {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: `until ${value.until} lies before from ${value.from}` });
+    }
+  });
+export type Act = z.infer<typeof act>;
+
+export const acts = z.array(act);

@@ -1,0 +1,21 @@
+/**
+ * The events of a person stream: the people the chain's cases are about (suspects, victims, excluded aliens).
+ * STORED DATA (interchange format v1, DOMAIN §5): events are kept forever. Never change the meaning of a type
+ * or field in place; add an optional field or a new type instead.
+ */
+import { z } from 'zod';
+import type { EventsOf } from '../events/domain-event.js';
+import { countryCode, partialDate, text } from '../events/fields.js';
+
+export const personEventSchemas = {
+  'person.registered': z.strictObject({
+    // Names in any script: transliterations of one name are separate entries, matching compares them.
+    names: z.array(text).min(1),
+    birthDate: partialDate.optional(),
+    nationalities: z.array(countryCode).optional(),
+    gender: text.optional(),
+  }),
+  'person.alias-added': z.strictObject({ name: text }),
+} as const;
+
+export type PersonEvent = EventsOf<typeof personEventSchemas>;

@@ -1,0 +1,51 @@
+/** The state of a person stream: the names (any script) and identifying details the chain knows. */
+import { assertNever, NOT_OPENED } from '../machine.js';
+import type { Attributes } from '../machine.js';
+import type { PersonEvent } from './events.js';
+
+export type PersonPhase = typeof NOT_OPENED | 'registered';
+
+export interface PersonState {
+  phase: PersonPhase;
+  attributes: Attributes;
+  /** The registered names first, then the aliases in the order they were added; no duplicates. */
+  names: string[];
+  birthDate: string | null;
+  nationalities: string[];
+  gender: string | null;
+  registeredOn: string | null;
+}
+
+export const initialState: PersonState = {
+  phase: NOT_OPENED,
+  attributes: {},
+  names: [],
+  birthDate: null,
+  nationalities: [],
+  gender: null,
+  registeredOn: null,
+};
+
+export function evolve(state: PersonState, event: PersonEvent): PersonState {
+  const next = apply(state, event);
+  return { ...next, attributes: { nameCount: next.names.length } };
+}
+
+function apply(state: PersonState, event: PersonEvent): PersonState {
+  switch (event.type) {
+    case 'person.registered':
+      return {
+        ...state,
+        phase: 'registered',
+        names: [...new Set(event.data.names)],
+        birthDate: event.data.birthDate ?? null,
+        nationalities: event.data.nationalities ?? [],
+        gender: event.data.gender ?? null,
+        registeredOn: event.date,
+      };
+    case 'person.alias-added':
+      return state.names.includes(event.data.name) ? state : { ...state, names: [...state.names, event.data.name] };
+    default:
+      return assertNever(event);
+  }
+}

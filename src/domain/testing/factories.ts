@@ -1,0 +1,119 @@
+/**
+ * Test factories for events: valid default data per type, so a test states only what matters to it. Used by
+ * the domain's tests (and welcome in other layers' tests); not used by production code.
+ */
+import type { RecordedEvent, StreamKind } from '../event.js';
+import { MACHINES } from '../machines.js';
+import type { StateByKind } from '../machines.js';
+import type { TransitionError } from '../machine.js';
+import { replayStream } from '../replay.js';
+
+/** Valid data for each event type; a test overrides the fields it is about. */
+export const DEFAULT_DATA: Readonly<Record<string, Record<string, unknown>>> = {
+  'person.registered': { names: ['Ahmad Example'] },
+  'person.alias-added': { name: 'Ahmed Example' },
+  'criminal.opened': { suspect: 'P-0001', offences: ['war-crimes'] },
+  'criminal.suspect-arrested': {},
+  'criminal.indicted': { court: 'Rechtbank Den Haag' },
+  'criminal.judgment': { instance: 'first-instance', outcome: 'convicted' },
+  'criminal.appeal-lodged': { by: 'defence' },
+  'criminal.cassation-lodged': { by: 'defence' },
+  'criminal.referred-back': {},
+  'criminal.closed': { reason: 'final-judgment' },
+  'criminal.victim-registered': { victim: 'P-0100' },
+  'criminal.victim-informed': { victim: 'P-0100', about: 'voortgang van het onderzoek' },
+  'extradition.requested': { person: 'P-0001', requestingState: 'RWA' },
+  'extradition.phase-entered': { phase: 'court-first' },
+  'extradition.concluded': { outcome: 'refused' },
+  'exclusion.opened': { person: 'P-0001' },
+  'exclusion.suspended': {},
+  'exclusion.resumed': {},
+  'exclusion.decided': { outcome: 'applied', grounds: 'a' },
+  'exclusion.appeal-lodged': { forum: 'district-court' },
+  'exclusion.appeal-decided': { forum: 'district-court', outcome: 'upheld' },
+  'exclusion.closed': {},
+  'departure.opened': { person: 'P-0001' },
+  'departure.article3-barrier': { present: true },
+  'departure.departed': { mode: 'forced' },
+  'departure.closed': { reason: 'vertrokken met onbekende bestemming' },
+  'intake.received': { from: 'NGO' },
+  'intake.assessed': { outcome: 'investigation-opened' },
+  'mla.sent': { state: 'DEU' },
+  'mla.received': { state: 'DEU' },
+  'mla.answered': {},
+  'mla.closed': {},
+  retracted: { event: 'ev-1', reason: 'ingevoerd in het verkeerde dossier' },
+};
+
+export interface EventSpec {
+  type: string;
+  date: string;
+  data?: Record<string, unknown>;
+  id?: string;
+  recordedAt?: string;
+}
+
+/** An event to record: its type, its date, and the data fields that differ from the defaults. */
+export function ev(type: string, date: string, data: Record<string, unknown> = {}, options: { id?: string; recordedAt?: string } = {}): EventSpec {
+  return { type, date, data, ...options };
+}
+
+/**
+ * A stream being recorded in a test. Events get ids `ev-1`, `ev-2`, … and arrive in the order recorded; unless
+ * told otherwise each is recorded one minute after the previous one, from 2025-01-01T00:00Z.
+ */
+export class StreamRecorder {
+  readonly events: RecordedEvent[] = [];
+  private seq = 0;
+
+  constructor(readonly stream: string) {}
+
+  record(...specs: EventSpec[]): this {
+    for (const spec of specs) this.recordOne(spec);
+    return this;
+  }
+
+  recordOne(spec: EventSpec): RecordedEvent {
+    this.seq += 1;
+    const event: RecordedEvent = {
+      id: spec.id ?? `ev-${this.seq}`,
+      stream: this.stream,
+      type: spec.type,
+      date: spec.date,
+      recordedAt: spec.recordedAt ?? minutesAfterStart(this.seq),
+      seq: this.seq,
+      data: { ...(DEFAULT_DATA[spec.type] ?? {}), ...(spec.data ?? {}) },
+    };
+    this.events.push(event);
+    return event;
+  }
+}
+
+export function recorder(stream: string): StreamRecorder {
+  return new StreamRecorder(stream);
+}
+
+function minutesAfterStart(minutes: number): string {
+  return new Date(Date.UTC(2025, 0, 1, 0, minutes)).toISOString();
+}
+
+/**
+ * Given a stream of these (valid) events, when this event comes next: the answer of the state machine.
+ * Throws when the given events are not valid themselves, so a test never builds on a broken stream.
+ */
+export function given<Kind extends StreamKind>(kind: Kind, ...specs: EventSpec[]) {
+  const stream = recorder(`${kind}/T-1`).record(...specs);
+  const replay = replayStream(kind, stream.events);
+  if (!replay.ok) throw new Error(`the given events are not valid: ${replay.message}`);
+  const state: StateByKind[Kind] = replay.state;
+  return {
+    state,
+    when(spec: EventSpec): TransitionError | undefined {
+      const event = new StreamRecorder(stream.stream).recordOne(spec);
+      const machine = MACHINES[kind] as unknown as {
+        checkTransition(state: StateByKind[Kind], event: RecordedEvent): TransitionError | undefined;
+      };
+      return machine.checkTransition(state, event);
+    },
+  };
+}
