@@ -191,6 +191,10 @@ function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown): Prob
   for (const issue of issues) {
     const field = fieldPath(issue.path);
     const input = valueAt(data, issue.path);
+    if (input === undefined && issue.code !== 'unrecognized_keys' && issue.path.length > 0) {
+      problems.push({ field, message: `missing field '${String(issue.path.at(-1))}'` });
+      continue;
+    }
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys) problems.push({ field: `${field}.${key}`, message: `unknown field '${key}'` });
@@ -199,10 +203,7 @@ function explainIssues(issues: readonly z.core.$ZodIssue[], data: unknown): Prob
         problems.push({ field, message: `expected one of ${issue.values.join(', ')}, got ${describe(input)}` });
         break;
       case 'invalid_type':
-        problems.push({
-          field,
-          message: input === undefined ? `missing field '${String(issue.path.at(-1))}'` : `expected ${issue.expected}, got ${describe(input)}`,
-        });
+        problems.push({ field, message: `expected ${issue.expected}, got ${describe(input)}` });
         break;
       case 'too_small':
         problems.push({

@@ -117,3 +117,30 @@ export function given<Kind extends StreamKind>(kind: Kind, ...specs: EventSpec[]
     },
   };
 }
+
+/**
+ * Checks a whole transition table: for every situation (a named list of given events) and every candidate
+ * event, whether the state machine allows it. `allowed` lists, per situation, the candidates it allows; all
+ * others must be refused with a message. Returns the mismatches, so one failing assertion shows them all.
+ */
+export function transitionMismatches<Kind extends StreamKind>(
+  kind: Kind,
+  situations: Record<string, EventSpec[]>,
+  candidates: Record<string, EventSpec>,
+  allowed: Record<string, string[]>,
+): string[] {
+  const mismatches: string[] = [];
+  for (const [situation, specs] of Object.entries(situations)) {
+    const state = given(kind, ...specs);
+    for (const [name, candidate] of Object.entries(candidates)) {
+      const error = state.when(candidate);
+      const shouldAllow = (allowed[situation] ?? []).includes(name);
+      if (shouldAllow && error) mismatches.push(`${situation} + ${name}: refused (${error.message})`);
+      if (!shouldAllow && !error) mismatches.push(`${situation} + ${name}: allowed, expected a refusal`);
+      if (error && (error.code !== 'TRANSITION_NOT_ALLOWED' || error.message.length < 20)) {
+        mismatches.push(`${situation} + ${name}: refusal without a useful message`);
+      }
+    }
+  }
+  return mismatches;
+}
