@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ImketenError, formatProblem } from '../domain/errors.js';
+import { registerCases } from './commands/cases.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerImport(program);
   registerExport(program);
   registerReport(program);
+  registerCases(program);
   registerDemo(program);
   return program;
 }

@@ -5,6 +5,7 @@
  */
 import type { CaseKind } from '../domain/event.js';
 import { ImketenError } from '../domain/errors.js';
+import { parseAsRecordedAt } from '../registry/as-recorded-at.js';
 import type { Db, Queryable } from '../store/db.js';
 import { logPosition } from '../store/event-store.js';
 import { REPORT_TABLES, type RowDefinition, type StockRow } from './definitions.js';
@@ -33,22 +34,13 @@ export function resolveRequest(request: ReportRequest, context: ReportContext): 
     throw new ImketenError('INVALID_INPUT', `--year must be a year such as 2025, got '${request.year}'.`);
   }
   const now = context.now();
-  const asRecordedAt = request.asRecordedAt === undefined ? now.toISOString() : normaliseTimestamp(request.asRecordedAt);
+  const asRecordedAt = request.asRecordedAt === undefined ? now.toISOString() : parseAsRecordedAt(request.asRecordedAt);
   const today = now.toISOString().slice(0, 10);
   return {
     columns: [request.year - 1, request.year],
     referenceDates: referenceDatesFor(request.year, today, request.referenceDate),
     asRecordedAt,
   };
-}
-
-function normaliseTimestamp(text: string): string {
-  // A bare date means the end of that day: everything recorded on it is known.
-  const value = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T23:59:59.999Z`) : new Date(text);
-  if (Number.isNaN(value.getTime())) {
-    throw new ImketenError('INVALID_INPUT', `--as-recorded-at must be a date or an ISO 8601 time such as 2026-01-15T12:00:00Z, got '${text}'.`);
-  }
-  return value.toISOString();
 }
 
 export function periodOf(column: number, referenceDates: Record<string, string>, asRecordedAt: string): Period {
