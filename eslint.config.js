@@ -12,5 +12,5 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through src/config.ts.' }],
     },
   },
-  { files: ['src/config.ts', 'scripts/**', 'bench/**', '**/*.test.ts', 'test/**'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['src/config.ts', 'src/**/testing/**', 'scripts/**', 'bench/**', '**/*.test.ts', 'test/**'], rules: { 'no-restricted-syntax': 'off' } },
 );
