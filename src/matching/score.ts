@@ -1,0 +1,481 @@
+/**
+ * Pair scoring of two names: which parts correspond, how (exact, transliteration, phonetic, typo, initial,
+ * compound), and one score 0..1 with the reasons for every deduction. The score is a signal for a person, never
+ * a decision: the explanation is part of the result, not an afterthought.
+ *
+ * How the score is made (matching policy, tuned on the OpenSanctions name benchmark, see bench/matching):
+ * - parts are aligned one-to-one, or two or three adjacent parts to one ("Alisher Usmanov" / "AlisherUsmanov");
+ * - every aligned pair that is not identical costs its weight × (1 − similarity);
+ * - parts both names have but that do not correspond (a *conflict*: "Daniel Tusk" / "Donald Tusk") cost much:
+ *   two different given names are evidence of two different people;
+ * - parts only one name has (a middle name, a patronymic, a title) cost little: lists and partners often leave
+ *   them out;
+ * - a name matched on one part only, when the other has more, costs extra ("Walijan" / "Walijan Abdul Ghafoor").
+ */
+import { arabicLatinDistance, editDistance, skeletonDistance, typoDistance } from './distance.js';
+import { wordForms } from './tokens.js';
+import type { NameToken, PreparedName, WordForms } from './tokens.js';
+import { prepareName } from './tokens.js';
+
+export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
+
+/** How two name parts (or a part and two or three adjacent parts) correspond. */
+export interface PartMatch {
+  /** The part(s) of the query name, as written. */
+  readonly query: string;
+  /** The part(s) of the entry's name, as written. */
+  readonly entry: string;
+  readonly how: MatchHow;
+  /** 0..1 */
+  readonly similarity: number;
+  /** Edit distance for typos. */
+  readonly distance?: number;
+  /** A human-readable detail: the readings compared, the rule applied. */
+  readonly detail?: string;
+}
+
+/** A deduction from the score, with its reason. */
+export interface ScoreDeduction {
+  readonly reason: string;
+  readonly amount: number;
+}
+
+/** The result of comparing two names. */
+export interface NameComparison {
+  readonly score: number;
+  readonly queryName: string;
+  readonly entryName: string;
+  readonly parts: readonly PartMatch[];
+  /** Parts of the query name with no counterpart in the entry's name. */
+  readonly unmatchedQuery: readonly string[];
+  /** Parts of the entry's name with no counterpart in the query. */
+  readonly unmatchedEntry: readonly string[];
+  readonly deductions: readonly ScoreDeduction[];
+}
+
+interface FormComparison {
+  similarity: number;
+  how: MatchHow;
+  distance?: number;
+  detail?: string;
+}
+
+/** Policy constants. Changing one changes every score: rerun bench/matching/quality.ts. */
+export const SCORING = {
+  /** Below this a pair of parts is not taken as corresponding at all. */
+  minPairSimilarity: 0.62,
+  /** Cost per unit of weight of a part both names have but that does not correspond. */
+  conflictCost: 0.42,
+  /** Cost per unit of weight of a part only one name has, for the first three such parts. */
+  extraCost: 0.05,
+  /** Cost when only one full part corresponds and the other name has two, or three and more, full parts. */
+  singlePartCost: [0.06, 0.14],
+  /** Cost when no full part corresponds (only initials, particles or legal forms do). */
+  noFullPartCost: 0.3,
+  /** Cost when corresponding parts stand in a different order. */
+  reorderCost: 0.03,
+  /** Cost when a given name on one side is the father's name (after bin/ibn) on the other. */
+  patronymSwapCost: 0.3,
+  /** Similarities of the kinds of correspondence. */
+  spellingVariant: 0.95,
+  transliterationExact: 0.97,
+  phonetic: 0.9,
+  compoundFactor: 0.97,
+  initial: 0.85,
+  abbreviation: 0.72,
+} as const;
+
+// --- Comparing two parts ---------------------------------------------------------------------------------------
+
+/** Similarity of an edit distance at a length: a typo in a long name costs less than in a short one. */
+export function typoSimilarity(distance: number, length: number): number {
+  if (distance === 0) return 1;
+  const base = 1 - distance / Math.max(length, 1);
+  return Math.max(0, distance >= 3 ? base - 0.1 * (distance - 2) : base);
+}
+
+function bestTypo(a: readonly string[], b: readonly string[]): { distance: number; length: number; sim: number } {
+  let best = { distance: Infinity, length: 1, sim: 0 };
+  for (const x of a) {
+    for (const y of b) {
+      const distance = typoDistance(x, y);
+      const length = Math.max(x.length, y.length);
+      const sim = typoSimilarity(distance, length);
+      if (sim > best.sim || best.distance === Infinity) best = { distance, length, sim };
+    }
+  }
+  return best;
+}
+
+function sharesAny(a: readonly string[], b: readonly string[], minLength = 1): boolean {
+  for (const x of a) if (x.length >= minLength && b.includes(x)) return true;
+  return false;
+}
+
+/** Two parts written with full vowels (Latin, Cyrillic, Greek, ... after romanisation). */
+function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): FormComparison | undefined {
+  if (sharesAny(a.latin, b.latin)) {
+    return crossScript
+      ? { similarity: SCORING.transliterationExact, how: 'transliteration', detail: `both read "${a.latin.find((x) => b.latin.includes(x))}"` }
+      : { similarity: 1, how: 'exact' };
+  }
+  if (sharesAny(a.folded, b.folded)) {
+    const folded = a.folded.find((x) => b.folded.includes(x));
+    return { similarity: SCORING.spellingVariant, how: crossScript ? 'transliteration' : 'spelling', detail: `same spelling after folding: "${folded}"` };
+  }
+  const typo = bestTypo(a.folded, b.folded);
+  let result: FormComparison | undefined = typo.sim > 0
+    ? { similarity: typo.sim, how: 'typo', distance: typo.distance }
+    : undefined;
+  // Same sound, different letters (Qaddafi/Gaddafi, Ahmadinezhad/Ahmadinejad), but only when the spellings are
+  // close: vowels tell Mohammed from Mahmoud, which share every consonant.
+  if (typo.distance <= Math.max(2, typo.length / 3) && Math.min(...a.folded.map((x) => x.length)) >= 3) {
+    const phonetic = sharesAny(a.phonetic, b.phonetic, 2);
+    const skeleton = sharesAny(a.skeletons, b.skeletons, 2);
+    if ((phonetic || skeleton) && SCORING.phonetic > (result?.similarity ?? 0)) {
+      result = { similarity: SCORING.phonetic, how: 'phonetic', distance: typo.distance, detail: phonetic ? 'same Double Metaphone code' : 'same consonants' };
+    }
+  }
+  if (crossScript && result && result.how !== 'transliteration') {
+    result = { ...result, detail: `${result.detail ? `${result.detail}; ` : ''}read as "${a.latin[0]}" / "${b.latin[0]}"` };
+  }
+  return result;
+}
+
+/** An Arabic-script part against a part in another script (read in Latin letters). */
+function compareArabicWith(arabic: WordForms, other: WordForms): FormComparison | undefined {
+  let best = Infinity;
+  let sounds = 1;
+  let reading = '';
+  for (const latin of other.latin) {
+    const result = arabicLatinDistance(arabic.native, latin);
+    if (result.distance < best) {
+      best = result.distance;
+      sounds = result.sounds;
+      reading = latin;
+    }
+  }
+  if (best === Infinity) return undefined;
+  const similarity = Math.max(0, SCORING.transliterationExact - (1.3 * best) / Math.max(sounds, 2));
+  return { similarity, how: 'transliteration', detail: `"${arabic.native}" read as "${reading}" (distance ${best.toFixed(2)})` };
+}
+
+/** Two parts in scripts compared by consonant skeleton only (Hebrew, Indic, ... against anything). */
+function compareSkeletons(a: WordForms, b: WordForms): FormComparison | undefined {
+  let best = Infinity;
+  let length = 1;
+  for (const x of a.skeletons) {
+    for (const y of b.skeletons) {
+      const d = skeletonDistance(x, y);
+      if (d < best) {
+        best = d;
+        length = Math.max(x.length, y.length, 2);
+      }
+    }
+  }
+  if (best === Infinity) return undefined;
+  const similarity = Math.max(0, 0.92 - (1.2 * best) / length);
+  return { similarity, how: 'transliteration', detail: `consonants "${a.skeletons[0]}" / "${b.skeletons[0]}"` };
+}
+
+/** Two parts in the same non-Latin script: compared as written. */
+function compareSameScript(a: WordForms, b: WordForms): FormComparison | undefined {
+  if (a.native === b.native) return { similarity: 1, how: 'exact' };
+  const chars = (text: string): string[] => [...text];
+  const length = Math.max(chars(a.native).length, chars(b.native).length);
+  const distance = editDistance(a.native, b.native);
+  if (a.syllabic) {
+    // each character is a syllable: one different character is a different name
+    return { similarity: Math.max(0, 0.75 * (1 - distance / length)), how: 'typo', distance };
+  }
+  const sim = typoSimilarity(distance, length);
+  return { similarity: sim, how: 'typo', distance };
+}
+
+const formsCache = new Map<number, FormComparison | null>();
+const MAX_CACHED_COMPARISONS = 2_000_000;
+
+/**
+ * Compares the forms of two words. Symmetric. Cached: the same two spellings are compared once.
+ * @example compareForms(wordForms('Mohammed', 'latin'), wordForms('محمد', 'arabic')).how // 'transliteration'
+ */
+export function compareForms(a: WordForms, b: WordForms): FormComparison | undefined {
+  if (a.id === b.id) return { similarity: 1, how: 'exact' };
+  const key = a.id < b.id ? a.id * 4_194_304 + b.id : b.id * 4_194_304 + a.id;
+  const cached = formsCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let result: FormComparison | undefined;
+  if (a.script === b.script && a.script !== 'latin') {
+    result = compareSameScript(a, b);
+    if (a.script === 'cyrillic' || a.script === 'greek') {
+      const viaLatin = compareAlphabetic(a, b, false);
+      if (viaLatin && viaLatin.similarity > (result?.similarity ?? 0)) result = viaLatin;
+    }
+  } else if (a.script === 'arabic' || b.script === 'arabic') {
+    if (a.script === 'arabic' && b.script === 'arabic') result = compareSameScript(a, b);
+    else if (a.script === 'arabic' && !b.abjad) result = compareArabicWith(a, b);
+    else if (b.script === 'arabic' && !a.abjad) result = compareArabicWith(b, a);
+    else result = compareSkeletons(a, b);
+  } else if (a.abjad || b.abjad || a.syllabic !== b.syllabic) {
+    result = compareSkeletons(a, b);
+  } else {
+    result = compareAlphabetic(a, b, a.script !== b.script);
+  }
+  if (formsCache.size >= MAX_CACHED_COMPARISONS) formsCache.clear();
+  formsCache.set(key, result ?? null);
+  return result;
+}
+
+function firstLetter(forms: WordForms): string {
+  return forms.abjad ? '' : (forms.latin[0] ?? '').charAt(0);
+}
+
+/** Compares two parts with their kinds: initials, particles, legal forms and numbers have rules of their own. */
+export function compareTokens(a: NameToken, b: NameToken): FormComparison | undefined {
+  if (a.kind === 'initial' || b.kind === 'initial') {
+    if (a.kind === 'initial' && b.kind === 'initial') return a.forms.latin[0] === b.forms.latin[0] ? { similarity: 1, how: 'exact' } : undefined;
+    const [initial, word] = a.kind === 'initial' ? [a, b] : [b, a];
+    if (word.kind !== 'word') return undefined;
+    const letter = initial.forms.latin[0] ?? '';
+    const first = firstLetter(word.forms);
+    if (first && first === letter) return { similarity: SCORING.initial, how: 'initial', detail: `"${initial.text}" is the initial of "${word.text}"` };
+    return undefined;
+  }
+  if (a.kind === 'legal' || b.kind === 'legal' || a.kind === 'number' || b.kind === 'number') {
+    if (a.kind !== b.kind) return undefined;
+    return a.canonical === b.canonical ? { similarity: 1, how: a.text === b.text ? 'exact' : 'spelling', detail: `both "${a.canonical}"` } : undefined;
+  }
+  if (a.kind === 'connector' && b.kind === 'connector') {
+    return a.forms.latin[0] === b.forms.latin[0] ? { similarity: 1, how: 'exact' } : { similarity: 1, how: 'transliteration', detail: 'bin = ibn = ben' };
+  }
+  if (a.article && b.article) {
+    return a.forms.latin[0] === b.forms.latin[0] ? { similarity: 1, how: 'exact' } : { similarity: 1, how: 'transliteration', detail: 'the same article' };
+  }
+  if ((a.kind === 'particle' || a.kind === 'title' || a.kind === 'stopword') && a.kind === b.kind) {
+    const result = compareForms(a.forms, b.forms);
+    return result && result.similarity >= 0.9 ? result : undefined;
+  }
+  if (a.kind !== b.kind && (a.kind !== 'word' || b.kind !== 'word')) {
+    // a word against a particle or title: only when spelt the same (a name part taken for a particle)
+    const result = compareForms(a.forms, b.forms);
+    return result && result.similarity >= 0.95 ? result : undefined;
+  }
+  let best = compareForms(a.forms, b.forms);
+  // a glued article: "Alhassan" against "Hassan"
+  for (const [x, y] of [[a.stem, b.forms], [a.forms, b.stem], [a.stem, b.stem]] as const) {
+    if (!x || !y) continue;
+    const viaStem = compareForms(x, y);
+    if (viaStem && viaStem.similarity * 0.97 > (best?.similarity ?? 0)) {
+      best = { ...viaStem, similarity: viaStem.similarity * 0.97, detail: `${viaStem.detail ? `${viaStem.detail}; ` : ''}article written together with the name` };
+    }
+  }
+  // an abbreviation: "Ben" for "Benjamin", "Tarif" for "Tarifullah"
+  if ((best?.similarity ?? 0) < SCORING.abbreviation && !a.forms.abjad && !b.forms.abjad && !a.forms.syllabic && !b.forms.syllabic) {
+    const x = a.forms.folded[0] ?? '';
+    const y = b.forms.folded[0] ?? '';
+    const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+    if (short.length >= 3 && long.length - short.length >= 2 && long.startsWith(short)) {
+      best = { similarity: SCORING.abbreviation, how: 'abbreviation', detail: `"${short}" abbreviates "${long}"` };
+    }
+  }
+  return best;
+}
+
+// --- Aligning two names -----------------------------------------------------------------------------------------
+
+interface Candidate {
+  a: readonly number[];
+  b: readonly number[];
+  result: FormComparison;
+  weight: number;
+}
+
+function joinForms(tokens: readonly NameToken[]): WordForms | undefined {
+  const script = tokens[0]?.forms.script;
+  if (!script || tokens.some((token) => token.forms.script !== script || token.kind === 'title' || token.kind === 'legal' || token.kind === 'number')) return undefined;
+  if (script === 'arabic') return wordForms(tokens.map((token) => token.forms.native).join(''), 'arabic');
+  if (script === 'latin') return wordForms(tokens.map((token) => token.forms.latin[0] ?? '').join(''), 'latin');
+  return wordForms(tokens.map((token) => token.forms.native).join(''), script);
+}
+
+const MERGEABLE: ReadonlySet<string> = new Set(['word', 'particle', 'connector']);
+
+/**
+ * Adjacent parts of one name against one part of the other: "Alisher Usmanov" = "AlisherUsmanov", "A.B.C." = "ABC",
+ * and initials written together: "JC" = "Jean-Claude", "PLA" = "People's Liberation Army".
+ */
+function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[], flip: boolean, out: Candidate[]): void {
+  const push = (single: NameToken, group: readonly NameToken[], result: FormComparison): void => {
+    const positions = group.map((token) => token.position);
+    const weight = Math.max(single.weight, group.reduce((sum, token) => sum + token.weight, 0));
+    out.push(flip ? { a: [single.position], b: positions, result, weight } : { a: positions, b: [single.position], result, weight });
+  };
+  for (let start = 0; start < long.length; start++) {
+    for (let size = 2; size <= 3 && start + size <= long.length; size++) {
+      const group = long.slice(start, start + size);
+      const allInitials = group.every((token) => token.kind === 'initial');
+      if (!allInitials && !group.every((token) => MERGEABLE.has(token.kind))) continue;
+      if (!allInitials && group.every((token) => token.kind !== 'word')) continue;
+      const joined = joinForms(group);
+      if (!joined) continue;
+      const joinedLength = (joined.folded[0] ?? '').length;
+      const initials = joined.abjad || joined.syllabic ? '' : group.map((token) => (token.forms.latin[0] ?? '').charAt(0)).join('');
+      for (const single of short) {
+        if (single.kind !== 'word') continue;
+        const singleLatin = single.forms.latin[0] ?? '';
+        if (!allInitials && initials && singleLatin === initials && !single.forms.abjad) {
+          push(single, group, { similarity: SCORING.initial, how: 'initial', detail: `"${single.text}" are the initials of "${group.map((token) => token.text).join(' ')}"` });
+          continue;
+        }
+        const singleLength = (single.forms.folded[0] ?? '').length;
+        if (!single.forms.abjad && !joined.abjad && Math.abs(singleLength - joinedLength) > 3) continue;
+        const result = compareForms(joined, single.forms);
+        if (!result || result.similarity < 0.8) continue;
+        push(single, group, { ...result, similarity: result.similarity * SCORING.compoundFactor, how: 'compound', detail: `"${group.map((token) => token.text).join(' ')}" written as one part${result.how !== 'exact' ? ` (${result.how})` : ''}` });
+      }
+    }
+  }
+}
+
+function align(a: PreparedName, b: PreparedName): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const x of a.tokens) {
+    for (const y of b.tokens) {
+      const result = compareTokens(x, y);
+      if (!result || result.similarity < SCORING.minPairSimilarity) continue;
+      const weight = result.how === 'initial' ? Math.min(x.weight, y.weight) : Math.max(x.weight, y.weight);
+      candidates.push({ a: [x.position], b: [y.position], result, weight });
+    }
+  }
+  if (a.tokens.length > 1 || b.tokens.length > 1) {
+    mergeCandidates(b.tokens, a.tokens, false, candidates);
+    mergeCandidates(a.tokens, b.tokens, true, candidates);
+  }
+  // best correspondences first; among equals, the one that keeps the order and joins fewer parts
+  candidates.sort((x, y) =>
+    y.result.similarity * y.weight - x.result.similarity * x.weight ||
+    y.result.similarity - x.result.similarity ||
+    Math.abs((x.a[0] ?? 0) - (x.b[0] ?? 0)) - Math.abs((y.a[0] ?? 0) - (y.b[0] ?? 0)) ||
+    x.a.length + x.b.length - (y.a.length + y.b.length) ||
+    (x.a[0] ?? 0) + (x.b[0] ?? 0) - ((y.a[0] ?? 0) + (y.b[0] ?? 0)),
+  );
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const chosen: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (candidate.a.some((position) => usedA.has(position)) || candidate.b.some((position) => usedB.has(position))) continue;
+    chosen.push(candidate);
+    for (const position of candidate.a) usedA.add(position);
+    for (const position of candidate.b) usedB.add(position);
+  }
+  return chosen;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+function countFull(tokens: readonly NameToken[]): number {
+  return tokens.filter((token) => token.kind === 'word').length;
+}
+
+/**
+ * Compares two prepared names. Symmetric in its score: compareNames(a, b).score = compareNames(b, a).score.
+ */
+export function comparePreparedNames(query: PreparedName, entry: PreparedName): NameComparison {
+  const chosen = align(query, entry);
+  const deductions: ScoreDeduction[] = [];
+  let score = 1;
+  const usedQuery = new Set<number>();
+  const usedEntry = new Set<number>();
+  const parts: PartMatch[] = [];
+  let fullMatches = 0;
+  let initialMatches = 0;
+  for (const candidate of chosen) {
+    candidate.a.forEach((position) => usedQuery.add(position));
+    candidate.b.forEach((position) => usedEntry.add(position));
+    const queryTokens = candidate.a.map((position) => query.tokens[position] as NameToken);
+    const entryTokens = candidate.b.map((position) => entry.tokens[position] as NameToken);
+    const queryWords = queryTokens.filter((token) => token.kind === 'word').length;
+    const entryWords = entryTokens.filter((token) => token.kind === 'word').length;
+    if (queryWords > 0 && entryWords > 0) {
+      if (candidate.result.how === 'initial') initialMatches += Math.max(queryWords, entryWords);
+      else fullMatches += Math.max(queryWords, entryWords);
+    }
+    const deficit = candidate.weight * (1 - candidate.result.similarity);
+    if (deficit > 0.0005) score -= deficit;
+    parts.push({
+      query: queryTokens.map((token) => token.text).join(' '),
+      entry: entryTokens.map((token) => token.text).join(' '),
+      how: candidate.result.how,
+      similarity: round(candidate.result.similarity),
+      ...(candidate.result.distance !== undefined && candidate.result.how === 'typo' ? { distance: candidate.result.distance } : {}),
+      ...(candidate.result.detail ? { detail: candidate.result.detail } : {}),
+    });
+  }
+  const pairDeficit = 1 - score;
+  if (pairDeficit > 0.0005) deductions.push({ reason: 'parts that correspond but are not identical', amount: round(pairDeficit) });
+
+  const unmatchedQueryTokens = query.tokens.filter((token) => !usedQuery.has(token.position));
+  const unmatchedEntryTokens = entry.tokens.filter((token) => !usedEntry.has(token.position));
+  const weightOf = (tokens: readonly NameToken[]): number => tokens.reduce((sum, token) => sum + token.weight, 0);
+  const unmatchedQueryWeight = weightOf(unmatchedQueryTokens);
+  const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
+  const conflict = Math.min(unmatchedQueryWeight, unmatchedEntryWeight);
+  if (conflict > 0.0005) {
+    const amount = SCORING.conflictCost * conflict;
+    score -= amount;
+    deductions.push({ reason: `parts that differ: ${unmatchedQueryTokens.map((token) => token.text).join(' ')} / ${unmatchedEntryTokens.map((token) => token.text).join(' ')}`, amount: round(amount) });
+  }
+  const extra = Math.abs(unmatchedQueryWeight - unmatchedEntryWeight);
+  if (extra > 0.0005) {
+    const amount = SCORING.extraCost * Math.min(extra, 3);
+    score -= amount;
+    const side = unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens;
+    deductions.push({ reason: `parts only one name has: ${side.map((token) => token.text).join(' ')}`, amount: round(amount) });
+  }
+  const fullParts = Math.max(countFull(query.tokens), countFull(entry.tokens));
+  if (fullMatches === 0 && fullParts >= 1) {
+    score -= SCORING.noFullPartCost;
+    deductions.push({ reason: 'no full name part corresponds', amount: SCORING.noFullPartCost });
+  } else if (fullMatches + initialMatches <= 1 && fullParts >= 2) {
+    const amount = SCORING.singlePartCost[fullParts >= 3 ? 1 : 0] ?? 0;
+    score -= amount;
+    deductions.push({ reason: 'only one full name part corresponds', amount });
+  }
+  const ordered = [...chosen].sort((x, y) => (x.a[0] ?? 0) - (y.a[0] ?? 0));
+  let inversions = false;
+  for (let index = 1; index < ordered.length; index++) {
+    if ((ordered[index]?.b[0] ?? 0) < (ordered[index - 1]?.b[0] ?? 0)) inversions = true;
+  }
+  if (inversions) {
+    score -= SCORING.reorderCost;
+    deductions.push({ reason: 'parts in a different order', amount: SCORING.reorderCost });
+  }
+  const swapped = chosen.some((candidate) => {
+    const x = query.tokens[candidate.a[0] ?? -1];
+    const y = entry.tokens[candidate.b[0] ?? -1];
+    return candidate.a.length === 1 && candidate.b.length === 1 && x?.role && y?.role && x.role !== y.role;
+  });
+  if (swapped) {
+    score -= SCORING.patronymSwapCost;
+    deductions.push({ reason: "a given name on one side is the father's name (after bin/ibn) on the other", amount: SCORING.patronymSwapCost });
+  }
+  return {
+    score: round(Math.max(0, Math.min(1, score))),
+    queryName: query.raw,
+    entryName: entry.raw,
+    parts: parts.sort((x, y) => query.tokens.findIndex((token) => token.text === x.query.split(' ')[0]) - query.tokens.findIndex((token) => token.text === y.query.split(' ')[0])),
+    unmatchedQuery: unmatchedQueryTokens.map((token) => token.text),
+    unmatchedEntry: unmatchedEntryTokens.map((token) => token.text),
+    deductions,
+  };
+}
+
+/**
+ * Compares two names as written.
+ * @example compareNames('Mohammed al-Hassan', 'محمد الحسن').score // ≈ 0.9
+ */
+export function compareNames(query: string, entry: string): NameComparison {
+  return comparePreparedNames(prepareName(query), prepareName(entry));
+}
