@@ -108,47 +108,68 @@ export function stateAt<Kind extends StreamKind>(
  */
 export function bitemporalSegments(kind: StreamKind, events: readonly RecordedEvent[]): BitemporalSegment[] {
   const machine = machineOf(kind);
+  const sorted = [...events].sort(compareEvents);
   const versions = [...new Set(events.map((event) => event.recordedAt))].sort();
   const rows: BitemporalSegment[] = [];
-  let open = new Map<string, BitemporalSegment>();
+  // The rows of the previous version, in the order of their drafts (by valid-time `from`).
+  let open: Array<{ draft: DraftSegment; row: BitemporalSegment }> = [];
   let trace: Trace | undefined;
 
   for (const recordedAt of versions) {
-    const known = events.filter((event) => event.recordedAt <= recordedAt);
-    const result = extendTrace(machine, kind, trace, visibleEvents(known), true);
+    const known = sorted.filter((event) => event.recordedAt <= recordedAt);
+    const result = extendTrace(machine, kind, trace, withoutRetracted(known), true);
     if ('failure' in result) continue; // cannot happen when lenient; keeps the types honest
     trace = result;
 
-    const stillOpen = new Map<string, BitemporalSegment>();
-    for (const segment of segmentsOf(trace)) {
-      const key = `${segment.from}|${segment.until}|${segmentKey(segment.phase, segment.attributes)}`;
-      const row = open.get(key);
-      if (row) {
-        stillOpen.set(key, row);
-        open.delete(key);
-      } else {
-        const created: BitemporalSegment = { ...segment, recordedFrom: recordedAt, recordedUntil: null };
-        rows.push(created);
-        stillOpen.set(key, created);
+    // Both lists are ordered by `from`, and `from` is unique within a version: one walk pairs them up.
+    const next: typeof open = [];
+    let previous = 0;
+    for (const draft of draftSegments(trace)) {
+      while (previous < open.length && (open[previous] as (typeof open)[number]).draft.from < draft.from) {
+        (open[previous++] as (typeof open)[number]).row.recordedUntil = recordedAt;
       }
+      const candidate = open[previous];
+      if (candidate && candidate.draft.from === draft.from) {
+        previous++;
+        if (candidate.draft.until === draft.until && candidate.draft.key === draft.key) {
+          next.push(candidate);
+          continue;
+        }
+        candidate.row.recordedUntil = recordedAt;
+      }
+      const state = trace.states[draft.stateIndex] as StreamState;
+      const row: BitemporalSegment = {
+        from: draft.from,
+        until: draft.until,
+        phase: state.phase,
+        attributes: state.attributes,
+        sinceEventId: draft.sinceEventId,
+        recordedFrom: recordedAt,
+        recordedUntil: null,
+      };
+      rows.push(row);
+      next.push({ draft, row });
     }
-    for (const row of open.values()) row.recordedUntil = recordedAt;
-    open = stillOpen;
+    while (previous < open.length) (open[previous++] as (typeof open)[number]).row.recordedUntil = recordedAt;
+    open = next;
   }
   return rows;
 }
 
 /** The events a body of knowledge shows: without retractions and without the events they validly retract. */
 function visibleEvents(known: readonly RecordedEvent[]): RecordedEvent[] {
-  const seqOf = new Map<string, RecordedEvent>();
-  for (const event of known) seqOf.set(event.id, event);
-  const retracted = new Set<string>();
-  for (const event of known) {
+  return withoutRetracted([...known].sort(compareEvents));
+}
+
+/** `visibleEvents` for a list already in stream order, which it keeps. */
+function withoutRetracted(sorted: readonly RecordedEvent[]): RecordedEvent[] {
+  let retracted: Set<string> | undefined;
+  for (const event of sorted) {
     if (event.type !== RETRACTED) continue;
-    const target = seqOf.get(String(event.data.event));
-    if (target && target.seq < event.seq && target.type !== RETRACTED) retracted.add(target.id);
+    const target = sorted.find((candidate) => candidate.id === event.data.event);
+    if (target && target.seq < event.seq && target.type !== RETRACTED) (retracted ??= new Set()).add(target.id);
   }
-  return known.filter((event) => event.type !== RETRACTED && !retracted.has(event.id)).sort(compareEvents);
+  return sorted.filter((event) => event.type !== RETRACTED && !retracted?.has(event.id));
 }
 
 /**
@@ -201,14 +222,23 @@ function extendTrace(
   return { initialKey, events, states, keys, state };
 }
 
+/** A segment before it becomes one: its state is known by index into the trace, its identity by key. */
+interface DraftSegment {
+  from: string;
+  until: string | null;
+  key: string;
+  stateIndex: number;
+  sinceEventId: string;
+}
+
 /**
  * The segments of a trace. The state at a date includes every event dated on or before it, so only the state
  * at the end of each date counts; a date whose end state equals the current segment's starts no new segment.
  */
-function segmentsOf(trace: Trace): Segment[] {
+function draftSegments(trace: Trace): DraftSegment[] {
   const { events, states, keys } = trace;
-  const segments: Segment[] = [];
-  let current: Segment | undefined;
+  const drafts: DraftSegment[] = [];
+  let current: DraftSegment | undefined;
   let currentKey = trace.initialKey;
   let index = 0;
   while (index < events.length) {
@@ -222,17 +252,25 @@ function segmentsOf(trace: Trace): Segment[] {
     }
     const endKey = keys[index - 1] as string;
     if (endKey === currentKey) continue;
-    const state = states[index - 1] as StreamState;
     if (current) current.until = date;
     currentKey = endKey;
-    if (state.phase === NOT_OPENED) {
+    if ((states[index - 1] as StreamState).phase === NOT_OPENED) {
       current = undefined;
       continue;
     }
-    current = { from: date, until: null, phase: state.phase, attributes: state.attributes, sinceEventId: changedBy ?? (events[index - 1] as RecordedEvent).id };
-    segments.push(current);
+    current = { from: date, until: null, key: endKey, stateIndex: index - 1, sinceEventId: changedBy ?? (events[index - 1] as RecordedEvent).id };
+    drafts.push(current);
   }
-  return segments;
+  return drafts;
+}
+
+function toSegment(trace: Trace, draft: DraftSegment): Segment {
+  const state = trace.states[draft.stateIndex] as StreamState;
+  return { from: draft.from, until: draft.until, phase: state.phase, attributes: state.attributes, sinceEventId: draft.sinceEventId };
+}
+
+function segmentsOf(trace: Trace): Segment[] {
+  return draftSegments(trace).map((draft) => toSegment(trace, draft));
 }
 
 function segmentKey(phase: string, attributes: Attributes): string {
