@@ -28,7 +28,7 @@ async function writeDemo(minEvents: number): Promise<{ file: string; events: num
   const out = createWriteStream(file);
   let events = 0;
   for (const event of generateDemo({ scale })) {
-    if (!out.write(`${JSON.stringify(event)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
+    if (!out.write(`${JSON.stringify(event)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
     events += 1;
   }
   await new Promise<void>((resolve) => out.end(() => resolve()));

@@ -16,7 +16,8 @@ import { validateEvent } from '../domain/events/schema.js';
 import { bitemporalSegments, replayStream } from '../domain/replay.js';
 import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
-import { appendEvents, findEventIdentities, readStreams, type EventRow, type StoredEvent } from '../store/event-store.js';
+import { appendEvents, findEventIdentities, lastEventHash, readStreams, type EventRow, type StoredEvent } from '../store/event-store.js';
+import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
 import { replaceSegments, type SegmentRow } from '../store/segments.js';
 import { ProblemList } from './problem-list.js';
 import { readLines, type ImportSource } from './sources.js';
@@ -47,6 +48,9 @@ export interface ImportSummary {
 
 const CASE_KIND_SET: ReadonlySet<StreamKind> = new Set(CASE_KINDS);
 
+/** Thrown inside the transaction to roll it back when problems were found; never escapes this module. */
+const ROLLBACK = Symbol('rollback');
+
 export async function importEvents(db: Db, sources: readonly ImportSource[], options: ImportOptions): Promise<ImportSummary> {
   const problems = new ProblemList(options.maxProblems ?? 50);
   const summary = await db.transaction(async (tx) => {
@@ -73,9 +77,6 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
   return summary;
 }
 
-/** Thrown inside the transaction to roll it back when problems were found; never escapes this module. */
-const ROLLBACK = Symbol('rollback');
-
 function rejection(problems: ProblemList): ImketenError {
   const more = problems.count > problems.items.length ? ` (showing the first ${problems.items.length})` : '';
   return new ImketenError(
@@ -99,21 +100,32 @@ async function appendLines(
   let unchanged = 0;
   let batch: PendingEvent[] = [];
 
+  // The hash chain: each new event chains onto the one appended before it (src/audit/hash-chain.ts).
+  await lockChain(tx, CHAIN_LOCKS.events);
+  let lastHash = (await lastEventHash(tx)) ?? GENESIS_HASH;
+
   const flush = async (source: ImportSource) => {
     if (batch.length === 0) return;
     const pending = batch;
     batch = [];
-    const inserted = await appendEvents(tx, importId, pending);
-    added += inserted.size;
-    const repeated = pending.filter((event) => !inserted.has(event.id));
-    if (repeated.length === 0) return;
-    const stored = await findEventIdentities(tx, repeated.map((event) => event.id));
-    for (const event of repeated) {
-      const existing = stored.get(event.id)!;
-      const sameContent = existing.contentHash === event.contentHash && (!event.recordedAtGiven || existing.recordedAt === event.recordedAt);
+    const stored = await findEventIdentities(tx, pending.map((event) => event.id));
+    const fresh = new Map<string, PendingEvent>();
+    for (const event of pending) {
+      const earlier = stored.get(event.id) ?? fresh.get(event.id);
+      if (!earlier) {
+        event.prevHash = lastHash;
+        event.hash = lastHash = chainHash(lastHash, chainedContent(event));
+        fresh.set(event.id, event);
+        continue;
+      }
+      const sameContent = earlier.contentHash === event.contentHash && (!event.recordedAtGiven || earlier.recordedAt === event.recordedAt);
       if (sameContent) unchanged += 1;
       else problems.add({ file: source.name, line: event.originLine ?? undefined, field: 'id', code: 'EVENT_ID_CONFLICT', message: `event id '${event.id}' is already stored with other content; an event is never changed: retract it and record a new one` });
     }
+    const inserted = await appendEvents(tx, importId, [...fresh.values()]);
+    // Under the chain lock nobody else appends, so every fresh event must have been added.
+    if (inserted.size !== fresh.size) throw new Error('events were appended outside the chain lock');
+    added += inserted.size;
   };
 
   for (const [index, source] of sources.entries()) {
@@ -170,7 +182,14 @@ function parseLine(
     data: event.data,
     refs: [...new Set(references.map((reference) => reference.stream))],
     contentHash: sha256Hex(canonicalJson({ stream: event.stream, type: event.type, date: event.date, data: event.data })),
+    prevHash: '',
+    hash: '',
   };
+}
+
+/** What an event's link in the hash chain covers: everything the interchange format says about it. */
+export function chainedContent(event: { id: string; stream: string; type: string; date: string; recordedAt: string; data: Record<string, unknown> }): unknown {
+  return { id: event.id, stream: event.stream, type: event.type, date: event.date, recordedAt: event.recordedAt, data: event.data };
 }
 
 /** Pass 2: every stream a new event refers to must exist. */

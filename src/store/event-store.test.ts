@@ -7,7 +7,7 @@ function eventRow(overrides: Partial<EventRow> = {}): EventRow {
   return {
     id: 'ev-1', stream: 'person/P-1', kind: 'person', type: 'person.registered', date: '2020-01-02',
     recordedAt: '2020-01-03T10:00:00.000Z', data: { names: ['Amina Yusuf'] }, refs: [], contentHash: 'h1',
-    originFile: null, originLine: null, ...overrides,
+    originFile: null, originLine: null, prevHash: 'p', hash: 'h', ...overrides,
   };
 }
 

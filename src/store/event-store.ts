@@ -18,6 +18,8 @@ export interface EventRow {
   contentHash: string;
   originFile: number | null;
   originLine: number | null;
+  prevHash: string;
+  hash: string;
 }
 
 /** A stored event with where it came from. */
@@ -29,16 +31,17 @@ export interface StoredEvent extends RecordedEvent {
 
 /**
  * Appends a batch in one statement (one array parameter per column: fast on both engines, STACK trap 6).
- * An id that is already stored is left alone; returns the ids that were added.
+ * The caller has left out ids already stored and chained the rows (prevHash, hash) onto the log's last hash;
+ * an id stored meanwhile is left alone. Returns the ids that were added.
  */
 export async function appendEvents(tx: Queryable, importId: number | null, rows: readonly EventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO events (id, stream, kind, type, date, recorded_at, data, refs, content_hash, import_id, origin_file, origin_line)
-     SELECT id, stream, kind, type, date, recorded_at, data, string_to_array(refs, ' '), content_hash, $10, origin_file, origin_line
+    `INSERT INTO events (id, stream, kind, type, date, recorded_at, data, refs, content_hash, import_id, origin_file, origin_line, prev_hash, hash)
+     SELECT id, stream, kind, type, date, recorded_at, data, string_to_array(refs, ' '), content_hash, $10, origin_file, origin_line, prev_hash, hash
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::timestamptz[], $7::jsonb[], $8::text[], $9::text[],
-                 $11::smallint[], $12::integer[])
-          WITH ORDINALITY AS batch (id, stream, kind, type, date, recorded_at, data, refs, content_hash, origin_file, origin_line, n)
+                 $11::smallint[], $12::integer[], $13::text[], $14::text[])
+          WITH ORDINALITY AS batch (id, stream, kind, type, date, recorded_at, data, refs, content_hash, origin_file, origin_line, prev_hash, hash, n)
      ORDER BY n
      ON CONFLICT (id) DO NOTHING
      RETURNING id`,
@@ -56,6 +59,8 @@ export async function appendEvents(tx: Queryable, importId: number | null, rows:
       importId,
       rows.map((row) => row.originFile),
       rows.map((row) => row.originLine),
+      rows.map((row) => row.prevHash),
+      rows.map((row) => row.hash),
     ],
   );
   return new Set(inserted.map((row) => row.id));
@@ -123,4 +128,10 @@ export async function logPosition(tx: Queryable): Promise<number> {
 export async function streamExists(tx: Queryable, stream: string): Promise<boolean> {
   const rows = await tx.query('SELECT 1 FROM events WHERE stream = $1 LIMIT 1', [stream]);
   return rows.length > 0;
+}
+
+/** The hash of the newest event: what the next appended event chains onto. */
+export async function lastEventHash(tx: Queryable): Promise<string | undefined> {
+  const [row] = await tx.query<{ hash: string }>('SELECT hash FROM events ORDER BY seq DESC LIMIT 1');
+  return row?.hash;
 }

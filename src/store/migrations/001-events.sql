@@ -26,7 +26,11 @@ CREATE TABLE events (
   content_hash text NOT NULL,
   import_id    bigint REFERENCES imports (id),
   origin_file  smallint,                     -- index into imports.sources (1-based)
-  origin_line  integer
+  origin_line  integer,
+  -- Tamper evidence: the hash of the event before it in order of arrival, and this event's own hash
+  -- (src/audit/hash-chain.ts). Editing or deleting any event breaks every link after it.
+  prev_hash    text NOT NULL,
+  hash         text NOT NULL
 );
 
 CREATE INDEX events_by_stream ON events (stream, seq);
