@@ -294,7 +294,7 @@ export function toAscii(text: string): string {
 /**
  * Folds the spelling variation that romanisation systems produce for the same sound, so that these compare as
  * equal: ph/f, kh/h, w/v, y/i (Zelenskyy/Zelensky/Zelenskiy), ou/oo/u (Mahmoud/Mahmood/Mahmud), ee/i
- * (Saeed/Said), dj/j, tch/ch, sch/sh, cz/ch, q/k, c/k before a, o, u, doubled letters, initial ye/e
+ * (Saeed/Said), dj/j, tch/ch, sch/sh, cz/ch, q/k, c/k but before e, i, y, doubled letters, initial ye/e
  * (Yevgeny/Evgeny), final -h after a vowel (Abdullah/Abdulla).
  * @example foldSpelling('mahmood') === foldSpelling('mahmud') // true
  */
@@ -310,7 +310,7 @@ export function foldSpelling(ascii: string): string {
     .replace(/dj/g, 'j')
     .replace(/ck/g, 'k')
     .replace(/q/g, 'k')
-    .replace(/c(?=[aou]|$)/g, 'k')
+    .replace(/c(?![eiyh])/g, 'k')
     .replace(/w/g, 'v')
     .replace(/ou|oo/g, 'u')
     .replace(/ee/g, 'i')

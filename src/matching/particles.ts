@@ -42,7 +42,7 @@ export const TITLES: ReadonlySet<string> = new Set([
   'brigadier', 'major', 'maj', 'captain', 'capt', 'lieutenant', 'lt', 'sergeant', 'sgt', 'admiral', 'marshal',
   'sheikh', 'shaikh', 'shaykh', 'sheik', 'cheikh', 'cheik', 'shaik', 'haji', 'hajji', 'hadji', 'hajj', 'alhaji', 'alhaj', 'alhajj',
   'mullah', 'mulla', 'molla', 'mollah', 'mawlawi', 'maulavi', 'maulvi', 'mawlavi', 'moulavi', 'mowlawi', 'maulana', 'mawlana',
-  'mufti', 'qari', 'hafiz', 'hafez', 'imam', 'ayatollah', 'hojatoleslam',
+  'mufti', 'qari', 'imam', 'ayatollah', 'hojatoleslam',
   'monsieur', 'madame', 'mme', 'mlle', 'herr', 'frau', 'senor', 'senora', 'sr', 'sra', 'jr', 'snr', 'jnr', 'hon', 'rev', 'eng', 'engineer',
 ]);
 

@@ -58,6 +58,10 @@ interface FormComparison {
   how: MatchHow;
   distance?: number;
   detail?: string;
+  /** Matched only after dropping 'Abd from one side. */
+  abdDropped?: boolean;
+  /** One part of one name is the initials of several parts of the other ("PLA", "JC"). */
+  acronym?: boolean;
 }
 
 /** Policy constants. Changing one changes every score: rerun bench/matching/quality.ts. */
@@ -82,7 +86,11 @@ export const SCORING = {
   phonetic: 0.9,
   compoundFactor: 0.97,
   initial: 0.85,
-  abbreviation: 0.72,
+  abbreviation: 0.66,
+  /** Similarity factor when one name has 'Abd before a name the other has alone ("Abdul Saifullah" / "Saifullah"). */
+  abdDropped: 0.88,
+  /** Cost per unit of weight of a word only one organisation name has ("Deutsche Bank Trust Company"). */
+  organisationExtraCost: 0.3,
 } as const;
 
 // --- Comparing two parts ---------------------------------------------------------------------------------------
@@ -129,9 +137,10 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
     : undefined;
   // Same sound, different letters (Qaddafi/Gaddafi, Ahmadinezhad/Ahmadinejad), but only when the spellings are
   // close: vowels tell Mohammed from Mahmoud, which share every consonant.
-  if (typo.distance <= Math.max(2, typo.length / 3) && Math.min(...a.folded.map((x) => x.length)) >= 3) {
-    const phonetic = sharesAny(a.phonetic, b.phonetic, 2);
-    const skeleton = sharesAny(a.skeletons, b.skeletons, 2);
+  const closeEnough = typo.length <= 5 ? typo.distance <= 1 : typo.length <= 9 ? typo.distance <= 2 : typo.distance <= typo.length / 4;
+  if (closeEnough) {
+    const phonetic = sharesAny(a.phonetic, b.phonetic, 3);
+    const skeleton = sharesAny(a.skeletons, b.skeletons, 3);
     if ((phonetic || skeleton) && SCORING.phonetic > (result?.similarity ?? 0)) {
       result = { similarity: SCORING.phonetic, how: 'phonetic', distance: typo.distance, detail: phonetic ? 'same Double Metaphone code' : 'same consonants' };
     }
@@ -269,6 +278,14 @@ export function compareTokens(a: NameToken, b: NameToken): FormComparison | unde
       best = { ...viaStem, similarity: viaStem.similarity * 0.97, detail: `${viaStem.detail ? `${viaStem.detail}; ` : ''}article written together with the name` };
     }
   }
+  // 'Abd dropped: "Abdul Saifullah" against "Saifullah"
+  for (const [x, y] of [[a.abdStem, b.forms], [a.forms, b.abdStem]] as const) {
+    if (!x || !y) continue;
+    const viaStem = compareForms(x, y);
+    if (viaStem && viaStem.similarity * SCORING.abdDropped > (best?.similarity ?? 0)) {
+      best = { ...viaStem, similarity: viaStem.similarity * SCORING.abdDropped, abdDropped: true, detail: `${viaStem.detail ? `${viaStem.detail}; ` : ''}'Abd written on one side only` };
+    }
+  }
   // an abbreviation: "Ben" for "Benjamin", "Tarif" for "Tarifullah"
   if ((best?.similarity ?? 0) < SCORING.abbreviation && !a.forms.abjad && !b.forms.abjad && !a.forms.syllabic && !b.forms.syllabic) {
     const x = a.forms.folded[0] ?? '';
@@ -307,7 +324,7 @@ const MERGEABLE: ReadonlySet<string> = new Set(['word', 'particle', 'connector']
 function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[], flip: boolean, out: Candidate[]): void {
   const push = (single: NameToken, group: readonly NameToken[], result: FormComparison): void => {
     const positions = group.map((token) => token.position);
-    const weight = Math.max(single.weight, group.reduce((sum, token) => sum + token.weight, 0));
+    const weight = result.acronym ? single.weight : Math.max(single.weight, group.reduce((sum, token) => sum + token.weight, 0));
     out.push(flip ? { a: [single.position], b: positions, result, weight } : { a: positions, b: [single.position], result, weight });
   };
   for (let start = 0; start < long.length; start++) {
@@ -324,13 +341,13 @@ function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[]
         if (single.kind !== 'word') continue;
         const singleLatin = single.forms.latin[0] ?? '';
         if (!allInitials && initials && singleLatin === initials && !single.forms.abjad) {
-          push(single, group, { similarity: SCORING.initial, how: 'initial', detail: `"${single.text}" are the initials of "${group.map((token) => token.text).join(' ')}"` });
+          push(single, group, { similarity: SCORING.initial, how: 'initial', acronym: true, detail: `"${single.text}" are the initials of "${group.map((token) => token.text).join(' ')}"` });
           continue;
         }
         const singleLength = (single.forms.folded[0] ?? '').length;
         if (!single.forms.abjad && !joined.abjad && Math.abs(singleLength - joinedLength) > 3) continue;
         const result = compareForms(joined, single.forms);
-        if (!result || result.similarity < 0.8) continue;
+        if (!result || result.similarity < 0.88) continue;
         push(single, group, { ...result, similarity: result.similarity * SCORING.compoundFactor, how: 'compound', detail: `"${group.map((token) => token.text).join(' ')}" written as one part${result.how !== 'exact' ? ` (${result.how})` : ''}` });
       }
     }
@@ -398,8 +415,9 @@ export function comparePreparedNames(query: PreparedName, entry: PreparedName): 
     const entryTokens = candidate.b.map((position) => entry.tokens[position] as NameToken);
     const queryWords = queryTokens.filter((token) => token.kind === 'word').length;
     const entryWords = entryTokens.filter((token) => token.kind === 'word').length;
-    if (queryWords > 0 && entryWords > 0) {
-      if (candidate.result.how === 'initial') initialMatches += Math.max(queryWords, entryWords);
+    const initialsOnly = (tokens: readonly NameToken[]): boolean => tokens.every((token) => token.kind === 'initial');
+    if ((queryWords > 0 && entryWords > 0) || (queryWords > 0 && initialsOnly(entryTokens)) || (entryWords > 0 && initialsOnly(queryTokens))) {
+      if (candidate.result.how === 'initial' && !candidate.result.acronym) initialMatches += Math.max(queryWords, entryWords);
       else fullMatches += Math.max(queryWords, entryWords);
     }
     const deficit = candidate.weight * (1 - candidate.result.similarity);
@@ -416,20 +434,41 @@ export function comparePreparedNames(query: PreparedName, entry: PreparedName): 
   const pairDeficit = 1 - score;
   if (pairDeficit > 0.0005) deductions.push({ reason: 'parts that correspond but are not identical', amount: round(pairDeficit) });
 
+  // 'Abd dropped on one side while the other has another name where 'Abd stands ("Abdul Jan" / "Mohammad Jan"):
+  // that is a different name, not a shorter one
+  for (const candidate of chosen) {
+    if (!candidate.result.abdDropped || candidate.a.length !== 1 || candidate.b.length !== 1) continue;
+    const queryToken = query.tokens[candidate.a[0] ?? -1];
+    const entryToken = entry.tokens[candidate.b[0] ?? -1];
+    const [plainName, plainToken] = queryToken?.abdStem ? [entry, entryToken] : [query, queryToken];
+    const used = plainName === query ? usedQuery : usedEntry;
+    const before = plainName.tokens[(plainToken?.position ?? 0) - 1];
+    if (before && before.kind === 'word' && !used.has(before.position)) {
+      used.add(before.position);
+      score -= SCORING.conflictCost;
+      deductions.push({ reason: `'Abd on one side, "${before.text}" on the other`, amount: SCORING.conflictCost });
+    }
+  }
   const unmatchedQueryTokens = query.tokens.filter((token) => !usedQuery.has(token.position));
   const unmatchedEntryTokens = entry.tokens.filter((token) => !usedEntry.has(token.position));
   const weightOf = (tokens: readonly NameToken[]): number => tokens.reduce((sum, token) => sum + token.weight, 0);
+  // an initial that contradicts a name ("Hans O. Friedrich" / "Hans Joachim Friedrich") is as strong as a different name
+  const conflictWeightOf = (tokens: readonly NameToken[]): number => tokens.reduce((sum, token) => sum + (token.kind === 'initial' ? 1 : token.weight), 0);
   const unmatchedQueryWeight = weightOf(unmatchedQueryTokens);
   const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
-  const conflict = Math.min(unmatchedQueryWeight, unmatchedEntryWeight);
+  const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens), Math.max(unmatchedQueryWeight, unmatchedEntryWeight));
   if (conflict > 0.0005) {
     const amount = SCORING.conflictCost * conflict;
     score -= amount;
     deductions.push({ reason: `parts that differ: ${unmatchedQueryTokens.map((token) => token.text).join(' ')} / ${unmatchedEntryTokens.map((token) => token.text).join(' ')}`, amount: round(amount) });
   }
-  const extra = Math.abs(unmatchedQueryWeight - unmatchedEntryWeight);
+  const extra = Math.max(0, Math.max(unmatchedQueryWeight, unmatchedEntryWeight) - conflict);
   if (extra > 0.0005) {
-    const amount = SCORING.extraCost * Math.min(extra, 3);
+    // an organisation with one more word is usually another one (a subsidiary, a branch); a person with one
+    // more name is usually the same person written more fully
+    const organisation = [...query.tokens, ...entry.tokens].some((token) => token.kind === 'legal');
+    const extraWords = (unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens).filter((token) => token.kind === 'word').length;
+    const amount = organisation && extraWords > 0 ? SCORING.organisationExtraCost * Math.min(extraWords, 2) : SCORING.extraCost * Math.min(extra, 3);
     score -= amount;
     const side = unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens;
     deductions.push({ reason: `parts only one name has: ${side.map((token) => token.text).join(' ')}`, amount: round(amount) });

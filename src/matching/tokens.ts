@@ -5,6 +5,7 @@
  * surname fully.
  */
 import { doubleMetaphone } from 'double-metaphone';
+import { typoDistance } from './distance.js';
 import {
   ABJAD_SCRIPTS, SYLLABIC_SCRIPTS, arabicSkeleton, cyrillicLanguage, detectScript, foldSpelling, foldUnicode, latinSkeleton,
   keySkeleton, romanizeArabic, stripArabicArticle, stripLatinArticle, toAscii, transliterateCyrillic, unifyArabic,
@@ -46,6 +47,8 @@ export interface NameToken {
   readonly forms: WordForms;
   /** A second reading without a glued article ("Alhassan" → "hassan"). */
   readonly stem?: WordForms;
+  /** For an 'Abd compound: the name after 'Abd ("Abdul Saifullah" → "saifullah"), since lists drop the 'Abd at times. */
+  readonly abdStem?: WordForms;
   /** How much the part says about identity, 0..1. */
   readonly weight: number;
   /** For legal forms and numbers: the canonical value ("ag", "44"). */
@@ -151,6 +154,8 @@ export function keySkeletons(forms: WordForms): string[] {
 
 // --- Splitting a name ------------------------------------------------------------------------------------------
 
+const LOOK_ALIKE_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g' };
+
 interface RawWord {
   text: string;
   script: Script;
@@ -167,6 +172,8 @@ function splitWords(name: string): RawWord[] {
       if (index > 0) words.push({ text: 'and', script: 'latin' });
       let text = part;
       if (script !== 'arabic' && script !== 'hebrew') text = text.replace(/['’]/g, '');
+      // digits typed for look-alike letters inside a word: "Ig0r Sech1n"
+      if (/\p{L}/u.test(text) && /[0-9]/.test(text) && !/^[0-9]+(st|nd|rd|th)$/i.test(text)) text = text.replace(/[013457890]/g, (digit) => LOOK_ALIKE_LETTERS[digit] ?? digit);
       if (text && /[\p{L}\p{N}]/u.test(text)) words.push({ text, script });
     });
   }
@@ -191,6 +198,7 @@ interface DraftToken {
   kind: TokenKind;
   forms: WordForms;
   stem?: WordForms;
+  abdStem?: WordForms;
   canonical?: string;
   article?: boolean;
   role?: 'given' | 'patronym';
@@ -228,7 +236,7 @@ function draftTokens(words: readonly RawWord[], cyrillic: CyrillicLanguage): Dra
       const forms = wordForms(glued ? `عبد${unified}` : unified, 'arabic');
       const primary = forms.latin[0] ?? '';
       const kind = primary === 'bn' || primary === 'ibn' || primary === 'abn' ? 'connector' : primary === 'abu' || primary === 'abw' ? 'particle' : 'word';
-      drafts.push({ text: word.text, kind, forms });
+      drafts.push({ text: word.text, kind, forms, ...(glued ? { abdStem: wordForms(unified, 'arabic') } : {}) });
       continue;
     }
     const forms = wordForms(word.text, word.script, cyrillic);
@@ -242,7 +250,9 @@ function draftTokens(words: readonly RawWord[], cyrillic: CyrillicLanguage): Dra
       if (abd?.[1] && !ABD_FORMS.has(primary)) {
         // Abdurrahman = Abd ar-Rahman: drop the assimilated article's doubled letter
         const rest = abd[1].replace(/^([^aeiou])\1/, '$1');
-        draft.forms = wordForms(`abd${stripLatinArticle(rest) ?? rest}`, 'latin');
+        const name = stripLatinArticle(rest) ?? rest;
+        draft.forms = wordForms(`abd${name}`, 'latin');
+        draft.abdStem = wordForms(name, 'latin');
       }
     }
     drafts.push(draft);
@@ -267,7 +277,7 @@ function mergeAbdCompounds(drafts: DraftToken[]): DraftToken[] {
         const forms = draft.forms.script === 'arabic'
           ? wordForms(`عبد${rest.native}`, 'arabic')
           : wordForms(`abd${rest.latin[0] ?? ''}`, 'latin');
-        out.push({ text, kind: 'word', forms });
+        out.push({ text, kind: 'word', forms, abdStem: rest });
         index = next;
         continue;
       }
@@ -277,26 +287,42 @@ function mergeAbdCompounds(drafts: DraftToken[]): DraftToken[] {
   return out;
 }
 
-/** Finds multi-word legal forms ("joint stock company", "Sp. z o.o.") and turns each into one legal token. */
+/** A word of a legal-form phrase, allowing one typo in longer words ("Aktiengeselschaft", "Joynt Stock Compan"). */
+function legalWordMatches(phraseWord: string, word: string): boolean {
+  if (phraseWord === word) return true;
+  return phraseWord.length >= 5 && word.length >= 4 && typoDistance(phraseWord, word) <= 1;
+}
+
+function findLegalForm(drafts: readonly DraftToken[], index: number): { length: number; code: string } | undefined {
+  for (let length = Math.min(LONGEST_LEGAL_FORM, drafts.length - index); length >= 1; length--) {
+    const words = drafts.slice(index, index + length).map((draft) => draft.forms.latin[0] ?? '');
+    const exact = LEGAL_FORMS.get(words.join(' '));
+    if (exact !== undefined) return { length, code: exact };
+    for (const [phrase, code] of LEGAL_PHRASES) {
+      if (phrase.length === length && phrase.every((part, position) => legalWordMatches(part, words[position] ?? ''))) return { length, code };
+    }
+  }
+  return undefined;
+}
+
+const LEGAL_PHRASES: ReadonlyArray<readonly [readonly string[], string]> = [...LEGAL_FORMS].map(([phrase, code]) => [phrase.split(' '), code] as const);
+const ALLOWED_FIRST: ReadonlySet<string> = new Set(['ooo', 'ojsc', 'jsc', 'cjsc', 'pjsc', 'pt', 'llc', 'ano']);
+
+/** Finds legal forms ("joint stock company", "Sp. z o.o.") and turns each into one legal token. */
 function markLegalForms(drafts: DraftToken[]): DraftToken[] {
   const out: DraftToken[] = [];
   for (let index = 0; index < drafts.length; index++) {
-    let matched = false;
-    for (let length = Math.min(LONGEST_LEGAL_FORM, drafts.length - index); length >= 1; length--) {
-      const slice = drafts.slice(index, index + length);
-      const phrase = slice.map((draft) => draft.forms.latin[0] ?? '').join(' ');
-      const code = LEGAL_FORMS.get(phrase);
-      // a one-word form must not be the whole name, nor its first word ("Co Ltd" aside, "AG Barr" is a name)
-      if (code === undefined || length === drafts.length || (index === 0 && length === 1 && drafts.length > 1 && code !== 'ooo' && code !== 'ojsc' && code !== 'jsc' && code !== 'cjsc' && code !== 'pjsc' && code !== 'pt' && code !== 'llc')) continue;
-      out.push({ text: slice.map((draft) => draft.text).join(' '), kind: 'legal', canonical: code, forms: wordForms(code, 'latin') });
-      index += length - 1;
-      matched = true;
-      break;
+    const found = findLegalForm(drafts, index);
+    // a legal form is never the whole name; a one-word form that starts a name only when it is one that stands
+    // first by custom ("OOO Gazprom", "PT Astra"), not "AG Barr"
+    if (found && found.length < drafts.length && !(index === 0 && found.length === 1 && !ALLOWED_FIRST.has(found.code))) {
+      const slice = drafts.slice(index, index + found.length);
+      out.push({ text: slice.map((draft) => draft.text).join(' '), kind: 'legal', canonical: found.code, forms: wordForms(found.code, 'latin') });
+      index += found.length - 1;
+      continue;
     }
-    if (!matched) {
-      const draft = drafts[index];
-      if (draft) out.push(draft);
-    }
+    const draft = drafts[index];
+    if (draft) out.push(draft);
   }
   return out;
 }
@@ -329,8 +355,9 @@ function combineNumbersAndAbbreviations(drafts: DraftToken[]): DraftToken[] {
 function markRoles(drafts: DraftToken[]): void {
   const firstConnector = drafts.findIndex((draft) => draft.kind === 'connector');
   if (firstConnector < 0) return;
-  const given = drafts.findIndex((draft) => draft.kind === 'word');
-  if (given >= 0 && given < firstConnector) drafts[given] = { ...(drafts[given] as DraftToken), role: 'given' };
+  let given = firstConnector - 1;
+  while (given >= 0 && drafts[given]?.article) given--;
+  if (given >= 0 && drafts[given]?.kind === 'word') drafts[given] = { ...(drafts[given] as DraftToken), role: 'given' };
   drafts.forEach((draft, index) => {
     if (draft.kind !== 'connector') return;
     let next = index + 1;
@@ -359,6 +386,7 @@ export function prepareName(name: string): PreparedName {
     kind: draft.kind,
     forms: draft.forms,
     ...(draft.stem ? { stem: draft.stem } : {}),
+    ...(draft.abdStem ? { abdStem: draft.abdStem } : {}),
     weight: draft.article ? ARTICLE_WEIGHT : KIND_WEIGHTS[draft.kind],
     article: draft.article === true,
     ...(draft.canonical !== undefined ? { canonical: draft.canonical } : {}),
