@@ -17,6 +17,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   REPORT_ALREADY_PUBLISHED: 5,
   LEGAL_BASIS_MISSING: 6,
   DATABASE_UNAVAILABLE: 7,
+  TAMPER_DETECTED: 8,
 };
 
 export const USAGE_EXIT_CODE = 2;

@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'CONFIG_INVALID'
   | 'DATABASE_UNAVAILABLE'
   | 'WATCHLIST_NOT_FOUND'
-  | 'LEGAL_BASIS_MISSING';
+  | 'LEGAL_BASIS_MISSING'
+  | 'TAMPER_DETECTED';
 
 /** Where in an input a problem sits: a file and line for imports, a field path inside the line. */
 export interface ErrorLocation {
