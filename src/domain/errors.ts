@@ -18,7 +18,18 @@ export type ErrorCode =
   | 'DATABASE_UNAVAILABLE'
   | 'WATCHLIST_NOT_FOUND'
   | 'LEGAL_BASIS_MISSING'
-  | 'TAMPER_DETECTED';
+  | 'TAMPER_DETECTED'
+  // The server: who you are, what you may do, how often you may try (HTTP statuses: src/server/http-errors.ts).
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CSRF_TOKEN_INVALID'
+  | 'RATE_LIMITED'
+  | 'ACCOUNT_LOCKED'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'ACCOUNT_EXISTS'
+  | 'ROUTE_NOT_FOUND'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE';
 
 /** Where in an input a problem sits: a file and line for imports, a field path inside the line. */
 export interface ErrorLocation {
