@@ -1,0 +1,109 @@
+/**
+ * R5, the victim's right to information (Sv art. 51ac; DOMAIN §3): a registered victim is told about the start
+ * and progress of the case. Two duties can fall due: (a) the periodic update of the police victim protocol
+ * during a long case, counted from the last time the victim was informed (or from the registration), and
+ * (b) notice of each key event (indictment, judgment, closing) within the notification period. The periods are
+ * configuration; the as-of date is an argument, never the clock.
+ */
+import { addDays, addMonths } from '../dates.js';
+import type { Bilingual, RuleConfig } from './rule-config.js';
+
+/** The events of the criminal stream as far as this rule needs them, as shown (retractions applied), sorted. */
+export interface CaseEvent {
+  id: string;
+  type: string;
+  date: string;
+  data: Record<string, unknown>;
+}
+
+/** The events a victim has a right to hear about within the notification period. */
+export const KEY_EVENT_TYPES: readonly string[] = ['criminal.indicted', 'criminal.judgment', 'criminal.closed'];
+
+export interface InformationDuty {
+  kind: 'periodic-update' | 'key-event';
+  /** The last day on which the victim can be informed in time. */
+  dueDate: string;
+  overdue: boolean;
+  /** For a key event: the event the victim must hear about. */
+  eventId: string | null;
+  eventType: string | null;
+  explanation: Bilingual;
+}
+
+export interface VictimInformationStatus {
+  victim: string;
+  registeredOn: string | null;
+  lastInformed: { eventId: string; date: string; about: string; concerning: string | null } | null;
+  /** Every duty open on the as-of date, overdue or not, earliest due first. */
+  duties: InformationDuty[];
+  overdue: boolean;
+  /** The overdue duties: why the victim should have been informed, and by when. */
+  reasons: InformationDuty[];
+}
+
+/** R5: the information status of one victim of a criminal case on a date. */
+export function victimInformationStatus(
+  events: readonly CaseEvent[],
+  victim: string,
+  asOf: string,
+  config: RuleConfig,
+): VictimInformationStatus {
+  const known = events.filter((event) => event.date <= asOf);
+  const registration = known.find((event) => event.type === 'criminal.victim-registered' && event.data.victim === victim);
+  if (!registration) {
+    return { victim, registeredOn: null, lastInformed: null, duties: [], overdue: false, reasons: [] };
+  }
+  const informed = known.filter((event) => event.type === 'criminal.victim-informed' && event.data.victim === victim);
+  const last = informed.at(-1);
+  const lastInformed = last
+    ? { eventId: last.id, date: last.date, about: String(last.data.about ?? ''), concerning: typeof last.data.concerning === 'string' ? last.data.concerning : null }
+    : null;
+
+  const duties: InformationDuty[] = [];
+  const closed = known.some((event) => event.type === 'criminal.closed');
+  // The periodic update belongs to a running case: once closed, the notice of the closing takes over.
+  if (!closed) {
+    const since = lastInformed?.date ?? registration.date;
+    const months = config.durations.victimPeriodicUpdateMonths;
+    const dueDate = addMonths(since, months);
+    duties.push({
+      kind: 'periodic-update',
+      dueDate,
+      overdue: asOf > dueDate,
+      eventId: null,
+      eventType: null,
+      explanation: lastInformed
+        ? {
+            nl: `Periodieke update elke ${months} maanden: laatst geïnformeerd op ${since}, uiterlijk ${dueDate} opnieuw.`,
+            en: `Periodic update every ${months} months: last informed on ${since}, next by ${dueDate}.`,
+          }
+        : {
+            nl: `Periodieke update elke ${months} maanden: nog niet geïnformeerd sinds de registratie op ${since}, uiterlijk ${dueDate}.`,
+            en: `Periodic update every ${months} months: not informed since registration on ${since}, due by ${dueDate}.`,
+          },
+    });
+  }
+
+  const days = config.durations.victimKeyEventNotificationDays;
+  for (const event of known) {
+    if (!KEY_EVENT_TYPES.includes(event.type) || event.date <= registration.date) continue;
+    const told = informed.some((information) => information.data.concerning === event.id || information.date >= event.date);
+    if (told) continue;
+    const dueDate = addDays(event.date, days);
+    duties.push({
+      kind: 'key-event',
+      dueDate,
+      overdue: asOf > dueDate,
+      eventId: event.id,
+      eventType: event.type,
+      explanation: {
+        nl: `${event.type} op ${event.date}: het slachtoffer moet binnen ${days} dagen worden geïnformeerd, uiterlijk ${dueDate}.`,
+        en: `${event.type} on ${event.date}: the victim must be informed within ${days} days, by ${dueDate}.`,
+      },
+    });
+  }
+
+  duties.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+  const reasons = duties.filter((duty) => duty.overdue);
+  return { victim, registeredOn: registration.date, lastInformed, duties, overdue: reasons.length > 0, reasons };
+}
