@@ -1,0 +1,91 @@
+/**
+ * Plans and builds the departure dossiers (DT&V 1F dossiers) of one replica from their trajectories: the
+ * opening with a first Article 3 assessment, later reassessments, and the departure or closing.
+ */
+import type { DepartureMode } from '../domain/departure/events.js';
+import type { CalendarDate } from '../domain/dates.js';
+import type { EventInput } from '../domain/event.js';
+import { dateIn, daysAfter, increasingDates, laterOf, yearOf } from './calendar.js';
+import { DOSSIERS } from './departure-trajectories.js';
+import type { DossierTrajectory } from './departure-trajectories.js';
+import type { ExclusionCase } from './exclusions.js';
+import type { Rng } from './prng.js';
+import type { SituationName } from './situations.js';
+import { StreamBuilder } from './stream-builder.js';
+import type { DemoContext } from './stream-builder.js';
+
+/** Steps of a dossier lie at least this far apart. */
+const MIN_DAYS_BETWEEN_STEPS = 30;
+const LAST_MOVES: readonly [CalendarDate, CalendarDate] = ['2026-01-10', '2026-09-30'];
+
+const CLOSING_REASONS = [
+  'lawful residence on other grounds',
+  'deceased',
+  'transferred to another member state under the Dublin Regulation',
+  'holds the nationality of an EU member state',
+];
+
+export interface PlannedDossier {
+  story: string;
+  situation: SituationName;
+  openedOn: CalendarDate;
+  barrierAtOpening: boolean;
+  barrierChanges: { present: boolean; on: CalendarDate }[];
+  end?: { on: CalendarDate; departed: DepartureMode } | { on: CalendarDate; closed: string };
+}
+
+/** Every dossier of the replica with its dates drawn, in the order of the trajectory table. */
+export function planDossiers(rng: Rng): PlannedDossier[] {
+  return DOSSIERS.flatMap((trajectory, index) =>
+    Array.from({ length: trajectory.count }, (_, copy) => planDossier(rng.fork(`${index}-${copy}`), trajectory, copy)),
+  );
+}
+
+function planDossier(rng: Rng, trajectory: DossierTrajectory, copy: number): PlannedDossier {
+  const changes = trajectory.barrierChanges ?? [];
+  const windows = [trajectory.opened, ...changes.map(([, within]) => within)];
+  if (trajectory.end) windows.push(trajectory.end.within);
+  const [openedOn, ...later] = increasingDates(rng, windows, MIN_DAYS_BETWEEN_STEPS);
+  const dossier: PlannedDossier = {
+    story: trajectory.story,
+    situation: rng.weighted(trajectory.situations),
+    openedOn: openedOn!,
+    barrierAtOpening: trajectory.barrierAtOpening,
+    barrierChanges: changes.map(([present], index) => ({ present, on: later[index]! })),
+  };
+  const end = trajectory.end;
+  if (end) {
+    const on = later.at(-1)!;
+    dossier.end = 'departed' in end ? { on, departed: end.departed[copy]! } : { on, closed: rng.pick(CLOSING_REASONS) };
+  } else {
+    planMovesIn2026(rng, trajectory, dossier);
+  }
+  return dossier;
+}
+
+/** What happens in 2026 to a dossier still open at the end of 2025: its barrier lifted, or the alien departs. */
+function planMovesIn2026(rng: Rng, trajectory: DossierTrajectory, dossier: PlannedDossier): void {
+  const lastStep = dossier.barrierChanges.at(-1)?.on ?? dossier.openedOn;
+  const from = laterOf(LAST_MOVES[0], daysAfter(rng, lastStep, MIN_DAYS_BETWEEN_STEPS, 60));
+  if (from > LAST_MOVES[1]) return;
+  const share = trajectory.in2026;
+  if (share?.barrierLifted !== undefined && rng.chance(share.barrierLifted)) {
+    dossier.barrierChanges.push({ present: false, on: dateIn(rng, [from, LAST_MOVES[1]]) });
+  } else if (share?.departs !== undefined && rng.chance(share.departs)) {
+    const mode = rng.weighted<DepartureMode>([['voluntary-supervised', 4], ['voluntary-unsupervised', 5], ['forced', 1]]);
+    dossier.end = { on: dateIn(rng, [from, LAST_MOVES[1]]), departed: mode };
+  }
+}
+
+/** The dossier's stream, for the person and the applied exclusion decision of `exclusion`. */
+export function buildDossier(context: DemoContext, rng: Rng, dossier: PlannedDossier, exclusion: ExclusionCase): EventInput[] {
+  const decision = exclusion.exclusion.events.find((event) => event.type === 'exclusion.decided');
+  const departure = new StreamBuilder(context, rng, 'departure', context.ids.nextCase('departure', yearOf(dossier.openedOn)), decision?.recordedAt);
+  departure.add('departure.opened', dossier.openedOn, { person: exclusion.person.id, exclusionCase: exclusion.exclusion.id });
+  departure.add('departure.article3-barrier', dossier.openedOn, { present: dossier.barrierAtOpening });
+  for (const change of dossier.barrierChanges) departure.add('departure.article3-barrier', change.on, { present: change.present });
+  const end = dossier.end;
+  if (end && 'departed' in end) departure.add('departure.departed', end.on, { mode: end.departed });
+  else if (end) departure.add('departure.closed', end.on, { reason: end.closed });
+  return departure.events;
+}
