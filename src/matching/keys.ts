@@ -1,0 +1,43 @@
+/**
+ * Index keys of name parts: what a query and an entry must share to be compared at all. A key is cheap and
+ * forgiving; the scoring (score.ts) is exact and explains itself. Kinds of key, by prefix:
+ * - `f:` the folded spelling (same spelling up to romanisation variants),
+ * - `m:` a Double Metaphone code (same sound: Qaddafi/Gaddafi),
+ * - `s:` the consonant skeleton without semivowels (across scripts: Mohammed/محمد),
+ * - `p:` the first five letters (names written together: "AlisherUsmanov", a typo near the end).
+ * Titles, articles, connectors, legal forms, initials and numbers make no keys: they say too little to find
+ * anyone by.
+ */
+import { keySkeletons } from './tokens.js';
+import type { NameToken, PreparedName, WordForms } from './tokens.js';
+
+/** How much a shared key of each kind says, relative to its rarity. */
+export const KEY_KIND_WEIGHTS: Readonly<Record<string, number>> = { f: 1, m: 0.7, s: 0.7, p: 0.5 };
+
+function formsKeys(forms: WordForms, out: Set<string>): void {
+  if (!forms.abjad && !forms.syllabic) {
+    for (const folded of forms.folded) {
+      if (folded.length >= 2) out.add(`f:${folded}`);
+      if (folded.length >= 6) out.add(`p:${folded.slice(0, 5)}`);
+    }
+    for (const code of forms.phonetic) if (code.length >= 2) out.add(`m:${code}`);
+  } else if (forms.syllabic) {
+    out.add(`f:${forms.native}`);
+  }
+  for (const skeleton of keySkeletons(forms)) if (skeleton.length >= 2) out.add(`s:${skeleton}`);
+}
+
+/** The keys of one name part. */
+export function tokenKeys(token: NameToken): Set<string> {
+  const keys = new Set<string>();
+  if (token.kind !== 'word' && !(token.kind === 'particle' && !token.article)) return keys;
+  formsKeys(token.forms, keys);
+  if (token.stem) formsKeys(token.stem, keys);
+  if (token.abdStem) formsKeys(token.abdStem, keys);
+  return keys;
+}
+
+/** The keys of a name, per part (the index counts each part once, however many of its keys match). */
+export function nameKeys(name: PreparedName): Array<Set<string>> {
+  return name.tokens.map(tokenKeys).filter((keys) => keys.size > 0);
+}

@@ -1,0 +1,153 @@
+/**
+ * Scores a query (a name, perhaps birth dates and nationalities) against a list entry: the best of its names,
+ * then what the birth dates and nationalities do to that score. Agreement on dates or nationality never makes a
+ * match on its own: it only raises a score that is already at or above the threshold. A conflict lowers it.
+ */
+import { toCountryCode, compareNationalities } from './countries.js';
+import type { NationalityComparison } from './countries.js';
+import { compareBirthDates, parseBirthDate } from './dates.js';
+import type { BirthDate, DateComparison } from './dates.js';
+import { comparePreparedNames } from './score.js';
+import type { NameComparison } from './score.js';
+import { prepareName } from './tokens.js';
+import type { PreparedName } from './tokens.js';
+
+/**
+ * The default threshold for a hit. Chosen on the OpenSanctions name benchmark (bench/matching/quality.ts prints
+ * precision and recall for a range of thresholds): F1 is flat between 0.65 and 0.75; we take 0.70, the upper part
+ * of that plateau, where precision is above 0.9. A name that differs in one full part from another
+ * ("Daniel Tusk" / "Donald Tusk") scores about 0.5; the same name in another transliteration about 0.8–0.95.
+ */
+export const DEFAULT_THRESHOLD = 0.7;
+
+/** What birth dates and nationality add or take away. Matching policy. */
+export const PERSON_SCORING = {
+  dateAgreeDay: 0.05,
+  dateAgreeMonthOrYear: 0.03,
+  dateCompatible: 0.01,
+  dateNear: -0.04,
+  dateConflict: -0.15,
+  nationalityAgree: 0.02,
+  nationalityConflict: -0.05,
+} as const;
+
+/** An entry of a watchlist. */
+export interface WatchlistEntry {
+  readonly id: string;
+  /** Primary name first, then aliases, in any script. */
+  readonly names: readonly string[];
+  /** "YYYY", "YYYY-MM", "YYYY-MM-DD" or a year range "YYYY/YYYY". */
+  readonly birthDates?: readonly string[];
+  /** ISO 3166-1 alpha-3 (other spellings are converted where known). */
+  readonly nationalities?: readonly string[];
+  readonly kind?: 'person' | 'organization' | 'vessel' | 'aircraft' | 'other';
+}
+
+/** What is screened. */
+export interface ScreeningQuery {
+  readonly name: string;
+  readonly birthDates?: readonly string[];
+  readonly nationalities?: readonly string[];
+}
+
+/** A query or entry with its names prepared and its dates and nationalities parsed. */
+export interface PreparedSubject {
+  readonly names: readonly PreparedName[];
+  readonly birthDates: readonly BirthDate[];
+  readonly nationalities: readonly string[];
+}
+
+/** Why a hit scored what it did. */
+export interface HitExplanation {
+  /** The comparison with the entry's best-matching name. */
+  readonly name: NameComparison;
+  readonly nameScore: number;
+  readonly birthDate: DateComparison & { readonly effect: number };
+  readonly nationality: NationalityComparison & { readonly effect: number };
+}
+
+export interface PersonScore {
+  readonly score: number;
+  readonly explanation: HitExplanation;
+}
+
+function codes(values: readonly string[] | undefined): string[] {
+  return [...new Set((values ?? []).map((value) => toCountryCode(value)).filter((code): code is string => code !== undefined))];
+}
+
+/** Prepares a query or an entry for scoring (names split, dates parsed leniently, nationalities as alpha-3). */
+export function prepareSubject(subject: { names: readonly string[]; birthDates?: readonly string[]; nationalities?: readonly string[] }): PreparedSubject {
+  return {
+    names: subject.names.filter((name) => name.trim().length > 0).map(prepareName),
+    birthDates: (subject.birthDates ?? []).map(parseBirthDate).filter((date): date is BirthDate => date !== undefined),
+    nationalities: codes(subject.nationalities),
+  };
+}
+
+function dateEffect(comparison: DateComparison): number {
+  switch (comparison.outcome) {
+    case 'agree': return comparison.precision === 'day' ? PERSON_SCORING.dateAgreeDay : PERSON_SCORING.dateAgreeMonthOrYear;
+    case 'compatible': return PERSON_SCORING.dateCompatible;
+    case 'near': return PERSON_SCORING.dateNear;
+    case 'conflict': return PERSON_SCORING.dateConflict;
+    case 'unknown': return 0;
+  }
+}
+
+function nationalityEffect(comparison: NationalityComparison): number {
+  switch (comparison.outcome) {
+    case 'agree': return PERSON_SCORING.nationalityAgree;
+    case 'conflict': return PERSON_SCORING.nationalityConflict;
+    case 'unknown': return 0;
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * Scores prepared subjects. `threshold` decides whether agreement may raise the score: below it, only
+ * conflicts count.
+ */
+export function scorePreparedSubjects(query: PreparedSubject, entry: PreparedSubject, threshold = DEFAULT_THRESHOLD): PersonScore | undefined {
+  let best: NameComparison | undefined;
+  for (const queryName of query.names) {
+    for (const entryName of entry.names) {
+      const comparison = comparePreparedNames(queryName, entryName);
+      if (!best || comparison.score > best.score) best = comparison;
+    }
+  }
+  if (!best) return undefined;
+  const dates = compareBirthDates(query.birthDates, entry.birthDates);
+  const nationality = compareNationalities(query.nationalities, entry.nationalities);
+  let dateDelta = dateEffect(dates);
+  let nationalityDelta = nationalityEffect(nationality);
+  // agreement alone never makes a match: it only adds to a name that already matches
+  if (best.score < threshold) {
+    dateDelta = Math.min(0, dateDelta);
+    nationalityDelta = Math.min(0, nationalityDelta);
+  }
+  const score = round(Math.max(0, Math.min(1, best.score + dateDelta + nationalityDelta)));
+  return {
+    score,
+    explanation: {
+      name: best,
+      nameScore: best.score,
+      birthDate: { ...dates, effect: round(dateDelta) },
+      nationality: { ...nationality, effect: round(nationalityDelta) },
+    },
+  };
+}
+
+/**
+ * Scores a query against an entry.
+ * @example scorePerson({ name: 'Muhammad Alhasan', birthDates: ['1976'] }, { id: 'X1', names: ['محمد الحسن'], birthDates: ['1976-10-05'] })
+ */
+export function scorePerson(query: ScreeningQuery, entry: WatchlistEntry, threshold = DEFAULT_THRESHOLD): PersonScore | undefined {
+  return scorePreparedSubjects(
+    prepareSubject({ names: [query.name], ...(query.birthDates ? { birthDates: query.birthDates } : {}), ...(query.nationalities ? { nationalities: query.nationalities } : {}) }),
+    prepareSubject(entry),
+    threshold,
+  );
+}
