@@ -2,7 +2,7 @@
  * Runtime configuration, read once from the environment and command-line options, frozen, validated.
  * No other module reads process.env.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ImketenError } from './domain/errors.js';
 
 export interface StoreConfig {
@@ -13,6 +13,8 @@ export interface StoreConfig {
 
 export interface RuntimeConfig {
   store: StoreConfig;
+  /** The Ed25519 key that signs log checkpoints (created on first use, mode 0600). */
+  checkpointKeyFile: string;
   debug: boolean;
 }
 
@@ -30,6 +32,7 @@ export function readConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   const dataDir = resolve(overrides.dataDir ?? (env.IMKETEN_DATA_DIR || './data'));
   return Object.freeze({
     store: Object.freeze({ databaseUrl, dataDir }),
+    checkpointKeyFile: resolve(env.IMKETEN_CHECKPOINT_KEY || join(dataDir, 'keys', 'checkpoint-ed25519.pem')),
     debug: overrides.debug ?? env.IMKETEN_DEBUG === '1',
   });
 }

@@ -10,6 +10,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerReport } from './commands/report.js';
 import { registerStart } from './commands/start.js';
+import { registerVerify } from './commands/verify.js';
 import { EXIT_CODES, UNEXPECTED_EXIT_CODE, USAGE_EXIT_CODE } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerCases(program);
   registerDemo(program);
+  registerVerify(program);
   return program;
 }
 

@@ -135,3 +135,30 @@ export async function lastEventHash(tx: Queryable): Promise<string | undefined> 
   const [row] = await tx.query<{ hash: string }>('SELECT hash FROM events ORDER BY seq DESC LIMIT 1');
   return row?.hash;
 }
+
+export interface ChainedEvent {
+  seq: number;
+  id: string;
+  stream: string;
+  type: string;
+  date: string;
+  recordedAt: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+/** Pages through the event log with its hash chain, in order of arrival. */
+export async function* readEventChain(tx: Queryable, pageSize = 10_000): AsyncGenerator<ChainedEvent[]> {
+  let after = 0;
+  for (;;) {
+    const page = await tx.query<ChainedEvent>(
+      `SELECT seq, id, stream, type, date, recorded_at AS "recordedAt", data, prev_hash AS "prevHash", hash
+       FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [after, pageSize],
+    );
+    if (page.length === 0) return;
+    yield page;
+    after = page[page.length - 1]!.seq;
+  }
+}

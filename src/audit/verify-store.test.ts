@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, afterEach, beforeEach, describe, it } from 'node:test';
+import { importEvents } from '../import/import-events.js';
+import { textSource } from '../import/sources.js';
+import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
+import { EventFactory, jsonl } from '../testing/event-factory.js';
+import { checkpointSignatureValid, loadSigningKey } from './checkpoints.js';
+import { createCheckpoints, verifyStore } from './verify-store.js';
+
+const keyDir = mkdtempSync(join(tmpdir(), 'imketen-keys-'));
+after(() => rmSync(keyDir, { recursive: true, force: true }));
+const key = loadSigningKey(join(keyDir, 'checkpoint.pem'));
+const now = () => new Date('2026-03-01T00:00:00Z');
+
+/** Changes the log behind the database's back, as an intruder with database rights would. */
+async function tamper(store: TestStore, sql: string): Promise<void> {
+  await store.db.exec(`ALTER TABLE events DISABLE TRIGGER USER; ${sql}; ALTER TABLE events ENABLE TRIGGER USER;`);
+}
+
+for (const engine of TEST_ENGINES) {
+  describe(`tamper evidence on ${engine.name}`, { skip: engine.skip }, () => {
+    let store: TestStore;
+    beforeEach(async () => {
+      store = await engine.open();
+      const f = new EventFactory();
+      const events = [f.person('P-1'), f.person('P-2'), f.criminalOpened('SZ-1', 'P-1', '2020-01-01'),
+        f.event('criminal/SZ-1', 'criminal.indicted', '2021-01-01', { court: 'Rechtbank Den Haag' }), f.person('P-3')];
+      await importEvents(store.db, [textSource('a.jsonl', jsonl(events))], { now });
+    });
+    afterEach(async () => { await store?.dispose(); });
+
+    it('finds an untouched store intact, and its signed checkpoint consistent', async () => {
+      const [checkpoint] = await createCheckpoints(store.db, key, now);
+      assert.ok(checkpointSignatureValid(checkpoint!));
+      assert.equal(checkpoint!.treeSize, 5);
+      const f = new EventFactory('later');
+      await importEvents(store.db, [textSource('b.jsonl', jsonl([f.person('P-9')]))], { now });
+      const result = await verifyStore(store.db);
+      assert.equal(result.ok, true);
+      assert.equal(result.logs[0]!.entries, 6);
+      assert.equal(result.checkpoints[0]!.ok, true);
+    });
+
+    it('names the event that was edited directly in the database', async () => {
+      const [checkpoint] = await createCheckpoints(store.db, key, now);
+      await tamper(store, `UPDATE events SET data = '{"court": "Rechtbank Amsterdam"}' WHERE id = 'ev-0004'`);
+      const result = await verifyStore(store.db, [checkpoint!]);
+      assert.equal(result.ok, false);
+      assert.equal(result.logs[0]!.broken?.reason, 'edited');
+      assert.match(result.logs[0]!.broken!.message, /ev-0004/);
+      assert.equal(result.checkpoints.every((check) => !check.ok), true, 'the checkpoint no longer matches');
+    });
+
+    it('names the link after an event that was deleted directly in the database', async () => {
+      await tamper(store, `DELETE FROM events WHERE id = 'ev-0002'`);
+      const result = await verifyStore(store.db);
+      assert.equal(result.logs[0]!.broken?.reason, 'link-broken');
+      assert.match(result.logs[0]!.broken!.message, /ev-0003/);
+    });
+
+    it('catches removal of the newest events through a checkpoint a partner kept', async () => {
+      const [checkpoint] = await createCheckpoints(store.db, key, now);
+      await tamper(store, `DELETE FROM events WHERE id = 'ev-0005'`);
+      const result = await verifyStore(store.db, [checkpoint!]);
+      assert.equal(result.logs[0]!.broken, undefined, 'the chain of what remains is intact');
+      assert.equal(result.ok, false);
+      assert.match(result.checkpoints.find((check) => !check.ok)!.message, /removed/);
+    });
+
+    it('refuses a checkpoint whose signature does not match its content', async () => {
+      const [checkpoint] = await createCheckpoints(store.db, key, now);
+      const forged = { ...checkpoint!, treeSize: 4, rootHash: checkpoint!.rootHash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) };
+      const result = await verifyStore(store.db, [forged]);
+      assert.match(result.checkpoints.find((check) => !check.ok)!.message, /signature/);
+    });
+  });
+}

@@ -1,0 +1,100 @@
+/**
+ * `imketen verify` and `imketen checkpoint`: the tamper evidence of the store. Every hash-chained log is
+ * recomputed from its first entry; checkpoints (stored ones and those a partner kept) are checked with consistency
+ * proofs; new checkpoints are signed over the logs as they stand.
+ */
+import { chainedContent } from '../import/import-events.js';
+import type { Queryable } from '../store/db.js';
+import { readEventChain, type ChainedEvent } from '../store/event-store.js';
+import { checkConsistency, leavesOf, listCheckpoints, signCheckpoint, storeCheckpoint, type Checkpoint, type ConsistencyCheck, type LogName, type SigningKey } from './checkpoints.js';
+import { chainHash } from './hash-chain.js';
+import { rootHash } from './merkle.js';
+import { verifyChain, type ChainCheck, type ChainedRow } from './verify-chain.js';
+
+/** A hash-chained log the store keeps. */
+export interface ChainedLog<Row extends ChainedRow = ChainedRow> {
+  name: LogName;
+  pages(tx: Queryable): AsyncIterable<Row[]>;
+  contentOf(row: Row): unknown;
+  describe(row: Row): string;
+}
+
+export const EVENT_LOG: ChainedLog<ChainedEvent> = {
+  name: 'events',
+  pages: (tx) => readEventChain(tx),
+  contentOf: chainedContent,
+  describe: (row) => `event ${row.id} (seq ${row.seq}, ${row.stream})`,
+};
+
+/** The logs `verify` checks; the access log registers itself here too. */
+export const CHAINED_LOGS: ChainedLog[] = [EVENT_LOG as unknown as ChainedLog];
+
+export function registerChainedLog(log: ChainedLog): void {
+  if (!CHAINED_LOGS.some((known) => known.name === log.name)) CHAINED_LOGS.push(log);
+}
+
+export interface LogVerification extends ChainCheck {
+  log: LogName;
+  hashes: string[];
+}
+
+/** Walks one log's chain; returns its verdict and the chain hashes of the entries verified. */
+export async function verifyLog(tx: Queryable, log: ChainedLog): Promise<LogVerification> {
+  const hashes: string[] = [];
+  async function* collecting() {
+    for await (const page of log.pages(tx)) {
+      yield page;
+      for (const row of page) hashes.push(entryHash(log, row));
+    }
+  }
+  const check = await verifyChain(collecting(), log.contentOf, log.describe);
+  return { log: log.name, ...check, hashes };
+}
+
+export interface StoreVerification {
+  logs: Omit<LogVerification, 'hashes'>[];
+  checkpoints: (ConsistencyCheck & { checkpoint: Checkpoint })[];
+  ok: boolean;
+}
+
+export async function verifyStore(tx: Queryable, keptCheckpoints: readonly Checkpoint[] = []): Promise<StoreVerification> {
+  const logs: Omit<LogVerification, 'hashes'>[] = [];
+  const checkpoints: StoreVerification['checkpoints'] = [];
+  const stored = await listCheckpoints(tx);
+  for (const log of CHAINED_LOGS) {
+    const { hashes, ...verdict } = await verifyLog(tx, log);
+    logs.push(verdict);
+    // verifyLog stops at the first broken link; consistency is judged on every entry present.
+    const leaves = leavesOf(verdict.broken ? await allHashes(tx, log) : hashes);
+    for (const checkpoint of [...stored, ...keptCheckpoints].filter((item) => item.log === log.name)) {
+      checkpoints.push({ checkpoint, ...checkConsistency(checkpoint, leaves) });
+    }
+  }
+  return { logs, checkpoints, ok: logs.every((log) => !log.broken) && checkpoints.every((check) => check.ok) };
+}
+
+/**
+ * The Merkle leaves cover each entry's hash recomputed from its content, not the stored hash column: an entry
+ * edited in place changes its leaf, whether or not the intruder also rewrote the stored hashes.
+ */
+function entryHash(log: ChainedLog, row: ChainedRow): string {
+  return chainHash(row.prevHash, log.contentOf(row));
+}
+
+async function allHashes(tx: Queryable, log: ChainedLog): Promise<string[]> {
+  const hashes: string[] = [];
+  for await (const page of log.pages(tx)) for (const row of page) hashes.push(entryHash(log, row));
+  return hashes;
+}
+
+/** Signs and stores a checkpoint of every chained log as it stands now. */
+export async function createCheckpoints(tx: Queryable, key: SigningKey, now: () => Date): Promise<Checkpoint[]> {
+  const created: Checkpoint[] = [];
+  for (const log of CHAINED_LOGS) {
+    const hashes = await allHashes(tx, log);
+    const checkpoint = signCheckpoint(key, { log: log.name, treeSize: hashes.length, rootHash: rootHash(leavesOf(hashes)).toString('hex'), timestamp: now().toISOString() });
+    await storeCheckpoint(tx, checkpoint);
+    created.push(checkpoint);
+  }
+  return created;
+}
