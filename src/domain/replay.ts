@@ -210,7 +210,7 @@ function extendTrace(
       : { message: `event type ${event.type} does not belong on a ${kind} stream` };
     if (refusal) {
       if (!lenient) {
-        return { failure: { ok: false, eventId: event.id, code: 'TRANSITION_NOT_ALLOWED', message: `${event.id} (${event.date}): ${refusal.message}` } };
+        return { failure: { ok: false, eventId: event.id, code: 'TRANSITION_NOT_ALLOWED', message: refusal.message } };
       }
     } else {
       state = machine.evolve(state, event);
