@@ -4,6 +4,10 @@ import type { EventInput, RecordedEvent, StreamKind } from '../domain/event.js';
 import { parseStreamName } from '../domain/event.js';
 import { validateEvent } from '../domain/events/schema.js';
 import { replayStream } from '../domain/replay.js';
+import { assessAct } from '../domain/rules/punishability.js';
+import type { ActInput } from '../domain/rules/punishability.js';
+import { victimInformationStatus } from '../domain/rules/victim-information.js';
+import { testRuleConfig } from '../domain/testing/rule-config.js';
 import { countDemoEvents, demoJsonLines, generateDemo } from './generate-demo.js';
 
 /** Figures by table and row. */
@@ -250,5 +254,29 @@ describe('the demo registry through the domain', () => {
       const result = replayStream(parseStreamName(stream)!.kind, events);
       assert.ok(result.ok, `${stream}: ${result.ok ? '' : `${result.eventId} ${result.message}`}`);
     }
+  });
+
+  it('gives R1 acts to flag that no Dutch law made punishable when committed', () => {
+    const config = testRuleConfig();
+    const unpunishable = (type: string) =>
+      scaleOne.filter((event) => event.type === type && ((event.data.acts ?? []) as ActInput[]).some((act) => assessAct(act, config).punishable === 'no')).length;
+    assert.ok(unpunishable('criminal.opened') >= 1, 'criminal cases');
+    assert.ok(unpunishable('exclusion.decided') >= 100, 'exclusion decisions');
+  });
+
+  it('gives R5 overdue victims at the end of 2025, and victims kept informed', () => {
+    const config = testRuleConfig();
+    let overdue = 0;
+    let inOrder = 0;
+    for (const [stream, events] of streamsOf(scaleOne)) {
+      if (!stream.startsWith('criminal/')) continue;
+      for (const registration of events.filter((event) => event.type === 'criminal.victim-registered' && event.date <= '2025-12-31')) {
+        const status = victimInformationStatus(events, String(registration.data.victim), '2025-12-31', config);
+        if (status.overdue) overdue += 1;
+        else inOrder += 1;
+      }
+    }
+    assert.ok(overdue >= 5, `${overdue} overdue`);
+    assert.ok(inOrder >= 15, `${inOrder} kept informed`);
   });
 });

@@ -5,7 +5,8 @@
 import type { DepartureMode } from '../domain/departure/events.js';
 import type { CalendarDate } from '../domain/dates.js';
 import type { EventInput } from '../domain/event.js';
-import { dateIn, daysAfter, increasingDates, laterOf, yearOf } from './calendar.js';
+import { addYears } from '../domain/dates.js';
+import { dateIn, daysAfter, earlierOf, increasingDates, laterOf, yearOf } from './calendar.js';
 import { DOSSIERS } from './departure-trajectories.js';
 import type { DossierTrajectory } from './departure-trajectories.js';
 import type { ExclusionCase } from './exclusions.js';
@@ -55,12 +56,24 @@ function planDossier(rng: Rng, trajectory: DossierTrajectory, copy: number): Pla
   };
   const end = trajectory.end;
   if (end) {
-    const on = later.at(-1)!;
+    const on = endAfterStay(rng, trajectory, later.at(-2) ?? openedOn!, later.at(-1)!);
     dossier.end = 'departed' in end ? { on, departed: end.departed[copy]! } : { on, closed: rng.pick(CLOSING_REASONS) };
   } else {
     planMovesIn2026(rng, trajectory, dossier);
   }
   return dossier;
+}
+
+/**
+ * Most dossiers run a few years: with `endsAfterYears` the end is drawn that long after the step before it,
+ * rather than anywhere in its window (which would pile the ends up at the window's close).
+ */
+function endAfterStay(rng: Rng, trajectory: DossierTrajectory, previous: CalendarDate, drawn: CalendarDate): CalendarDate {
+  if (!trajectory.endsAfterYears || !trajectory.end) return drawn;
+  const [min, max] = trajectory.endsAfterYears;
+  const earliest = laterOf(trajectory.end.within[0], addYears(previous, min));
+  const latest = earlierOf(trajectory.end.within[1], addYears(previous, max));
+  return earliest <= latest ? dateIn(rng, [earliest, latest]) : drawn;
 }
 
 /** What happens in 2026 to a dossier still open at the end of 2025: its barrier lifted, or the alien departs. */

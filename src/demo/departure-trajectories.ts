@@ -38,6 +38,8 @@ export interface DossierTrajectory {
   barrierChanges?: readonly (readonly [present: boolean, within: Window])[];
   /** How the dossiers end; `departed` lists one mode per dossier. Without it they stay open. */
   end?: DossierEnd;
+  /** How long the dossier runs after its last reassessment (or its opening) before it ends, within `end`. */
+  endsAfterYears?: readonly [min: number, max: number];
   /** For dossiers still open at the end of 2025: what may happen to them in 2026 (shares of them). */
   in2026?: { departs?: number; barrierLifted?: number };
 }
@@ -55,22 +57,25 @@ export const DOSSIERS: readonly DossierTrajectory[] = [
     opened: inYears(2011, 2019),
     barrierAtOpening: false,
     end: { departed: times(25, 'forced'), within: ['2011-06-01', '2020-12-31'] },
+    endsAfterYears: [1, 4],
   },
   {
     story: 'departed under supervision before 2024',
     count: 50,
     situations: [['iraq', 4], ['afghanistan', 2], ['iran', 1], ['ethiopia', 1], ['rwanda', 1], ['eritrea', 1]],
-    opened: inYears(2011, 2022),
+    opened: inYears(2011, 2020),
     barrierAtOpening: false,
     end: { departed: times(50, 'voluntary-supervised'), within: ['2011-06-01', '2023-12-31'] },
+    endsAfterYears: [1, 4],
   },
   {
     story: 'left for an unknown destination before 2024',
     count: 130,
     situations: [['iraq', 3], ['afghanistan', 3], ['syria', 2], ['iran', 2], ['eritrea', 2], ['ethiopia', 1]],
-    opened: inYears(2011, 2022),
+    opened: inYears(2011, 2020),
     barrierAtOpening: false,
     end: { departed: times(130, 'voluntary-unsupervised'), within: ['2011-06-01', '2023-12-31'] },
+    endsAfterYears: [1, 4],
   },
   {
     story: 'barrier lifted, then departed before 2024',
@@ -80,6 +85,7 @@ export const DOSSIERS: readonly DossierTrajectory[] = [
     barrierAtOpening: true,
     barrierChanges: [[false, inYears(2012, 2020)]],
     end: { departed: [...times(10, 'voluntary-supervised'), ...times(20, 'voluntary-unsupervised')], within: ['2013-01-01', '2023-12-31'] },
+    endsAfterYears: [1, 4],
   },
   {
     story: 'closed before 2024',
@@ -88,6 +94,7 @@ export const DOSSIERS: readonly DossierTrajectory[] = [
     opened: inYears(2011, 2021),
     barrierAtOpening: false,
     end: { closed: true, within: ['2012-01-01', '2023-12-31'] },
+    endsAfterYears: [1, 4],
   },
   // Departed or closed in 2024.
   {
@@ -148,9 +155,16 @@ export const DOSSIERS: readonly DossierTrajectory[] = [
   },
   {
     story: 'Iran, Eritrea, Iraq: barrier since opening',
-    count: 25,
+    count: 15,
     situations: [['iran', 2], ['eritrea', 2], ['iraq', 1]],
-    opened: inYears(2012, 2024),
+    opened: inYears(2012, 2022),
+    barrierAtOpening: true,
+  },
+  {
+    story: 'Iran, Eritrea: opened recently, barrier since opening',
+    count: 10,
+    situations: [['iran', 1], ['eritrea', 1]],
+    opened: ['2023-01-01', '2024-11-30'],
     barrierAtOpening: true,
   },
   {
@@ -182,9 +196,17 @@ export const DOSSIERS: readonly DossierTrajectory[] = [
   // Open without an Article 3 barrier at the end of 2024 (32).
   {
     story: 'without barrier, still open at the end of 2025',
-    count: 18,
-    situations: [['iraq', 8], ['ethiopia', 3], ['rwanda', 3], ['sri-lanka', 2], ['liberia', 2]],
-    opened: ['2014-01-01', '2024-10-31'],
+    count: 10,
+    situations: [['iraq', 4], ['ethiopia', 2], ['rwanda', 2], ['sri-lanka', 1], ['liberia', 1]],
+    opened: inYears(2014, 2022),
+    barrierAtOpening: false,
+    in2026: { departs: 0.15 },
+  },
+  {
+    story: 'opened recently without barrier, still open at the end of 2025',
+    count: 8,
+    situations: [['iraq', 4], ['ethiopia', 1], ['rwanda', 1], ['sri-lanka', 1], ['liberia', 1]],
+    opened: ['2023-01-01', '2024-11-30'],
     barrierAtOpening: false,
     in2026: { departs: 0.15 },
   },

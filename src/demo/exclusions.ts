@@ -6,7 +6,7 @@
 import { addDays } from '../domain/dates.js';
 import type { ExclusionGround } from '../domain/exclusion/events.js';
 import type { CalendarDate } from '../domain/dates.js';
-import { DEMO_FIRST_DATE, daysAfter, daysBetween, laterOf, yearOf } from './calendar.js';
+import { DEMO_FIRST_DATE, dateIn, daysAfter, daysBetween, yearOf } from './calendar.js';
 import type { DecisionOutcome } from './exclusion-decisions.js';
 import { registerPerson, sketchPerson } from './persons.js';
 import type { Rng } from './prng.js';
@@ -115,8 +115,10 @@ export function buildExclusionCase(context: DemoContext, rng: Rng, plan: Exclusi
   return { person, exclusion };
 }
 
+/** Some months before the first step; for the cases of the registry's first months, spread over those months. */
 function openingDate(rng: Rng, firstStep: CalendarDate): CalendarDate {
-  return laterOf(DEMO_FIRST_DATE, addDays(firstStep, -rng.int(60, 540)));
+  const drawn = addDays(firstStep, -rng.int(60, 540));
+  return drawn >= DEMO_FIRST_DATE ? drawn : dateIn(rng, [DEMO_FIRST_DATE, addDays(firstStep, -30)]);
 }
 
 /** The district court annuls the decision well before the new one. */

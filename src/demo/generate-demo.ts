@@ -7,7 +7,7 @@
  * and the 2014 report shows a single case before a court. `scale: N` generates N replicas: each replica has
  * the same trajectories with its own random draws (names, exact dates inside each step's window) and its own
  * ids (suffix `-R2`, `-R3`, … on persons and cases), so every figure is exactly N times the scale-1 figure and
- * the first replica is the scale-1 registry itself. One replica is about 11,000 events; scale 100 about 1.1 M.
+ * the first replica is the scale-1 registry itself. One replica is about 12,300 events; scale 100 about 1.2 M.
  *
  * @example
  * for (const event of generateDemo({ scale: 1 })) console.log(JSON.stringify(event));
