@@ -64,7 +64,7 @@ export function replayStream<Kind extends StreamKind>(
       return fail(`retraction ${retraction.id} must name an earlier event of this stream; ${String(targetId)} is not one`);
     }
     if (target.type === RETRACTED) {
-      return fail(`retraction ${retraction.id} names another retraction (${target.id}); record the event again under a new id instead`);
+      return fail(`retraction ${retraction.id} names another retraction (${target.id}): a retraction cannot be retracted; to restore the event, record it again under a new id`);
     }
     if (retracted.has(target.id)) return fail(`event ${target.id} was already retracted; retraction ${retraction.id} is redundant`);
     retracted.add(target.id);
