@@ -8,8 +8,10 @@ import { registerCases } from './commands/cases.js';
 import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
+import { registerList } from './commands/list.js';
 import { registerReport } from './commands/report.js';
 import { registerStart } from './commands/start.js';
+import { registerServe } from './commands/serve.js';
 import { registerVerify } from './commands/verify.js';
 import { EXIT_CODES, UNEXPECTED_EXIT_CODE, USAGE_EXIT_CODE } from './exit-codes.js';
 
@@ -25,10 +27,12 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerStart(program);
+  registerServe(program);
   registerImport(program);
   registerExport(program);
   registerReport(program);
   registerCases(program);
+  registerList(program);
   registerDemo(program);
   registerVerify(program);
   return program;

@@ -4,6 +4,8 @@ import { ImketenError } from '../../domain/errors.js';
 import { isCalendarDate } from '../../domain/dates.js';
 import { casesAt } from '../../store/segments.js';
 import { parseAsRecordedAt } from '../../registry/as-recorded-at.js';
+import { ruleConfig } from '../../config/rules.js';
+import { deriveFor } from '../../registry/derived.js';
 import { findStream } from '../../registry/find-stream.js';
 import { viewStream } from '../../registry/stream-view.js';
 import { contextOf } from '../context.js';
@@ -48,7 +50,10 @@ export function registerCases(program: Command): void {
       const context = contextOf(command);
       const date = checkedDate(options.date, context.now());
       const view = await context.withStore(async (db) => viewStream(db, await findStream(db, id), { date, asRecordedAt: checkedTime(options.asRecordedAt) }));
-      context.stdout.write(options.format === 'json' ? `${JSON.stringify(view, null, 2)}\n` : renderStreamView(view, options.lang));
+      const derived = deriveFor(view, ruleConfig());
+      context.stdout.write(options.format === 'json'
+        ? `${JSON.stringify({ ...view, derived }, null, 2)}\n`
+        : renderStreamView(view, options.lang, derived.sentences.map((sentence) => sentence[options.lang])));
     });
 }
 

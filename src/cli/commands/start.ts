@@ -1,24 +1,19 @@
 import type { Command } from 'commander';
-import { computeReport } from '../../reports/compute-report.js';
-import { renderReport } from '../../reports/render/index.js';
 import { contextOf } from '../context.js';
-import { loadDemoIfEmpty } from './demo.js';
-
-const DEFAULT_YEAR = 2025;
+import { runServer } from './serve.js';
 
 export function registerStart(program: Command): void {
   program
     .command('start')
-    .summary('the main job: open the registry (loading the demo when it is empty) and print the yearly report')
-    .description(`Opens the registry — the embedded database in the data directory unless DATABASE_URL names a PostgreSQL server —,\nloads the fictional demo registry when it is empty, and prints the yearly report for ${DEFAULT_YEAR}.`)
-    .action(async (_options, command: Command) => {
-      const context = contextOf(command);
-      await context.withStore(async (db) => {
-        const where = context.config.store.databaseUrl ? 'PostgreSQL' : `the embedded database in ${context.config.store.dataDir}`;
-        if (await loadDemoIfEmpty(db, context.now)) process.stderr.write(`Loaded the demo registry into ${where}.\n`);
-        else process.stderr.write(`Using ${where}.\n`);
-        const report = await computeReport(db, { year: DEFAULT_YEAR }, context);
-        context.stdout.write(await renderReport(report, 'text', 'nl'));
-      });
+    .summary('the main job: start the server (loading the demo registry and demo accounts when the store is empty)')
+    .description(
+      'Opens the registry — the embedded database in the data directory unless DATABASE_URL names a PostgreSQL server —,\n'
+      + 'loads the fictional demo registry and one demo account per role when it is empty (never with NODE_ENV=production),\n'
+      + 'and runs the HTTP API server; it prints the URL and the demo logins. `imketen report --year 2025` prints the report.',
+    )
+    .option('--port <port>', 'port to listen on (env IMKETEN_PORT, default 8080)')
+    .option('--host <host>', 'address to listen on (env IMKETEN_HOST, default 127.0.0.1)')
+    .action(async (options: { port?: string; host?: string }, command: Command) => {
+      await runServer(contextOf(command), options, { demo: true });
     });
 }

@@ -1,0 +1,51 @@
+import { Argument, Option, type Command } from 'commander';
+import { ruleConfig } from '../../config/rules.js';
+import { article3Reassessment, overdueVictims, unprosecutableExclusions } from '../../registry/lists.js';
+import type { Language } from '../../reports/report.js';
+import { contextOf } from '../context.js';
+import { renderOverdueVictims, renderReassessment, renderUnprosecutable } from '../render/lists.js';
+import { checkedDate, checkedTime } from './cases.js';
+
+const LISTS = ['unprosecutable', 'article3-reassessment', 'overdue-victims'] as const;
+type ListName = (typeof LISTS)[number];
+
+export function registerList(program: Command): void {
+  program
+    .command('list')
+    .summary('the lists the chain reports on: R1 unprosecutable 1F persons, R7 Article 3 reassessment, R5 overdue victims')
+    .description([
+      'unprosecutable         persons with an applied 1F exclusion whose alleged acts predate the crime\'s punishability',
+      '                       in the Netherlands (R1): they cannot be prosecuted here',
+      'article3-reassessment  open departure dossiers with an Article 3 barrier, by nationality (R7): to reassess when a',
+      '                       country\'s situation changes, as with Syria after 2024-12-08',
+      'overdue-victims        victims owed information under R5 (periodic update, or a key event they were not told about)',
+    ].join('\n'))
+    .addArgument(new Argument('<list>', 'which list').choices([...LISTS]))
+    .option('--date <date>', 'as on this date, YYYY-MM-DD (default today)')
+    .option('--as-recorded-at <time>', 'as the registry knew it at this time (ISO 8601)')
+    .option('--nationality <code>', 'article3-reassessment: only this nationality (ISO alpha-3, e.g. SYR)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', 'language').choices(['nl', 'en']).default('nl'))
+    .addHelpText('after', '\nExamples:\n  imketen list article3-reassessment --nationality SYR\n  imketen list overdue-victims --date 2026-06-30\n  imketen list unprosecutable --format json')
+    .action(async (list: ListName, options: { date?: string; asRecordedAt?: string; nationality?: string; format: 'text' | 'json'; lang: Language }, command: Command) => {
+      const context = contextOf(command);
+      const query = { date: checkedDate(options.date, context.now()), asRecordedAt: checkedTime(options.asRecordedAt) ?? context.now().toISOString() };
+      const output = await context.withStore(async (db) => {
+        switch (list) {
+          case 'unprosecutable': {
+            const entries = await unprosecutableExclusions(db, query, ruleConfig());
+            return options.format === 'json' ? entries : renderUnprosecutable(entries, query.date, options.lang);
+          }
+          case 'article3-reassessment': {
+            const groups = await article3Reassessment(db, { ...query, nationality: options.nationality });
+            return options.format === 'json' ? groups : renderReassessment(groups, query.date, options.lang);
+          }
+          case 'overdue-victims': {
+            const victims = await overdueVictims(db, query, ruleConfig());
+            return options.format === 'json' ? victims : renderOverdueVictims(victims, query.date, options.lang);
+          }
+        }
+      });
+      context.stdout.write(typeof output === 'string' ? output : `${JSON.stringify(output, null, 2)}\n`);
+    });
+}
