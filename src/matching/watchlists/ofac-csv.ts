@@ -66,7 +66,9 @@ interface CsvRecord {
 function readCsv(text: string, problems: ProblemCollector): CsvRecord[] {
   try {
     // the legacy files end with a DOS end-of-file character (0x1A)
-    return parse(text.replace(/\x1a\s*$/, ''), { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as CsvRecord[];
+    let body = text.trimEnd();
+    if (body.endsWith(String.fromCharCode(0x1a))) body = body.slice(0, -1);
+    return parse(body, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as CsvRecord[];
   } catch (error) {
     const line = typeof error === 'object' && error !== null && 'lines' in error ? Number((error as { lines: unknown }).lines) : undefined;
     problems.add(line, undefined, `not readable as CSV: ${error instanceof Error ? error.message : String(error)}`);
