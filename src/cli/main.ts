@@ -12,6 +12,7 @@ import { registerList } from './commands/list.js';
 import { registerReport } from './commands/report.js';
 import { registerStart } from './commands/start.js';
 import { registerServe } from './commands/serve.js';
+import { registerServe } from './commands/serve.js';
 import { registerVerify } from './commands/verify.js';
 import { EXIT_CODES, UNEXPECTED_EXIT_CODE, USAGE_EXIT_CODE } from './exit-codes.js';
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerStart(program);
+  registerServe(program);
   registerServe(program);
   registerImport(program);
   registerExport(program);

@@ -1,0 +1,69 @@
+/**
+ * API tokens for partner systems that push events: each acts as one role of one organisation, can expire, and
+ * can be revoked at once. The token is `imk_<id>_<secret>`; only the SHA-256 of the secret is stored.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { ImketenError } from '../domain/errors.js';
+import type { Policy } from '../policy/policy.js';
+import type { Queryable } from '../store/db.js';
+import { randomToken, sha256 } from './sessions.js';
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  organisation: string;
+  role: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+const COLUMNS = `id, name, organisation, role, created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"`;
+
+export async function issueToken(
+  tx: Queryable, policy: Policy, input: { name: string; role: string; expiresAt?: string }, createdBy: number | undefined, now: Date,
+): Promise<{ token: string; apiToken: ApiToken }> {
+  const role = policy.roles[input.role];
+  if (!role) throw new ImketenError('INVALID_INPUT', `Unknown role '${input.role}'. Roles: ${Object.keys(policy.roles).join(', ')}.`);
+  if (input.role === 'admin' || input.role === 'auditor') {
+    throw new ImketenError('INVALID_INPUT', `API tokens are for partner systems that exchange case data; role '${input.role}' is for people only.`);
+  }
+  if (input.expiresAt !== undefined && !(new Date(input.expiresAt).getTime() > now.getTime())) {
+    throw new ImketenError('INVALID_INPUT', `expiresAt must be a time in the future, got '${input.expiresAt}'.`);
+  }
+  const secret = randomToken();
+  const [apiToken] = await tx.query<ApiToken>(
+    `INSERT INTO api_tokens (name, organisation, role, secret_hash, created_by, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+    [input.name, role.organisation, input.role, sha256(secret), createdBy ?? null, now.toISOString(), input.expiresAt ?? null],
+  );
+  return { token: `imk_${apiToken!.id}_${secret}`, apiToken: apiToken! };
+}
+
+/** The token's record when it is valid now; undefined when unknown, wrong, expired or revoked. */
+export async function findValidToken(tx: Queryable, token: string, now: Date): Promise<ApiToken | undefined> {
+  const match = /^imk_(\d{1,15})_([A-Za-z0-9_-]{20,100})$/.exec(token);
+  if (!match) return undefined;
+  const [row] = await tx.query<ApiToken & { secretHash: string }>(
+    `SELECT ${COLUMNS}, secret_hash AS "secretHash" FROM api_tokens WHERE id = $1`, [Number(match[1])],
+  );
+  if (!row) return undefined;
+  const given = Buffer.from(sha256(match[2]!));
+  if (given.length !== row.secretHash.length || !timingSafeEqual(given, Buffer.from(row.secretHash))) return undefined;
+  if (row.revokedAt !== null) return undefined;
+  if (row.expiresAt !== null && row.expiresAt <= now.toISOString()) return undefined;
+  const { secretHash: _secret, ...apiToken } = row;
+  return apiToken;
+}
+
+export async function revokeToken(tx: Queryable, id: number, now: Date): Promise<ApiToken> {
+  const [row] = await tx.query<ApiToken>(
+    `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $2::timestamptz) WHERE id = $1 RETURNING ${COLUMNS}`, [id, now.toISOString()],
+  );
+  if (!row) throw new ImketenError('ACCOUNT_NOT_FOUND', `No API token with id ${id}.`);
+  return row;
+}
+
+export async function listTokens(tx: Queryable, page: { afterId: number; limit: number }): Promise<ApiToken[]> {
+  return tx.query<ApiToken>(`SELECT ${COLUMNS} FROM api_tokens WHERE id > $1 ORDER BY id LIMIT $2`, [page.afterId, page.limit]);
+}

@@ -1,0 +1,60 @@
+/**
+ * Signing in with a password: Argon2id verification, lockout after repeated failures (per account), and a
+ * throttle per client address and username against guessing across accounts. The messages never say whether
+ * the account exists.
+ */
+import { ImketenError } from '../domain/errors.js';
+import type { Db } from '../store/db.js';
+import { findAccountByUsername, recordFailedLogin, recordSuccessfulLogin, type Account } from './accounts.js';
+import { burnVerification, verifyPassword } from './passwords.js';
+
+export interface LoginLimits {
+  /** Failed logins in a row that lock the account. */
+  maxFailures: number;
+  lockoutMinutes: number;
+  /** Attempts allowed per client address within `throttleWindowSeconds`. */
+  throttleAttempts: number;
+  throttleWindowSeconds: number;
+}
+
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = { maxFailures: 5, lockoutMinutes: 15, throttleAttempts: 20, throttleWindowSeconds: 60 };
+
+/** A sliding-window counter per key, in memory (one server process). */
+export class Throttle {
+  private readonly hits = new Map<string, number[]>();
+  constructor(private readonly limit: number, private readonly windowMs: number) {}
+
+  /** Counts an attempt; returns the seconds to wait when over the limit, else 0. */
+  hit(key: string, now: number): number {
+    const recent = (this.hits.get(key) ?? []).filter((time) => time > now - this.windowMs);
+    recent.push(now);
+    this.hits.set(key, recent);
+    if (this.hits.size > 10_000) for (const [k, times] of this.hits) if (times.every((time) => time <= now - this.windowMs)) this.hits.delete(k);
+    return recent.length > this.limit ? Math.ceil((recent[0]! + this.windowMs - now) / 1000) : 0;
+  }
+}
+
+const WRONG = 'Wrong username or password.';
+
+export async function passwordLogin(
+  db: Db, credentials: { username: string; password: string }, limits: LoginLimits, now: Date,
+): Promise<Account> {
+  const account = await findAccountByUsername(db, credentials.username);
+  if (!account || account.passwordHash === null) {
+    await burnVerification(credentials.password);
+    throw new ImketenError('UNAUTHENTICATED', WRONG);
+  }
+  if (account.lockedUntil !== null && account.lockedUntil > now.toISOString()) {
+    throw new ImketenError('ACCOUNT_LOCKED', `This account is locked after ${limits.maxFailures} failed sign-ins until ${account.lockedUntil}. Wait, or ask an administrator to unlock it.`);
+  }
+  const ok = await verifyPassword(account.passwordHash, credentials.password);
+  if (!ok) {
+    const locked = await recordFailedLogin(db, account.id, limits.maxFailures, new Date(now.getTime() + limits.lockoutMinutes * 60_000));
+    if (locked) throw new ImketenError('ACCOUNT_LOCKED', `Too many failed sign-ins: this account is locked for ${limits.lockoutMinutes} minutes.`);
+    throw new ImketenError('UNAUTHENTICATED', WRONG);
+  }
+  if (account.disabled) throw new ImketenError('UNAUTHENTICATED', 'This account is disabled. Ask an administrator.');
+  await recordSuccessfulLogin(db, account.id);
+  const { passwordHash: _hash, ...rest } = account;
+  return rest;
+}

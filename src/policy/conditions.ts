@@ -1,0 +1,89 @@
+/**
+ * The conditions a grant or sharing regime may name in the policy, and the registry facts they need. The policy
+ * file says which condition applies where; this file says what each one means. The facts come from a port so the
+ * decision logic stays testable without a database (src/policy/registry-facts.ts is the SQL behind it).
+ */
+export const CONDITION_NAMES = [
+  'person-named-in-readable-case',
+  'person-in-own-departure-dossier',
+  'person-is-suspect-in-open-criminal-case',
+  'judge-authorisation-in-force',
+] as const;
+export type ConditionName = (typeof CONDITION_NAMES)[number];
+
+export interface JudgeAuthorisationRef {
+  id: number;
+  decisionReference: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+/** What the registry knows that the policy asks about. */
+export interface RegistryFacts {
+  /** The person ids a stream is about: its own id for a person stream, else the persons its events name. */
+  personsOfStream(stream: string): Promise<string[]>;
+  /** Whether a case of one of `kinds` names the person. */
+  personNamedInKinds(personId: string, kinds: readonly string[]): Promise<boolean>;
+  /** Whether the person has a departure dossier (DT&V). */
+  personHasDepartureDossier(personId: string): Promise<boolean>;
+  /** The open criminal case (on `date`) in which the person is the suspect, if any. */
+  suspectInOpenCriminalCase(personId: string, date: string): Promise<string | undefined>;
+  /** An authorisation of the investigating judge covering the person and 1F file on `date`. */
+  judgeAuthorisationInForce(personId: string, exclusionStream: string, date: string): Promise<JudgeAuthorisationRef | undefined>;
+}
+
+export interface ConditionInput {
+  stream?: string;
+  personIds: string[];
+  date: string;
+  /** For person-named-in-readable-case: the kinds the role may read without condition. */
+  readableKinds: readonly string[];
+}
+
+export interface ConditionResult {
+  met: boolean;
+  /** Why not (for the refusal), or what made it so (for the legal basis). */
+  detail: string;
+}
+
+export async function evaluateCondition(name: ConditionName, input: ConditionInput, facts: RegistryFacts): Promise<ConditionResult> {
+  const persons = input.personIds;
+  switch (name) {
+    case 'person-named-in-readable-case': {
+      for (const person of persons) {
+        if (await facts.personNamedInKinds(person, input.readableKinds)) return { met: true, detail: `person ${person} is named in a ${input.readableKinds.join('/')} case` };
+      }
+      return { met: false, detail: `no ${input.readableKinds.join(', ')} case you may read names ${describe(persons)}` };
+    }
+    case 'person-in-own-departure-dossier': {
+      for (const person of persons) {
+        if (await facts.personHasDepartureDossier(person)) return { met: true, detail: `person ${person} has a departure dossier` };
+      }
+      return { met: false, detail: `${describe(persons)} has no departure dossier` };
+    }
+    case 'person-is-suspect-in-open-criminal-case': {
+      for (const person of persons) {
+        const criminalCase = await facts.suspectInOpenCriminalCase(person, input.date);
+        if (criminalCase) return { met: true, detail: `person ${person} is the suspect in ${criminalCase}` };
+      }
+      return { met: false, detail: `${describe(persons)} is not a suspect in an open criminal case on ${input.date}` };
+    }
+    case 'judge-authorisation-in-force': {
+      for (const person of persons) {
+        const authorisation = input.stream ? await facts.judgeAuthorisationInForce(person, input.stream, input.date) : undefined;
+        if (authorisation) {
+          return { met: true, detail: `authorisation of the investigating judge ${authorisation.decisionReference} (valid ${authorisation.validFrom} to ${authorisation.validUntil})` };
+        }
+      }
+      return { met: false, detail: `no authorisation of the investigating judge covering ${describe(persons)} and ${input.stream ?? 'this file'} is in force on ${input.date}` };
+    }
+    default: {
+      const unreachable: never = name;
+      return unreachable;
+    }
+  }
+}
+
+function describe(persons: string[]): string {
+  return persons.length === 0 ? 'no person' : persons.length === 1 ? `person ${persons[0]}` : `persons ${persons.join(', ')}`;
+}

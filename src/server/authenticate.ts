@@ -1,0 +1,70 @@
+/**
+ * Who sent a request: an API token (Authorization: Bearer imk_…) or a session cookie. Then, per route: public
+ * actions pass; others need a principal; cookie sessions must send their CSRF token on state-changing requests;
+ * a role the policy grants nothing for the action is refused here, before any handler runs.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { findValidToken } from '../accounts/api-tokens.js';
+import { findSessionPrincipal } from '../accounts/sessions.js';
+import { ImketenError } from '../domain/errors.js';
+import { authorize, rolesGranted } from '../policy/authorize.js';
+import { registryFacts } from '../policy/registry-facts.js';
+import { accessEntry, today, type ServerContext } from './context.js';
+import { AccessDenied } from './http-errors.js';
+
+export const SESSION_COOKIE = 'imketen_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function authenticate(context: ServerContext) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const authorization = request.headers.authorization;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const token = match ? await findValidToken(context.db, match[1]!, context.now()) : undefined;
+      if (!token) {
+        request.authFailure = 'The API token is unknown, expired or revoked. Ask an administrator of imketen for a new one.';
+        return;
+      }
+      request.principal = { kind: 'token', tokenId: token.id, username: `token:${token.id}:${token.name}`, organisation: token.organisation, role: token.role };
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) {
+      const found = await findSessionPrincipal(context.db, cookie, context.now());
+      if (!found) return;
+      request.principal = { kind: 'user', accountId: found.accountId, username: found.username, organisation: found.organisation, role: found.role };
+      request.session = { token: cookie, csrfToken: found.csrfToken };
+    }
+  };
+}
+
+export function checkRoute(context: ServerContext) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const action = request.routeOptions.config.action;
+    if (!action) return;
+    const definition = context.policy.actions[action]!;
+    if (definition.public) return;
+    if (request.authFailure) throw new AccessDenied('UNAUTHENTICATED', request.authFailure);
+    const principal = request.principal;
+    if (!principal) throw new AccessDenied('UNAUTHENTICATED', 'You are not signed in. Sign in (POST /api/session) or send an API token (Authorization: Bearer …).');
+    if (request.session && !SAFE_METHODS.has(request.method)) {
+      const header = request.headers['x-csrf-token'];
+      const given = Buffer.from(typeof header === 'string' ? header : '');
+      const expected = Buffer.from(request.session.csrfToken);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new ImketenError('CSRF_TOKEN_INVALID', 'This request changes data but lacks the CSRF token of your session: send the csrfToken from POST or GET /api/session in the X-CSRF-Token header.');
+      }
+    }
+    if (definition.authenticated) return;
+    if (!rolesGranted(context.policy, action).includes(principal.role)) {
+      // No grant or regime at all for this role: refuse before the handler, with the policy's reason.
+      const decision = await authorize(context.policy, principal, action, undefined, { date: today(context), facts: registryFacts(context.db) });
+      const reason = decision.allowed ? 'refused' : decision.reason;
+      if (definition.personLevel) {
+        await context.accessLog.log(accessEntry(request, context, principal, { action, resource: request.url.split('?')[0]!, persons: [], legalBasis: null, outcome: 'denied', reason }));
+      }
+      throw new AccessDenied('FORBIDDEN', reason, decision.allowed ? [] : decision.allowingBases);
+    }
+  };
+}

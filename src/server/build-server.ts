@@ -1,0 +1,203 @@
+/**
+ * The HTTP server, importable without listening: `buildServer(deps)` returns a ready fastify instance (tests use
+ * `inject`; `imketen serve`/`start` call `listen`). Routes validate and translate; the policy decides access; the
+ * services and repositories below hold the logic and the SQL.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError } from 'fastify';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { Throttle } from '../accounts/login.js';
+import { accessLogWriter } from '../access-log/access-log-writer.js';
+import { ImketenError } from '../domain/errors.js';
+import type { Policy } from '../policy/policy.js';
+import type { Db } from '../store/db.js';
+import { authenticate, checkRoute } from './authenticate.js';
+import type { ServerConfig } from './config.js';
+import type { App, ServerContext } from './context.js';
+import { problemOf, RateLimited } from './http-errors.js';
+import { registerRoutes } from './routes/index.js';
+import { ProblemSchema } from './schemas.js';
+
+export interface ServerDeps {
+  db: Db;
+  config: Readonly<ServerConfig>;
+  policy: Policy;
+  now?: () => Date;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  action: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route with its policy action (the role × endpoint matrix test walks these). */
+    imketenRoutes: RegisteredRoute[];
+    imketenContext: ServerContext;
+  }
+}
+
+const DOCS_PREFIX = '/api/docs';
+
+export async function buildServer(deps: ServerDeps): Promise<App> {
+  const { db, config, policy } = deps;
+  const context: ServerContext = {
+    db, config, policy,
+    now: deps.now ?? (() => new Date()),
+    accessLog: accessLogWriter(db),
+    loginThrottle: new Throttle(config.login.throttleAttempts, config.login.throttleWindowSeconds * 1000),
+  };
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('imketenRoutes', [] as RegisteredRoute[]);
+  app.decorate('imketenContext', context);
+  const validators = new Map<string, Map<string, ReturnType<typeof Compile>>>();
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api')) return;
+    route.config ??= {};
+    const config = route.config as { action?: string };
+    if (route.url.startsWith(DOCS_PREFIX)) config.action ??= 'docs.read';
+    const action = config.action;
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]).filter((method) => method !== 'HEAD');
+    if (!action || !policy.actions[action]) {
+      throw new Error(`route ${methods.join(',')} ${route.url} has ${action ? `action '${action}', which is not in the access policy` : 'no policy action'}: add it to config/policy.json`);
+    }
+    for (const method of methods) app.imketenRoutes.push({ method, url: route.url, action });
+    if (route.url.startsWith(DOCS_PREFIX)) return;
+    route.schema ??= {};
+    const responses = ((route.schema as { response?: Record<string, unknown> }).response ??= {});
+    for (const status of ['400', '401', '403', '404', '413', '415', '422', '423', '429', '500']) responses[status] ??= ProblemSchema;
+    const compiled = new Map<string, ReturnType<typeof Compile>>();
+    for (const [status, schema] of Object.entries(responses)) {
+      if (schema && typeof schema === 'object' && 'type' in schema) compiled.set(status, Compile(schema as TSchema));
+    }
+    for (const method of methods) validators.set(`${method} ${route.url}`, compiled);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'imketen API',
+        version: '1',
+        description: 'The registry of the Dutch international crimes chain. Every request names who asks (session cookie or API token) and may name why (X-Purpose); '
+          + 'the access policy (GET /api/policy) decides, and every access to person-level data is logged with its legal basis. Errors are RFC 9457 problem details.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'imketen_session', description: 'Sign in with POST /api/session; send X-CSRF-Token on changes.' },
+          apiToken: { type: 'http', scheme: 'bearer', description: 'An API token (imk_…) of a partner system.' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { docExpansion: 'list' } });
+
+  app.addHook('onRequest', authenticate(context));
+  app.addHook('preHandler', checkRoute(context));
+
+  if (config.validateResponses) {
+    app.addHook('preSerialization', async (request, reply, payload) => {
+      const compiled = validators.get(`${request.method} ${request.routeOptions.url}`);
+      if (!compiled || payload === null || typeof payload !== 'object' || Buffer.isBuffer(payload)) return payload;
+      const status = String(reply.statusCode);
+      const validator = compiled.get(status) ?? compiled.get(`${status[0]}xx`) ?? compiled.get('default');
+      if (validator && !validator.Check(payload)) {
+        const first = [...validator.Errors(payload)][0];
+        request.log.error({ status, error: first }, 'response does not match its schema');
+        throw new Error(`response does not match its schema at ${first?.instancePath || '/'}: ${first?.message}`);
+      }
+      return payload;
+    });
+  }
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    if (!request.url.startsWith(DOCS_PREFIX)) {
+      reply.header('cache-control', 'no-store');
+      reply.header('x-frame-options', 'DENY');
+    }
+    const action = request.routeOptions.config?.action;
+    // Safety net: person-level data never leaves without its access-log entry.
+    if (action && policy.actions[action]?.personLevel && reply.statusCode < 300 && request.principal && !request.accessLogged) {
+      request.log.error({ action }, 'person-level response without an access-log entry');
+      reply.code(500).type('application/problem+json');
+      return JSON.stringify(problemOf(new ImketenError('DATABASE_UNAVAILABLE', 'The access could not be logged, so nothing is shown.')));
+    }
+    return payload;
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = toImketenError(error, config.bodyLimitBytes);
+    if (!known) request.log.error({ err: error }, 'unexpected error');
+    const problem = problemOf(known ?? new ImketenError('DATABASE_UNAVAILABLE', `An unexpected error occurred; it has been logged as request ${request.id}.`), request.url.split('?')[0]);
+    if (!known) { problem.status = 500; problem.title = 'Internal error'; problem.code = 'INTERNAL'; problem.type = 'urn:imketen:problem:internal'; }
+    if (error instanceof RateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
+    return reply.code(problem.status).type('application/problem+json').send(problem);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const problem = problemOf(new ImketenError('ROUTE_NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]} in this API. The OpenAPI document at /api/openapi.json lists every endpoint.`));
+    return reply.code(404).type('application/problem+json').send(problem);
+  });
+
+  await registerRoutes(app, context);
+  app.addHook('onClose', async () => { await context.accessLog.flush(); });
+  await app.ready();
+  return app;
+}
+
+function toImketenError(error: FastifyError, bodyLimit: number): ImketenError | undefined {
+  if (error instanceof ImketenError) return error;
+  if (error.validation) {
+    const where = error.validationContext ?? 'request';
+    const problems = error.validation.map((issue) => {
+      const path = `${where}${issue.instancePath.replaceAll('/', '.')}`;
+      const extra = issue.keyword === 'additionalProperties' ? ` '${String((issue.params as { additionalProperty?: string }).additionalProperty)}'` : '';
+      const allowed = issue.keyword === 'enum' || issue.keyword === 'const' ? `: ${JSON.stringify((issue.params as { allowedValues?: unknown; allowedValue?: unknown }).allowedValues ?? (issue.params as { allowedValue?: unknown }).allowedValue)}` : '';
+      return { field: path, message: `${path} ${issue.message ?? 'is invalid'}${extra}${allowed}` };
+    });
+    const unknown = problems.filter((problem) => /must NOT have additional properties/.test(problem.message));
+    const message = unknown.length > 0
+      ? `The ${where} has unknown fields: ${unknown.map((problem) => problem.message.split("'")[1]).join(', ')}. Remove them (see /api/openapi.json).`
+      : `The ${where} is not valid: ${problems.map((problem) => problem.message).join('; ')}.`;
+    return new ImketenError('INVALID_INPUT', message, problems.map((problem) => ({ field: problem.field, message: problem.message })));
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new ImketenError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${bodyLimit} bytes. Send the events in smaller batches.`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new ImketenError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new ImketenError('INVALID_INPUT', 'The body is empty but declared as JSON: send a JSON object.');
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new ImketenError('INVALID_INPUT', `The body is not valid JSON: ${error.message}.`);
+    default:
+      break;
+  }
+  if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
+    return new ImketenError('INVALID_INPUT', `The body is not valid JSON: ${error.message}.`);
+  }
+  if (error.statusCode === 413) return new ImketenError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${bodyLimit} bytes.`);
+  if (error.statusCode === 415) return new ImketenError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+  if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return new ImketenError('INVALID_INPUT', error.message);
+  const code = (error as { code?: string }).code;
+  if (code === 'ECONNREFUSED' || code === '57P01') return new ImketenError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly.');
+  return undefined;
+}

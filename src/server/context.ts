@@ -1,0 +1,120 @@
+/**
+ * What every route gets: the store, the policy, the configuration, the clock, the access-log writer, and `guard`,
+ * the one way a handler asks the policy and records the access.
+ */
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Throttle } from '../accounts/login.js';
+import type { AccessLogWriter } from '../access-log/access-log-writer.js';
+import type { AccessEntry } from '../access-log/access-log.js';
+import { authorize, type Decision, type Resource } from '../policy/authorize.js';
+import type { Policy, ViewName } from '../policy/policy.js';
+import type { Principal } from '../policy/principal.js';
+import { registryFacts } from '../policy/registry-facts.js';
+import type { Db } from '../store/db.js';
+import type { ServerConfig } from './config.js';
+import { AccessDenied } from './http-errors.js';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export interface ServerContext {
+  db: Db;
+  policy: Policy;
+  config: Readonly<ServerConfig>;
+  now: () => Date;
+  accessLog: AccessLogWriter;
+  loginThrottle: Throttle;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+    /** The session of a cookie-authenticated request (token in the cookie, and its CSRF token). */
+    session?: { token: string; csrfToken: string };
+    /** Why a presented credential was refused (bad or revoked token), for routes that need one. */
+    authFailure?: string;
+    /** Set once the access of a person-level request has been logged. */
+    accessLogged?: boolean;
+  }
+  interface FastifyContextConfig {
+    /** The policy action of the route (config/policy.json): every /api route declares one. */
+    action?: string;
+  }
+}
+
+export interface Granted {
+  legalBasis: string;
+  view?: ViewName;
+  personIds: string[];
+  /** Records the access (allowed) in the chained access log; resolves once committed. */
+  log(details?: { persons?: string[]; resource?: string }): Promise<void>;
+}
+
+/** Today's legal date by the server's clock. */
+export function today(context: ServerContext): string {
+  return context.now().toISOString().slice(0, 10);
+}
+
+export function purposeOf(request: FastifyRequest, context: ServerContext, principal: Principal): string {
+  const header = request.headers['x-purpose'];
+  const given = Array.isArray(header) ? header[0] : header;
+  if (given && given.trim()) return given.trim().slice(0, 200);
+  return context.policy.roles[principal.role]?.defaultPurpose ?? 'unspecified';
+}
+
+export function accessEntry(
+  request: FastifyRequest, context: ServerContext, principal: Principal,
+  fields: { action: string; resource: string; persons: string[]; legalBasis: string | null; outcome: 'allowed' | 'denied'; reason: string | null },
+): AccessEntry {
+  return {
+    at: context.now().toISOString(),
+    principalKind: principal.kind,
+    accountId: principal.accountId ?? null,
+    tokenId: principal.tokenId ?? null,
+    username: principal.username,
+    organisation: principal.organisation,
+    role: principal.role,
+    purpose: purposeOf(request, context, principal),
+    requestId: String(request.id),
+    ...fields,
+  };
+}
+
+/**
+ * Asks the policy whether the request may perform `action` on `resource`. A refusal of person-level data is
+ * logged and thrown as 403 with the reason and the bases that would allow it; an allowed access returns a
+ * `log` the handler calls once it knows exactly which persons it shows.
+ */
+export async function guard(request: FastifyRequest, context: ServerContext, action: string, resource?: Resource): Promise<Granted> {
+  const principal = request.principal;
+  const decision: Decision = await authorize(context.policy, principal, action, resource, { date: today(context), facts: registryFacts(context.db) });
+  const personLevel = context.policy.actions[action]?.personLevel === true;
+  const target = resource?.stream ?? resource?.kind ?? action;
+  if (!decision.allowed) {
+    if (personLevel && principal) {
+      await context.accessLog.log(accessEntry(request, context, principal, {
+        action, resource: target, persons: decision.personIds, legalBasis: null, outcome: 'denied', reason: decision.reason,
+      }));
+    }
+    throw new AccessDenied(decision.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', decision.reason, decision.allowingBases);
+  }
+  return {
+    legalBasis: decision.legalBasis,
+    view: decision.view,
+    personIds: decision.personIds,
+    async log(details = {}) {
+      if (!personLevel || !principal) return;
+      await context.accessLog.log(accessEntry(request, context, principal, {
+        action, resource: details.resource ?? target, persons: details.persons ?? decision.personIds, legalBasis: decision.legalBasis, outcome: 'allowed', reason: null,
+      }));
+      request.accessLogged = true;
+    },
+  };
+}
+
+/** Cursor pagination over a sorted key: fetch limit + 1 to know whether there is a next page. */
+export function pageOf<T>(rows: T[], limit: number, cursor: (row: T) => string): { items: T[]; next: string | null } {
+  const items = rows.slice(0, limit);
+  return { items, next: rows.length > limit && items.length > 0 ? cursor(items[items.length - 1]!) : null };
+}

@@ -1,0 +1,80 @@
+/**
+ * The one table from error codes to HTTP statuses, and problem details (RFC 9457) built from errors.
+ */
+import type { ErrorCode, Problem } from '../domain/errors.js';
+import { ImketenError } from '../domain/errors.js';
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  INVALID_INPUT: 400,
+  CONFIG_INVALID: 500,
+  UNKNOWN_REPORT_ROW: 400,
+  INVALID_EVENT: 422,
+  IMPORT_REJECTED: 422,
+  REFERENCE_NOT_FOUND: 422,
+  TRANSITION_NOT_ALLOWED: 422,
+  EVENT_ID_CONFLICT: 409,
+  STREAM_NOT_FOUND: 404,
+  CASE_NOT_FOUND: 404,
+  REPORT_NOT_PUBLISHED: 404,
+  WATCHLIST_NOT_FOUND: 404,
+  REPORT_ALREADY_PUBLISHED: 409,
+  LEGAL_BASIS_MISSING: 403,
+  DATABASE_UNAVAILABLE: 503,
+  TAMPER_DETECTED: 500,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  CSRF_TOKEN_INVALID: 403,
+  RATE_LIMITED: 429,
+  ACCOUNT_LOCKED: 423,
+  ACCOUNT_NOT_FOUND: 404,
+  ACCOUNT_EXISTS: 409,
+  ROUTE_NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+};
+
+const TITLES: Partial<Record<number, string>> = {
+  400: 'Bad request', 401: 'Not signed in', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 413: 'Request too large',
+  415: 'Unsupported media type', 422: 'Events rejected', 423: 'Account locked', 429: 'Too many requests', 500: 'Internal error',
+  503: 'Service unavailable',
+};
+
+/** An access refusal: why, and which legal bases would allow the access. */
+export class AccessDenied extends ImketenError {
+  constructor(code: 'FORBIDDEN' | 'UNAUTHENTICATED', message: string, readonly allowingBases: readonly string[] = []) {
+    super(code, message);
+  }
+}
+
+export class RateLimited extends ImketenError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super('RATE_LIMITED', message);
+  }
+}
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  problems?: Problem[];
+  allowingBases?: string[];
+  retryAfter?: number;
+}
+
+export function problemOf(error: ImketenError, instance?: string): ProblemDetails {
+  const status = HTTP_STATUS[error.code];
+  return {
+    type: `urn:imketen:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail: error.message,
+    instance,
+    code: error.code,
+    ...(error.problems.length > 0 ? { problems: error.problems.map((problem) => ({ ...problem })) } : {}),
+    ...(error instanceof AccessDenied ? { allowingBases: [...error.allowingBases] } : {}),
+    ...(error instanceof RateLimited ? { retryAfter: error.retryAfterSeconds } : {}),
+  };
+}

@@ -1,0 +1,23 @@
+import type { App, ServerContext } from '../context.js';
+import { registerAccessLogRoutes } from './access-log.js';
+import { registerAccountRoutes } from './accounts.js';
+import { registerAuthorisationRoutes } from './authorisations.js';
+import { registerEventRoutes } from './events.js';
+import { registerOidcRoutes } from './oidc.js';
+import { registerRegistryRoutes } from './registry.js';
+import { registerReportRoutes } from './reports.js';
+import { registerSessionRoutes } from './session.js';
+import { registerSystemRoutes } from './system.js';
+
+/** Every route of the API; each declares its policy action (config.action). */
+export async function registerRoutes(app: App, context: ServerContext): Promise<void> {
+  registerSystemRoutes(app, context);
+  registerSessionRoutes(app, context);
+  await registerOidcRoutes(app, context);
+  registerRegistryRoutes(app, context);
+  registerEventRoutes(app, context);
+  registerReportRoutes(app, context);
+  registerAccountRoutes(app, context);
+  registerAuthorisationRoutes(app, context);
+  registerAccessLogRoutes(app, context);
+}

@@ -1,0 +1,129 @@
+/**
+ * The yearly report: aggregate figures in every format, explain (the cases behind a figure: person-level, so never
+ * the ministry, R4), publish and diff.
+ */
+import { Type } from 'typebox';
+import { ImketenError } from '../../domain/errors.js';
+import { computeReport, resolveRequest } from '../../reports/compute-report.js';
+import { findTable } from '../../reports/definitions.js';
+import { explainRow, parseRowReference } from '../../reports/explain.js';
+import { diffWithPublication, publishReport } from '../../reports/publish.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reports/render/index.js';
+import { guard, type App, type ServerContext } from '../context.js';
+import { personsOfStreams } from '../repositories/registry-queries.js';
+import { Date_, ReportSchema, Time } from '../schemas.js';
+
+const YearParams = Type.Object({ year: Type.Integer({ minimum: 1900, maximum: 2999 }) });
+const Lang = Type.Union([Type.Literal('nl'), Type.Literal('en')], { default: 'nl' });
+const ReportQuery = {
+  referenceDate: Type.Optional(Date_),
+  asRecordedAt: Type.Optional(Time),
+  lang: Type.Optional(Lang),
+};
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  text: 'text/plain; charset=utf-8',
+  markdown: 'text/markdown; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+export function registerReportRoutes(app: App, context: ServerContext): void {
+  app.get('/api/reports/:year', {
+    config: { action: 'report.read' },
+    schema: {
+      tags: ['reports'], summary: 'The yearly report for Y (columns Y−1 and Y) as JSON',
+      params: YearParams, querystring: Type.Object(ReportQuery, { additionalProperties: false }),
+      response: { 200: ReportSchema },
+    },
+  }, async (request) => {
+    await guard(request, context, 'report.read', { kind: 'report' });
+    return computeReport(context.db, { year: request.params.year, ...request.query }, context);
+  });
+
+  app.get('/api/reports/:year/formats/:format', {
+    config: { action: 'report.read' },
+    schema: {
+      tags: ['reports'], summary: 'The yearly report rendered as text, Markdown, CSV, JSON or Word (docx)',
+      params: Type.Object({ year: YearParams.properties.year, format: Type.Union(REPORT_FORMATS.map((format) => Type.Literal(format))) }),
+      querystring: Type.Object(ReportQuery, { additionalProperties: false }),
+      response: { 200: Type.String({ description: 'The rendered report (binary for docx).' }) },
+    },
+  }, async (request, reply) => {
+    await guard(request, context, 'report.read', { kind: 'report' });
+    const lang = request.query.lang ?? 'nl';
+    const report = await computeReport(context.db, { year: request.params.year, referenceDate: request.query.referenceDate, asRecordedAt: request.query.asRecordedAt, lang }, context);
+    const format = request.params.format as ReportFormat;
+    const body = await renderReport(report, format, lang);
+    reply.type(CONTENT_TYPES[format]);
+    if (format === 'docx') reply.header('content-disposition', `attachment; filename="rapportage-${request.params.year}.docx"`);
+    // docx is binary: a Buffer goes out as it is (fastify skips serialisation for Buffers).
+    return reply.send(body as string);
+  });
+
+  app.get('/api/reports/:year/explain/:row', {
+    config: { action: 'report.explain' },
+    schema: {
+      tags: ['reports'], summary: 'The cases behind one figure, per column (person-level data: never for the ministry)',
+      params: Type.Object({ year: YearParams.properties.year, row: Type.String({ maxLength: 100, description: 'table.row, e.g. departures.forced' }) }),
+      querystring: Type.Object({ referenceDate: Type.Optional(Date_), asRecordedAt: Type.Optional(Time), lang: Type.Optional(Lang) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          table: Type.String(), row: Type.String(), label: Type.String(), measure: Type.String(), asRecordedAt: Type.String(),
+          columns: Type.Array(Type.Object({
+            year: Type.Integer(), referenceDate: Type.String(), value: Type.Integer(),
+            items: Type.Array(Type.Object({ case: Type.String(), row: Type.String(), eventId: Type.String(), date: Type.String(), phase: Type.Optional(Type.String()) })),
+          })),
+        }),
+      },
+    },
+  }, async (request) => {
+    const { tableId } = parseRowReference(request.params.row);
+    const table = findTable(tableId)!;
+    const kind = table.rows.flatMap((row) => (row.measure === 'total' ? [] : [row.kind]))[0]!;
+    const granted = await guard(request, context, 'report.explain', { kind, personIds: [] });
+    const resolved = resolveRequest({ year: request.params.year, referenceDate: request.query.referenceDate, asRecordedAt: request.query.asRecordedAt }, context);
+    const explanation = await explainRow(context.db, request.params.row, resolved, request.query.lang ?? 'nl');
+    const cases = [...new Set(explanation.columns.flatMap((column) => column.items.map((item) => item.case)))];
+    await granted.log({ resource: `explain:${request.params.year}:${request.params.row}`, persons: await personsOfStreams(context.db, cases) });
+    return explanation;
+  });
+
+  app.post('/api/reports/:year/publication', {
+    config: { action: 'report.publish' },
+    schema: {
+      tags: ['reports'], summary: "Freeze a year's report (figures, time, SHA-256); never replaced",
+      params: YearParams,
+      body: Type.Optional(Type.Object({ referenceDate: Type.Optional(Date_) }, { additionalProperties: false })),
+      response: { 201: Type.Object({ year: Type.Integer(), publishedAt: Type.String(), asRecordedAt: Type.String(), sha256: Type.String() }) },
+    },
+  }, async (request, reply) => {
+    await guard(request, context, 'report.publish', { kind: 'report' });
+    const publication = await publishReport(context.db, request.params.year, context, request.body?.referenceDate);
+    return reply.code(201).send({ year: publication.year, publishedAt: publication.publishedAt, asRecordedAt: publication.asRecordedAt, sha256: publication.sha256 });
+  });
+
+  app.get('/api/reports/:year/diff', {
+    config: { action: 'report.diff' },
+    schema: {
+      tags: ['reports'], summary: 'Which figures changed since publication (figures only; the cases: explain)',
+      params: YearParams,
+      response: {
+        200: Type.Object({
+          year: Type.Integer(), publishedAt: Type.String(), publishedAsRecordedAt: Type.String(), sha256: Type.String(), intact: Type.Boolean(), asRecordedAt: Type.String(),
+          changes: Type.Array(Type.Object({
+            table: Type.String(), row: Type.String(), label: Type.String(), year: Type.Integer(), published: Type.Integer(), current: Type.Integer(),
+            cases: Type.Optional(Type.Array(Type.Unknown())),
+          })),
+        }),
+      },
+    },
+  }, async (request) => {
+    const granted = await guard(request, context, 'report.diff', { kind: 'report' });
+    const diff = await diffWithPublication(context.db, request.params.year, context);
+    if (granted.view === 'figures-only') return { ...diff, changes: diff.changes.map(({ cases: _cases, ...change }) => change) };
+    if (granted.view !== undefined) throw new ImketenError('CONFIG_INVALID', `The policy names view '${granted.view}' for report.diff, which this endpoint cannot apply.`);
+    return diff;
+  });
+}

@@ -1,0 +1,163 @@
+/**
+ * The shapes of the HTTP API (TypeBox → JSON Schema → validation and the OpenAPI document). Request schemas are
+ * closed (unknown fields are an error); response schemas are checked before a response leaves the server.
+ */
+import { Type, type TSchema } from 'typebox';
+import { CASE_KINDS } from '../domain/event.js';
+
+export const ProblemSchema = Type.Object({
+  type: Type.String(),
+  title: Type.String(),
+  status: Type.Integer(),
+  detail: Type.String({ description: 'What went wrong, and what to do about it, for a person to read.' }),
+  instance: Type.Optional(Type.String()),
+  code: Type.String({ description: 'The error code (src/domain/errors.ts).' }),
+  problems: Type.Optional(Type.Array(Type.Object({
+    message: Type.String(),
+    file: Type.Optional(Type.String()),
+    line: Type.Optional(Type.Integer()),
+    field: Type.Optional(Type.String()),
+    code: Type.Optional(Type.String()),
+  }))),
+  allowingBases: Type.Optional(Type.Array(Type.String(), { description: 'For a refusal: the legal bases that would allow the access.' })),
+  retryAfter: Type.Optional(Type.Integer()),
+}, { $id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });
+
+export const Date_ = Type.String({ format: 'date', description: 'A calendar date, YYYY-MM-DD.' });
+export const Time = Type.String({ description: 'An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day).', maxLength: 40 });
+export const EntityId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$', description: 'An id such as P-0042 or SZ-2023-004.' });
+export const CaseKindSchema = Type.Union(CASE_KINDS.map((kind) => Type.Literal(kind)));
+
+export const PageQuery = {
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Items per page (1–500).' })),
+  after: Type.Optional(Type.String({ maxLength: 200, description: 'The `next` cursor of the previous page.' })),
+};
+
+export function Page<T extends TSchema>(item: T, description: string) {
+  return Type.Object({
+    items: Type.Array(item),
+    next: Type.Union([Type.String(), Type.Null()], { description: 'Cursor of the next page (pass as `after`), or null on the last page.' }),
+  }, { description });
+}
+
+export const StoredEventSchema = Type.Object({
+  seq: Type.Integer(),
+  id: Type.String(),
+  stream: Type.String(),
+  type: Type.String(),
+  date: Type.String(),
+  recordedAt: Type.String(),
+  data: Type.Record(Type.String(), Type.Unknown()),
+});
+
+export const EventInputSchema = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 200 }),
+  stream: Type.String({ minLength: 3, maxLength: 200, description: '<kind>/<id>, e.g. criminal/SZ-2023-004' }),
+  type: Type.String({ minLength: 1, maxLength: 100 }),
+  date: Type.String({ maxLength: 40, description: 'The legal date, YYYY-MM-DD (checked with the event schema).' }),
+  recordedAt: Type.Optional(Type.String({ maxLength: 40 })),
+  data: Type.Record(Type.String(), Type.Unknown()),
+}, { additionalProperties: false, description: 'One event of the interchange format v1 (see the README).' });
+
+export const PersonSummarySchema = Type.Object({
+  id: Type.String(),
+  names: Type.Array(Type.String()),
+  birthDate: Type.Union([Type.String(), Type.Null()]),
+  nationalities: Type.Array(Type.String()),
+});
+
+export const StreamViewSchema = Type.Object({
+  stream: Type.String(),
+  kind: Type.String(),
+  id: Type.String(),
+  date: Type.String({ description: 'The date the state is shown for.' }),
+  asRecordedAt: Type.Union([Type.String(), Type.Null()]),
+  state: Type.Unknown({ description: 'The replayed state of the stream on `date` (shape per kind).' }),
+  timeline: Type.Array(Type.Object({
+    event: StoredEventSchema,
+    retractedBy: Type.Optional(Type.Object({ eventId: Type.String(), recordedAt: Type.String(), reason: Type.String() })),
+  })),
+  persons: Type.Array(PersonSummarySchema),
+  cases: Type.Array(Type.String(), { description: 'For a person: the cases naming them that you may read.' }),
+  legalBasis: Type.String({ description: 'The legal basis of this access, as logged.' }),
+  view: Type.Union([Type.String(), Type.Null()], { description: 'A restricted view the policy applied, or null for the full stream.' }),
+});
+
+export const AccountSchema = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  organisation: Type.String(),
+  role: Type.String(),
+  disabled: Type.Boolean(),
+  failedLogins: Type.Integer(),
+  lockedUntil: Type.Union([Type.String(), Type.Null()]),
+  demo: Type.Boolean(),
+  createdAt: Type.String(),
+  oidcIssuer: Type.Union([Type.String(), Type.Null()]),
+  oidcSubject: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ApiTokenSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  organisation: Type.String(),
+  role: Type.String(),
+  createdAt: Type.String(),
+  expiresAt: Type.Union([Type.String(), Type.Null()]),
+  revokedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const AuthorisationSchema = Type.Object({
+  id: Type.Integer(),
+  decisionReference: Type.String(),
+  personId: Type.String(),
+  exclusionCase: Type.Union([Type.String(), Type.Null()]),
+  criminalCase: Type.Union([Type.String(), Type.Null()]),
+  validFrom: Type.String(),
+  validUntil: Type.String(),
+  registeredBy: Type.String(),
+  registeredAt: Type.String(),
+});
+
+export const AccessLogRowSchema = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  principalKind: Type.String(),
+  accountId: Type.Union([Type.Integer(), Type.Null()]),
+  tokenId: Type.Union([Type.Integer(), Type.Null()]),
+  username: Type.String(),
+  organisation: Type.String(),
+  role: Type.String(),
+  action: Type.String(),
+  resource: Type.String(),
+  persons: Type.Array(Type.String()),
+  purpose: Type.String(),
+  legalBasis: Type.Union([Type.String(), Type.Null()]),
+  outcome: Type.String(),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  requestId: Type.Union([Type.String(), Type.Null()]),
+  prevHash: Type.String(),
+  hash: Type.String(),
+});
+
+export const ReportSchema = Type.Object({
+  year: Type.Integer(),
+  columns: Type.Array(Type.Integer()),
+  referenceDates: Type.Record(Type.String(), Type.String()),
+  asRecordedAt: Type.String(),
+  tables: Type.Array(Type.Object({
+    id: Type.String(),
+    title: Type.String(),
+    rows: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), values: Type.Record(Type.String(), Type.Integer()) })),
+  })),
+}, { description: 'The yearly report (README "The report"): a contract other programs read.' });
+
+export const PrincipalSchema = Type.Object({
+  kind: Type.String(),
+  username: Type.String(),
+  organisation: Type.String(),
+  role: Type.String(),
+  accountId: Type.Optional(Type.Integer()),
+  tokenId: Type.Optional(Type.Integer()),
+});
