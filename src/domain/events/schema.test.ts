@@ -213,17 +213,4 @@ describe('validateEvent', () => {
       assert.deepEqual(result.references, [{ field: 'data.victim', stream: 'person/P-9' }]);
     });
   });
-
-  it('validates a typical event in a few microseconds', () => {
-    const raw = { id: 'e', stream: 'criminal/SZ-1', type: 'criminal.opened', date: '2024-01-01', recordedAt: '2024-01-02T00:00:00Z', data: { suspect: 'P-1', offences: ['war-crimes'], acts: [{ offence: 'war-crimes', from: '2012-03' }] } };
-    for (let i = 0; i < 2000; i++) validateEvent(raw);
-    // The best of several batches, with a wide bound: other work on the machine must not fail this test.
-    let best = Infinity;
-    for (let batch = 0; batch < 5; batch++) {
-      const start = performance.now();
-      for (let i = 0; i < 5000; i++) validateEvent(raw);
-      best = Math.min(best, ((performance.now() - start) * 1000) / 5000);
-    }
-    assert.ok(best < 50, `took ${best.toFixed(1)} µs per event`);
-  });
 });
