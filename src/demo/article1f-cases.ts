@@ -7,7 +7,7 @@
 import { addDays } from '../domain/dates.js';
 import type { CalendarDate } from '../domain/dates.js';
 import type { EventInput } from '../domain/event.js';
-import { DEMO_HORIZON, dateIn, earlierOf, increasingDates, laterOf } from './calendar.js';
+import { DEMO_HORIZON, dateIn, earlierOf, increasingDates, laterOf, yearOf } from './calendar.js';
 import type { Window } from './calendar.js';
 import { buildDossier, planDossiers } from './departure-dossiers.js';
 import { DecisionLedger, FIRST_DECISION_YEAR, LAST_DECISION_YEAR } from './exclusion-decisions.js';
@@ -93,7 +93,7 @@ function planAnnulledDecisions(rng: Rng, ledger: DecisionLedger): ExclusionPlan[
  * the same year, then ever earlier.
  */
 function decisionBehindDossier(rng: Rng, ledger: DecisionLedger, openedOn: CalendarDate): CalendarDate {
-  const year = Number(openedOn.slice(0, 4));
+  const year = yearOf(openedOn);
   const candidates = [year - 1, year - 2, year];
   for (let earlier = year - 3; earlier >= FIRST_DECISION_YEAR; earlier -= 1) candidates.push(earlier);
   const latest = addDays(openedOn, -DAYS_FROM_DECISION_TO_DOSSIER);

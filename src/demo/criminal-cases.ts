@@ -154,14 +154,12 @@ function planCaseEvents(
     milestones.push({ date, key, about: JUDGMENT_NAME[judged], isJudgment: true });
     lastOutcome = outcome;
   };
-  const judgedOutcome = () =>
-    instance === 'cassation'
-      ? lastOutcome
-      : instance === 'first-instance' && trajectory.acquittedAtFirstInstance
-        ? 'acquitted'
-        : rng.chance(instance === 'first-instance' ? 0.85 : 0.9)
-          ? 'convicted'
-          : 'acquitted';
+  /** The outcome of a judgment that ends an instance; in cassation the Hoge Raad lets the appeal judgment stand. */
+  const judgedOutcome = (): 'convicted' | 'acquitted' => {
+    if (instance === 'cassation') return lastOutcome === 'acquitted' ? 'acquitted' : 'convicted';
+    if (instance === 'first-instance' && trajectory.acquittedAtFirstInstance) return 'acquitted';
+    return rng.chance(instance === 'first-instance' ? 0.85 : 0.9) ? 'convicted' : 'acquitted';
+  };
   const lodgedBy = () => (lastOutcome === 'acquitted' ? 'prosecution' : rng.weighted([['defence', 5], ['both', 3], ['prosecution', 2]] as const));
 
   for (const [index, step] of trajectory.steps.entries()) {
