@@ -80,10 +80,10 @@ export async function appendAccess(tx: Queryable, entry: AccessEntry | readonly 
     `INSERT INTO access_log (at, principal_kind, account_id, token_id, username, organisation, role, action, resource, persons,
                              purpose, legal_basis, outcome, reason, request_id, prev_hash, hash)
      SELECT at, principal_kind, account_id, token_id, username, organisation, role, action, resource,
-            CASE WHEN persons = '' THEN '{}'::text[] ELSE string_to_array(persons, ' ') END,
+            ARRAY(SELECT jsonb_array_elements_text(persons)),
             purpose, legal_basis, outcome, reason, request_id, prev_hash, hash
      FROM unnest($1::timestamptz[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                 $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
+                 $10::jsonb[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
           WITH ORDINALITY AS batch (at, principal_kind, account_id, token_id, username, organisation, role, action, resource, persons,
                                     purpose, legal_basis, outcome, reason, request_id, prev_hash, hash, n)
      ORDER BY n
@@ -92,8 +92,8 @@ export async function appendAccess(tx: Queryable, entry: AccessEntry | readonly 
       entries.map((e) => e.at), entries.map((e) => e.principalKind), entries.map((e) => e.accountId), entries.map((e) => e.tokenId),
       entries.map((e) => e.username), entries.map((e) => e.organisation), entries.map((e) => e.role), entries.map((e) => e.action),
       entries.map((e) => e.resource),
-      // Person ids contain no spaces (validated entity ids), so a space-joined list passes text[][] rows safely.
-      entries.map((e) => e.persons.join(' ')),
+      // Each row's persons as a JSON array: ids may hold any character but '/', so no separator is safe.
+      entries.map((e) => JSON.stringify(e.persons)),
       entries.map((e) => e.purpose), entries.map((e) => e.legalBasis), entries.map((e) => e.outcome), entries.map((e) => e.reason),
       entries.map((e) => e.requestId), prevs, hashes,
     ],

@@ -19,18 +19,27 @@ export interface LoginLimits {
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = { maxFailures: 5, lockoutMinutes: 15, throttleAttempts: 20, throttleWindowSeconds: 60 };
 
-/** A sliding-window counter per key, in memory (one server process). */
+/** A sliding-window counter of failed attempts per key, in memory (one server process). */
 export class Throttle {
-  private readonly hits = new Map<string, number[]>();
+  private readonly failures = new Map<string, number[]>();
   constructor(private readonly limit: number, private readonly windowMs: number) {}
 
-  /** Counts an attempt; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string, now: number): number {
-    const recent = (this.hits.get(key) ?? []).filter((time) => time > now - this.windowMs);
+  private recent(key: string, now: number): number[] {
+    return (this.failures.get(key) ?? []).filter((time) => time > now - this.windowMs);
+  }
+
+  /** The seconds to wait before the next attempt, or 0. */
+  wait(key: string, now: number): number {
+    const recent = this.recent(key, now);
+    return recent.length >= this.limit ? Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000)) : 0;
+  }
+
+  /** Counts a failed attempt. */
+  fail(key: string, now: number): void {
+    const recent = this.recent(key, now);
     recent.push(now);
-    this.hits.set(key, recent);
-    if (this.hits.size > 10_000) for (const [k, times] of this.hits) if (times.every((time) => time <= now - this.windowMs)) this.hits.delete(k);
-    return recent.length > this.limit ? Math.ceil((recent[0]! + this.windowMs - now) / 1000) : 0;
+    this.failures.set(key, recent);
+    if (this.failures.size > 10_000) for (const [k] of this.failures) if (this.recent(k, now).length === 0) this.failures.delete(k);
   }
 }
 

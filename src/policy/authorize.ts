@@ -41,7 +41,7 @@ export async function authorize(
   if (definition.authenticated) return { allowed: true, legalBasis: 'every signed-in user', basis: 'authenticated', personIds: [] };
 
   const kind = resource?.kind;
-  const target = resource?.stream ?? kind ?? action;
+  const target = resource?.stream ? ` ${resource.stream}` : kind ? ` ${kind} data` : '';
   let personIds = resource?.personIds;
   const persons = async () => {
     personIds ??= resource?.stream ? await context.facts.personsOfStream(resource.stream) : [];
@@ -86,7 +86,7 @@ export async function authorize(
   return {
     allowed: false,
     status: 403,
-    reason: `Refused: ${principal.role} (${principal.organisation}) may not ${action} ${target}: ${[...new Set(reasons)].join('; ')}.`,
+    reason: `Refused: ${principal.role} (${principal.organisation}) may not ${action}${target}: ${[...new Set(reasons)].join('; ')}.`,
     allowingBases,
     personIds: await persons(),
   };

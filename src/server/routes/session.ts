@@ -24,11 +24,14 @@ export function registerSessionRoutes(app: App, context: ServerContext): void {
     },
   }, async (request, reply) => {
     const now = context.now();
-    const wait = context.loginThrottle.hit(`${request.ip}`, now.getTime());
-    if (wait > 0) throw new RateLimited(`Too many sign-in attempts from your address: wait ${wait} seconds.`, wait);
+    const wait = context.loginThrottle.wait(request.ip, now.getTime());
+    if (wait > 0) throw new RateLimited(`Too many failed sign-in attempts from your address: wait ${wait} seconds.`, wait);
     // Whatever session the client had is ended: the new session gets a fresh token (session fixation).
     if (request.session) await deleteSession(context.db, request.session.token);
-    const account = await passwordLogin(context.db, request.body, context.config.login, now);
+    const account = await passwordLogin(context.db, request.body, context.config.login, now).catch((error: unknown) => {
+      context.loginThrottle.fail(request.ip, now.getTime());
+      throw error;
+    });
     const { token, session } = await createSession(context.db, account, 'password', now, context.config.sessionTtlMinutes);
     setSessionCookie(reply, token, context.config.sessionTtlMinutes * 60);
     return {

@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { authorize, grantedKinds, readableKinds } from './authorize.js';
+import type { JudgeAuthorisationRef, RegistryFacts } from './conditions.js';
+import { checkPolicy, loadPolicy } from './policy.js';
+import type { Principal } from './principal.js';
+
+const as = (role: string, organisation = 'X'): Principal => ({ kind: 'user', accountId: 1, username: `${role}.test`, organisation, role });
+
+/** Registry facts for one suspect P-1 (criminal/SZ-1) with a 1F file exclusion/IF-1, and a 1F-only person P-2. */
+function facts(options: { authorisation?: JudgeAuthorisationRef; suspect?: boolean; departure?: boolean } = {}): RegistryFacts {
+  return {
+    async personsOfStream(stream) { return stream === 'exclusion/IF-1' ? ['P-1'] : stream === 'exclusion/IF-2' ? ['P-2'] : stream.startsWith('person/') ? [stream.slice(7)] : []; },
+    async personNamedInKinds(person, kinds) { return person === 'P-1' ? kinds.some((kind) => ['criminal', 'exclusion'].includes(kind)) : kinds.includes('exclusion'); },
+    async personHasDepartureDossier() { return options.departure ?? false; },
+    async suspectInOpenCriminalCase(person) { return person === 'P-1' && (options.suspect ?? true) ? 'criminal/SZ-1' : undefined; },
+    async judgeAuthorisationInForce(person, _stream, date) {
+      const a = options.authorisation;
+      return a && person === 'P-1' && a.validFrom <= date && date <= a.validUntil ? a : undefined;
+    },
+  };
+}
+
+const policy = loadPolicy();
+const authorisation: JudgeAuthorisationRef = { id: 1, decisionReference: 'RC 26/123', validFrom: '2026-01-01', validUntil: '2026-12-31' };
+const exclusionFile = { kind: 'exclusion', stream: 'exclusion/IF-1' };
+
+describe('authorize: the R3 sharing regimes', () => {
+  test('refuses the OM a 1F file without an authorisation of the investigating judge, and names the basis that would allow it', async () => {
+    const decision = await authorize(policy, as('prosecutor', 'OM'), 'stream.read', exclusionFile, { date: '2026-06-15', facts: facts() });
+    assert.equal(decision.allowed, false);
+    assert.ok(!decision.allowed);
+    assert.match(decision.reason, /no authorisation of the investigating judge covering person P-1/);
+    assert.ok(decision.allowingBases.some((basis) => /r3-investigating-judge/.test(basis)));
+    assert.ok(decision.allowingBases.some((basis) => /bill-1f-sharing.*switched off/.test(basis)));
+  });
+
+  test('allows it with a valid authorisation, giving the decision reference as legal basis', async () => {
+    const decision = await authorize(policy, as('prosecutor', 'OM'), 'stream.read', exclusionFile, { date: '2026-06-15', facts: facts({ authorisation }) });
+    assert.ok(decision.allowed);
+    assert.match(decision.legalBasis, /RC 26\/123/);
+    assert.match(decision.legalBasis, /suspect in criminal\/SZ-1/);
+  });
+
+  test('refuses it after the authorisation ends', async () => {
+    const decision = await authorize(policy, as('prosecutor', 'OM'), 'stream.read', exclusionFile, { date: '2027-01-01', facts: facts({ authorisation }) });
+    assert.equal(decision.allowed, false);
+  });
+
+  test('refuses it when the person is no suspect, even with an authorisation', async () => {
+    const decision = await authorize(policy, as('prosecutor', 'OM'), 'stream.read', exclusionFile, { date: '2026-06-15', facts: facts({ authorisation, suspect: false }) });
+    assert.equal(decision.allowed, false);
+    assert.ok(!decision.allowed && /not a suspect/.test(decision.reason));
+  });
+
+  test('under the bill, switched on by configuration, allows it without authorisation from its effective date only', async () => {
+    const bill = loadPolicy(undefined, { enableRegimes: ['bill-1f-sharing'] });
+    const effective = bill.sharing.find((regime) => regime.id === 'bill-1f-sharing')!.effectiveFrom;
+    const before = await authorize(bill, as('prosecutor', 'OM'), 'stream.read', exclusionFile, { date: '2027-06-30', facts: facts() });
+    assert.equal(before.allowed, false);
+    assert.ok(!before.allowed && before.allowingBases.some((basis) => basis.includes(`not in force before ${effective}`)));
+    const after = await authorize(bill, as('prosecutor', 'OM'), 'stream.read', exclusionFile, { date: effective, facts: facts() });
+    assert.ok(after.allowed);
+    assert.match(after.legalBasis, /bill-1f-sharing/);
+  });
+});
+
+describe('authorize: roles', () => {
+  test('the ministry never reads person-level data (R4), not even the cases behind a figure', async () => {
+    for (const action of ['stream.read', 'persons.list', 'cases.list', 'report.explain', 'export.read']) {
+      for (const kind of ['person', 'criminal', 'exclusion', 'departure']) {
+        const decision = await authorize(policy, as('ministry'), action, { kind }, { date: '2026-06-15', facts: facts() });
+        assert.equal(decision.allowed, false, `${action} ${kind}`);
+      }
+    }
+    assert.ok((await authorize(policy, as('ministry'), 'report.read', { kind: 'report' }, { date: '2026-06-15', facts: facts() })).allowed);
+  });
+
+  test('the administrator manages accounts and reads no case data', async () => {
+    assert.ok((await authorize(policy, as('admin'), 'accounts.manage', { kind: 'accounts' }, { date: '2026-06-15', facts: facts() })).allowed);
+    for (const kind of ['person', 'criminal', 'exclusion', 'departure', 'intake', 'mla', 'extradition']) {
+      assert.equal((await authorize(policy, as('admin'), 'stream.read', { kind, stream: `${kind}/X-1` }, { date: '2026-06-15', facts: facts() })).allowed, false);
+    }
+    assert.deepEqual(readableKinds(policy, 'admin'), []);
+  });
+
+  test('DT&V sees a 1F decision only for a person in one of its dossiers, as a restricted view', async () => {
+    const without = await authorize(policy, as('dtv'), 'stream.read', exclusionFile, { date: '2026-06-15', facts: facts() });
+    assert.equal(without.allowed, false);
+    const withDossier = await authorize(policy, as('dtv'), 'stream.read', exclusionFile, { date: '2026-06-15', facts: facts({ departure: true }) });
+    assert.ok(withDossier.allowed);
+    assert.equal(withDossier.view, 'decision-and-consequences');
+  });
+
+  test('IND reads departure dossiers but does not write them', async () => {
+    assert.ok((await authorize(policy, as('ind-1f'), 'stream.read', { kind: 'departure', stream: 'departure/VT-1' }, { date: '2026-06-15', facts: facts() })).allowed);
+    assert.equal((await authorize(policy, as('ind-1f'), 'events.append', { kind: 'departure' }, { date: '2026-06-15', facts: facts() })).allowed, false);
+    assert.deepEqual(grantedKinds(policy, 'dtv', 'events.append'), ['departure']);
+  });
+
+  test('nobody signed in gets 401; a public action needs nobody', async () => {
+    const decision = await authorize(policy, undefined, 'stream.read', { kind: 'criminal' }, { date: '2026-06-15', facts: facts() });
+    assert.ok(!decision.allowed && decision.status === 401);
+    assert.ok((await authorize(policy, undefined, 'health.read', undefined, { date: '2026-06-15', facts: facts() })).allowed);
+  });
+});
+
+describe('the policy file', () => {
+  test('is refused when it grants a role it does not define', () => {
+    const raw = structuredClone(JSON.parse(JSON.stringify(policy))) as { actions: Record<string, { grants?: Record<string, unknown> }> };
+    raw.actions['stream.read']!.grants!.sheriff = [{ kinds: ['criminal'], legalBasis: 'none' }];
+    assert.throws(() => checkPolicy(raw, 'test'), /unknown role sheriff/);
+  });
+
+  test('is refused when configuration switches an unknown regime', () => {
+    assert.throws(() => loadPolicy(undefined, { enableRegimes: ['no-such-law'] }), /unknown sharing regime 'no-such-law'/);
+  });
+
+  test('has the bill off by default', () => {
+    assert.equal(policy.sharing.find((regime) => regime.id === 'bill-1f-sharing')?.enabled, false);
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * The role × endpoint matrix, generated from the policy: every role (and nobody) calls every registered endpoint
+ * and gets exactly what config/policy.json says — allowed, or 403 with the reason (401 for nobody). An endpoint
+ * without a sample here, or without a policy action, fails the test.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { issueToken } from '../accounts/api-tokens.js';
+import { checkPolicy, loadPolicy, type Policy } from '../policy/policy.js';
+import { TEST_ENGINES } from '../store/testing/test-stores.js';
+import { buildServer } from './build-server.js';
+import { testServerConfig } from './config.js';
+import { loadFixture, newEventOfKind, RETRACTABLE } from './testing/fixture.js';
+import { startTestServer, type Client, type TestServer } from './testing/test-server.js';
+
+const STREAM_KINDS = ['person', 'criminal', 'extradition', 'exclusion', 'departure', 'intake', 'mla'] as const;
+const CASE_SAMPLES: Record<string, string> = {
+  criminal: 'SZ-1', extradition: 'EX-1', exclusion: 'IF-1', departure: 'VT-1', intake: 'IN-1', mla: 'RH-1',
+};
+/** Fixture facts the conditions depend on (see testing/fixture.ts). */
+const PERSON_NAMED_IN: Record<string, string[]> = { 'P-S': ['criminal', 'intake', 'extradition', 'exclusion'], 'P-X': ['exclusion', 'departure'] };
+const HAS_DEPARTURE_DOSSIER: Record<string, boolean> = { 'exclusion/IF-1': true };
+
+interface Sample {
+  url: string;
+  /** The kind of data the request touches (what the policy grants are keyed by). */
+  kind?: string;
+  /** For a person or stream read: which person (for conditions). */
+  person?: string;
+  stream?: string;
+  body?: (role: string) => unknown;
+  /** Statuses that mean "allowed" (default 200/201). */
+  ok?: number[];
+  /** Needs its own session (it ends it). */
+  fresh?: boolean;
+}
+
+function samplesFor(route: { method: string; url: string }, tokenId: number): Sample[] {
+  const key = `${route.method} ${route.url}`;
+  if (route.url.startsWith('/api/docs')) return [{ url: route.url.replace('*', 'index.html').replace(/:(\w+)/g, 'x'), ok: [200, 302, 404] }];
+  switch (key) {
+    case 'GET /api/health': return [{ url: '/api/health' }];
+    case 'GET /api/openapi.json': return [{ url: '/api/openapi.json' }];
+    case 'GET /api/policy': return [{ url: '/api/policy' }];
+    case 'POST /api/session': return [{ url: '/api/session', fresh: true, body: () => ({ username: 'nobody', password: 'wrong password' }), ok: [401] }];
+    case 'GET /api/session': return [{ url: '/api/session' }];
+    case 'DELETE /api/session': return [{ url: '/api/session', fresh: true, ok: [204] }];
+    case 'GET /api/auth/oidc/login': return [{ url: '/api/auth/oidc/login', ok: [404] }];
+    case 'GET /api/auth/oidc/callback': return [{ url: '/api/auth/oidc/callback?code=x&state=y', ok: [404] }];
+    case 'GET /api/persons': return [{ url: '/api/persons?limit=5', kind: 'person' }];
+    case 'GET /api/persons/:id': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}`, kind: 'person', person }));
+    case 'GET /api/cases': return Object.keys(CASE_SAMPLES).map((kind) => ({ url: `/api/cases?kind=${kind}&date=2025-12-31`, kind }));
+    case 'GET /api/cases/:kind/:id': return Object.entries(CASE_SAMPLES).map(([kind, id]) => ({ url: `/api/cases/${kind}/${id}`, kind, stream: `${kind}/${id}` }));
+    case 'POST /api/events': return STREAM_KINDS.map((kind) => ({ url: '/api/events', kind, body: (role: string) => ({ events: [newEventOfKind(kind, role.replace(/[^a-z0-9]/g, ''))] }) }));
+    case 'POST /api/retractions': return STREAM_KINDS.map((kind) => ({
+      url: '/api/retractions', kind, body: () => ({ ...RETRACTABLE[kind]!, reason: 'entered in error', id: `rt-${kind}`, date: '2026-06-15' }),
+    }));
+    case 'GET /api/export': return [{ url: '/api/export?limit=10', kind: 'export-any' }, { url: '/api/export?stream=criminal/SZ-1', kind: 'criminal' }];
+    case 'GET /api/reports/:year': return [{ url: '/api/reports/2025', kind: 'report' }];
+    case 'GET /api/reports/:year/formats/:format': return [{ url: '/api/reports/2025/formats/csv', kind: 'report' }];
+    case 'GET /api/reports/:year/explain/:row': return [
+      ['criminal-investigations.appeal', 'criminal'], ['extraditions.refused', 'extradition'], ['exclusion-decisions.applied', 'exclusion'],
+      ['departure-dossiers.total', 'departure'], ['departures.forced', 'departure'],
+    ].map(([row, kind]) => ({ url: `/api/reports/2025/explain/${row}`, kind }));
+    case 'POST /api/reports/:year/publication': return [{ url: '/api/reports/2025/publication', kind: 'report', body: () => ({}) }];
+    case 'GET /api/reports/:year/diff': return [{ url: '/api/reports/2025/diff', kind: 'report', ok: [200, 404] }];
+    case 'GET /api/accounts': return [{ url: '/api/accounts', kind: 'accounts' }];
+    case 'POST /api/accounts': return [{ url: '/api/accounts', kind: 'accounts', body: (role) => ({ username: `new.${role}`, displayName: 'New', role: 'police', password: 'a long enough password' }) }];
+    case 'PATCH /api/accounts/:id': return [{ url: '/api/accounts/1', kind: 'accounts', body: () => ({ unlock: true }) }];
+    case 'GET /api/tokens': return [{ url: '/api/tokens', kind: 'tokens' }];
+    case 'POST /api/tokens': return [{ url: '/api/tokens', kind: 'tokens', body: (role) => ({ name: `partner-${role}`, role: 'police' }) }];
+    case 'DELETE /api/tokens/:id': return [{ url: `/api/tokens/${tokenId}`, kind: 'tokens' }];
+    case 'POST /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations', body: () => ({ decisionReference: 'RC matrix', personId: 'P-S', validFrom: '2026-01-01', validUntil: '2026-01-31' }) }];
+    case 'GET /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations' }];
+    case 'GET /api/access-log': return [{ url: '/api/access-log?user=police', kind: 'access-log' }];
+    default: return [];
+  }
+}
+
+/** What the policy file says, read as data (not through authorize): allowed, 401 or 403. */
+function expected(policy: Policy, role: string | undefined, action: string, sample: Sample): 'allowed' | 401 | 403 {
+  const definition = policy.actions[action]!;
+  if (definition.public) return 'allowed';
+  if (!role) return 401;
+  if (definition.authenticated) return 'allowed';
+  const grants = definition.grants?.[role] ?? [];
+  if (sample.kind === 'export-any') return grants.some((grant) => !grant.condition) ? 'allowed' : 403;
+  const readable = (policy.actions['stream.read']!.grants?.[role] ?? []).filter((grant) => !grant.condition).flatMap((grant) => grant.kinds).filter((kind) => kind !== 'person');
+  for (const grant of grants.filter((candidate) => sample.kind !== undefined && candidate.kinds.includes(sample.kind))) {
+    if (!grant.condition) return 'allowed';
+    if (grant.condition === 'person-named-in-readable-case' && sample.person && PERSON_NAMED_IN[sample.person]!.some((kind) => readable.includes(kind))) return 'allowed';
+    if (grant.condition === 'person-in-own-departure-dossier' && sample.stream && HAS_DEPARTURE_DOSSIER[sample.stream]) return 'allowed';
+  }
+  // Sharing regimes need a judge's authorisation or the bill: the fixture has neither (see r3.test.ts).
+  return 403;
+}
+
+describe('role × endpoint matrix (from config/policy.json)', () => {
+  let server: TestServer;
+  let tokenId: number;
+  const clients = new Map<string, Client>();
+
+  before(async () => {
+    server = await startTestServer(TEST_ENGINES[0]!);
+    await loadFixture(server.store.db);
+    tokenId = (await issueToken(server.store.db, server.policy, { name: 'to-revoke', role: 'dtv' }, undefined, server.clock.now)).apiToken.id;
+    for (const role of Object.keys(server.policy.roles)) clients.set(role, await server.signIn(role));
+  });
+  after(async () => { await server?.close(); });
+
+  test('every registered endpoint has a policy action and a matrix sample', () => {
+    const missing = server.app.imketenRoutes.filter((route) => samplesFor(route, 1).length === 0);
+    assert.deepEqual(missing, [], 'endpoints without a matrix sample: add one here, and an action in config/policy.json');
+    for (const route of server.app.imketenRoutes) assert.ok(server.policy.actions[route.action], `${route.method} ${route.url}: action ${route.action} not in the policy`);
+  });
+
+  for (const role of [undefined, 'police', 'prosecutor', 'ind-1f', 'dtv', 'ministry', 'admin', 'auditor']) {
+    test(`${role ?? 'nobody (not signed in)'} gets exactly what the policy says on every endpoint`, async () => {
+      assert.ok(role === undefined || server.policy.roles[role], `role ${role} is in the policy`);
+      const failures: string[] = [];
+      for (const route of server.app.imketenRoutes) {
+        for (const sample of samplesFor(route, tokenId)) {
+          const client = role === undefined ? server.anonymous : sample.fresh ? await server.signIn(role) : clients.get(role)!;
+          const response = await client.request(route.method, sample.url, sample.body?.(role ?? 'anonymous'));
+          const want = expected(server.policy, role, route.action, sample);
+          const label = `${route.method} ${sample.url} [${route.action}${sample.kind ? ` ${sample.kind}` : ''}]`;
+          if (want === 'allowed') {
+            const okStatuses = sample.ok ?? [200, 201];
+            if (!okStatuses.includes(response.statusCode)) failures.push(`${label}: expected ${okStatuses.join('/')} but got ${response.statusCode} ${response.body.slice(0, 300)}`);
+          } else if (response.statusCode !== want) {
+            failures.push(`${label}: expected ${want} but got ${response.statusCode} ${response.body.slice(0, 300)}`);
+          } else {
+            const problem = response.json<{ code: string; detail: string; allowingBases?: string[] }>();
+            assert.match(response.headers['content-type'] as string, /^application\/problem\+json/);
+            if (want === 403) {
+              assert.equal(problem.code, 'FORBIDDEN', label);
+              assert.ok(problem.detail.includes(`${role} (`), `${label}: the reason names the role: ${problem.detail}`);
+              assert.ok(Array.isArray(problem.allowingBases), `${label}: says which basis would allow it`);
+            }
+          }
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+  }
+});
+
+describe('the server and the policy', () => {
+  test('refuses to start when an endpoint has no entry in the access policy', async () => {
+    const store = await TEST_ENGINES[0]!.open();
+    try {
+      const raw = JSON.parse(JSON.stringify(loadPolicy())) as { actions: Record<string, unknown> };
+      delete raw.actions['export.read'];
+      const incomplete = checkPolicy(raw, 'test');
+      await assert.rejects(buildServer({ db: store.db, config: testServerConfig(), policy: incomplete }), /GET \/api\/export has action 'export.read', which is not in the access policy/);
+    } finally {
+      await store.dispose();
+    }
+  });
+});
