@@ -26,6 +26,14 @@ export function typoDistance(a: string, b: string): number {
   return d;
 }
 
+let buffer = new Float64Array(256);
+
+/** A scratch table for the dynamic programmes below, reused between calls (they never nest). */
+function scratch(size: number): Float64Array {
+  if (buffer.length < size) buffer = new Float64Array(size * 2);
+  return buffer;
+}
+
 /** Plain Levenshtein distance over code points (for same-script comparisons of non-Latin text). */
 export function editDistance(a: string, b: string): number {
   return levenshtein(a, b);
@@ -61,7 +69,8 @@ export function skeletonDistance(a: string, b: string): number {
   if (a === b) return 0;
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const table = new Float64Array(rows * cols);
+  const table = scratch(rows * cols);
+  table[0] = 0;
   for (let i = 1; i < rows; i++) table[i * cols] = (table[(i - 1) * cols] ?? 0) + skeletonIndelCost(a[i - 1] ?? '');
   for (let j = 1; j < cols; j++) table[j] = (table[j - 1] ?? 0) + skeletonIndelCost(b[j - 1] ?? '');
   for (let i = 1; i < rows; i++) {
@@ -81,7 +90,7 @@ export function skeletonDistance(a: string, b: string): number {
 // --- Arabic script against a Latin spelling --------------------------------------------------------------------
 
 /** One sound of a spelling: a consonant class, or a vowel with what it can stand for. */
-interface Sound {
+export interface Sound {
   /** consonant class (see normalize.ts), or 'V' for a vowel */
   readonly kind: string;
   /** for vowels: the letter (Latin) or the long vowel (Arabic: a, u, i, '*' for any, 'H' for final h/ة) */
@@ -198,12 +207,13 @@ function arabicMissingCost(arabic: Sound): number {
  * Returns the distance and the number of Arabic sounds (for normalising).
  * @example arabicLatinDistance('محمد', 'mohammed').distance // 0.15
  */
-export function arabicLatinDistance(arabicWord: string, latinAscii: string): { distance: number; sounds: number } {
-  const a = arabicSounds(arabicWord);
-  const b = latinSounds(latinAscii);
+export function arabicLatinDistance(arabicWord: string | readonly Sound[], latinAscii: string | readonly Sound[]): { distance: number; sounds: number } {
+  const a = typeof arabicWord === 'string' ? arabicSounds(arabicWord) : arabicWord;
+  const b = typeof latinAscii === 'string' ? latinSounds(latinAscii) : latinAscii;
   const rows = a.length + 1;
   const cols = b.length + 1;
-  const table = new Float64Array(rows * cols);
+  const table = scratch(rows * cols);
+  table[0] = 0;
   for (let i = 1; i < rows; i++) table[i * cols] = (table[(i - 1) * cols] ?? 0) + arabicMissingCost(a[i - 1] as Sound);
   for (let j = 1; j < cols; j++) table[j] = (table[j - 1] ?? 0) + latinExtraCost(b[j - 1] as Sound);
   for (let i = 1; i < rows; i++) {

@@ -27,7 +27,7 @@ export interface SearchOptions {
   readonly threshold?: number;
   /** At most this many hits, best first. Default 10. */
   readonly limit?: number;
-  /** How many candidates to score at most. Default 100. */
+  /** How many candidates to score at most. Default 30. */
   readonly candidates?: number;
 }
 
@@ -35,11 +35,36 @@ interface IndexedEntry {
   readonly entry: WatchlistEntry;
   readonly subject: PreparedSubject;
   readonly keys: readonly string[];
+  /** The keys of each name, to score only the names that share a key with the query. */
+  readonly nameKeys: ReadonlyArray<ReadonlySet<string>>;
 }
 
 /** A key shared by more than this share of the entries is skipped while rarer keys can find candidates. */
 const COMMON_KEY_SHARE = 0.05;
 const COMMON_KEY_MINIMUM = 500;
+
+/**
+ * The entry's names that share keys with the most parts of the query: only those can score best, and scoring
+ * every alias of every candidate would cost most of the search time.
+ */
+function closestNames(indexed: IndexedEntry, queryParts: ReadonlyArray<ReadonlySet<string>>): PreparedSubject['names'] {
+  let most = 0;
+  const overlaps = indexed.nameKeys.map((keys) => {
+    let overlap = 0;
+    for (const part of queryParts) {
+      for (const key of part) {
+        if (keys.has(key)) {
+          overlap++;
+          break;
+        }
+      }
+    }
+    if (overlap > most) most = overlap;
+    return overlap;
+  });
+  if (most === 0) return indexed.subject.names;
+  return indexed.subject.names.filter((_, position) => (overlaps[position] ?? 0) >= most);
+}
 
 export class MatchIndex {
   private readonly docs: Array<IndexedEntry | undefined> = [];
@@ -66,9 +91,10 @@ export class MatchIndex {
     if (this.ids.has(entry.id)) this.remove(entry.id);
     const subject = prepareSubject(entry);
     const keys = new Set<string>();
-    for (const name of subject.names) for (const tokenKeys of nameKeys(name)) for (const key of tokenKeys) keys.add(key);
+    const perName = subject.names.map((name) => new Set(nameKeys(name).flatMap((tokenKeys) => [...tokenKeys])));
+    for (const name of perName) for (const key of name) keys.add(key);
     const doc = this.docs.length;
-    this.docs.push({ entry, subject, keys: [...keys] });
+    this.docs.push({ entry, subject, keys: [...keys], nameKeys: perName });
     this.ids.set(entry.id, doc);
     for (const key of keys) {
       const posting = this.postings.get(key);
@@ -152,11 +178,13 @@ export class MatchIndex {
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     const limit = options.limit ?? 10;
     const prepared = prepareSubject({ names: [q.name], ...(q.birthDates ? { birthDates: q.birthDates } : {}), ...(q.nationalities ? { nationalities: q.nationalities } : {}) });
+    const queryParts = prepared.names.flatMap(nameKeys);
     const hits: Hit[] = [];
-    for (const doc of this.candidates(prepared, options.candidates ?? 100)) {
+    for (const doc of this.candidates(prepared, options.candidates ?? 30)) {
       const indexed = this.docs[doc];
       if (!indexed) continue;
-      const result = scorePreparedSubjects(prepared, indexed.subject, threshold);
+      const subject = { ...indexed.subject, names: closestNames(indexed, queryParts) };
+      const result = scorePreparedSubjects(prepared, subject, threshold, { onlyAtOrAbove: threshold });
       if (result && result.score >= threshold) hits.push({ id: indexed.entry.id, score: result.score, explanation: result.explanation });
     }
     hits.sort((a, b) => b.score - a.score || b.explanation.nameScore - a.explanation.nameScore || a.id.localeCompare(b.id));

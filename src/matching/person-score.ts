@@ -7,7 +7,7 @@ import { toCountryCode, compareNationalities } from './countries.js';
 import type { NationalityComparison } from './countries.js';
 import { compareBirthDates, parseBirthDate } from './dates.js';
 import type { BirthDate, DateComparison } from './dates.js';
-import { comparePreparedNames } from './score.js';
+import { comparePreparedNames, scorePreparedNames } from './score.js';
 import type { NameComparison } from './score.js';
 import { prepareName } from './tokens.js';
 import type { PreparedName } from './tokens.js';
@@ -108,27 +108,38 @@ function round(value: number): number {
 
 /**
  * Scores prepared subjects. `threshold` decides whether agreement may raise the score: below it, only
- * conflicts count.
+ * conflicts count. With `onlyAtOrAbove`, a score below that gives undefined without building the explanation.
  */
-export function scorePreparedSubjects(query: PreparedSubject, entry: PreparedSubject, threshold = DEFAULT_THRESHOLD): PersonScore | undefined {
-  let best: NameComparison | undefined;
+export function scorePreparedSubjects(
+  query: PreparedSubject,
+  entry: PreparedSubject,
+  threshold = DEFAULT_THRESHOLD,
+  options: { onlyAtOrAbove?: number } = {},
+): PersonScore | undefined {
+  let bestPair: [PreparedName, PreparedName] | undefined;
+  let bestScore = -1;
   for (const queryName of query.names) {
     for (const entryName of entry.names) {
-      const comparison = comparePreparedNames(queryName, entryName);
-      if (!best || comparison.score > best.score) best = comparison;
+      const score = scorePreparedNames(queryName, entryName);
+      if (score > bestScore) {
+        bestScore = score;
+        bestPair = [queryName, entryName];
+      }
     }
   }
-  if (!best) return undefined;
+  if (!bestPair) return undefined;
   const dates = compareBirthDates(query.birthDates, entry.birthDates);
   const nationality = compareNationalities(query.nationalities, entry.nationalities);
   let dateDelta = dateEffect(dates);
   let nationalityDelta = nationalityEffect(nationality);
   // agreement alone never makes a match: it only adds to a name that already matches
-  if (best.score < threshold) {
+  if (bestScore < threshold) {
     dateDelta = Math.min(0, dateDelta);
     nationalityDelta = Math.min(0, nationalityDelta);
   }
-  const score = round(Math.max(0, Math.min(1, best.score + dateDelta + nationalityDelta)));
+  const score = round(Math.max(0, Math.min(1, bestScore + dateDelta + nationalityDelta)));
+  if (options.onlyAtOrAbove !== undefined && score < options.onlyAtOrAbove) return undefined;
+  const best: NameComparison = comparePreparedNames(bestPair[0], bestPair[1]);
   return {
     score,
     explanation: {

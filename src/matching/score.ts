@@ -12,7 +12,8 @@
  *   them out;
  * - a name matched on one part only, when the other has more, costs extra ("Walijan" / "Walijan Abdul Ghafoor").
  */
-import { arabicLatinDistance, editDistance, skeletonDistance, typoDistance } from './distance.js';
+import { arabicLatinDistance, arabicSounds, editDistance, latinSounds, skeletonDistance, typoDistance } from './distance.js';
+import type { Sound } from './distance.js';
 import { wordForms } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 import { prepareName } from './tokens.js';
@@ -151,13 +152,27 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
   return result;
 }
 
+const soundsCache = new Map<string, readonly Sound[]>();
+
+function cachedSounds(text: string, arabic: boolean): readonly Sound[] {
+  const key = (arabic ? 'a' : 'l') + text;
+  let sounds = soundsCache.get(key);
+  if (!sounds) {
+    if (soundsCache.size > 200_000) soundsCache.clear();
+    sounds = arabic ? arabicSounds(text) : latinSounds(text);
+    soundsCache.set(key, sounds);
+  }
+  return sounds;
+}
+
 /** An Arabic-script part against a part in another script (read in Latin letters). */
 function compareArabicWith(arabic: WordForms, other: WordForms): FormComparison | undefined {
   let best = Infinity;
   let sounds = 1;
   let reading = '';
+  const arabicPart = cachedSounds(arabic.native, true);
   for (const latin of other.latin) {
-    const result = arabicLatinDistance(arabic.native, latin);
+    const result = arabicLatinDistance(arabicPart, cachedSounds(latin, false));
     if (result.distance < best) {
       best = result.distance;
       sounds = result.sounds;
@@ -201,17 +216,22 @@ function compareSameScript(a: WordForms, b: WordForms): FormComparison | undefin
   return { similarity: sim, how: 'typo', distance };
 }
 
-const formsCache = new Map<number, FormComparison | null>();
+const formsCache = new Map<number, Map<number, FormComparison | null>>();
+let cachedComparisons = 0;
 const MAX_CACHED_COMPARISONS = 2_000_000;
 
 /**
  * Compares the forms of two words. Symmetric. Cached: the same two spellings are compared once.
  * @example compareForms(wordForms('Mohammed', 'latin'), wordForms('محمد', 'arabic')).how // 'transliteration'
  */
+const EXACT: FormComparison = Object.freeze({ similarity: 1, how: 'exact' });
+
 export function compareForms(a: WordForms, b: WordForms): FormComparison | undefined {
-  if (a.id === b.id) return { similarity: 1, how: 'exact' };
-  const key = a.id < b.id ? a.id * 4_194_304 + b.id : b.id * 4_194_304 + a.id;
-  const cached = formsCache.get(key);
+  if (a.id === b.id) return EXACT;
+  const low = a.id < b.id ? a.id : b.id;
+  const high = a.id < b.id ? b.id : a.id;
+  let row = formsCache.get(low);
+  const cached = row?.get(high);
   if (cached !== undefined) return cached ?? undefined;
   let result: FormComparison | undefined;
   if (a.script === b.script && a.script !== 'latin') {
@@ -230,8 +250,17 @@ export function compareForms(a: WordForms, b: WordForms): FormComparison | undef
   } else {
     result = compareAlphabetic(a, b, a.script !== b.script);
   }
-  if (formsCache.size >= MAX_CACHED_COMPARISONS) formsCache.clear();
-  formsCache.set(key, result ?? null);
+  if (cachedComparisons >= MAX_CACHED_COMPARISONS) {
+    formsCache.clear();
+    cachedComparisons = 0;
+    row = undefined;
+  }
+  if (!row) {
+    row = new Map();
+    formsCache.set(low, row);
+  }
+  row.set(high, result ?? null);
+  cachedComparisons++;
   return result;
 }
 
@@ -270,23 +299,19 @@ export function compareTokens(a: NameToken, b: NameToken): FormComparison | unde
     return result && result.similarity >= 0.95 ? result : undefined;
   }
   let best = compareForms(a.forms, b.forms);
+  if ((best?.similarity ?? 0) >= 0.97) return best;
   // a glued article: "Alhassan" against "Hassan"
-  for (const [x, y] of [[a.stem, b.forms], [a.forms, b.stem], [a.stem, b.stem]] as const) {
-    if (!x || !y) continue;
-    const viaStem = compareForms(x, y);
-    if (viaStem && viaStem.similarity * 0.97 > (best?.similarity ?? 0)) {
-      best = { ...viaStem, similarity: viaStem.similarity * 0.97, detail: `${viaStem.detail ? `${viaStem.detail}; ` : ''}article written together with the name` };
-    }
+  if (a.stem || b.stem) {
+    best = viaReading(best, a.stem, b.forms, 0.97, 'article written together with the name', false);
+    best = viaReading(best, a.forms, b.stem, 0.97, 'article written together with the name', false);
+    best = viaReading(best, a.stem, b.stem, 0.97, 'article written together with the name', false);
   }
   // 'Abd dropped: "Abdul Saifullah" against "Saifullah"
-  for (const [x, y] of [[a.abdStem, b.forms], [a.forms, b.abdStem]] as const) {
-    if (!x || !y) continue;
-    const viaStem = compareForms(x, y);
-    if (viaStem && viaStem.similarity * SCORING.abdDropped > (best?.similarity ?? 0)) {
-      best = { ...viaStem, similarity: viaStem.similarity * SCORING.abdDropped, abdDropped: true, detail: `${viaStem.detail ? `${viaStem.detail}; ` : ''}'Abd written on one side only` };
-    }
+  if (a.abdStem || b.abdStem) {
+    best = viaReading(best, a.abdStem, b.forms, SCORING.abdDropped, "'Abd written on one side only", true);
+    best = viaReading(best, a.forms, b.abdStem, SCORING.abdDropped, "'Abd written on one side only", true);
   }
-  // an abbreviation: "Ben" for "Benjamin", "Tarif" for "Tarifullah"
+  // an abbreviation: "Ben" for "Benjamin"
   if ((best?.similarity ?? 0) < SCORING.abbreviation && !a.forms.abjad && !b.forms.abjad && !a.forms.syllabic && !b.forms.syllabic) {
     const x = a.forms.folded[0] ?? '';
     const y = b.forms.folded[0] ?? '';
@@ -298,6 +323,23 @@ export function compareTokens(a: NameToken, b: NameToken): FormComparison | unde
   return best;
 }
 
+/** The comparison through another reading of a part (without its article, without 'Abd), if it is better. */
+function viaReading(best: FormComparison | undefined, x: WordForms | undefined, y: WordForms | undefined, factor: number, note: string, abdDropped: boolean): FormComparison | undefined {
+  if (!x || !y) return best;
+  const result = compareForms(x, y);
+  if (!result || result.similarity * factor <= (best?.similarity ?? 0)) return best;
+  const cache = abdDropped ? abdReadings : articleReadings;
+  let derived = cache.get(result);
+  if (!derived) {
+    derived = { ...result, similarity: result.similarity * factor, ...(abdDropped ? { abdDropped } : {}), detail: `${result.detail ? `${result.detail}; ` : ''}${note}` };
+    cache.set(result, derived);
+  }
+  return derived;
+}
+
+const articleReadings = new WeakMap<FormComparison, FormComparison>();
+const abdReadings = new WeakMap<FormComparison, FormComparison>();
+
 // --- Aligning two names -----------------------------------------------------------------------------------------
 
 interface Candidate {
@@ -307,7 +349,19 @@ interface Candidate {
   weight: number;
 }
 
+const joinedCache = new Map<string, WordForms | null>();
+
 function joinForms(tokens: readonly NameToken[]): WordForms | undefined {
+  const key = tokens.map((token) => token.forms.id).join(',');
+  const cached = joinedCache.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  if (joinedCache.size > 500_000) joinedCache.clear();
+  const joined = joinFormsUncached(tokens);
+  joinedCache.set(key, joined ?? null);
+  return joined;
+}
+
+function joinFormsUncached(tokens: readonly NameToken[]): WordForms | undefined {
   const script = tokens[0]?.forms.script;
   if (!script || tokens.some((token) => token.forms.script !== script || token.kind === 'title' || token.kind === 'legal' || token.kind === 'number')) return undefined;
   if (script === 'arabic') return wordForms(tokens.map((token) => token.forms.native).join(''), 'arabic');
@@ -321,34 +375,54 @@ const MERGEABLE: ReadonlySet<string> = new Set(['word', 'particle', 'connector']
  * Adjacent parts of one name against one part of the other: "Alisher Usmanov" = "AlisherUsmanov", "A.B.C." = "ABC",
  * and initials written together: "JC" = "Jean-Claude", "PLA" = "People's Liberation Army".
  */
-function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[], flip: boolean, out: Candidate[]): void {
-  const push = (single: NameToken, group: readonly NameToken[], result: FormComparison): void => {
-    const positions = group.map((token) => token.position);
-    const weight = result.acronym ? single.weight : Math.max(single.weight, group.reduce((sum, token) => sum + token.weight, 0));
-    out.push(flip ? { a: [single.position], b: positions, result, weight } : { a: positions, b: [single.position], result, weight });
-  };
+/** Whether two spellings begin alike: same first letter, or same first consonant class. */
+function startsAlike(a: WordForms, b: WordForms): boolean {
+  if (!a.abjad && !b.abjad && (a.latin[0] ?? '').charAt(0) === (b.latin[0] ?? '').charAt(0)) return true;
+  return (a.skeletons[0] ?? '').charAt(0) === (b.skeletons[0] ?? '').charAt(0);
+}
+
+function pushMerge(out: Candidate[], flip: boolean, single: NameToken, group: readonly NameToken[], result: FormComparison): void {
+  const positions = group.map((token) => token.position);
+  const weight = result.acronym ? single.weight : Math.max(single.weight, weightOf(group));
+  out.push(flip ? { a: [single.position], b: positions, result, weight } : { a: positions, b: [single.position], result, weight });
+}
+
+function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[], flip: boolean, out: Candidate[], settledShort: ReadonlySet<number>, settledLong: ReadonlySet<number>): void {
+  if (short.every((token) => token.kind !== 'word' || settledShort.has(token.position))) return;
+  if (long.every((token) => settledLong.has(token.position))) return;
   for (let start = 0; start < long.length; start++) {
     for (let size = 2; size <= 3 && start + size <= long.length; size++) {
       const group = long.slice(start, start + size);
+      if (group.every((token) => settledLong.has(token.position))) continue;
       const allInitials = group.every((token) => token.kind === 'initial');
       if (!allInitials && !group.every((token) => MERGEABLE.has(token.kind))) continue;
       if (!allInitials && group.every((token) => token.kind !== 'word')) continue;
+      // cheap tests first: a part written as one starts like the first of the joined parts, and is about as long
+      const first = group[0] as NameToken;
+      const groupLength = group.reduce((sum, token) => sum + (token.forms.folded[0] ?? '').length, 0);
+      const groupInitials = first.forms.abjad || first.forms.syllabic ? '' : group.map((token) => (token.forms.latin[0] ?? '').charAt(0)).join('');
+      const plausible = short.some((single) => single.kind === 'word' && !settledShort.has(single.position) && (
+        (!allInitials && groupInitials !== '' && single.forms.latin[0] === groupInitials) ||
+        (startsAlike(single.forms, first.forms) &&
+          (single.forms.abjad || first.forms.abjad || Math.abs((single.forms.folded[0] ?? '').length - groupLength) <= 3))));
+      if (!plausible) continue;
       const joined = joinForms(group);
       if (!joined) continue;
       const joinedLength = (joined.folded[0] ?? '').length;
-      const initials = joined.abjad || joined.syllabic ? '' : group.map((token) => (token.forms.latin[0] ?? '').charAt(0)).join('');
+      const initials = groupInitials;
       for (const single of short) {
-        if (single.kind !== 'word') continue;
+        if (single.kind !== 'word' || settledShort.has(single.position)) continue;
         const singleLatin = single.forms.latin[0] ?? '';
         if (!allInitials && initials && singleLatin === initials && !single.forms.abjad) {
-          push(single, group, { similarity: SCORING.initial, how: 'initial', acronym: true, detail: `"${single.text}" are the initials of "${group.map((token) => token.text).join(' ')}"` });
+          pushMerge(out, flip, single, group, { similarity: SCORING.initial, how: 'initial', acronym: true, detail: `"${single.text}" are the initials of "${group.map((token) => token.text).join(' ')}"` });
           continue;
         }
+        if (!startsAlike(single.forms, joined)) continue;
         const singleLength = (single.forms.folded[0] ?? '').length;
         if (!single.forms.abjad && !joined.abjad && Math.abs(singleLength - joinedLength) > 3) continue;
         const result = compareForms(joined, single.forms);
         if (!result || result.similarity < 0.88) continue;
-        push(single, group, { ...result, similarity: result.similarity * SCORING.compoundFactor, how: 'compound', detail: `"${group.map((token) => token.text).join(' ')}" written as one part${result.how !== 'exact' ? ` (${result.how})` : ''}` });
+        pushMerge(out, flip, single, group, { ...result, similarity: result.similarity * SCORING.compoundFactor, how: 'compound', detail: `"${group.map((token) => token.text).join(' ')}" written as one part${result.how !== 'exact' ? ` (${result.how})` : ''}` });
       }
     }
   }
@@ -365,8 +439,16 @@ function align(a: PreparedName, b: PreparedName): Candidate[] {
     }
   }
   if (a.tokens.length > 1 || b.tokens.length > 1) {
-    mergeCandidates(b.tokens, a.tokens, false, candidates);
-    mergeCandidates(a.tokens, b.tokens, true, candidates);
+    // parts that already correspond well to a single part need not be tried joined
+    const settledA = new Set<number>();
+    const settledB = new Set<number>();
+    for (const candidate of candidates) {
+      if (candidate.result.similarity < 0.9) continue;
+      settledA.add(candidate.a[0] ?? -1);
+      settledB.add(candidate.b[0] ?? -1);
+    }
+    mergeCandidates(b.tokens, a.tokens, false, candidates, settledB, settledA);
+    mergeCandidates(a.tokens, b.tokens, true, candidates, settledA, settledB);
   }
   // best correspondences first; among equals, the one that keeps the order and joins fewer parts
   candidates.sort((x, y) =>
@@ -388,6 +470,23 @@ function align(a: PreparedName, b: PreparedName): Candidate[] {
   return chosen;
 }
 
+function initialsOnly(tokens: readonly NameToken[]): boolean {
+  return tokens.every((token) => token.kind === 'initial');
+}
+
+function weightOf(tokens: readonly NameToken[]): number {
+  let sum = 0;
+  for (const token of tokens) sum += token.weight;
+  return sum;
+}
+
+/** An initial that contradicts a name ("Hans O. Friedrich" / "Hans Joachim Friedrich") is as strong as a different name. */
+function conflictWeightOf(tokens: readonly NameToken[]): number {
+  let sum = 0;
+  for (const token of tokens) sum += token.kind === 'initial' ? 1 : token.weight;
+  return sum;
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
@@ -400,6 +499,15 @@ function countFull(tokens: readonly NameToken[]): number {
  * Compares two prepared names. Symmetric in its score: compareNames(a, b).score = compareNames(b, a).score.
  */
 export function comparePreparedNames(query: PreparedName, entry: PreparedName): NameComparison {
+  return evaluate(query, entry, true) as NameComparison;
+}
+
+/** The score alone, without building the explanation: for ranking many names, of which few are shown. */
+export function scorePreparedNames(query: PreparedName, entry: PreparedName): number {
+  return evaluate(query, entry, false) as number;
+}
+
+function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): NameComparison | number {
   const chosen = align(query, entry);
   const deductions: ScoreDeduction[] = [];
   let score = 1;
@@ -415,14 +523,13 @@ export function comparePreparedNames(query: PreparedName, entry: PreparedName): 
     const entryTokens = candidate.b.map((position) => entry.tokens[position] as NameToken);
     const queryWords = queryTokens.filter((token) => token.kind === 'word').length;
     const entryWords = entryTokens.filter((token) => token.kind === 'word').length;
-    const initialsOnly = (tokens: readonly NameToken[]): boolean => tokens.every((token) => token.kind === 'initial');
     if ((queryWords > 0 && entryWords > 0) || (queryWords > 0 && initialsOnly(entryTokens)) || (entryWords > 0 && initialsOnly(queryTokens))) {
       if (candidate.result.how === 'initial' && !candidate.result.acronym) initialMatches += Math.max(queryWords, entryWords);
       else fullMatches += Math.max(queryWords, entryWords);
     }
     const deficit = candidate.weight * (1 - candidate.result.similarity);
     if (deficit > 0.0005) score -= deficit;
-    parts.push({
+    if (explain) parts.push({
       query: queryTokens.map((token) => token.text).join(' '),
       entry: entryTokens.map((token) => token.text).join(' '),
       how: candidate.result.how,
@@ -446,21 +553,18 @@ export function comparePreparedNames(query: PreparedName, entry: PreparedName): 
     if (before && before.kind === 'word' && !used.has(before.position)) {
       used.add(before.position);
       score -= SCORING.conflictCost;
-      deductions.push({ reason: `'Abd on one side, "${before.text}" on the other`, amount: SCORING.conflictCost });
+      if (explain) deductions.push({ reason: `'Abd on one side, "${before.text}" on the other`, amount: SCORING.conflictCost });
     }
   }
   const unmatchedQueryTokens = query.tokens.filter((token) => !usedQuery.has(token.position));
   const unmatchedEntryTokens = entry.tokens.filter((token) => !usedEntry.has(token.position));
-  const weightOf = (tokens: readonly NameToken[]): number => tokens.reduce((sum, token) => sum + token.weight, 0);
-  // an initial that contradicts a name ("Hans O. Friedrich" / "Hans Joachim Friedrich") is as strong as a different name
-  const conflictWeightOf = (tokens: readonly NameToken[]): number => tokens.reduce((sum, token) => sum + (token.kind === 'initial' ? 1 : token.weight), 0);
   const unmatchedQueryWeight = weightOf(unmatchedQueryTokens);
   const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
   const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens), Math.max(unmatchedQueryWeight, unmatchedEntryWeight));
   if (conflict > 0.0005) {
     const amount = SCORING.conflictCost * conflict;
     score -= amount;
-    deductions.push({ reason: `parts that differ: ${unmatchedQueryTokens.map((token) => token.text).join(' ')} / ${unmatchedEntryTokens.map((token) => token.text).join(' ')}`, amount: round(amount) });
+    if (explain) deductions.push({ reason: `parts that differ: ${unmatchedQueryTokens.map((token) => token.text).join(' ')} / ${unmatchedEntryTokens.map((token) => token.text).join(' ')}`, amount: round(amount) });
   }
   const extra = Math.max(0, Math.max(unmatchedQueryWeight, unmatchedEntryWeight) - conflict);
   if (extra > 0.0005) {
@@ -471,16 +575,16 @@ export function comparePreparedNames(query: PreparedName, entry: PreparedName): 
     const amount = organisation && extraWords > 0 ? SCORING.organisationExtraCost * Math.min(extraWords, 2) : SCORING.extraCost * Math.min(extra, 3);
     score -= amount;
     const side = unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens;
-    deductions.push({ reason: `parts only one name has: ${side.map((token) => token.text).join(' ')}`, amount: round(amount) });
+    if (explain) deductions.push({ reason: `parts only one name has: ${side.map((token) => token.text).join(' ')}`, amount: round(amount) });
   }
   const fullParts = Math.max(countFull(query.tokens), countFull(entry.tokens));
   if (fullMatches === 0 && fullParts >= 1) {
     score -= SCORING.noFullPartCost;
-    deductions.push({ reason: 'no full name part corresponds', amount: SCORING.noFullPartCost });
+    if (explain) deductions.push({ reason: 'no full name part corresponds', amount: SCORING.noFullPartCost });
   } else if (fullMatches + initialMatches <= 1 && fullParts >= 2) {
     const amount = SCORING.singlePartCost[fullParts >= 3 ? 1 : 0] ?? 0;
     score -= amount;
-    deductions.push({ reason: 'only one full name part corresponds', amount });
+    if (explain) deductions.push({ reason: 'only one full name part corresponds', amount });
   }
   const ordered = [...chosen].sort((x, y) => (x.a[0] ?? 0) - (y.a[0] ?? 0));
   let inversions = false;
@@ -489,7 +593,7 @@ export function comparePreparedNames(query: PreparedName, entry: PreparedName): 
   }
   if (inversions) {
     score -= SCORING.reorderCost;
-    deductions.push({ reason: 'parts in a different order', amount: SCORING.reorderCost });
+    if (explain) deductions.push({ reason: 'parts in a different order', amount: SCORING.reorderCost });
   }
   const swapped = chosen.some((candidate) => {
     const x = query.tokens[candidate.a[0] ?? -1];
@@ -498,8 +602,9 @@ export function comparePreparedNames(query: PreparedName, entry: PreparedName): 
   });
   if (swapped) {
     score -= SCORING.patronymSwapCost;
-    deductions.push({ reason: "a given name on one side is the father's name (after bin/ibn) on the other", amount: SCORING.patronymSwapCost });
+    if (explain) deductions.push({ reason: "a given name on one side is the father's name (after bin/ibn) on the other", amount: SCORING.patronymSwapCost });
   }
+  if (!explain) return round(Math.max(0, Math.min(1, score)));
   return {
     score: round(Math.max(0, Math.min(1, score))),
     queryName: query.raw,
