@@ -18,6 +18,14 @@ export interface Judgment {
   ecli: string | null;
 }
 
+export interface Hearing {
+  eventId: string;
+  /** The day of the hearing. */
+  date: string;
+  court: string;
+  scheduledOn: string;
+}
+
 export interface CriminalState {
   phase: CriminalPhase;
   attributes: Attributes;
@@ -35,6 +43,8 @@ export interface CriminalState {
   closedOn: string | null;
   closedReason: CloseReason | null;
   victims: string[];
+  /** Every hearing scheduled, in order of scheduling. */
+  hearings: Hearing[];
 }
 
 export const initialState: CriminalState = {
@@ -52,6 +62,7 @@ export const initialState: CriminalState = {
   closedOn: null,
   closedReason: null,
   victims: [],
+  hearings: [],
 };
 
 export function evolve(state: CriminalState, event: CriminalEvent): CriminalState {
@@ -103,6 +114,8 @@ function apply(state: CriminalState, event: CriminalEvent): CriminalState {
       return { ...state, phase: 'closed', closedOn: event.date, closedReason: event.data.reason };
     case 'criminal.victim-registered':
       return { ...state, victims: [...state.victims, event.data.victim] };
+    case 'criminal.hearing-scheduled':
+      return { ...state, hearings: [...state.hearings, { eventId: event.id, date: event.data.date, court: event.data.court, scheduledOn: event.date }] };
     case 'criminal.victim-informed':
       // Informing a victim changes no phase; R5 (victim-information.ts) reads these events themselves.
       return state;

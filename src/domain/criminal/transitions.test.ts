@@ -36,6 +36,7 @@ const CANDIDATES = {
   'referred back': ev('criminal.referred-back', LATER),
   closed: ev('criminal.closed', LATER),
   'victim registered': ev('criminal.victim-registered', LATER, { victim: 'P-0200' }),
+  'hearing scheduled': ev('criminal.hearing-scheduled', LATER, { date: '2024-03-01', court: 'Rechtbank Den Haag' }),
 };
 
 const OPEN_ANYWHERE = ['arrested', 'closed', 'victim registered'];
@@ -45,12 +46,12 @@ describe('criminal case transitions', () => {
     const mismatches = transitionMismatches('criminal', SITUATIONS, CANDIDATES, {
       'not opened': ['opened'],
       investigation: [...OPEN_ANYWHERE, 'indicted'],
-      'first instance': [...OPEN_ANYWHERE, 'first-instance judgment'],
-      'first instance, judged': [...OPEN_ANYWHERE, 'appeal lodged'],
-      appeal: [...OPEN_ANYWHERE, 'appeal judgment'],
-      'appeal, judged': [...OPEN_ANYWHERE, 'cassation lodged'],
-      cassation: [...OPEN_ANYWHERE, 'cassation judgment'],
-      'cassation, judged': [...OPEN_ANYWHERE, 'referred back'],
+      'first instance': [...OPEN_ANYWHERE, 'hearing scheduled', 'first-instance judgment'],
+      'first instance, judged': [...OPEN_ANYWHERE, 'hearing scheduled', 'appeal lodged'],
+      appeal: [...OPEN_ANYWHERE, 'hearing scheduled', 'appeal judgment'],
+      'appeal, judged': [...OPEN_ANYWHERE, 'hearing scheduled', 'cassation lodged'],
+      cassation: [...OPEN_ANYWHERE, 'hearing scheduled', 'cassation judgment'],
+      'cassation, judged': [...OPEN_ANYWHERE, 'hearing scheduled', 'referred back'],
       closed: ['victim registered'],
     });
     assert.deepEqual(mismatches, []);
@@ -101,6 +102,11 @@ describe('criminal case transitions', () => {
     const informed = (victim: string) => ev('criminal.victim-informed', LATER, { victim });
     assert.equal(given('criminal', ...SITUATIONS.closed).when(informed('P-0100')), undefined);
     assert.match(given('criminal', ...SITUATIONS.closed).when(informed('P-0999'))?.message ?? '', /needs victim P-0999 to be registered/);
+  });
+
+  it('refuses a hearing scheduled after the day of the hearing itself', () => {
+    const late = ev('criminal.hearing-scheduled', '2021-05-02', { date: '2021-05-01', court: 'Rechtbank Den Haag' });
+    assert.match(given('criminal', opened, indicted).when(late)?.message ?? '', /cannot be scheduled on 2021-05-02/);
   });
 
   it('refuses to register the same victim twice', () => {

@@ -55,6 +55,15 @@ export function checkTransition(state: CriminalState, event: CriminalEvent): Tra
       return needsJudgment(state, 'criminal.referred-back', 'cassation');
     case 'criminal.closed':
       return undefined;
+    case 'criminal.hearing-scheduled':
+      // A hearing belongs to a case before a court: after the indictment, while it is open.
+      if (state.phase === 'investigation') {
+        return refuse('criminal.hearing-scheduled needs an indictment first: the case is in phase investigation');
+      }
+      if (event.data.date < event.date) {
+        return refuse(`a hearing on ${event.data.date} cannot be scheduled on ${event.date}, after the day itself`);
+      }
+      return undefined;
     case 'criminal.victim-registered':
       if (state.victims.includes(event.data.victim)) {
         return refuse(`victim ${event.data.victim} is already registered on this case`);

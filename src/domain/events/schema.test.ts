@@ -51,8 +51,9 @@ describe('validateEvent', () => {
     }
   });
 
-  it('knows 32 event types and retracted', () => {
-    assert.equal(EVENT_TYPES.length, 33);
+  it('knows the 32 event types of format v1, the hearing-scheduled extension and retracted', () => {
+    assert.equal(EVENT_TYPES.length, 34);
+    assert.ok(EVENT_TYPES.includes('criminal.hearing-scheduled'));
     assert.ok(EVENT_TYPES.includes('retracted'));
   });
 

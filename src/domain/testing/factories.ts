@@ -20,6 +20,7 @@ export const DEFAULT_DATA: Readonly<Record<string, Record<string, unknown>>> = {
   'criminal.cassation-lodged': { by: 'defence' },
   'criminal.referred-back': {},
   'criminal.closed': { reason: 'final-judgment' },
+  'criminal.hearing-scheduled': { date: '2030-03-01', court: 'Rechtbank Den Haag' },
   'criminal.victim-registered': { victim: 'P-0100' },
   'criminal.victim-informed': { victim: 'P-0100', about: 'voortgang van het onderzoek' },
   'extradition.requested': { person: 'P-0001', requestingState: 'RWA' },
