@@ -33,6 +33,15 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   action: string;
+  /** The string-typed inputs the route's schema declares (security tests feed them hostile strings). */
+  stringInputs: { params: string[]; query: string[]; body: string[] };
+}
+
+function stringProperties(schema: unknown): string[] {
+  const properties = (schema as { properties?: Record<string, { type?: string; anyOf?: { type?: string }[] }> } | undefined)?.properties ?? {};
+  return Object.entries(properties)
+    .filter(([, property]) => property.type === 'string' || property.anyOf?.some((option) => option.type === 'string'))
+    .map(([name]) => name);
 }
 
 declare module 'fastify' {
@@ -75,7 +84,9 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     if (!action || !policy.actions[action]) {
       throw new Error(`route ${methods.join(',')} ${route.url} has ${action ? `action '${action}', which is not in the access policy` : 'no policy action'}: add it to config/policy.json`);
     }
-    for (const method of methods) app.imketenRoutes.push({ method, url: route.url, action });
+    const schema = route.schema as { params?: unknown; querystring?: unknown; body?: unknown } | undefined;
+    const stringInputs = { params: stringProperties(schema?.params), query: stringProperties(schema?.querystring), body: stringProperties(schema?.body) };
+    for (const method of methods) app.imketenRoutes.push({ method, url: route.url, action, stringInputs });
     if (route.url.startsWith(DOCS_PREFIX)) return;
     route.schema ??= {};
     const responses = ((route.schema as { response?: Record<string, unknown> }).response ??= {});
@@ -109,6 +120,12 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { docExpansion: 'list' } });
 
   app.addHook('onRequest', authenticate(context));
+  // PostgreSQL text cannot hold NUL characters: refuse them as input instead of failing in the database.
+  app.addHook('preValidation', async (request) => {
+    for (const [where, value] of [['query', request.query], ['path', request.params], ['body', request.body]] as const) {
+      if (containsNul(value)) throw new ImketenError('INVALID_INPUT', `The ${where} contains a NUL character (\\u0000), which no field may hold.`);
+    }
+  });
   app.addHook('preHandler', checkRoute(context));
 
   if (config.validateResponses) {
@@ -161,6 +178,13 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   app.addHook('onClose', async () => { await context.accessLog.flush(); });
   await app.ready();
   return app;
+}
+
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || containsNul(inner));
+  return false;
 }
 
 function toImketenError(error: FastifyError, bodyLimit: number): ImketenError | undefined {
