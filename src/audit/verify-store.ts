@@ -3,7 +3,7 @@
  * recomputed from its first entry; checkpoints (stored ones and those a partner kept) are checked with consistency
  * proofs; new checkpoints are signed over the logs as they stand.
  */
-import { chainedContent } from '../import/import-events.js';
+import { chainLink, eventContentHash } from '../import/import-events.js';
 import type { Queryable } from '../store/db.js';
 import { readEventChain, type ChainedEvent } from '../store/event-store.js';
 import { checkConsistency, leavesOf, listCheckpoints, signCheckpoint, storeCheckpoint, type Checkpoint, type ConsistencyCheck, type LogName, type SigningKey } from './checkpoints.js';
@@ -22,7 +22,8 @@ export interface ChainedLog<Row extends ChainedRow = ChainedRow> {
 export const EVENT_LOG: ChainedLog<ChainedEvent> = {
   name: 'events',
   pages: (tx) => readEventChain(tx),
-  contentOf: chainedContent,
+  // Recomputed from the row's data, not from its stored content_hash column: an edit of the data shows.
+  contentOf: (row) => chainLink({ id: row.id, recordedAt: row.recordedAt, contentHash: eventContentHash(row) }),
   describe: (row) => `event ${row.id} (seq ${row.seq}, ${row.stream})`,
 };
 

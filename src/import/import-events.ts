@@ -114,7 +114,7 @@ async function appendLines(
       const earlier = stored.get(event.id) ?? fresh.get(event.id);
       if (!earlier) {
         event.prevHash = lastHash;
-        event.hash = lastHash = chainHash(lastHash, chainedContent(event));
+        event.hash = lastHash = chainHash(lastHash, chainLink(event));
         fresh.set(event.id, event);
         continue;
       }
@@ -181,15 +181,23 @@ function parseLine(
     recordedAtGiven: event.recordedAt !== undefined,
     data: event.data,
     refs: [...new Set(references.map((reference) => reference.stream))],
-    contentHash: sha256Hex(canonicalJson({ stream: event.stream, type: event.type, date: event.date, data: event.data })),
+    contentHash: eventContentHash(event),
     prevHash: '',
     hash: '',
   };
 }
 
-/** What an event's link in the hash chain covers: everything the interchange format says about it. */
-export function chainedContent(event: { id: string; stream: string; type: string; date: string; recordedAt: string; data: Record<string, unknown> }): unknown {
-  return { id: event.id, stream: event.stream, type: event.type, date: event.date, recordedAt: event.recordedAt, data: event.data };
+/**
+ * The content of an event, as a hash: SHA-256 of the canonical JSON of its stream, type, date and data. The same
+ * id with the same content hash is a repeat (a no-op); the hash chain covers it too.
+ */
+export function eventContentHash(event: { stream: string; type: string; date: string; data: Record<string, unknown> }): string {
+  return sha256Hex(canonicalJson({ stream: event.stream, type: event.type, date: event.date, data: event.data }));
+}
+
+/** What an event's link in the hash chain covers: its id, when it was recorded, and its content (by hash). */
+export function chainLink(event: { id: string; recordedAt: string; contentHash: string }): unknown {
+  return { id: event.id, recordedAt: event.recordedAt, contentHash: event.contentHash };
 }
 
 /** Pass 2: every stream a new event refers to must exist. */

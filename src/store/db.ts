@@ -85,9 +85,10 @@ export async function openPostgres(url: string): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
+    // Every session in UTC, set at connection start (no extra query racing the first one).
+    options: '-c TimeZone=UTC',
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
   });
-  pool.on('connect', (client) => { void client.query("SET TimeZone = 'UTC'"); });
   try {
     await pool.query('select 1');
   } catch (error) {
