@@ -104,10 +104,7 @@ async function appendLines(
   await lockChain(tx, CHAIN_LOCKS.events);
   let lastHash = (await lastEventHash(tx)) ?? GENESIS_HASH;
 
-  const flush = async (source: ImportSource) => {
-    if (batch.length === 0) return;
-    const pending = batch;
-    batch = [];
+  const flush = async (pending: PendingEvent[], source: ImportSource) => {
     const stored = await findEventIdentities(tx, pending.map((event) => event.id));
     const fresh = new Map<string, PendingEvent>();
     for (const event of pending) {
@@ -128,6 +125,18 @@ async function appendLines(
     added += inserted.size;
   };
 
+  // One batch is written while the next is parsed and validated: on PostgreSQL the two run on different cores.
+  // Batches still reach the store one at a time and in order, as the hash chain needs.
+  let inFlight: Promise<void> = Promise.resolve();
+  const dispatch = async (source: ImportSource) => {
+    if (batch.length === 0) return;
+    const pending = batch;
+    batch = [];
+    await inFlight;
+    inFlight = flush(pending, source);
+    inFlight.catch(() => undefined); // awaited at the next dispatch or at the end; not an unhandled rejection
+  };
+
   for (const [index, source] of sources.entries()) {
     let bytes = 0;
     const report = (phase: ImportProgress['phase']) => options.onProgress?.({ source: source.name, bytes, totalBytes: source.size, lines, phase });
@@ -137,12 +146,13 @@ async function appendLines(
       const event = parseLine(text, importedAt, { file: source.name, line }, problems);
       if (event) batch.push({ ...event, originFile: index + 1, originLine: line });
       if (batch.length >= batchSize) {
-        await flush(source);
+        await dispatch(source);
         report('reading');
       }
       if (problems.full) break;
     }
-    await flush(source);
+    await dispatch(source);
+    await inFlight;
     report('reading');
     if (problems.full) break;
   }
