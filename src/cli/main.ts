@@ -12,7 +12,9 @@ import { registerList } from './commands/list.js';
 import { registerReport } from './commands/report.js';
 import { registerStart } from './commands/start.js';
 import { registerServe } from './commands/serve.js';
-import { registerServe } from './commands/serve.js';
+import { registerAccessLog } from './commands/access-log.js';
+import { registerAuthorisations } from './commands/authorisations.js';
+import { registerAccounts } from './commands/accounts.js';
 import { registerVerify } from './commands/verify.js';
 import { EXIT_CODES, UNEXPECTED_EXIT_CODE, USAGE_EXIT_CODE } from './exit-codes.js';
 
@@ -29,7 +31,9 @@ export function buildProgram(): Command {
     .exitOverride();
   registerStart(program);
   registerServe(program);
-  registerServe(program);
+  registerAccessLog(program);
+  registerAuthorisations(program);
+  registerAccounts(program);
   registerImport(program);
   registerExport(program);
   registerReport(program);
