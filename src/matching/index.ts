@@ -27,7 +27,7 @@ export interface SearchOptions {
   readonly threshold?: number;
   /** At most this many hits, best first. Default 10. */
   readonly limit?: number;
-  /** How many candidates to score at most. Default 30. */
+  /** How many candidates to score at most. Default 15. */
   readonly candidates?: number;
 }
 
@@ -40,8 +40,10 @@ interface IndexedEntry {
 }
 
 /** A key shared by more than this share of the entries is skipped while rarer keys can find candidates. */
-const COMMON_KEY_SHARE = 0.05;
+const COMMON_KEY_SHARE = 0.02;
 const COMMON_KEY_MINIMUM = 500;
+/** Candidates whose keys weigh less than this share of the best candidate's are not scored. */
+const RELATIVE_KEY_SCORE = 0.35;
 
 /**
  * The entry's names that share keys with the most parts of the query: only those can score best, and scoring
@@ -163,8 +165,14 @@ export class MatchIndex {
         best[doc] = 0;
       }
     }
-    touched.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
-    const chosen = touched.slice(0, max);
+    // entries that share only a small part of what the best candidates share (a common first name, where the
+    // best share a rare surname too) cannot outscore them; select before sorting, the touched set can be large
+    let top = 0;
+    for (const doc of touched) if ((scores[doc] ?? 0) > top) top = scores[doc] ?? 0;
+    const cutoff = top * RELATIVE_KEY_SCORE;
+    const chosen = touched.filter((doc) => (scores[doc] ?? 0) >= cutoff);
+    chosen.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
+    if (chosen.length > max) chosen.length = max;
     for (const doc of touched) scores[doc] = 0;
     return chosen;
   }
@@ -180,7 +188,7 @@ export class MatchIndex {
     const prepared = prepareSubject({ names: [q.name], ...(q.birthDates ? { birthDates: q.birthDates } : {}), ...(q.nationalities ? { nationalities: q.nationalities } : {}) });
     const queryParts = prepared.names.flatMap(nameKeys);
     const hits: Hit[] = [];
-    for (const doc of this.candidates(prepared, options.candidates ?? 30)) {
+    for (const doc of this.candidates(prepared, options.candidates ?? 15)) {
       const indexed = this.docs[doc];
       if (!indexed) continue;
       const subject = { ...indexed.subject, names: closestNames(indexed, queryParts) };

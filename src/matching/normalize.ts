@@ -43,17 +43,12 @@ const SCRIPT_PATTERNS: ReadonlyArray<readonly [Script, RegExp]> = [
  * @example detectScript('محمد الحسن') // 'arabic'
  */
 export function detectScript(text: string): Script {
+  // nearly all names in lists are plain ASCII: no need to look at each letter
+  if (/^[\x20-\x7e]*$/.test(text)) return 'latin';
   const counts = new Map<Script, number>();
   for (const char of text) {
-    if (!/\p{L}/u.test(char)) continue;
-    let script: Script = 'other';
-    for (const [name, pattern] of SCRIPT_PATTERNS) {
-      if (pattern.test(char)) {
-        script = name;
-        break;
-      }
-    }
-    counts.set(script, (counts.get(script) ?? 0) + 1);
+    const script = scriptOf(char);
+    if (script) counts.set(script, (counts.get(script) ?? 0) + 1);
   }
   let best: Script = 'latin';
   let bestCount = 0;
@@ -64,6 +59,17 @@ export function detectScript(text: string): Script {
     }
   }
   return best;
+}
+
+/** The script of one character, undefined for what is not a letter. */
+function scriptOf(char: string): Script | undefined {
+  const code = char.codePointAt(0) ?? 0;
+  if (code < 0x80) return /[A-Za-z]/.test(char) ? 'latin' : undefined;
+  if (code >= 0x0600 && code <= 0x06ff) return /\p{L}/u.test(char) ? 'arabic' : undefined;
+  if (code >= 0x0400 && code <= 0x04ff) return 'cyrillic';
+  if (!/\p{L}/u.test(char)) return undefined;
+  for (const [name, pattern] of SCRIPT_PATTERNS) if (pattern.test(char)) return name;
+  return 'other';
 }
 
 /**

@@ -128,6 +128,8 @@ export function scorePreparedSubjects(
     }
   }
   if (!bestPair) return undefined;
+  // below the threshold only conflicts count, so such a name can only end lower: no need to look further
+  if (options.onlyAtOrAbove !== undefined && bestScore < Math.min(threshold, options.onlyAtOrAbove)) return undefined;
   const dates = compareBirthDates(query.birthDates, entry.birthDates);
   const nationality = compareNationalities(query.nationalities, entry.nationalities);
   let dateDelta = dateEffect(dates);

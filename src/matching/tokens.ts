@@ -290,22 +290,34 @@ function mergeAbdCompounds(drafts: DraftToken[]): DraftToken[] {
 /** A word of a legal-form phrase, allowing one typo in longer words ("Aktiengeselschaft", "Joynt Stock Compan"). */
 function legalWordMatches(phraseWord: string, word: string): boolean {
   if (phraseWord === word) return true;
-  return phraseWord.length >= 5 && word.length >= 4 && typoDistance(phraseWord, word) <= 1;
+  return phraseWord.length >= 5 && Math.abs(phraseWord.length - word.length) <= 1 && typoDistance(phraseWord, word) <= 1;
 }
 
 function findLegalForm(drafts: readonly DraftToken[], index: number): { length: number; code: string } | undefined {
+  const first = drafts[index]?.forms.latin[0] ?? '';
+  const candidates = LEGAL_PHRASES_BY_FIRST_LETTER.get(first.charAt(0));
+  if (!candidates) return undefined;
   for (let length = Math.min(LONGEST_LEGAL_FORM, drafts.length - index); length >= 1; length--) {
     const words = drafts.slice(index, index + length).map((draft) => draft.forms.latin[0] ?? '');
     const exact = LEGAL_FORMS.get(words.join(' '));
     if (exact !== undefined) return { length, code: exact };
-    for (const [phrase, code] of LEGAL_PHRASES) {
+    for (const [phrase, code] of candidates) {
       if (phrase.length === length && phrase.every((part, position) => legalWordMatches(part, words[position] ?? ''))) return { length, code };
     }
   }
   return undefined;
 }
 
-const LEGAL_PHRASES: ReadonlyArray<readonly [readonly string[], string]> = [...LEGAL_FORMS].map(([phrase, code]) => [phrase.split(' '), code] as const);
+/** Legal-form phrases by the first letter of their first word (a typo in the first letter is not looked for). */
+const LEGAL_PHRASES_BY_FIRST_LETTER: ReadonlyMap<string, ReadonlyArray<readonly [readonly string[], string]>> = (() => {
+  const map = new Map<string, Array<readonly [readonly string[], string]>>();
+  for (const [phrase, code] of LEGAL_FORMS) {
+    const words = phrase.split(' ');
+    const letter = phrase.charAt(0);
+    map.set(letter, [...(map.get(letter) ?? []), [words, code] as const]);
+  }
+  return map;
+})();
 const ALLOWED_FIRST: ReadonlySet<string> = new Set(['ooo', 'ojsc', 'jsc', 'cjsc', 'pjsc', 'pt', 'llc', 'ano']);
 
 /** Finds legal forms ("joint stock company", "Sp. z o.o.") and turns each into one legal token. */
