@@ -7,6 +7,7 @@ import { importEvents } from '../import/import-events.js';
 import { textSource } from '../import/sources.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { EventFactory, jsonl } from '../testing/event-factory.js';
+import { appendAccess, type AccessEntry } from '../access-log/access-log.js';
 import { checkpointSignatureValid, loadSigningKey } from './checkpoints.js';
 import { createCheckpoints, verifyStore } from './verify-store.js';
 
@@ -41,7 +42,7 @@ for (const engine of TEST_ENGINES) {
       const result = await verifyStore(store.db);
       assert.equal(result.ok, true);
       assert.equal(result.logs[0]!.entries, 6);
-      assert.equal(result.checkpoints[0]!.ok, true);
+      assert.equal(result.checkpoints.every((check) => check.ok), true);
     });
 
     it('names the event that was edited directly in the database', async () => {
@@ -51,7 +52,7 @@ for (const engine of TEST_ENGINES) {
       assert.equal(result.ok, false);
       assert.equal(result.logs[0]!.broken?.reason, 'edited');
       assert.match(result.logs[0]!.broken!.message, /ev-0004/);
-      assert.equal(result.checkpoints.every((check) => !check.ok), true, 'the checkpoint no longer matches');
+      assert.equal(result.checkpoints.find((check) => check.checkpoint.log === 'events')!.ok, false, 'the checkpoint no longer matches');
     });
 
     it('names the link after an event that was deleted directly in the database', async () => {
@@ -68,6 +69,23 @@ for (const engine of TEST_ENGINES) {
       assert.equal(result.logs[0]!.broken, undefined, 'the chain of what remains is intact');
       assert.equal(result.ok, false);
       assert.match(result.checkpoints.find((check) => !check.ok)!.message, /removed/);
+    });
+
+    it('names the access-log entry that was edited directly in the database, and checkpoints the access log too', async () => {
+      const entry = (n: number): AccessEntry => ({
+        at: `2026-03-01T10:00:0${n}.000Z`, principalKind: 'user', accountId: 1, tokenId: null, username: 'om.officier', organisation: 'om',
+        role: 'prosecutor', action: 'stream.read', resource: 'criminal/SZ-1', persons: ['P-1'], purpose: 'vervolging', legalBasis: 'Wpg art. 8',
+        outcome: 'allowed', reason: null, requestId: null,
+      });
+      await appendAccess(store.db, [entry(1), entry(2), entry(3)]);
+      const checkpoints = await createCheckpoints(store.db, key, now);
+      assert.deepEqual(checkpoints.map((checkpoint) => [checkpoint.log, checkpoint.treeSize]), [['events', 5], ['access-log', 3]]);
+      await store.db.exec(`ALTER TABLE access_log DISABLE TRIGGER USER; UPDATE access_log SET purpose = 'nieuwsgierigheid' WHERE seq = (SELECT min(seq) + 1 FROM access_log); ALTER TABLE access_log ENABLE TRIGGER USER;`);
+      const result = await verifyStore(store.db);
+      const accessLog = result.logs.find((log) => log.log === 'access-log')!;
+      assert.equal(accessLog.broken?.reason, 'edited');
+      assert.equal(result.logs.find((log) => log.log === 'events')!.broken, undefined);
+      assert.equal(result.checkpoints.find((check) => check.checkpoint.log === 'access-log')!.ok, false);
     });
 
     it('refuses a checkpoint whose signature does not match its content', async () => {

@@ -4,6 +4,7 @@
  * proofs; new checkpoints are signed over the logs as they stand.
  */
 import { chainLink, eventContentHash } from '../import/import-events.js';
+import { accessEntryContent, readAccessLog, type AccessLogRow } from '../access-log/access-log.js';
 import type { Queryable } from '../store/db.js';
 import { readEventChain, type ChainedEvent } from '../store/event-store.js';
 import { checkConsistency, leavesOf, listCheckpoints, signCheckpoint, storeCheckpoint, type Checkpoint, type ConsistencyCheck, type LogName, type SigningKey } from './checkpoints.js';
@@ -27,12 +28,23 @@ export const EVENT_LOG: ChainedLog<ChainedEvent> = {
   describe: (row) => `event ${row.id} (seq ${row.seq}, ${row.stream})`,
 };
 
-/** The logs `verify` checks; the access log registers itself here too. */
-export const CHAINED_LOGS: ChainedLog[] = [EVENT_LOG as unknown as ChainedLog];
+export const ACCESS_LOG: ChainedLog<AccessLogRow> = {
+  name: 'access-log',
+  async *pages(tx) {
+    let afterSeq = 0;
+    for (;;) {
+      const page = await readAccessLog(tx, { afterSeq, limit: 10_000 });
+      if (page.length === 0) return;
+      yield page;
+      afterSeq = page[page.length - 1]!.seq;
+    }
+  },
+  contentOf: accessEntryContent,
+  describe: (row) => `access-log entry ${row.seq} (${row.action} by ${row.username ?? row.organisation})`,
+};
 
-export function registerChainedLog(log: ChainedLog): void {
-  if (!CHAINED_LOGS.some((known) => known.name === log.name)) CHAINED_LOGS.push(log);
-}
+/** The logs `verify` checks and `checkpoint` signs. */
+export const CHAINED_LOGS: readonly ChainedLog[] = [EVENT_LOG as unknown as ChainedLog, ACCESS_LOG as unknown as ChainedLog];
 
 export interface LogVerification extends ChainCheck {
   log: LogName;
