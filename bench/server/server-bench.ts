@@ -1,0 +1,110 @@
+/**
+ * The server benchmark (issue 3): against the 1M-event demo registry, on PostgreSQL and on PGlite, load from this
+ * process (the server runs in its own) over loopback with autocannon: a case timeline read and an event append,
+ * requests/s with p50/p99 latency.
+ *
+ *   node --import tsx bench/server/server-bench.ts [--engines postgres,pglite] [--url postgres://…/imketen_bench]
+ *        [--dir /tmp/imketen-bench/pglite] [--duration 20] [--connections 16]
+ *
+ * The stores must hold the demo registry already (`imketen demo --scale 82` gives ~1,005,000 events):
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/imketen_bench npx imketen demo --scale 82
+ *   npx imketen --data-dir /tmp/imketen-bench/pglite demo --scale 82
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { issueToken } from '../../src/accounts/api-tokens.js';
+import { loadPolicy } from '../../src/policy/policy.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { StoreConfig } from '../../src/config.js';
+
+const { values } = parseArgs({
+  options: {
+    engines: { type: 'string', default: 'postgres,pglite' },
+    url: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/imketen_bench' },
+    dir: { type: 'string', default: '/tmp/imketen-bench/pglite' },
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '16' },
+  },
+});
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'imketen.js');
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+
+async function prepare(store: StoreConfig): Promise<{ token: string; stream: string; events: number }> {
+  const db = await openStore(store);
+  try {
+    const token = (await issueToken(db, loadPolicy(), { name: `bench-${Date.now()}`, role: 'police' }, undefined, new Date())).token;
+    // A criminal case of typical length: the timeline the benchmark reads.
+    const [row] = await db.query<{ stream: string }>(
+      "SELECT stream FROM events WHERE kind = 'criminal' GROUP BY stream HAVING count(*) BETWEEN 6 AND 12 ORDER BY stream LIMIT 1",
+    );
+    const [count] = await db.query<{ n: number }>('SELECT count(*)::integer AS n FROM events');
+    return { token, stream: row!.stream, events: count!.n };
+  } finally {
+    await db.close();
+  }
+}
+
+function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
+      env: { ...process.env, IMKETEN_DEMO_ACCOUNTS: 'false', IMKETEN_LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout!.on('data', (chunk) => {
+      out += chunk;
+      const match = /running at (http:\/\/[\d.:]+)/.exec(out);
+      if (match) resolve({ child, url: match[1]! });
+    });
+    child.on('exit', (code) => reject(new Error(`server exited (${code})`)));
+  });
+}
+
+interface Result { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number }
+
+async function load(name: string, options: autocannon.Options): Promise<Result> {
+  const result = await autocannon({ duration, connections, ...options });
+  return {
+    name, requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
+    errors: result.errors, non2xx: result.non2xx,
+  };
+}
+
+const rows: string[] = [];
+for (const engine of values.engines.split(',')) {
+  const store: StoreConfig = engine === 'postgres' ? { databaseUrl: values.url, dataDir: '' } : { dataDir: values.dir };
+  const env = engine === 'postgres' ? { DATABASE_URL: values.url } : { IMKETEN_DATA_DIR: values.dir, DATABASE_URL: '' };
+  const { token, stream, events } = await prepare(store);
+  const server = await startServer(env);
+  try {
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const [kind, id] = stream.split('/');
+    // Warm up (connections, caches), then measure.
+    await autocannon({ url: `${server.url}/api/cases/${kind}/${id}`, headers, duration: 3, connections });
+    const read = await load('timeline read', { url: `${server.url}/api/cases/${kind}/${id}`, headers });
+    let n = 0;
+    const run = `${Date.now().toString(36)}`;
+    const append = await load('event append', {
+      url: `${server.url}/api/events`, method: 'POST', headers,
+      requests: [{
+        setupRequest: (request) => {
+          n += 1;
+          return { ...request, body: JSON.stringify({ events: [{ id: `bench-${run}-${n}`, stream: `intake/IN-BENCH-${run}-${n}`, type: 'intake.received', date: '2025-06-01', data: { subjects: [] } }] }) };
+        },
+      }],
+    });
+    for (const result of [read, append]) {
+      const line = `| ${engine} | ${events} | ${result.name} | ${connections} | ${result.rps.toFixed(0)} | ${result.p50} | ${result.p99} | ${result.errors + result.non2xx} |`;
+      rows.push(line);
+      console.error(line);
+    }
+  } finally {
+    server.child.kill('SIGTERM');
+    await new Promise((resolve) => server.child.on('exit', resolve));
+  }
+}
+console.log('| engine | events | request | connections | requests/s | p50 ms | p99 ms | errors |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const row of rows) console.log(row);
