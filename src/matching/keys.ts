@@ -20,7 +20,9 @@ function formsKeys(forms: WordForms, out: Set<string>): void {
       if (folded.length >= 2) out.add(`f:${folded}`);
       if (folded.length >= 6) out.add(`p:${folded.slice(0, 5)}`);
     }
-    for (const code of forms.phonetic) if (code.length >= 2) out.add(`m:${code}`);
+    // the primary code only: the alternate one (Germanic/Slavic readings) adds candidates, rarely the right one
+    const code = forms.phonetic[0];
+    if (code && code.length >= 2) out.add(`m:${code}`);
   } else if (forms.syllabic) {
     out.add(`f:${forms.native}`);
   }
