@@ -26,7 +26,7 @@ const COUNTRY_ALIASES: ReadonlyMap<string, string> = new Map([
 ]);
 
 function simplify(text: string): string {
-  return toAscii(text).replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+  return toAscii(text).replace(/['’]/g, '').replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -321,8 +321,8 @@ export function foldSpelling(ascii: string): string {
     .replace(/ou|oo/g, 'u')
     .replace(/ee/g, 'i')
     .replace(/(?<=[a-z])[iy]j$/, 'i')
-    .replace(/y/g, 'i')
-    .replace(/^ye/, 'e');
+    .replace(/^ye/, 'e')
+    .replace(/y/g, 'i');
   let out = '';
   for (const char of s) if (out[out.length - 1] !== char) out += char;
   if (out.length > 3 && /[aeiou]h$/.test(out)) out = out.slice(0, -1);
