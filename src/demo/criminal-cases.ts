@@ -10,6 +10,7 @@ import { assertNever } from '../domain/machine.js';
 import { DEMO_HORIZON, dateIn, earlierOf, increasingDates, yearOf } from './calendar.js';
 import { CURRENT_CRIMINAL_CASES, HISTORY_CRIMINAL_CASES } from './criminal-trajectories.js';
 import type { CriminalTrajectory } from './criminal-trajectories.js';
+import { upcomingHearing } from './hearings.js';
 import { intakeForCase } from './intakes.js';
 import { outgoingRequest } from './legal-assistance.js';
 import { registerPerson, sketchPerson } from './persons.js';
@@ -94,6 +95,8 @@ function criminalCase(context: DemoContext, rng: Rng, trajectory: CriminalTrajec
   const criminal = new StreamBuilder(context, rng.fork('recording'), 'criminal', caseId, suspect.events[0]!.recordedAt);
   addPlanned(criminal, planned);
   const opening = criminal.events[0]!;
+  const hearing = upcomingHearing(rng.fork('hearing'), caseId, criminal.events);
+  if (hearing) criminal.events.push(hearing);
 
   const related: EventInput[] = [];
   if (receivedOn !== undefined) {
