@@ -41,10 +41,10 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * Consonant classes that transliterations confuse, with the cost of taking one for the other (1 = unrelated).
- * G = j/g/gh/dj/zh, X = kh, S = sh/ch.
+ * G = j/g/gh/dj/zh, X = kh, S = sh/ch. d/z and t/s are close because Persian and Urdu read ذ ض ظ as z and ث as s.
  */
 const NEAR: ReadonlyMap<string, number> = new Map([
-  ['Xh', 0.3], ['Xk', 0.5], ['kG', 0.5], ['sz', 0.3], ['sS', 0.5], ['td', 0.5], ['dz', 0.5], ['ts', 0.5], ['bp', 0.3],
+  ['Xh', 0.3], ['Xk', 0.5], ['kG', 0.5], ['sz', 0.3], ['sS', 0.5], ['td', 0.5], ['dz', 0.25], ['ts', 0.3], ['bp', 0.3],
   ['fv', 0.5], ['vw', 0.3], ['lr', 0.7], ['mn', 0.7], ['Gz', 0.5], ['Gy', 0.7], ['SG', 0.7], ['zS', 0.7], ['fp', 0.5],
 ]);
 
@@ -187,7 +187,7 @@ function substitutionCost(arabic: Sound, latin: Sound): number {
 
 /** Cost of a Latin sound with no Arabic counterpart: short vowels are free to write. */
 function latinExtraCost(latin: Sound): number {
-  if (latin.kind === 'V') return 0.05;
+  if (latin.kind === 'V') return 0.02;
   if (latin.kind === 'h') return 0.4;
   if (latin.kind === 'y' || latin.kind === 'w') return 0.3;
   return 1;

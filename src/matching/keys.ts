@@ -8,6 +8,7 @@
  * Titles, articles, connectors, legal forms, initials and numbers make no keys: they say too little to find
  * anyone by.
  */
+import { keySkeleton } from './normalize.js';
 import { keySkeletons } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 
@@ -39,7 +40,23 @@ export function tokenKeys(token: NameToken): Set<string> {
   return keys;
 }
 
-/** The keys of a name, per part (the index counts each part once, however many of its keys match). */
+/**
+ * The keys of a name, per part (the index counts each part once, however many of its keys match). Two adjacent
+ * parts also give the keys of their concatenation, for names written in one or two words ("Wali Jan" /
+ * "Walijan", "شمس الدين" / "Shamsuddin").
+ */
 export function nameKeys(name: PreparedName): Array<Set<string>> {
-  return name.tokens.map(tokenKeys).filter((keys) => keys.size > 0);
+  const parts = name.tokens.map(tokenKeys).filter((keys) => keys.size > 0);
+  const words = name.tokens.filter((token) => token.kind === 'word');
+  for (let index = 0; index + 1 < words.length; index++) {
+    const first = words[index] as NameToken;
+    const second = words[index + 1] as NameToken;
+    if (first.forms.script !== second.forms.script || first.forms.syllabic) continue;
+    const keys = new Set<string>();
+    const skeleton = keySkeleton(`${first.forms.skeletons[0] ?? ''}${second.forms.skeletons[0] ?? ''}`);
+    if (skeleton.length >= 4) keys.add(`s:${skeleton}`);
+    if (!first.forms.abjad) keys.add(`f:${first.forms.folded[0] ?? ''}${second.forms.folded[0] ?? ''}`);
+    parts.push(keys);
+  }
+  return parts;
 }

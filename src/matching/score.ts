@@ -73,8 +73,8 @@ export const SCORING = {
   conflictCost: 0.42,
   /** Cost per unit of weight of a part only one name has, for the first three such parts. */
   extraCost: 0.05,
-  /** Cost when only one full part corresponds and the other name has two, or three and more, full parts. */
-  singlePartCost: [0.06, 0.14],
+  /** Cost when only one full part corresponds and the other name has two, three, or four and more full parts. */
+  singlePartCost: [0.06, 0.18, 0.24],
   /** Cost when no full part corresponds (only initials, particles or legal forms do). */
   noFullPartCost: 0.3,
   /** Cost when corresponding parts stand in a different order. */
@@ -582,7 +582,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
     score -= SCORING.noFullPartCost;
     if (explain) deductions.push({ reason: 'no full name part corresponds', amount: SCORING.noFullPartCost });
   } else if (fullMatches + initialMatches <= 1 && fullParts >= 2) {
-    const amount = SCORING.singlePartCost[fullParts >= 3 ? 1 : 0] ?? 0;
+    const amount = SCORING.singlePartCost[Math.min(fullParts, 4) - 2] ?? 0;
     score -= amount;
     if (explain) deductions.push({ reason: 'only one full name part corresponds', amount });
   }
