@@ -11,7 +11,7 @@ import { logPosition } from '../store/event-store.js';
 import { REPORT_TABLES, type RowDefinition, type StockRow } from './definitions.js';
 import { countFlow, countStock, type Period } from './figures.js';
 import { referenceDatesFor } from './reference-dates.js';
-import type { Language, Report, TableId } from './report.js';
+import type { Language, Report } from './report.js';
 
 export interface ReportRequest {
   year: number;
@@ -119,7 +119,7 @@ async function figureOf(
       const key = `${row.kind}:${row.attribute?.name ?? ''}`;
       let counter = stockCounters.get(key);
       if (!counter) {
-        counter = await countStock(tx, row.kind as CaseKind, row.attribute?.name, period);
+        counter = await countStock(tx, row.kind as CaseKind, stockPhasesOf(row.kind, row.attribute?.name), row.attribute?.name, period);
         stockCounters.set(key, counter);
       }
       return counter(row);
@@ -142,6 +142,9 @@ async function figureOf(
   }
 }
 
-export function tableIds(): TableId[] {
-  return REPORT_TABLES.map((table) => table.id);
+/** Every phase a stock row of this kind (and attribute) counts: one query serves all those rows. */
+function stockPhasesOf(kind: CaseKind, attribute: string | undefined): string[] {
+  const rows = REPORT_TABLES.flatMap((table) => table.rows)
+    .filter((row): row is StockRow => row.measure === 'stock' && row.kind === kind && row.attribute?.name === attribute);
+  return [...new Set(rows.flatMap((row) => row.phases))];
 }

@@ -46,9 +46,11 @@ export async function flowEvents(tx: Queryable, row: FlowRow, period: Period): P
   );
 }
 
-/** Counts of cases of `kind` per phase, split by one attribute, on the reference date. */
-export async function countStock(tx: Queryable, kind: CaseKind, attribute: string | undefined, period: Period): Promise<(row: StockRow) => number> {
-  const counts = await countCasesAt(tx, { kind, date: period.until, asRecordedAt: period.asRecordedAt, attribute });
+/** Counts of cases of `kind` in `phases`, split by one attribute, on the reference date. */
+export async function countStock(
+  tx: Queryable, kind: CaseKind, phases: readonly string[], attribute: string | undefined, period: Period,
+): Promise<(row: StockRow) => number> {
+  const counts = await countCasesAt(tx, { kind, phases, date: period.until, asRecordedAt: period.asRecordedAt, attribute });
   return (row) => counts
     .filter((count) => row.phases.includes(count.phase))
     .filter((count) => !row.attribute || count.attribute === String(row.attribute.value) || (row.attribute.value === false && count.attribute === null))
