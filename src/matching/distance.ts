@@ -44,7 +44,7 @@ export function editDistance(a: string, b: string): number {
  * G = j/g/gh/dj/zh, X = kh, S = sh/ch. d/z and t/s are close because Persian and Urdu read ذ ض ظ as z and ث as s.
  */
 const NEAR: ReadonlyMap<string, number> = new Map([
-  ['Xh', 0.3], ['Xk', 0.5], ['kG', 0.5], ['sz', 0.3], ['sS', 0.5], ['td', 0.5], ['dz', 0.25], ['ts', 0.3], ['bp', 0.3],
+  ['Xh', 0.3], ['Xk', 0.5], ['kG', 0.5], ['sz', 0.3], ['sS', 0.5], ['td', 0.5], ['dz', 0.15], ['ts', 0.3], ['bp', 0.3],
   ['fv', 0.5], ['vw', 0.3], ['lr', 0.7], ['mn', 0.7], ['Gz', 0.5], ['Gy', 0.7], ['SG', 0.7], ['zS', 0.7], ['fp', 0.5],
 ]);
 

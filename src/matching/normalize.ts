@@ -166,6 +166,18 @@ export function arabicSkeleton(word: string): string {
   return finishSkeleton(out);
 }
 
+/** Persian and Urdu read ذ ض ظ as z, ث as s, و as v: the skeleton of that reading, when it differs. */
+const PERSIAN_READING: Readonly<Record<string, string>> = { 'ذ': 'z', 'ض': 'z', 'ظ': 'z', 'ث': 's', 'و': 'v' };
+
+/** The skeletons of an Arabic-script word: the Arabic reading, and the Persian one when it differs. */
+export function arabicSkeletons(word: string): string[] {
+  const arabic = arabicSkeleton(word);
+  let persian = '';
+  for (const letter of word) persian += PERSIAN_READING[letter] ?? ARABIC_SKELETON[letter] ?? '';
+  persian = finishSkeleton(persian);
+  return persian === arabic ? [arabic] : [arabic, persian];
+}
+
 /**
  * Consonant skeleton of an ASCII Latin spelling, in the same classes as `arabicSkeleton`, so that
  * "Mohammed", "Muhammad" and "محمد" all give "mhmd", and "al-Hassan", "Hasan" and "الحسن" give "hsn".

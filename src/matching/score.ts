@@ -74,7 +74,7 @@ export const SCORING = {
   /** Cost per unit of weight of a part only one name has, for the first three such parts. */
   extraCost: 0.05,
   /** Cost when only one full part corresponds and the other name has two, three, or four and more full parts. */
-  singlePartCost: [0.06, 0.18, 0.24],
+  singlePartCost: [0.12, 0.18, 0.24],
   /** Cost when no full part corresponds (only initials, particles or legal forms do). */
   noFullPartCost: 0.3,
   /** Cost when corresponding parts stand in a different order. */

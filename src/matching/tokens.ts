@@ -7,7 +7,7 @@
 import { doubleMetaphone } from 'double-metaphone';
 import { typoDistance } from './distance.js';
 import {
-  ABJAD_SCRIPTS, SYLLABIC_SCRIPTS, arabicSkeleton, cyrillicLanguage, detectScript, foldSpelling, foldUnicode, latinSkeleton,
+  ABJAD_SCRIPTS, SYLLABIC_SCRIPTS, arabicSkeletons, cyrillicLanguage, detectScript, foldSpelling, foldUnicode, latinSkeleton,
   keySkeleton, romanizeArabic, stripArabicArticle, stripLatinArticle, toAscii, transliterateCyrillic, unifyArabic,
 } from './normalize.js';
 import type { CyrillicLanguage, Script } from './normalize.js';
@@ -118,7 +118,7 @@ export function wordForms(word: string, script: Script, cyrillic: CyrillicLangua
   if (script === 'arabic') {
     native = unifyArabic(word);
     latin = [romanizeArabic(native)];
-    skeletons = [arabicSkeleton(native)];
+    skeletons = arabicSkeletons(native);
   } else {
     if (script === 'cyrillic') {
       const languages: Array<Exclude<CyrillicLanguage, 'unknown'>> =
