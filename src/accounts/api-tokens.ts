@@ -67,3 +67,31 @@ export async function revokeToken(tx: Queryable, id: number, now: Date): Promise
 export async function listTokens(tx: Queryable, page: { afterId: number; limit: number }): Promise<ApiToken[]> {
   return tx.query<ApiToken>(`SELECT ${COLUMNS} FROM api_tokens WHERE id > $1 ORDER BY id LIMIT $2`, [page.afterId, page.limit]);
 }
+
+/**
+ * Valid tokens remembered for a few seconds, so a partner system's stream of requests does not cost a database
+ * look-up each. A revocation through this server forgets the token at once; other server processes follow within
+ * `ttlMs`. Expiry is checked on every use.
+ */
+export class TokenCache {
+  private readonly entries = new Map<string, { apiToken: ApiToken; until: number }>();
+  constructor(private readonly ttlMs: number) {}
+
+  async find(tx: Queryable, token: string, now: Date): Promise<ApiToken | undefined> {
+    const key = sha256(token);
+    const hit = this.entries.get(key);
+    if (hit && hit.until > Date.now() && (hit.apiToken.expiresAt === null || hit.apiToken.expiresAt > now.toISOString())) return hit.apiToken;
+    const found = await findValidToken(tx, token, now);
+    if (found && this.ttlMs > 0) {
+      if (this.entries.size > 10_000) this.entries.clear();
+      this.entries.set(key, { apiToken: found, until: Date.now() + this.ttlMs });
+    } else {
+      this.entries.delete(key);
+    }
+    return found;
+  }
+
+  forget(id: number): void {
+    for (const [key, entry] of this.entries) if (entry.apiToken.id === id) this.entries.delete(key);
+  }
+}

@@ -5,7 +5,6 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { findValidToken } from '../accounts/api-tokens.js';
 import { findSessionPrincipal } from '../accounts/sessions.js';
 import { ImketenError } from '../domain/errors.js';
 import { authorize, rolesGranted } from '../policy/authorize.js';
@@ -21,7 +20,7 @@ export function authenticate(context: ServerContext) {
     const authorization = request.headers.authorization;
     if (authorization !== undefined) {
       const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-      const token = match ? await findValidToken(context.db, match[1]!, context.now()) : undefined;
+      const token = match ? await context.tokens.find(context.db, match[1]!, context.now()) : undefined;
       if (!token) {
         request.authFailure = 'The API token is unknown, expired or revoked. Ask an administrator of imketen for a new one.';
         return;

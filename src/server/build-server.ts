@@ -10,8 +10,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { TokenCache } from '../accounts/api-tokens.js';
 import { Throttle } from '../accounts/login.js';
 import { accessLogWriter } from '../access-log/access-log-writer.js';
+import { AppendQueue } from './append-queue.js';
 import { ImketenError } from '../domain/errors.js';
 import type { Policy } from '../policy/policy.js';
 import type { Db } from '../store/db.js';
@@ -61,6 +63,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     now: deps.now ?? (() => new Date()),
     accessLog: accessLogWriter(db),
     loginThrottle: new Throttle(config.login.throttleAttempts, config.login.throttleWindowSeconds * 1000),
+    tokens: new TokenCache(config.tokenCacheSeconds * 1000),
+    appends: new AppendQueue(db, deps.now ?? (() => new Date())),
   };
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -175,7 +179,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   });
 
   await registerRoutes(app, context);
-  app.addHook('onClose', async () => { await context.accessLog.flush(); });
+  app.addHook('onClose', async () => { await context.appends.idle(); await context.accessLog.flush(); });
   await app.ready();
   return app;
 }

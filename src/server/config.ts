@@ -31,6 +31,8 @@ export interface ServerConfig {
   bodyLimitBytes: number;
   maxEventsPerRequest: number;
   sessionTtlMinutes: number;
+  /** How long a valid API token is remembered (revocation through another server process takes up to this long). */
+  tokenCacheSeconds: number;
   production: boolean;
   /** Create the fictional demo accounts in an empty store (never in production). */
   demoAccounts: boolean;
@@ -51,6 +53,7 @@ const fileSchema = z.strictObject({
   bodyLimitBytes: z.number().int().min(1024).optional(),
   maxEventsPerRequest: z.number().int().min(1).max(100_000).optional(),
   sessionTtlMinutes: z.number().int().min(1).optional(),
+  tokenCacheSeconds: z.number().int().min(0).max(60).optional(),
   demoAccounts: z.boolean().optional(),
   policyFile: z.string().optional(),
   policy: z.strictObject({ enable: z.array(z.string()).optional(), disable: z.array(z.string()).optional() }).optional(),
@@ -140,6 +143,7 @@ export function readServerConfig(env: Env, overrides: Partial<ServerConfig> = {}
     bodyLimitBytes: int('IMKETEN_BODY_LIMIT', env.IMKETEN_BODY_LIMIT, 1024, 1 << 30) ?? file.bodyLimitBytes ?? 4 * 1024 * 1024,
     maxEventsPerRequest: file.maxEventsPerRequest ?? 5000,
     sessionTtlMinutes: int('IMKETEN_SESSION_TTL_MINUTES', env.IMKETEN_SESSION_TTL_MINUTES, 1, 60 * 24 * 30) ?? file.sessionTtlMinutes ?? 480,
+    tokenCacheSeconds: file.tokenCacheSeconds ?? 5,
     production,
     demoAccounts,
     policyFile: env.IMKETEN_POLICY_FILE ?? file.policyFile ?? DEFAULT_POLICY_FILE,

@@ -5,6 +5,8 @@
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { TokenCache } from '../accounts/api-tokens.js';
+import type { AppendQueue } from './append-queue.js';
 import type { Throttle } from '../accounts/login.js';
 import type { AccessLogWriter } from '../access-log/access-log-writer.js';
 import type { AccessEntry } from '../access-log/access-log.js';
@@ -25,6 +27,8 @@ export interface ServerContext {
   now: () => Date;
   accessLog: AccessLogWriter;
   loginThrottle: Throttle;
+  tokens: TokenCache;
+  appends: AppendQueue;
 }
 
 declare module 'fastify' {

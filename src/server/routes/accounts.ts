@@ -89,6 +89,8 @@ export function registerAccountRoutes(app: App, context: ServerContext): void {
     schema: { tags: ['accounts'], summary: 'Revoke an API token (at once)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: ApiTokenSchema } },
   }, async (request) => {
     await guard(request, context, 'tokens.manage', { kind: 'tokens' });
-    return revokeToken(context.db, request.params.id, context.now());
+    const revoked = await revokeToken(context.db, request.params.id, context.now());
+    context.tokens.forget(revoked.id);
+    return revoked;
   });
 }

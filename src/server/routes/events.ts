@@ -5,19 +5,15 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { appendAccess } from '../../access-log/access-log.js';
 import { ImketenError, type Problem } from '../../domain/errors.js';
 import { parseStreamName, STREAM_KINDS } from '../../domain/event.js';
 import { toInterchangeLine } from '../../export/export-events.js';
-import { importEvents } from '../../import/import-events.js';
-import { textSource } from '../../import/sources.js';
 import { grantedKinds } from '../../policy/authorize.js';
-import type { Db } from '../../store/db.js';
+import { REQUEST_SOURCE } from '../append-queue.js';
 import { accessEntry, guard, today, type App, type ServerContext } from '../context.js';
 import { pageExport } from '../repositories/registry-queries.js';
 import { EventInputSchema } from '../schemas.js';
 
-const SOURCE = 'request';
 
 const ImportResultSchema = Type.Object({
   importId: Type.Integer(),
@@ -147,11 +143,10 @@ async function appendChecked(
     action, resource: events.length === 1 ? events[0]!.stream : `events:${[...new Set(events.map((event) => event.stream))].slice(0, 20).join(',')}`,
     persons, legalBasis, outcome: 'allowed', reason: null,
   });
-  const jsonl = events.map((event) => JSON.stringify(event)).join('\n');
   try {
-    const summary = await importEvents(withAccessEntry(context.db, entry), [textSource(SOURCE, jsonl)], { now: context.now });
+    const summary = await context.appends.append(events, entry);
     request.accessLogged = true;
-    return { importId: summary.importId, added: summary.added, unchanged: summary.unchanged, streams: summary.streams, eventIds: events.map((event) => event.id) };
+    return { ...summary, eventIds: events.map((event) => event.id) };
   } catch (error) {
     if (error instanceof ImketenError) {
       // The refused write is logged too (its own, short transaction), then the problems name events[i].
@@ -162,20 +157,8 @@ async function appendChecked(
   }
 }
 
-/** The store, with the write's access-log entry appended inside the import's own transaction. */
-function withAccessEntry(db: Db, entry: ReturnType<typeof accessEntry>): Db {
-  return {
-    ...db,
-    transaction: (work) => db.transaction(async (tx) => {
-      const result = await work(tx);
-      await appendAccess(tx, entry);
-      return result;
-    }),
-  };
-}
-
 function relocate(problem: Problem): Problem {
-  if (problem.file !== SOURCE || problem.line === undefined) return problem;
+  if (problem.file !== REQUEST_SOURCE || problem.line === undefined) return problem;
   const { file: _file, ...rest } = problem;
   return { ...rest, field: `events[${problem.line - 1}]${problem.field ? `.${problem.field}` : ''}` };
 }

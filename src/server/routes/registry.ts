@@ -11,7 +11,6 @@ import { authorize, readableKinds } from '../../policy/authorize.js';
 import { registryFacts } from '../../policy/registry-facts.js';
 import { parseAsRecordedAt } from '../../registry/as-recorded-at.js';
 import { summarisePersons, viewStream, type StreamView } from '../../registry/stream-view.js';
-import { streamExists } from '../../store/event-store.js';
 import { guard, pageOf, today, type App, type ServerContext } from '../context.js';
 import { pageCases, pagePersonIds } from '../repositories/registry-queries.js';
 import { CaseKindSchema, Date_, EntityId, Page, PageQuery, PersonSummarySchema, StreamViewSchema, Time } from '../schemas.js';
@@ -91,12 +90,12 @@ async function readStream(request: FastifyRequest, context: ServerContext, strea
   const kind = parseStreamName(stream)!.kind;
   const granted = await guard(request, context, 'stream.read', { kind, stream });
   if (query.date !== undefined && !isCalendarDate(query.date)) throw new ImketenError('INVALID_INPUT', `date must be a calendar date YYYY-MM-DD, got '${query.date}'.`);
-  if (!(await streamExists(context.db, stream))) {
-    throw new ImketenError('CASE_NOT_FOUND', `No ${stream} in the registry.`);
-  }
   const view = await viewStream(context.db, stream, {
     date: query.date ?? today(context), asRecordedAt: query.asRecordedAt === undefined ? undefined : parseAsRecordedAt(query.asRecordedAt),
   });
+  if (view.timeline.length === 0) {
+    throw new ImketenError('CASE_NOT_FOUND', `No ${stream} in the registry${query.asRecordedAt ? ` as recorded at ${query.asRecordedAt}` : ''}.`);
+  }
   const cases = await visibleCases(request, context, view);
   const shown = restrictView({ ...view, cases }, granted.view);
   const persons = [...new Set([...(kind === 'person' ? [parseStreamName(stream)!.id] : []), ...shown.persons.map((person) => person.id)])];
