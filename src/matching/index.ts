@@ -42,6 +42,8 @@ interface IndexedEntry {
 /** A key shared by more than this share of the entries is skipped while rarer keys can find candidates. */
 const COMMON_KEY_SHARE = 0.02;
 const COMMON_KEY_MINIMUM = 500;
+/** Postings read per query part at most, beyond its rarest key. */
+const PART_POSTINGS_BUDGET = 2000;
 /** Candidates whose keys weigh less than this share of the best candidate's are not scored. */
 const RELATIVE_KEY_SCORE = 0.35;
 
@@ -150,9 +152,16 @@ export class MatchIndex {
     const hasRareKey = parts.some((keys) => [...keys].some((key) => (this.postings.get(key)?.length ?? 0) <= commonLimit));
     for (const keys of parts) {
       const partTouched: number[] = [];
-      for (const key of keys) {
-        const posting = this.postings.get(key);
-        if (!posting || (hasRareKey && posting.length > commonLimit)) continue;
+      // the rarest keys of a part first, and no more postings than the budget once one key has been read: the
+      // common keys would only add entries that share a sound with one part of the query
+      const postings = [...keys]
+        .map((key) => [key, this.postings.get(key)] as const)
+        .filter((pair): pair is readonly [string, number[]] => pair[1] !== undefined && !(hasRareKey && pair[1].length > commonLimit))
+        .sort((a, b) => a[1].length - b[1].length);
+      let read = 0;
+      for (const [key, posting] of postings) {
+        if (read > 0 && read + posting.length > PART_POSTINGS_BUDGET) break;
+        read += posting.length;
         const weight = (KEY_KIND_WEIGHTS[key[0] ?? ''] ?? 0.5) * Math.log(1 + total / posting.length);
         for (const doc of posting) {
           if (best[doc] === 0) partTouched.push(doc);
