@@ -27,7 +27,7 @@ export interface SearchOptions {
   readonly threshold?: number;
   /** At most this many hits, best first. Default 10. */
   readonly limit?: number;
-  /** How many candidates to score at most. Default 15. */
+  /** How many candidates to score at most. Default 15, 30 for names in a script without vowels. */
   readonly candidates?: number;
 }
 
@@ -42,6 +42,8 @@ interface IndexedEntry {
 /** A key shared by more than this share of the entries is skipped while rarer keys can find candidates. */
 const COMMON_KEY_SHARE = 0.02;
 const COMMON_KEY_MINIMUM = 500;
+/** How many candidates are scored, at most (twice as many for names in Arabic or Hebrew script). */
+const DEFAULT_CANDIDATES = 15;
 /** Postings read per query part at most, beyond its rarest key. */
 const PART_POSTINGS_BUDGET = 2000;
 /** Candidates whose keys weigh less than this share of the best candidate's are not scored. */
@@ -138,7 +140,7 @@ export class MatchIndex {
    * The candidates for a prepared query: entries sharing keys with its name parts, ranked by the rarity of what
    * they share (each query part counts once per entry, by its best key).
    */
-  candidates(query: PreparedSubject, max: number): number[] {
+  candidates(query: PreparedSubject, max: number, queryParts?: ReadonlyArray<ReadonlySet<string>>): number[] {
     const total = Math.max(this.liveCount, 1);
     if (this.scratchScores.length < this.docs.length) {
       this.scratchScores = new Float64Array(this.docs.length * 2);
@@ -148,7 +150,7 @@ export class MatchIndex {
     const best = this.scratchBest;
     const touched: number[] = [];
     const commonLimit = Math.max(COMMON_KEY_MINIMUM, total * COMMON_KEY_SHARE);
-    const parts = query.names.flatMap(nameKeys);
+    const parts = queryParts ?? query.names.flatMap(nameKeys);
     const hasRareKey = parts.some((keys) => [...keys].some((key) => (this.postings.get(key)?.length ?? 0) <= commonLimit));
     for (const keys of parts) {
       const partTouched: number[] = [];
@@ -197,7 +199,10 @@ export class MatchIndex {
     const prepared = prepareSubject({ names: [q.name], ...(q.birthDates ? { birthDates: q.birthDates } : {}), ...(q.nationalities ? { nationalities: q.nationalities } : {}) });
     const queryParts = prepared.names.flatMap(nameKeys);
     const hits: Hit[] = [];
-    for (const doc of this.candidates(prepared, options.candidates ?? 15)) {
+    // names in a script without vowels give less selective keys (consonants only): look at more candidates
+    const abjad = prepared.names.some((name) => name.tokens.some((token) => token.forms.abjad));
+    const maxCandidates = options.candidates ?? (abjad ? 2 * DEFAULT_CANDIDATES : DEFAULT_CANDIDATES);
+    for (const doc of this.candidates(prepared, maxCandidates, queryParts)) {
       const indexed = this.docs[doc];
       if (!indexed) continue;
       const subject = { ...indexed.subject, names: closestNames(indexed, queryParts) };

@@ -54,7 +54,7 @@ export function nameKeys(name: PreparedName): Array<Set<string>> {
     if (first.forms.script !== second.forms.script || first.forms.syllabic) continue;
     const keys = new Set<string>();
     const skeleton = keySkeleton(`${first.forms.skeletons[0] ?? ''}${second.forms.skeletons[0] ?? ''}`);
-    if (skeleton.length >= 3) keys.add(`s:${skeleton}`);
+    if (skeleton.length >= 2) keys.add(`s:${skeleton}`);
     if (!first.forms.abjad) keys.add(`f:${first.forms.folded[0] ?? ''}${second.forms.folded[0] ?? ''}`);
     parts.push(keys);
   }

@@ -73,6 +73,8 @@ export const SCORING = {
   conflictCost: 0.42,
   /** Cost per unit of weight of a part only one name has, for the first three such parts. */
   extraCost: 0.05,
+  /** The same when fewer than half of the longer name's full parts correspond. */
+  extraCostLowCoverage: 0.08,
   /** Cost when only one full part corresponds and the other name has two, three, or four and more full parts. */
   singlePartCost: [0.12, 0.18, 0.24],
   /** Cost when no full part corresponds (only initials, particles or legal forms do). */
@@ -84,6 +86,10 @@ export const SCORING = {
   /** Similarities of the kinds of correspondence. */
   spellingVariant: 0.95,
   transliterationExact: 0.97,
+  /** An Arabic-script part read as its Latin spelling: the best similarity, and the cost per unit of distance
+   *  per sound. Arabic writes no short vowels, so even a perfect reading is a reading. */
+  arabicReading: 0.98,
+  arabicDistanceCost: 1.0,
   phonetic: 0.9,
   compoundFactor: 0.97,
   initial: 0.85,
@@ -180,7 +186,7 @@ function compareArabicWith(arabic: WordForms, other: WordForms): FormComparison 
     }
   }
   if (best === Infinity) return undefined;
-  const similarity = Math.max(0, SCORING.transliterationExact - (1.3 * best) / Math.max(sounds, 2));
+  const similarity = Math.max(0, SCORING.arabicReading - (SCORING.arabicDistanceCost * best) / Math.max(sounds, 2));
   return { similarity, how: 'transliteration', detail: `"${arabic.native}" read as "${reading}" (distance ${best.toFixed(2)})` };
 }
 
@@ -572,7 +578,10 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
     // more name is usually the same person written more fully
     const organisation = [...query.tokens, ...entry.tokens].some((token) => token.kind === 'legal');
     const extraWords = (unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens).filter((token) => token.kind === 'word').length;
-    const amount = organisation && extraWords > 0 ? SCORING.organisationExtraCost * Math.min(extraWords, 2) : SCORING.extraCost * Math.min(extra, 3);
+    // parts only one name has cost more when fewer than half of its full parts correspond
+    const longerFull = Math.max(countFull(query.tokens), countFull(entry.tokens));
+    const perPart = fullMatches + initialMatches < longerFull / 2 ? SCORING.extraCostLowCoverage : SCORING.extraCost;
+    const amount = organisation && extraWords > 0 ? SCORING.organisationExtraCost * Math.min(extraWords, 2) : perPart * Math.min(extra, 3);
     score -= amount;
     const side = unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens;
     if (explain) deductions.push({ reason: `parts only one name has: ${side.map((token) => token.text).join(' ')}`, amount: round(amount) });
