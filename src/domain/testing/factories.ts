@@ -12,6 +12,7 @@ import { replayStream } from '../replay.js';
 export const DEFAULT_DATA: Readonly<Record<string, Record<string, unknown>>> = {
   'person.registered': { names: ['Ahmad Example'] },
   'person.alias-added': { name: 'Ahmed Example' },
+  'person.merged': { into: 'P-0002', reason: 'dezelfde persoon: bevestigde match' },
   'criminal.opened': { suspect: 'P-0001', offences: ['war-crimes'] },
   'criminal.suspect-arrested': {},
   'criminal.indicted': { court: 'Rechtbank Den Haag' },
