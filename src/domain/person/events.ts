@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { EventsOf } from '../events/domain-event.js';
-import { countryCode, partialDate, text } from '../events/fields.js';
+import { countryCode, entityId, partialDate, text } from '../events/fields.js';
 
 export const personEventSchemas = {
   'person.registered': z.strictObject({
@@ -16,6 +16,9 @@ export const personEventSchemas = {
     gender: text.optional(),
   }),
   'person.alias-added': z.strictObject({ name: text }),
+  // Extension of format v1: this person is the same person as `into` (a reviewed, confirmed match), and lives on
+  // there. Recorded on the absorbed person's stream; undone by retracting it.
+  'person.merged': z.strictObject({ into: entityId, reason: text }),
 } as const;
 
 export type PersonEvent = EventsOf<typeof personEventSchemas>;

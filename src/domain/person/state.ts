@@ -3,7 +3,8 @@ import { assertNever, NOT_OPENED } from '../machine.js';
 import type { Attributes } from '../machine.js';
 import type { PersonEvent } from './events.js';
 
-export type PersonPhase = typeof NOT_OPENED | 'registered';
+/** `merged`: the person was found to be another registered person and lives on there (`mergedInto`). */
+export type PersonPhase = typeof NOT_OPENED | 'registered' | 'merged';
 
 export interface PersonState {
   phase: PersonPhase;
@@ -14,6 +15,9 @@ export interface PersonState {
   nationalities: string[];
   gender: string | null;
   registeredOn: string | null;
+  /** The person this one was merged into, and the legal date of the merge; null unless merged. */
+  mergedInto: string | null;
+  mergedOn: string | null;
 }
 
 export const initialState: PersonState = {
@@ -24,11 +28,13 @@ export const initialState: PersonState = {
   nationalities: [],
   gender: null,
   registeredOn: null,
+  mergedInto: null,
+  mergedOn: null,
 };
 
 export function evolve(state: PersonState, event: PersonEvent): PersonState {
   const next = apply(state, event);
-  return { ...next, attributes: { nameCount: next.names.length } };
+  return { ...next, attributes: { nameCount: next.names.length, ...(next.mergedInto ? { mergedInto: next.mergedInto } : {}) } };
 }
 
 function apply(state: PersonState, event: PersonEvent): PersonState {
@@ -45,6 +51,8 @@ function apply(state: PersonState, event: PersonEvent): PersonState {
       };
     case 'person.alias-added':
       return state.names.includes(event.data.name) ? state : { ...state, names: [...state.names, event.data.name] };
+    case 'person.merged':
+      return { ...state, phase: 'merged', mergedInto: event.data.into, mergedOn: event.date };
     default:
       return assertNever(event);
   }

@@ -1,5 +1,9 @@
-/** A person stream starts with person.registered; aliases may be added at any time after. */
-import { checkOpening } from '../machine.js';
+/**
+ * A person stream starts with person.registered; aliases may be added at any time after. A merge ends the
+ * stream's life of its own: after person.merged nothing more is recorded on it (the person lives on in the
+ * stream it was merged into) until the merge is retracted.
+ */
+import { checkOpening, refuse } from '../machine.js';
 import type { TransitionError } from '../machine.js';
 import type { PersonEvent } from './events.js';
 import type { PersonState } from './state.js';
@@ -7,5 +11,10 @@ import type { PersonState } from './state.js';
 const OPENERS = ['person.registered'];
 
 export function checkTransition(state: PersonState, event: PersonEvent): TransitionError | undefined {
-  return checkOpening('person', state.phase, event.type, OPENERS);
+  const opening = checkOpening('person', state.phase, event.type, OPENERS);
+  if (opening) return opening;
+  if (state.phase === 'merged') {
+    return refuse(`${event.type} is not allowed: this person was merged into ${state.mergedInto} on ${state.mergedOn}; record it on ${state.mergedInto}, or retract the merge first`);
+  }
+  return undefined;
 }
