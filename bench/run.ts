@@ -1,0 +1,42 @@
+/**
+ * `npm run bench`: every benchmark of the project, one after the other, each in its own process, printing its
+ * figures. Speed and memory targets are measured here, never in timed tests.
+ *
+ *   npm run bench                       # everything, full sizes (long: the 1M-event runs take a while)
+ *   npm run bench -- --only registry    # one suite: registry, matching, server
+ *   npm run bench -- --quick            # small sizes, for a smoke run
+ *
+ * Data paths: the matching benchmarks read public lists from --data DIR (default ../shared/data when it exists).
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, data: { type: 'string' } } });
+const here = import.meta.dirname;
+const dataArgs = values.data ? ['--data', values.data] : [];
+
+const suites: Record<string, string[][]> = {
+  registry: [[join(here, 'registry', 'registry-bench.ts'), '--sizes', values.quick ? '10000' : '10000,100000,1000000']],
+  matching: [
+    [join(here, 'matching', 'quality.ts'), ...dataArgs],
+    [join(here, 'matching', 'throughput.ts'), ...dataArgs, ...(values.quick ? ['--entries', '10000', '--queries', '1000'] : [])],
+  ],
+  server: [[join(here, 'server', 'server-bench.ts'), ...(values.quick ? ['--quick'] : [])]],
+};
+
+const chosen = values.only ? values.only.split(',') : Object.keys(suites);
+let failed = 0;
+for (const name of chosen) {
+  const runs = suites[name];
+  if (!runs) {
+    console.error(`Unknown benchmark suite '${name}'. Known: ${Object.keys(suites).join(', ')}.`);
+    process.exit(2);
+  }
+  for (const args of runs) {
+    console.log(`\n## ${name}: ${args[0]!.slice(here.length + 1)} ${args.slice(1).join(' ')}\n`);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', ...args], { stdio: 'inherit' });
+    if (result.status !== 0) failed += 1;
+  }
+}
+process.exit(failed === 0 ? 0 : 1);
