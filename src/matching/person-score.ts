@@ -77,8 +77,16 @@ function codes(values: readonly string[] | undefined): string[] {
 
 /** Prepares a query or an entry for scoring (names split, dates parsed leniently, nationalities as alpha-3). */
 export function prepareSubject(subject: { names: readonly string[]; birthDates?: readonly string[]; nationalities?: readonly string[] }): PreparedSubject {
+  // names that differ only in case or punctuation are compared once
+  const names = new Map<string, PreparedName>();
+  for (const name of subject.names) {
+    if (name.trim().length === 0) continue;
+    const prepared = prepareName(name);
+    const key = prepared.tokens.map((token) => `${token.kind}:${token.forms.id}`).join(' ');
+    if (!names.has(key)) names.set(key, prepared);
+  }
   return {
-    names: subject.names.filter((name) => name.trim().length > 0).map(prepareName),
+    names: [...names.values()],
     birthDates: (subject.birthDates ?? []).map(parseBirthDate).filter((date): date is BirthDate => date !== undefined),
     nationalities: codes(subject.nationalities),
   };

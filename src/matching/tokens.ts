@@ -108,7 +108,9 @@ function phoneticCodes(latin: readonly string[]): string[] {
  * The forms of one word. `word` is already folded (foldUnicode) and, for Arabic, unified; `cyrillic` says which
  * Cyrillic system(s) to use.
  */
-export function wordForms(word: string, script: Script, cyrillic: CyrillicLanguage = 'unknown'): WordForms {
+export function wordForms(written: string, script: Script, cyrillic: CyrillicLanguage = 'unknown'): WordForms {
+  // case says nothing about a name: "MUHAMMAD" and "Muhammad" share their forms (and their cached comparisons)
+  const word = written.toLowerCase();
   const cacheKey = `${script}|${cyrillic}|${word}`;
   const cached = formsCache.get(cacheKey);
   if (cached) return cached;
