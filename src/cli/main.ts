@@ -9,6 +9,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
+import { registerRebuild } from './commands/rebuild.js';
 import { registerReport } from './commands/report.js';
 import { registerStart } from './commands/start.js';
 import { registerServe } from './commands/serve.js';
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerList(program);
   registerDemo(program);
   registerVerify(program);
+  registerRebuild(program);
   return program;
 }
 

@@ -13,12 +13,12 @@
 import { ImketenError, type Problem } from '../domain/errors.js';
 import { parseStreamName, CASE_KINDS, type CaseKind, type StreamKind } from '../domain/event.js';
 import { validateEvent } from '../domain/events/schema.js';
-import { bitemporalSegments, replayStream } from '../domain/replay.js';
+import { replayStream } from '../domain/replay.js';
 import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
 import { appendEvents, findEventIdentities, lastEventHash, readStreams, type EventRow, type StoredEvent } from '../store/event-store.js';
 import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
-import { replaceSegments, type SegmentRow } from '../store/segments.js';
+import { replaceSegments, segmentRowsOf, type SegmentRow } from '../store/segments.js';
 import { ProblemList } from './problem-list.js';
 import { readLines, type ImportSource } from './sources.js';
 
@@ -265,7 +265,7 @@ async function replayTouchedStreams(
         if (problems.full) return done;
         continue;
       }
-      if (CASE_KIND_SET.has(kind)) segments.push(...toSegmentRows(stream, kind as CaseKind, streamEvents));
+      if (CASE_KIND_SET.has(kind)) segments.push(...segmentRowsOf(stream, kind as CaseKind, streamEvents));
     }
     const allNew = page.every((row) => row.isNew);
     await replaceSegments(tx, allNew ? [] : page.filter((row) => !row.isNew).map((row) => row.stream), segments, allNew);
@@ -273,20 +273,6 @@ async function replayTouchedStreams(
     options.onProgress?.({ source: 'streams', bytes: done, lines: done, phase: 'checking' });
   }
   return done;
-}
-
-function toSegmentRows(stream: string, kind: CaseKind, events: StoredEvent[]): SegmentRow[] {
-  return bitemporalSegments(kind, events).map((segment) => ({
-    stream,
-    kind,
-    phase: segment.phase,
-    attributes: segment.attributes,
-    validFrom: segment.from,
-    validUntil: segment.until,
-    recordedFrom: segment.recordedFrom,
-    recordedUntil: segment.recordedUntil,
-    sinceEvent: segment.sinceEventId,
-  }));
 }
 
 /** Names the line of the offending event when it came with this import, else the stream's first new line. */

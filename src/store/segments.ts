@@ -2,7 +2,8 @@
  * The SQL of the case_segments projection: the bitemporal state history of every case, rebuilt per stream from
  * its events whenever the stream changes. Stock figures and case lists read it.
  */
-import type { CaseKind } from '../domain/event.js';
+import type { CaseKind, RecordedEvent } from '../domain/event.js';
+import { bitemporalSegments } from '../domain/replay.js';
 import type { Queryable } from './db.js';
 
 export interface SegmentRow {
@@ -15,6 +16,21 @@ export interface SegmentRow {
   recordedFrom: string;
   recordedUntil: string | null;
   sinceEvent: string;
+}
+
+/** The projection rows of one case: its bitemporal phase history, replayed from all its events. */
+export function segmentRowsOf(stream: string, kind: CaseKind, events: readonly RecordedEvent[]): SegmentRow[] {
+  return bitemporalSegments(kind, events).map((segment) => ({
+    stream,
+    kind,
+    phase: segment.phase,
+    attributes: segment.attributes,
+    validFrom: segment.from,
+    validUntil: segment.until,
+    recordedFrom: segment.recordedFrom,
+    recordedUntil: segment.recordedUntil,
+    sinceEvent: segment.sinceEventId,
+  }));
 }
 
 /** Replaces the projection rows of `streams` by `rows` (which may hold rows for a subset of them). */
