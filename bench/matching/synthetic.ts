@@ -53,7 +53,14 @@ function variant(name: string): string {
   return words.join(' ');
 }
 
-export function syntheticWorkload(dir: string, entryCount: number, queryCount: number): { real: number; entries: WatchlistEntry[]; queries: ScreeningQuery[] } {
+export function syntheticWorkload(dir: string, entryCount: number, queryCount: number): {
+  real: number;
+  entries: WatchlistEntry[];
+  queries: ScreeningQuery[];
+  /** For queries made from an entry: that entry's id, by query position. */
+  sources: Map<number, string>;
+} {
+const sources = new Map<number, string>();
 const real: WatchlistEntry[] = [
   ...parseUnXml(readFileSync(join(dir, 'un-sc-consolidated-list-2025-04-19.xml'), 'utf8'), 'un.xml'),
   ...parseOfacCsv(readFileSync(join(dir, 'ofac-sdn-2021-04', 'sdn.csv'), 'latin1'), readFileSync(join(dir, 'ofac-sdn-2021-04', 'alt.csv'), 'latin1')),
@@ -94,11 +101,14 @@ while (queries.length < queryCount) {
   if (roll < 0.6) {
     const entry = pick(entries);
     queries.push({ name: variant(pick(entry.names)), ...(entry.birthDates && rand() < 0.5 ? { birthDates: [...entry.birthDates] } : {}) });
+    sources.set(queries.length - 1, entry.id);
   } else if (roll < 0.8) {
-    queries.push({ name: pick(pick(entries).names) });
+    const entry = pick(entries);
+    queries.push({ name: pick(entry.names) });
+    sources.set(queries.length - 1, entry.id);
   } else {
     queries.push({ name: syntheticName(), birthDates: [birthDate()] });
   }
 }
-  return { real: real.length, entries, queries };
+  return { real: real.length, entries, queries, sources };
 }

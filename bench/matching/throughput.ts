@@ -12,7 +12,7 @@ import { argument, dataDir } from './data.js';
 import { syntheticWorkload } from './synthetic.js';
 
 const dir = dataDir();
-const { real: realCount, entries, queries } = syntheticWorkload(dir, Number(argument('entries') ?? 100_000), Number(argument('queries') ?? 10_000));
+const { real: realCount, entries, queries, sources } = syntheticWorkload(dir, Number(argument('entries') ?? 100_000), Number(argument('queries') ?? 10_000));
 
 let peakRss = 0;
 const sample = (): void => {
@@ -29,11 +29,15 @@ const afterBuild = process.memoryUsage();
 const latencies: number[] = [];
 const slowest: Array<[number, string]> = [];
 let hits = 0;
+let found = 0;
 const cpuStart = process.cpuUsage();
 const searchStart = performance.now();
 for (const query of queries) {
   const started = performance.now();
-  hits += index.search(query).hits.length;
+  const result = index.search(query);
+  hits += result.hits.length;
+  const source = sources.get(latencies.length);
+  if (source !== undefined && result.hits.some((hit) => hit.id === source)) found++;
   const took = performance.now() - started;
   latencies.push(took);
   slowest.push([took, query.name]);
@@ -53,6 +57,7 @@ console.log(`entries ${index.size} (${realCount} real from UN and OFAC, the rest
 console.log(`index built in ${(buildMs / 1000).toFixed(1)} s; heap after build ${mb(afterBuild.heapUsed)}, RSS ${mb(afterBuild.rss)}`);
 console.log(`${queries.length} queries in ${(searchMs / 1000).toFixed(2)} s: ${(queries.length / (searchMs / 1000)).toFixed(0)} queries/s on one thread`);
 console.log(`CPU time of the queries ${(cpuMs / 1000).toFixed(2)} s: ${(queries.length / (cpuMs / 1000)).toFixed(0)} queries per CPU-second (what an idle core would do; the machine's load average now: ${loadavg()[0]?.toFixed(1)})`);
+console.log(`queries made from an entry (variants and exact names): ${sources.size}, of which ${(100 * found / Math.max(1, sources.size)).toFixed(1)}% find that entry among their hits`);
 console.log(`latency ms: p50 ${percentile(0.5)}, p90 ${percentile(0.9)}, p99 ${percentile(0.99)}, max ${percentile(1)}; ${(hits / queries.length).toFixed(2)} hits a query`);
 const showSlowest = Number(argument('slowest') ?? 0);
 if (showSlowest > 0) {
