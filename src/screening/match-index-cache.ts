@@ -1,0 +1,34 @@
+/**
+ * Match indexes kept in the process: building one over a large list takes seconds, screening against it
+ * milliseconds. Keyed per store (a WeakMap on the Db object) and per what the index was built from (a list
+ * version, or the registry's log position), so a new version or a new event builds a new index.
+ */
+import { MatchIndex } from '../matching/api.js';
+import type { Db, Queryable } from '../store/db.js';
+import { entriesAtVersion } from './watchlist-store.js';
+
+const MAX_PER_STORE = 4;
+const caches = new WeakMap<object, Map<string, Promise<MatchIndex>>>();
+
+/** The cached index for `key`, or the one `build` makes (the oldest is dropped beyond a few per store). */
+export function cachedIndex(store: Db | Queryable, key: string, build: () => Promise<MatchIndex>): Promise<MatchIndex> {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new Map()));
+  const found = cache.get(key);
+  if (found) {
+    // most recently used last
+    cache.delete(key);
+    cache.set(key, found);
+    return found;
+  }
+  const built = build();
+  cache.set(key, built);
+  built.catch(() => cache.delete(key));
+  while (cache.size > MAX_PER_STORE) cache.delete(cache.keys().next().value!);
+  return built;
+}
+
+/** The index of a list's entries at `version`. */
+export function watchlistIndex(store: Db | Queryable, watchlistId: number, version: number): Promise<MatchIndex> {
+  return cachedIndex(store, `watchlist:${watchlistId}:${version}`, async () => MatchIndex.from((await entriesAtVersion(store, watchlistId, version)).map((row) => row.entry)));
+}

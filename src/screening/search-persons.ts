@@ -1,0 +1,65 @@
+/**
+ * Searching the registry's persons by name with the same matcher as screening: any script, any transliteration.
+ * The index over the registry is kept in the process until the log grows.
+ */
+import { ImketenError } from '../domain/errors.js';
+import { MatchIndex, type HitExplanation } from '../matching/api.js';
+import type { Queryable } from '../store/db.js';
+import { logPosition } from '../store/event-store.js';
+import { cachedIndex } from './match-index-cache.js';
+import { asMatchEntry, loadRegistryPersons, type RegistryPerson } from './registry-persons.js';
+
+/**
+ * The default threshold of a search: lower than screening's, since a searcher often types part of a name
+ * ("Hassan") and looks at the list, while a screening hit asks a person to act.
+ */
+export const SEARCH_THRESHOLD = 0.6;
+
+export interface PersonMatch {
+  person: Pick<RegistryPerson, 'id' | 'names' | 'birthDate' | 'nationalities' | 'absorbed'>;
+  score: number;
+  explanation: HitExplanation;
+}
+
+export interface SearchOptions {
+  limit?: number;
+  threshold?: number;
+  /** Only these persons may be returned (the persons the caller may see). */
+  visible?: (ids: string[]) => Promise<Set<string>>;
+}
+
+/** @example await searchPersons(db, 'Mohamad El Hassan', { limit: 10 }) */
+export async function searchPersons(tx: Queryable, name: string, options: SearchOptions = {}): Promise<PersonMatch[]> {
+  const text = name.trim();
+  if (text.length < 2) throw new ImketenError('INVALID_INPUT', 'Give at least two characters of a name to search for.');
+  const limit = options.limit ?? 20;
+  const { index, persons } = await registryIndex(tx);
+  // ask for more than the limit when some may be filtered out as not visible
+  const result = index.search(text, { threshold: options.threshold ?? SEARCH_THRESHOLD, limit: options.visible ? limit * 5 : limit, candidates: Math.max(50, limit * 5) });
+  const visible = options.visible ? await options.visible(result.hits.map((hit) => hit.id)) : undefined;
+  return result.hits
+    .filter((hit) => !visible || visible.has(hit.id))
+    .slice(0, limit)
+    .map((hit) => {
+      const { id, names, birthDate, nationalities, absorbed } = persons.get(hit.id)!;
+      return { person: { id, names, birthDate, nationalities, absorbed }, score: hit.score, explanation: hit.explanation };
+    });
+}
+
+interface RegistryIndex {
+  index: MatchIndex;
+  persons: Map<string, RegistryPerson>;
+}
+
+const personsByIndex = new WeakMap<MatchIndex, Map<string, RegistryPerson>>();
+
+async function registryIndex(tx: Queryable): Promise<RegistryIndex> {
+  const position = await logPosition(tx);
+  const index = await cachedIndex(tx, `registry:${position}`, async () => {
+    const persons = await loadRegistryPersons(tx);
+    const built = MatchIndex.from(persons.map(asMatchEntry));
+    personsByIndex.set(built, new Map(persons.map((person) => [person.id, person])));
+    return built;
+  });
+  return { index, persons: personsByIndex.get(index)! };
+}
