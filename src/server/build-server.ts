@@ -23,6 +23,7 @@ import type { App, ServerContext } from './context.js';
 import { problemOf, RateLimited } from './http-errors.js';
 import { registerRoutes } from './routes/index.js';
 import { ProblemSchema } from './schemas.js';
+import { webApp } from './web/web-app.js';
 
 export interface ServerDeps {
   db: Db;
@@ -179,6 +180,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   });
 
   await registerRoutes(app, context);
+  await app.register(webApp);
   app.addHook('onClose', async () => { await context.appends.idle(); await context.accessLog.flush(); });
   await app.ready();
   return app;
