@@ -73,6 +73,21 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'POST /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations', body: () => ({ decisionReference: 'RC matrix', personId: 'P-S', validFrom: '2026-01-01', validUntil: '2026-01-31' }) }];
     case 'GET /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations' }];
     case 'GET /api/access-log': return [{ url: '/api/access-log?user=police', kind: 'access-log' }];
+    // The web app's views (routes/web-views.ts): each reuses the action of the data it shows.
+    case 'GET /api/session/options': return [{ url: '/api/session/options' }];
+    case 'GET /api/overview/phases': return Object.keys(CASE_SAMPLES).map((kind) => ({ url: `/api/overview/phases?kind=${kind}`, kind }));
+    case 'GET /api/overview/situations': return [{ url: '/api/overview/situations', kind: 'criminal' }];
+    case 'GET /api/overview/hearings': return [{ url: '/api/overview/hearings', kind: 'criminal' }];
+    case 'GET /api/overview/victims': return [{ url: '/api/overview/victims', kind: 'criminal' }];
+    case 'GET /api/overview/article3-reassessment': return [{ url: '/api/overview/article3-reassessment', kind: 'departure' }];
+    case 'GET /api/overview/exclusion-decisions': return [{ url: '/api/overview/exclusion-decisions?year=2023', kind: 'exclusion' }];
+    case 'GET /api/cases/:kind/:id/derived':
+    case 'GET /api/cases/:kind/:id/allowed-events': return Object.entries(CASE_SAMPLES).map(([kind, id]) => ({ url: `${route.url.replace(':kind', kind).replace(':id', id)}`, kind, stream: `${kind}/${id}` }));
+    case 'GET /api/persons/:id/withheld': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}/withheld`, kind: 'person', person }));
+    case 'GET /api/search/persons': return [{ url: '/api/search/persons?name=Sami', kind: 'person' }];
+    case 'GET /api/reports/trends': return [{ url: '/api/reports/trends', kind: 'report' }];
+    case 'GET /api/reports/:year/view': return [{ url: '/api/reports/2025/view', kind: 'report' }];
+    case 'GET /api/reports/:year/pdf': return [{ url: '/api/reports/2025/pdf', kind: 'report' }];
     default: return [];
   }
 }

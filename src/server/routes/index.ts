@@ -8,6 +8,7 @@ import { registerRegistryRoutes } from './registry.js';
 import { registerReportRoutes } from './reports.js';
 import { registerSessionRoutes } from './session.js';
 import { registerSystemRoutes } from './system.js';
+import { registerWebViewRoutes } from './web-views.js';
 
 /** Every route of the API; each declares its policy action (config.action). */
 export async function registerRoutes(app: App, context: ServerContext): Promise<void> {
@@ -20,4 +21,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerAccountRoutes(app, context);
   registerAuthorisationRoutes(app, context);
   registerAccessLogRoutes(app, context);
+  registerWebViewRoutes(app, context);
 }
