@@ -77,6 +77,20 @@ export const LEGAL_FORMS: ReadonlyMap<string, string> = new Map([
   ['kg', 'kg'], ['ab', 'ab'], ['a s', 'as'], ['oy', 'oy'], ['se', 'se'], ['pt', 'pt'], ['p t', 'pt'], ['na', 'na'], ['n a', 'na'],
 ]);
 
+/**
+ * Families of legal forms that lists use for one another: Russian joint-stock forms (JSC, OAO/OJSC, ZAO/CJSC,
+ * PAO/PJSC); share companies (AG, SA, NV, plc, SE); limited-liability companies (GmbH, LLC, Ltd, OOO, SARL, SRL,
+ * BV, Sp. z o.o., ...). "Company", "Corporation", "Incorporated" fit any. Forms of different families say that
+ * two names are two different organisations ("Deutsche Bank AG" / "Deutsche Bank GmbH").
+ */
+export const LEGAL_FORM_FAMILIES: ReadonlyMap<string, string> = new Map([
+  ['jsc', 'jsc'], ['ojsc', 'jsc'], ['cjsc', 'jsc'], ['pjsc', 'jsc'],
+  ['ag', 'share'], ['sa', 'share'], ['nv', 'share'], ['plc', 'share'], ['se', 'share'], ['spa', 'share'], ['sadecv', 'share'], ['ab', 'share'], ['as', 'share'], ['oy', 'share'],
+  ['gmbh', 'limited'], ['llc', 'limited'], ['ltd', 'limited'], ['ooo', 'limited'], ['sarl', 'limited'], ['srl', 'limited'], ['bv', 'limited'],
+  ['spzoo', 'limited'], ['sl', 'limited'], ['bvba', 'limited'], ['pty', 'limited'], ['pte', 'limited'], ['sas', 'limited'],
+  ['co', 'any'], ['corp', 'any'], ['inc', 'any'],
+]);
+
 /** The longest legal form in tokens, to bound the phrase search. */
 export const LONGEST_LEGAL_FORM = Math.max(...[...LEGAL_FORMS.keys()].map((form) => form.split(' ').length));
 

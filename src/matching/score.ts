@@ -17,6 +17,7 @@ import type { Sound } from './distance.js';
 import { wordForms } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 import { prepareName } from './tokens.js';
+import { LEGAL_FORM_FAMILIES } from './particles.js';
 
 export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
 
@@ -285,6 +286,12 @@ export function compareTokens(a: NameToken, b: NameToken): FormComparison | unde
     if (first && first === letter) return { similarity: SCORING.initial, how: 'initial', detail: `"${initial.text}" is the initial of "${word.text}"` };
     return undefined;
   }
+  if (a.kind === 'legal' && b.kind === 'legal') {
+    if (a.canonical === b.canonical) return { similarity: 1, how: a.text === b.text ? 'exact' : 'spelling', detail: `both "${a.canonical}"` };
+    const x = LEGAL_FORM_FAMILIES.get(a.canonical ?? '');
+    const y = LEGAL_FORM_FAMILIES.get(b.canonical ?? '');
+    return x && y && (x === y || x === 'any' || y === 'any') ? { similarity: 0.9, how: 'spelling', detail: `legal forms of one family: "${a.canonical}" / "${b.canonical}"` } : undefined;
+  }
   if (a.kind === 'legal' || b.kind === 'legal' || a.kind === 'number' || b.kind === 'number') {
     if (a.kind !== b.kind) return undefined;
     return a.canonical === b.canonical ? { similarity: 1, how: a.text === b.text ? 'exact' : 'spelling', detail: `both "${a.canonical}"` } : undefined;
@@ -489,9 +496,12 @@ function weightOf(tokens: readonly NameToken[]): number {
 /** An initial that contradicts a name ("Hans O. Friedrich" / "Hans Joachim Friedrich") is as strong as a different name. */
 function conflictWeightOf(tokens: readonly NameToken[]): number {
   let sum = 0;
-  for (const token of tokens) sum += token.kind === 'initial' ? 1 : token.weight;
+  for (const token of tokens) sum += token.kind === 'initial' ? 1 : token.kind === 'legal' ? LEGAL_CONFLICT_WEIGHT : token.weight;
   return sum;
 }
+
+/** Two legal forms of different families (AG / GmbH) weigh more against each other than a legal form weighs. */
+const LEGAL_CONFLICT_WEIGHT = 0.6;
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
@@ -566,7 +576,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
   const unmatchedEntryTokens = entry.tokens.filter((token) => !usedEntry.has(token.position));
   const unmatchedQueryWeight = weightOf(unmatchedQueryTokens);
   const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
-  const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens), Math.max(unmatchedQueryWeight, unmatchedEntryWeight));
+  const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens));
   if (conflict > 0.0005) {
     const amount = SCORING.conflictCost * conflict;
     score -= amount;
@@ -577,7 +587,8 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
     // an organisation with one more word is usually another one (a subsidiary, a branch); a person with one
     // more name is usually the same person written more fully
     const organisation = [...query.tokens, ...entry.tokens].some((token) => token.kind === 'legal');
-    const extraWords = (unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens).filter((token) => token.kind === 'word').length;
+    // a series number is part of an organisation's name: "Fund II" is not "Fund"
+    const extraWords = (unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens).filter((token) => token.kind === 'word' || token.kind === 'number').length;
     // parts only one name has cost more when fewer than half of its full parts correspond
     const longerFull = Math.max(countFull(query.tokens), countFull(entry.tokens));
     const perPart = fullMatches + initialMatches < longerFull / 2 ? SCORING.extraCostLowCoverage : SCORING.extraCost;
