@@ -139,7 +139,10 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
     const folded = a.folded.find((x) => b.folded.includes(x));
     return { similarity: SCORING.spellingVariant, how: crossScript ? 'transliteration' : 'spelling', detail: `same spelling after folding: "${folded}"` };
   }
-  const typo = bestTypo(a.folded, b.folded);
+  // typos are counted on the spellings as written and as folded: folding can turn one typo into two ("innocnet")
+  const folded = bestTypo(a.folded, b.folded);
+  const written = bestTypo(a.latin, b.latin);
+  const typo = written.sim > folded.sim ? written : folded;
   let result: FormComparison | undefined = typo.sim > 0
     ? { similarity: typo.sim, how: 'typo', distance: typo.distance }
     : undefined;

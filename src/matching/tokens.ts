@@ -208,6 +208,13 @@ interface DraftToken {
 
 const ABD_GLUED = /^abd(?:[aeiou]l|[aeiou])?([a-z]{3,})$/;
 
+/** "Abdul" and its forms, also with two letters swapped ("Adbul", "Abudl"; not "Ahdal", a name of its own). */
+function isAbdForm(word: string): boolean {
+  if (ABD_FORMS.has(word)) return true;
+  const letters = [...word].sort().join('');
+  return word.length === 5 && ['abdul', 'abdel', 'abdal', 'abdol'].some((form) => [...form].sort().join('') === letters && typoDistance(form, word) === 1);
+}
+
 function classify(primary: string, script: Script, wordCount: number): { kind: TokenKind; canonical?: string; article?: boolean } {
   if (/^[0-9]+$/.test(primary)) return { kind: 'number', canonical: String(Number(primary)) };
   const numberWord = NUMBER_WORDS.get(primary);
@@ -268,7 +275,7 @@ function mergeAbdCompounds(drafts: DraftToken[]): DraftToken[] {
   for (let index = 0; index < drafts.length; index++) {
     const draft = drafts[index];
     if (!draft) continue;
-    const isAbd = draft.forms.script === 'arabic' ? draft.forms.native === 'عبد' : ABD_FORMS.has(draft.forms.latin[0] ?? '');
+    const isAbd = draft.forms.script === 'arabic' ? draft.forms.native === 'عبد' : isAbdForm(draft.forms.latin[0] ?? '');
     if (isAbd && draft.kind === 'word') {
       let next = index + 1;
       while (drafts[next]?.article) next++;
