@@ -243,36 +243,49 @@ async function replayTouchedStreams(
      GROUP BY stream`,
     [importId],
   );
+  // While one page of streams is replayed in JavaScript, the next is read and the previous one's projection rows
+  // are written: on PostgreSQL the database works on the other core.
   const pageSize = 2000;
-  let after = '';
-  let done = 0;
-  for (;;) {
+  const fetchPage = async (after: string) => {
     const page = await tx.query<{ stream: string; isNew: boolean }>(
       'SELECT stream, is_new AS "isNew" FROM touched_streams WHERE stream > $1 ORDER BY stream LIMIT $2',
       [after, pageSize],
     );
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.stream;
-    const streams = page.map((row) => row.stream);
-    const events = await readStreams(tx, streams);
-    const segments: SegmentRow[] = [];
-    for (const stream of streams) {
-      const streamEvents = events.get(stream) ?? [];
-      const kind = parseStreamName(stream)!.kind;
-      const replay = replayStream(kind, streamEvents);
-      if (!replay.ok) {
-        problems.add(streamProblem(stream, streamEvents, replay, importId, sources));
-        if (problems.full) return done;
-        continue;
+    return page.length === 0 ? undefined : { page, events: await readStreams(tx, page.map((row) => row.stream)) };
+  };
+  let next = fetchPage('');
+  let writing: Promise<void> = Promise.resolve();
+  let done = 0;
+  try {
+    for (let current = await next; current; current = await next) {
+      const { page, events } = current;
+      next = fetchPage(page[page.length - 1]!.stream);
+      next.catch(() => undefined); // awaited at the top of the loop or in finally
+      const segments: SegmentRow[] = [];
+      for (const { stream } of page) {
+        const streamEvents = events.get(stream) ?? [];
+        const kind = parseStreamName(stream)!.kind;
+        const replay = replayStream(kind, streamEvents);
+        if (!replay.ok) {
+          problems.add(streamProblem(stream, streamEvents, replay, importId, sources));
+          if (problems.full) return done;
+          continue;
+        }
+        if (CASE_KIND_SET.has(kind)) segments.push(...segmentRowsOf(stream, kind as CaseKind, streamEvents));
       }
-      if (CASE_KIND_SET.has(kind)) segments.push(...segmentRowsOf(stream, kind as CaseKind, streamEvents));
+      const allNew = page.every((row) => row.isNew);
+      await writing;
+      writing = replaceSegments(tx, allNew ? [] : page.filter((row) => !row.isNew).map((row) => row.stream), segments, allNew);
+      writing.catch(() => undefined);
+      done += page.length;
+      options.onProgress?.({ source: 'streams', bytes: done, lines: done, phase: 'checking' });
     }
-    const allNew = page.every((row) => row.isNew);
-    await replaceSegments(tx, allNew ? [] : page.filter((row) => !row.isNew).map((row) => row.stream), segments, allNew);
-    done += page.length;
-    options.onProgress?.({ source: 'streams', bytes: done, lines: done, phase: 'checking' });
+    await writing;
+    return done;
+  } finally {
+    // Nothing may still run on the transaction once it ends, whether it commits or rolls back.
+    await Promise.allSettled([next, writing]);
   }
-  return done;
 }
 
 /** Names the line of the offending event when it came with this import, else the stream's first new line. */
