@@ -1,0 +1,65 @@
+/**
+ * The application: session, language, theme and the routes. Every page lives under the layout (header with
+ * search and language switch, navigation, main content); the sign-in page stands alone.
+ */
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { SessionProvider, useSession } from './auth/session';
+import { LoginPage } from './auth/LoginPage';
+import { Loading } from './components/Status';
+import { Layout } from './layout/Layout';
+import { CaseListPage } from './pages/CaseListPage';
+import { CasePage } from './pages/CasePage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PersonPage } from './pages/PersonPage';
+import { ReportPage } from './pages/ReportPage';
+import { SearchPage } from './pages/SearchPage';
+import { VictimsPage } from './pages/VictimsPage';
+import { themeFor } from './theme';
+
+export function App() {
+  const { i18n } = useTranslation();
+  const theme = useMemo(() => themeFor(i18n.language), [i18n.language]);
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <SessionProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </SessionProvider>
+    </ThemeProvider>
+  );
+}
+
+function AppRoutes() {
+  const { principal, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <Loading />;
+  if (!principal) {
+    return (
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route path="*" element={<Navigate to="/login" replace state={{ from: location.pathname + location.search }} />} />
+      </Routes>
+    );
+  }
+  return (
+    <Routes>
+      <Route path="/login" element={<Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />} />
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="cases" element={<CaseListPage />} />
+        <Route path="cases/:kind/:id" element={<CasePage />} />
+        <Route path="persons/:id" element={<PersonPage />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route path="victims" element={<VictimsPage />} />
+        <Route path="report" element={<ReportPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

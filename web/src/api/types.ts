@@ -1,0 +1,48 @@
+/**
+ * Shapes the API names `unknown` (a stream's state differs per kind), as the web app reads them, and short
+ * names for response types of the generated client.
+ */
+import type { paths } from './schema';
+
+type Get<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer R } } } } } ? R : never;
+
+export type SessionInfo = Get<'/api/session'>;
+export type Principal = SessionInfo['principal'];
+export type StreamView = Get<'/api/cases/{kind}/{id}'>;
+export type TimelineEntry = StreamView['timeline'][number];
+export type PersonSummary = StreamView['persons'][number];
+export type AllowedEvents = Get<'/api/cases/{kind}/{id}/allowed-events'>;
+export type AllowedEvent = AllowedEvents['events'][number];
+export type FormField = AllowedEvent['fields'][number];
+export type Derived = Get<'/api/cases/{kind}/{id}/derived'>;
+export type Withheld = Get<'/api/persons/{id}/withheld'>;
+export type ReportWithView = Get<'/api/reports/{year}/view'>;
+export type Trends = Get<'/api/reports/trends'>;
+export type PhaseCounts = Get<'/api/overview/phases'>;
+export type Hearings = Get<'/api/overview/hearings'>;
+export type Situations = Get<'/api/overview/situations'>;
+export type Victims = Get<'/api/overview/victims'>;
+export type Reassessment = Get<'/api/overview/article3-reassessment'>;
+export type ExclusionDecisions = Get<'/api/overview/exclusion-decisions'>;
+export type CaseList = Get<'/api/cases'>;
+export type ReportDiff = Get<'/api/reports/{year}/diff'>;
+
+export type CaseKind = 'criminal' | 'extradition' | 'exclusion' | 'departure' | 'intake' | 'mla';
+
+/** The parts of a stream's state the pages show; every kind has a phase. */
+export interface StateView {
+  phase: string;
+  suspect?: string | null;
+  person?: string | null;
+  offences?: string[];
+  situation?: string | null;
+  court?: string | null;
+  victims?: string[];
+  hearings?: { date: string; court: string; scheduledOn: string }[];
+  names?: string[];
+  birthDate?: string | null;
+  nationalities?: string[];
+  gender?: string | null;
+  article3Barrier?: boolean | null;
+  attributes?: Record<string, unknown>;
+}

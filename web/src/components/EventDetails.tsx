@@ -1,0 +1,37 @@
+/** The data of one event in words: each field with its label, codes translated, persons and cases linked. */
+import { useTranslation } from 'react-i18next';
+import { formatDate, labelOf } from '../format';
+import { CaseLink, PersonLink } from './Tables';
+
+const PERSON_FIELDS = new Set(['suspect', 'person', 'victim']);
+const CASE_FIELDS: Record<string, string> = { exclusionCase: 'exclusion', criminalCase: 'criminal' };
+const CODE_FIELDS = new Set(['instance', 'outcome', 'by', 'reason', 'phase', 'forum', 'mode', 'offences', 'grounds']);
+
+export function EventDetails({ type, data }: { type: string; data: Record<string, unknown> }) {
+  const { t, i18n } = useTranslation();
+  const entries = Object.entries(data);
+  if (entries.length === 0) return null;
+  const show = (field: string, value: unknown): React.ReactNode => {
+    if (PERSON_FIELDS.has(field) && typeof value === 'string') return <PersonLink id={value} names={[value]} />;
+    if (CASE_FIELDS[field] && typeof value === 'string') return <CaseLink stream={`${CASE_FIELDS[field]}/${value}`} />;
+    if (Array.isArray(value)) {
+      if (field === 'acts') return String(value.length);
+      return value.map((item) => (CODE_FIELDS.has(field) ? labelOf(t, 'value', String(item)) : String(item))).join(', ');
+    }
+    if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+    if (field === 'date' && typeof value === 'string') return formatDate(value, i18n.language);
+    if (value && typeof value === 'object') return Object.entries(value).map(([inner, innerValue]) => `${labelOf(t, 'field', inner)}: ${typeof innerValue === 'boolean' ? (innerValue ? t('common.yes') : t('common.no')) : String(innerValue)}`).join('; ');
+    if (CODE_FIELDS.has(field) && !(type === 'retracted' && field === 'reason') && !type.endsWith('.suspended') && !type.endsWith('.resumed') && type !== 'departure.closed' && type !== 'exclusion.closed') return labelOf(t, 'value', String(value));
+    return String(value);
+  };
+  return (
+    <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 8 }}>
+      {entries.map(([field, value]) => (
+        <div key={field} style={{ display: 'contents' }}>
+          <dt style={{ color: '#4a4a4a' }}>{labelOf(t, 'field', field)}</dt>
+          <dd style={{ margin: 0 }}>{show(field, value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

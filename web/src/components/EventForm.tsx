@@ -1,0 +1,140 @@
+/**
+ * The form to add an event to a case. It offers only the event types the state machine allows now (and within a
+ * choice only the values it accepts), checks every field as the user types, and shows what the server says when
+ * it refuses — the final word, since it replays the whole stream.
+ */
+import {
+  Box, Button, Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, MenuItem, Stack, TextField, Typography,
+} from '@mui/material';
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiProblem, client, unwrap } from '../api/client';
+import type { AllowedEvents, FormField, PersonSummary } from '../api/types';
+import { labelOf } from '../format';
+import { checkAll, checkEventDate, emptyValues, eventData, type FieldError, type Values } from './event-form-model';
+import { ProblemAlert } from './Status';
+
+interface Props {
+  stream: string;
+  options: AllowedEvents;
+  persons: readonly PersonSummary[];
+  onAdded(): void;
+}
+
+export function EventForm({ stream, options, persons, onAdded }: Props) {
+  const { t } = useTranslation();
+  const [type, setType] = useState('');
+  const [date, setDate] = useState(options.today);
+  const [values, setValues] = useState<Values>({});
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [busy, setBusy] = useState(false);
+  const chosen = options.events.find((event) => event.type === type);
+  const fields = useMemo(() => chosen?.fields ?? [], [chosen]);
+  const errors = checkAll(fields, values);
+  const dateError = checkEventDate(date, options.today);
+  const message = (error: FieldError | undefined) => (error ? t(`casePage.${error}`, { today: options.today }) : undefined);
+
+  const choose = (next: string) => {
+    setType(next);
+    setValues(emptyValues(options.events.find((event) => event.type === next)?.fields ?? []));
+    setTouched({});
+    setProblem(undefined);
+  };
+  const change = (name: string, value: string | string[]) => {
+    setValues((previous) => ({ ...previous, [name]: value }));
+    setTouched((previous) => ({ ...previous, [name]: true }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(Object.fromEntries([...fields.map((field) => [field.name, true]), ['$date', true], ['$type', true]]));
+    if (!chosen || dateError || Object.keys(errors).length > 0) {
+      const first = !chosen ? 'event-type' : dateError ? 'event-date' : `field-${Object.keys(errors)[0]}`;
+      document.getElementById(first)?.focus();
+      return;
+    }
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await unwrap(client.POST('/api/events', { body: { events: [{ id: `web-${crypto.randomUUID()}`, stream, type, date, data: eventData(fields, values) }] } }));
+      choose('');
+      onAdded();
+    } catch (error) {
+      if (error instanceof ApiProblem) setProblem(error); else throw error;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Box component="form" noValidate onSubmit={(event) => void submit(event)} aria-describedby="event-form-intro">
+      <Typography id="event-form-intro" sx={{ mb: 2 }}>{t('casePage.addEventIntro')}</Typography>
+      <Stack spacing={2} sx={{ maxWidth: 640 }}>
+        <TextField select id="event-type" label={t('casePage.eventType')} value={type} required onChange={(event) => choose(event.target.value)}
+          error={touched.$type && !chosen} helperText={touched.$type && !chosen ? t('casePage.required') : ' '}>
+          {options.events.map((event) => <MenuItem key={event.type} value={event.type}>{labelOf(t, 'eventType', event.type)}</MenuItem>)}
+        </TextField>
+        <TextField id="event-date" type="date" label={t('casePage.eventDate')} value={date} required onChange={(event) => { setDate(event.target.value); setTouched((previous) => ({ ...previous, $date: true })); }}
+          error={Boolean(dateError)} helperText={message(dateError) ?? ' '} slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: options.today } }} />
+        {fields.map((field) => (
+          <Field key={`${type}-${field.name}`} field={field} value={values[field.name]} persons={persons}
+            error={touched[field.name] ? message(errors[field.name]) : undefined} onChange={(value) => change(field.name, value)} />
+        ))}
+        {problem && <ProblemAlert problem={problem} />}
+        <Box><Button type="submit" variant="contained" disabled={busy}>{t('casePage.submit')}</Button></Box>
+      </Stack>
+    </Box>
+  );
+}
+
+function Field({ field, value, error, persons, onChange }: {
+  field: FormField; value: string | string[] | undefined; error: string | undefined; persons: readonly PersonSummary[]; onChange(value: string | string[]): void;
+}) {
+  const { t } = useTranslation();
+  const id = `field-${field.name}`;
+  const label = `${labelOf(t, 'field', field.name)}${field.required ? '' : ` ${t('casePage.optional')}`}`;
+  const helper = error ?? ' ';
+  const optionLabel = (option: string) => {
+    if (field.name === 'victim') {
+      const person = persons.find((candidate) => candidate.id === option);
+      return person ? `${person.names[0] ?? option} (${option})` : option;
+    }
+    return field.name === 'concerning' ? option : labelOf(t, 'value', option);
+  };
+  switch (field.kind) {
+    case 'choices': {
+      const chosen = Array.isArray(value) ? value : [];
+      return (
+        <FormControl component="fieldset" error={Boolean(error)} required={field.required}>
+          <FormLabel component="legend">{label}</FormLabel>
+          <FormGroup row>
+            {(field.options ?? []).map((option) => (
+              <FormControlLabel key={option} label={labelOf(t, 'value', option)} control={
+                <Checkbox checked={chosen.includes(option)} onChange={(event) => onChange(event.target.checked ? [...chosen, option] : chosen.filter((item) => item !== option))} />
+              } />
+            ))}
+          </FormGroup>
+          <FormHelperText>{helper}</FormHelperText>
+        </FormControl>
+      );
+    }
+    case 'choice':
+    case 'boolean': {
+      const choices = field.kind === 'boolean' ? ['true', 'false'] : field.options ?? [];
+      return (
+        <TextField select id={id} label={label} value={typeof value === 'string' ? value : ''} required={field.required} error={Boolean(error)} helperText={helper}
+          onChange={(event) => onChange(event.target.value)}>
+          {!field.required && <MenuItem value=""><em>{t('common.none')}</em></MenuItem>}
+          {choices.map((option) => <MenuItem key={option} value={option}>{optionLabel(option)}</MenuItem>)}
+        </TextField>
+      );
+    }
+    default:
+      return (
+        <TextField id={id} label={label} value={typeof value === 'string' ? value : ''} required={field.required} error={Boolean(error)} helperText={helper}
+          type={field.kind === 'date' ? 'date' : 'text'} onChange={(event) => onChange(field.kind === 'country' ? event.target.value.toUpperCase() : event.target.value)}
+          slotProps={{ inputLabel: field.kind === 'date' ? { shrink: true } : undefined, htmlInput: { inputMode: field.kind === 'integer' ? 'numeric' : undefined } }} />
+      );
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Loading and problem states of a page. A problem shows what the server said: for a refusal the reason and the
+ * legal bases that would allow the access; for invalid input each problem with its field.
+ */
+import { Alert, AlertTitle, Box, CircularProgress, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import type { ApiProblem } from '../api/client';
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Box role="status" aria-live="polite" sx={{ display: 'flex', gap: 2, alignItems: 'center', p: 2 }}>
+      <CircularProgress size={24} aria-hidden="true" />
+      <Typography>{t('common.loading')}</Typography>
+    </Box>
+  );
+}
+
+export function ProblemAlert({ problem }: { problem: ApiProblem }) {
+  const { t } = useTranslation();
+  const refused = problem.status === 403 || problem.status === 401;
+  const { detail, problems, allowingBases } = problem.problem;
+  return (
+    <Alert severity={refused ? 'warning' : 'error'} role="alert" data-testid="problem">
+      <AlertTitle>{refused ? t('common.refused') : t('common.problem')}</AlertTitle>
+      <Typography component="p"><strong>{t('common.serverSays')}:</strong> {detail}</Typography>
+      {problems && problems.length > 0 && (
+        <>
+          <Typography component="p" sx={{ mt: 1 }}>{t('common.fieldProblems')}:</Typography>
+          <ul>{problems.map((item, index) => <li key={index}>{item.field ? <code>{item.field}</code> : null} {item.message}</li>)}</ul>
+        </>
+      )}
+      {allowingBases && allowingBases.length > 0 && (
+        <>
+          <Typography component="p" sx={{ mt: 1 }}>{t('common.allowingBases')}:</Typography>
+          <ul>{allowingBases.map((basis) => <li key={basis}>{basis}</li>)}</ul>
+        </>
+      )}
+    </Alert>
+  );
+}
+
+/** Shows loading, the problem, or the content once the data is there. */
+export function Loaded<T>({ state, children }: { state: { data: T | undefined; problem: ApiProblem | undefined; loading: boolean }; children: (data: T) => React.ReactNode }) {
+  if (state.problem) return <ProblemAlert problem={state.problem} />;
+  if (state.data === undefined) return <Loading />;
+  return <>{children(state.data)}</>;
+}

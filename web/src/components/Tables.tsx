@@ -1,0 +1,59 @@
+/**
+ * Small building blocks for the pages' tables and links, on MUI's Table: every table has a caption (its
+ * accessible name), column headers with scope, and numbers aligned right.
+ */
+import { Link as MuiLink, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatNumber, labelOf } from '../format';
+
+export interface Column<T> {
+  key: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  numeric?: boolean;
+}
+
+export function DataTable<T>({ caption, columns, rows, rowKey, empty, captionVisible = true }: {
+  caption: string; columns: Column<T>[]; rows: readonly T[]; rowKey: (row: T, index: number) => string; empty?: string; captionVisible?: boolean;
+}) {
+  if (rows.length === 0 && empty) return <Typography sx={{ my: 1 }}>{empty}</Typography>;
+  return (
+    <TableContainer component={Paper} variant="outlined" sx={{ my: 1 }}>
+      <Table size="small">
+        <caption style={captionVisible ? { captionSide: 'top', textAlign: 'left', fontWeight: 600, padding: '8px 16px', color: '#1a1a1a' } : visuallyHidden}>{caption}</caption>
+        <TableHead>
+          <TableRow>{columns.map((column) => <TableCell key={column.key} scope="col" align={column.numeric ? 'right' : 'left'}>{column.header}</TableCell>)}</TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((row, index) => (
+            <TableRow key={rowKey(row, index)}>
+              {columns.map((column) => <TableCell key={column.key} align={column.numeric ? 'right' : 'left'}>{column.cell(row)}</TableCell>)}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+export const visuallyHidden = {
+  position: 'absolute', width: 1, height: 1, padding: 0, margin: -1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', border: 0,
+} as const;
+
+/** A link to a case page from its stream name (`criminal/SZ-2023-004`). */
+export function CaseLink({ stream }: { stream: string }) {
+  const { t } = useTranslation();
+  const [kind, id] = stream.split('/') as [string, string];
+  return <MuiLink component={Link} to={`/cases/${kind}/${encodeURIComponent(id)}`} aria-label={`${labelOf(t, 'kind', kind)} ${id}`}>{id}</MuiLink>;
+}
+
+export function PersonLink({ id, names }: { id: string; names?: readonly string[] }) {
+  return <MuiLink component={Link} to={`/persons/${encodeURIComponent(id)}`}>{names?.[0] ?? id}</MuiLink>;
+}
+
+export function Count({ value }: { value: number }) {
+  const { i18n } = useTranslation();
+  return <>{formatNumber(value, i18n.language)}</>;
+}

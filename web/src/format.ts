@@ -1,0 +1,31 @@
+/**
+ * Dates, times and numbers as the user's language writes them. Legal dates are calendar dates (no time zone);
+ * recorded times are instants, shown in Dutch time.
+ */
+import type { TFunction } from 'i18next';
+
+const LOCALES = { nl: 'nl-NL', en: 'en-GB' } as const;
+const locale = (language: string) => LOCALES[language === 'en' ? 'en' : 'nl'];
+
+export function formatDate(date: string | null | undefined, language: string): string {
+  if (!date) return '—';
+  const precise = /^\d{4}-\d{2}-\d{2}/.test(date);
+  if (!precise) return date;
+  return new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+}
+
+export function formatDateTime(instant: string | null | undefined, language: string): string {
+  if (!instant) return '—';
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(new Date(instant));
+}
+
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(locale(language)).format(value);
+}
+
+/** The label of a domain code (phase, event type, field, value), or the code itself when no label exists. */
+export function labelOf(t: TFunction, group: 'phase' | 'eventType' | 'field' | 'value' | 'kind' | 'kindPlural' | 'role' | 'organisation', code: string): string {
+  // Codes such as `criminal.opened` hold dots, i18next's key separator: separate the group by '|' instead.
+  const translate = t as unknown as (key: string, options: { defaultValue: string; keySeparator: string }) => string;
+  return translate(`${group}|${code}`, { defaultValue: code, keySeparator: '|' });
+}

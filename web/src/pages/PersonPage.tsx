@@ -1,0 +1,124 @@
+/**
+ * A person: names in every script, birth date, nationalities, the cases this user may see; and what the policy
+ * withholds, with the reason and the legal basis that would allow it. A prosecutor registers the investigating
+ * judge's authorisation (R3) from here.
+ */
+import { Alert, Box, Button, Grid, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ApiProblem, client, unwrap } from '../api/client';
+import type { StateView } from '../api/types';
+import { useLoad } from '../api/use-load';
+import { useSession } from '../auth/session';
+import { PageTitle } from '../components/PageTitle';
+import { Loaded, ProblemAlert } from '../components/Status';
+import { CaseLink } from '../components/Tables';
+import { formatDate, labelOf } from '../format';
+
+export function PersonPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const { principal } = useSession();
+  const [round, setRound] = useState(0);
+  const person = useLoad(() => unwrap(client.GET('/api/persons/{id}', { params: { path: { id } } })), [id, round]);
+  const withheld = useLoad(() => unwrap(client.GET('/api/persons/{id}/withheld', { params: { path: { id } } })), [id, round]);
+  const title = t('personPage.title', { id });
+  return (
+    <>
+      <PageTitle title={title}>{title}</PageTitle>
+      <Loaded state={person}>{(data) => {
+        const state = data.state as StateView;
+        return (
+          <Grid container spacing={3}>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <Paper variant="outlined" sx={{ p: 2 }}>
+                <dl className="facts">
+                  <Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.names')}</Typography>
+                  <dd><ul style={{ margin: 0, paddingLeft: 20 }} data-testid="person-names">{(state.names ?? []).map((name) => <li key={name} dir="auto">{name}</li>)}</ul></dd>
+                  <Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.birthDate')}</Typography>
+                  <dd>{formatDate(state.birthDate, i18n.language)}</dd>
+                  <Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.nationalities')}</Typography>
+                  <dd>{(state.nationalities ?? []).join(', ') || '—'}</dd>
+                  {state.gender && <><Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.gender')}</Typography><dd>{state.gender}</dd></>}
+                </dl>
+              </Paper>
+            </Grid>
+            <Grid size={{ xs: 12, md: 6 }}>
+              <Typography variant="h2" component="h2">{t('personPage.cases')}</Typography>
+              {data.cases.length === 0
+                ? <Typography>{t('personPage.noCases')}</Typography>
+                : <ul data-testid="person-cases">{data.cases.map((stream) => <li key={stream}>{labelOf(t, 'kind', stream.split('/')[0]!)} <CaseLink stream={stream} /></li>)}</ul>}
+              <Typography variant="body2" sx={{ color: 'text.secondary' }}>{t('casePage.legalBasis', { basis: data.legalBasis })}</Typography>
+            </Grid>
+            <Grid size={12}>
+              <Loaded state={withheld}>{(hidden) => (
+                hidden.items.length === 0 ? null : (
+                  <Box>
+                    <Typography variant="h2" component="h2">{t('personPage.withheld')}</Typography>
+                    {hidden.items.map((item) => (
+                      <Alert key={item.kind} severity="warning" sx={{ my: 1 }} data-testid="withheld">
+                        <Typography component="p" sx={{ fontWeight: 600 }}>{t('personPage.withheldItem', { count: item.count, kind: labelOf(t, 'kind', item.kind) })}</Typography>
+                        <Typography component="p"><strong>{t('common.serverSays')}:</strong> {item.reason}</Typography>
+                        {item.allowingBases.length > 0 && (
+                          <>
+                            <Typography component="p">{t('common.allowingBases')}:</Typography>
+                            <ul>{item.allowingBases.map((basis) => <li key={basis}>{basis}</li>)}</ul>
+                          </>
+                        )}
+                        {principal!.role === 'prosecutor' && item.kind === 'exclusion' && <AuthorisationForm personId={id} onRegistered={() => setRound((value) => value + 1)} />}
+                      </Alert>
+                    ))}
+                  </Box>
+                )
+              )}</Loaded>
+            </Grid>
+          </Grid>
+        );
+      }}</Loaded>
+    </>
+  );
+}
+
+function AuthorisationForm({ personId, onRegistered }: { personId: string; onRegistered(): void }) {
+  const { t } = useTranslation();
+  const { today } = useSession();
+  const [reference, setReference] = useState('');
+  const [validFrom, setValidFrom] = useState(today);
+  const [validUntil, setValidUntil] = useState('');
+  const [exclusionCase, setExclusionCase] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [done, setDone] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTouched(true);
+    if (!reference || !validFrom || !validUntil) return;
+    setProblem(undefined);
+    try {
+      await unwrap(client.POST('/api/authorisations', { body: { decisionReference: reference, personId, validFrom, validUntil, ...(exclusionCase ? { exclusionCase } : {}) } }));
+      setDone(true);
+      onRegistered();
+    } catch (error) {
+      if (error instanceof ApiProblem) setProblem(error); else throw error;
+    }
+  };
+  if (done) return <Alert severity="success" role="status">{t('personPage.registered')}</Alert>;
+  return (
+    <Box component="form" noValidate onSubmit={(event) => void submit(event)} sx={{ mt: 2 }}>
+      <Typography variant="h3" component="h3" gutterBottom>{t('personPage.registerAuthorisation')}</Typography>
+      <Typography sx={{ mb: 2 }}>{t('personPage.authorisationIntro')}</Typography>
+      <Stack spacing={2} sx={{ maxWidth: 520 }}>
+        <TextField id="auth-reference" required label={t('personPage.decisionReference')} value={reference} onChange={(event) => setReference(event.target.value)}
+          error={touched && !reference} helperText={touched && !reference ? t('casePage.required') : ' '} />
+        <TextField id="auth-from" required type="date" label={t('personPage.validFrom')} value={validFrom} onChange={(event) => setValidFrom(event.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }} error={touched && !validFrom} helperText={touched && !validFrom ? t('casePage.required') : ' '} />
+        <TextField id="auth-until" required type="date" label={t('personPage.validUntil')} value={validUntil} onChange={(event) => setValidUntil(event.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }} error={touched && !validUntil} helperText={touched && !validUntil ? t('casePage.required') : ' '} />
+        <TextField id="auth-case" label={t('personPage.exclusionCase')} value={exclusionCase} onChange={(event) => setExclusionCase(event.target.value)} />
+        {problem && <ProblemAlert problem={problem} />}
+        <Box><Button type="submit" variant="contained">{t('personPage.register')}</Button></Box>
+      </Stack>
+    </Box>
+  );
+}
