@@ -151,15 +151,27 @@ export class MatchIndex {
     const touched: number[] = [];
     const commonLimit = Math.max(COMMON_KEY_MINIMUM, total * COMMON_KEY_SHARE);
     const parts = queryParts ?? query.names.flatMap(nameKeys);
-    const hasRareKey = parts.some((keys) => [...keys].some((key) => (this.postings.get(key)?.length ?? 0) <= commonLimit));
+    let hasRareKey = false;
+    for (const keys of parts) {
+      for (const key of keys) {
+        if ((this.postings.get(key)?.length ?? Infinity) <= commonLimit) {
+          hasRareKey = true;
+          break;
+        }
+      }
+      if (hasRareKey) break;
+    }
+    const postings: Array<[string, number[]]> = [];
     for (const keys of parts) {
       const partTouched: number[] = [];
       // the rarest keys of a part first, and no more postings than the budget once one key has been read: the
       // common keys would only add entries that share a sound with one part of the query
-      const postings = [...keys]
-        .map((key) => [key, this.postings.get(key)] as const)
-        .filter((pair): pair is readonly [string, number[]] => pair[1] !== undefined && !(hasRareKey && pair[1].length > commonLimit))
-        .sort((a, b) => a[1].length - b[1].length);
+      postings.length = 0;
+      for (const key of keys) {
+        const posting = this.postings.get(key);
+        if (posting && !(hasRareKey && posting.length > commonLimit)) postings.push([key, posting]);
+      }
+      if (postings.length > 1) postings.sort((a, b) => a[1].length - b[1].length);
       let read = 0;
       for (const [key, posting] of postings) {
         if (read > 0 && read + posting.length > PART_POSTINGS_BUDGET) break;

@@ -228,7 +228,7 @@ function compareSameScript(a: WordForms, b: WordForms): FormComparison | undefin
 
 const formsCache = new Map<number, Map<number, FormComparison | null>>();
 let cachedComparisons = 0;
-const MAX_CACHED_COMPARISONS = 2_000_000;
+const MAX_CACHED_COMPARISONS = 1_000_000;
 
 /**
  * Compares the forms of two words. Symmetric. Cached: the same two spellings are compared once.
@@ -486,6 +486,16 @@ function align(a: PreparedName, b: PreparedName): Candidate[] {
   return chosen;
 }
 
+function sameSpelling(a: PreparedName, b: PreparedName): boolean {
+  if (a.tokens.length !== b.tokens.length) return false;
+  for (let index = 0; index < a.tokens.length; index++) {
+    const x = a.tokens[index] as NameToken;
+    const y = b.tokens[index] as NameToken;
+    if (x.forms.id !== y.forms.id || x.kind !== y.kind) return false;
+  }
+  return true;
+}
+
 function initialsOnly(tokens: readonly NameToken[]): boolean {
   return tokens.every((token) => token.kind === 'initial');
 }
@@ -527,12 +537,14 @@ export function scorePreparedNames(query: PreparedName, entry: PreparedName): nu
 }
 
 function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): NameComparison | number {
+  // the same name in the same spelling (up to case): nothing to align
+  if (!explain && sameSpelling(query, entry)) return 1;
   const chosen = align(query, entry);
   const deductions: ScoreDeduction[] = [];
   let score = 1;
   const usedQuery = new Set<number>();
   const usedEntry = new Set<number>();
-  const parts: PartMatch[] = [];
+  const parts: Array<{ position: number; part: PartMatch }> = [];
   let fullMatches = 0;
   let initialMatches = 0;
   for (const candidate of chosen) {
@@ -548,17 +560,17 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
     }
     const deficit = candidate.weight * (1 - candidate.result.similarity);
     if (deficit > 0.0005) score -= deficit;
-    if (explain) parts.push({
+    if (explain) parts.push({ position: Math.min(...candidate.a), part: {
       query: queryTokens.map((token) => token.text).join(' '),
       entry: entryTokens.map((token) => token.text).join(' '),
       how: candidate.result.how,
       similarity: round(candidate.result.similarity),
       ...(candidate.result.distance !== undefined && candidate.result.how === 'typo' ? { distance: candidate.result.distance } : {}),
       ...(candidate.result.detail ? { detail: candidate.result.detail } : {}),
-    });
+    } });
   }
   const pairDeficit = 1 - score;
-  if (pairDeficit > 0.0005) deductions.push({ reason: 'parts that correspond but are not identical', amount: round(pairDeficit) });
+  if (explain && pairDeficit > 0.0005) deductions.push({ reason: 'parts that correspond but are not identical', amount: round(pairDeficit) });
 
   // 'Abd dropped on one side while the other has another name where 'Abd stands ("Abdul Jan" / "Mohammad Jan"):
   // that is a different name, not a shorter one
@@ -632,7 +644,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
     score: round(Math.max(0, Math.min(1, score))),
     queryName: query.raw,
     entryName: entry.raw,
-    parts: parts.sort((x, y) => query.tokens.findIndex((token) => token.text === x.query.split(' ')[0]) - query.tokens.findIndex((token) => token.text === y.query.split(' ')[0])),
+    parts: parts.sort((x, y) => x.position - y.position).map(({ part }) => part),
     unmatchedQuery: unmatchedQueryTokens.map((token) => token.text),
     unmatchedEntry: unmatchedEntryTokens.map((token) => token.text),
     deductions,
