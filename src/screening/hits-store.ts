@@ -119,21 +119,47 @@ export interface FoundHit {
   counterpartHash: string;
 }
 
-export async function insertHit(tx: Queryable, source: HitSource, watchlistId: number | null, listVersion: number | null, hit: FoundHit, at: string): Promise<number> {
-  const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO screening_hits (source, watchlist_id, counterpart, person_id, score, explanation, person_hash, counterpart_hash, list_version, first_found_at, last_found_at, current)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, true) RETURNING id`,
-    [source, watchlistId, hit.counterpart, hit.personId, hit.score, JSON.stringify(hit.explanation), hit.personHash, hit.counterpartHash, listVersion, at],
-  );
-  return row!.id;
+/** Inserts new hits in multi-row batches; returns their ids in the order given. */
+export async function insertHits(tx: Queryable, source: HitSource, watchlistId: number | null, listVersion: number | null, hits: readonly FoundHit[], at: string): Promise<number[]> {
+  const ids: number[] = [];
+  const chunk = 1000;
+  for (let start = 0; start < hits.length; start += chunk) {
+    const part = hits.slice(start, start + chunk);
+    const rows = await tx.query<{ id: number }>(
+      `INSERT INTO screening_hits (source, watchlist_id, counterpart, person_id, score, explanation, person_hash, counterpart_hash, list_version, first_found_at, last_found_at, current)
+       SELECT $1, $2, counterpart, person_id, score, explanation, person_hash, counterpart_hash, $3, $4, $4, true
+       FROM unnest($5::text[], $6::text[], $7::double precision[], $8::jsonb[], $9::text[], $10::text[]) WITH ORDINALITY
+            AS batch (counterpart, person_id, score, explanation, person_hash, counterpart_hash, n)
+       ORDER BY n
+       RETURNING id`,
+      [source, watchlistId, listVersion, at, ...hitColumns(part)],
+    );
+    ids.push(...rows.map((row) => row.id));
+  }
+  return ids;
 }
 
-export async function updateHit(tx: Queryable, id: number, listVersion: number | null, hit: FoundHit, at: string): Promise<void> {
-  await tx.query(
-    `UPDATE screening_hits SET score = $2, explanation = $3, person_hash = $4, counterpart_hash = $5, list_version = $6, last_found_at = $7, current = true
-     WHERE id = $1`,
-    [id, hit.score, JSON.stringify(hit.explanation), hit.personHash, hit.counterpartHash, listVersion, at],
-  );
+/** Refreshes hits found again (score, explanation, data hashes), in batches. */
+export async function updateHits(tx: Queryable, updates: ReadonlyArray<{ id: number; hit: FoundHit }>, listVersion: number | null, at: string): Promise<void> {
+  const chunk = 1000;
+  for (let start = 0; start < updates.length; start += chunk) {
+    const part = updates.slice(start, start + chunk);
+    const [, , score, explanation, personHash, counterpartHash] = hitColumns(part.map((update) => update.hit));
+    await tx.query(
+      `UPDATE screening_hits h SET score = b.score, explanation = b.explanation, person_hash = b.person_hash, counterpart_hash = b.counterpart_hash,
+              list_version = $1, last_found_at = $2, current = true
+       FROM unnest($3::bigint[], $4::double precision[], $5::jsonb[], $6::text[], $7::text[]) AS b (id, score, explanation, person_hash, counterpart_hash)
+       WHERE h.id = b.id`,
+      [listVersion, at, part.map((update) => update.id), score, explanation, personHash, counterpartHash],
+    );
+  }
+}
+
+function hitColumns(hits: readonly FoundHit[]): [string[], string[], number[], string[], string[], string[]] {
+  return [
+    hits.map((hit) => hit.counterpart), hits.map((hit) => hit.personId), hits.map((hit) => hit.score),
+    hits.map((hit) => JSON.stringify(hit.explanation)), hits.map((hit) => hit.personHash), hits.map((hit) => hit.counterpartHash),
+  ];
 }
 
 export async function markNotCurrent(tx: Queryable, ids: readonly number[]): Promise<void> {

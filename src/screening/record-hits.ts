@@ -5,7 +5,7 @@
  * the same data keeps its decision, so a rejected pair is not raised again unless the data change.
  */
 import type { Queryable } from '../store/db.js';
-import { findHits, hitKey, hitKeys, insertHit, markNotCurrent, updateHit, type FoundHit, type HitRow, type HitSource } from './hits-store.js';
+import { findHits, hitKey, hitKeys, insertHits, markNotCurrent, updateHits, type FoundHit, type HitRow, type HitSource } from './hits-store.js';
 
 export interface RecordedHits {
   /** Hits found by this screening. */
@@ -31,18 +31,22 @@ export async function recordHits(
   const existing = await hitKeys(tx, input.source, input.watchlistId);
   const foundKeys = new Set<string>();
   const raisedIds: number[] = [];
+  const fresh: FoundHit[] = [];
+  const again: Array<{ id: number; hit: FoundHit }> = [];
   for (const hit of input.found) {
     const key = hitKey(hit.counterpart, hit.personId);
     if (foundKeys.has(key)) continue;
     foundKeys.add(key);
     const stored = existing.get(key);
     if (!stored) {
-      raisedIds.push(await insertHit(tx, input.source, input.watchlistId, input.listVersion, hit, input.at));
+      fresh.push(hit);
       continue;
     }
     if (stored.personHash !== hit.personHash || stored.counterpartHash !== hit.counterpartHash || !stored.current) raisedIds.push(stored.id);
-    await updateHit(tx, stored.id, input.listVersion, hit, input.at);
+    again.push({ id: stored.id, hit });
   }
+  raisedIds.push(...await insertHits(tx, input.source, input.watchlistId, input.listVersion, fresh, input.at));
+  await updateHits(tx, again, input.listVersion, input.at);
   const gone = [...existing.entries()]
     .filter(([key, stored]) => stored.current && !foundKeys.has(key) && input.reevaluated(stored))
     .map(([, stored]) => stored.id);

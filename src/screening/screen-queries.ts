@@ -68,12 +68,24 @@ export function parseQueryLine(text: string): { ok: true; query: QueryLine } | {
       ok: false,
       problems: parsed.error.issues.map((issue) => ({
         ...(issue.path.length ? { field: issue.path.map(String).join('.') } : {}),
-        message: issue.code === 'unrecognized_keys' ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')}: a query has id, name, birthDate and nationality` : issue.message,
+        message: issueMessage(issue, json),
       })),
     };
   }
   const { id, name, birthDate, nationality } = parsed.data;
   return { ok: true, query: { id, name, ...(birthDate ? { birthDate } : {}), ...(nationality ? { nationality } : {}) } };
+}
+
+function issueMessage(issue: z.core.$ZodIssue, json: unknown): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `'${key}'`).join(', ')}: a query has id, name, birthDate and nationality`;
+  }
+  if (issue.code === 'invalid_type') {
+    if (issue.path.length === 0) return 'expected a query object {"id": "...", "name": "..."}';
+    const value = (json as Record<string, unknown>)[String(issue.path[0])];
+    return value === undefined ? `missing field '${String(issue.path[0])}'` : `expected a string, got ${value === null ? 'null' : typeof value}`;
+  }
+  return issue.message;
 }
 
 /** Screens one query against an index. */
