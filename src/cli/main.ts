@@ -17,6 +17,10 @@ import { registerAccessLog } from './commands/access-log.js';
 import { registerAuthorisations } from './commands/authorisations.js';
 import { registerAccounts } from './commands/accounts.js';
 import { registerVerify } from './commands/verify.js';
+import { registerWatchlist } from './commands/watchlist.js';
+import { registerScreen } from './commands/screen.js';
+import { registerHits } from './commands/hits.js';
+import { registerPersons } from './commands/persons.js';
 import { EXIT_CODES, UNEXPECTED_EXIT_CODE, USAGE_EXIT_CODE } from './exit-codes.js';
 
 export function buildProgram(): Command {
@@ -42,6 +46,10 @@ export function buildProgram(): Command {
   registerList(program);
   registerDemo(program);
   registerVerify(program);
+  registerWatchlist(program);
+  registerScreen(program);
+  registerHits(program);
+  registerPersons(program);
   registerRebuild(program);
   return program;
 }
