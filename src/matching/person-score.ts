@@ -14,7 +14,7 @@ import type { PreparedName } from './tokens.js';
 
 /**
  * The default threshold for a hit. Chosen with bench/matching/quality.ts, which prints a threshold sweep:
- * on the OpenSanctions name benchmark F1 is flat from 0.60 to 0.75 (0.895–0.899; at 0.70 precision 0.93, recall
+ * on the OpenSanctions name benchmark F1 is flat from 0.60 to 0.75 (0.894–0.900; at 0.70 precision 0.93, recall
  * 0.86), while recall of Arabic-script names against Latin-only entries falls fast above 0.70 (83% at 0.70).
  * Since a hit only asks a person to look, we take the low end of the high-precision part: 0.70. For scale: a
  * name that differs in one full part ("Daniel Tusk" / "Donald Tusk") scores about 0.5; the same name in
