@@ -26,6 +26,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: '/tmp/imketen-bench/pglite' },
     duration: { type: 'string', default: '20' },
     connections: { type: 'string', default: '16' },
+    only: { type: 'string', default: 'read,append' },
   },
 });
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'imketen.js');
@@ -83,10 +84,11 @@ for (const engine of values.engines.split(',')) {
     const [kind, id] = stream.split('/');
     // Warm up (connections, caches), then measure.
     await autocannon({ url: `${server.url}/api/cases/${kind}/${id}`, headers, duration: 3, connections });
-    const read = await load('timeline read', { url: `${server.url}/api/cases/${kind}/${id}`, headers });
+    const results: Result[] = [];
+    if (values.only.includes('read')) results.push(await load('timeline read', { url: `${server.url}/api/cases/${kind}/${id}`, headers }));
     let n = 0;
     const run = `${Date.now().toString(36)}`;
-    const append = await load('event append', {
+    if (values.only.includes('append')) results.push(await load('event append', {
       url: `${server.url}/api/events`, method: 'POST', headers,
       requests: [{
         setupRequest: (request) => {
@@ -94,8 +96,8 @@ for (const engine of values.engines.split(',')) {
           return { ...request, body: JSON.stringify({ events: [{ id: `bench-${run}-${n}`, stream: `intake/IN-BENCH-${run}-${n}`, type: 'intake.received', date: '2025-06-01', data: { subjects: [] } }] }) };
         },
       }],
-    });
-    for (const result of [read, append]) {
+    }));
+    for (const result of results) {
       const line = `| ${engine} | ${events} | ${result.name} | ${connections} | ${result.rps.toFixed(0)} | ${result.p50} | ${result.p99} | ${result.errors + result.non2xx} |`;
       rows.push(line);
       console.error(line);

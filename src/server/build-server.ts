@@ -94,11 +94,18 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     for (const method of methods) app.imketenRoutes.push({ method, url: route.url, action, stringInputs });
     if (route.url.startsWith(DOCS_PREFIX)) return;
     route.schema ??= {};
+    // The OpenAPI document says, per operation, what the access policy allows (generated from the policy file).
+    const described = route.schema as { description?: string; summary?: string };
+    if (!described.description?.includes('**Access policy**')) described.description = [described.description, `**Access policy** — action \`${action}\`: ${describeAccess(policy, action)}`].filter(Boolean).join('\n\n');
     const responses = ((route.schema as { response?: Record<string, unknown> }).response ??= {});
-    for (const status of ['400', '401', '403', '404', '413', '415', '422', '423', '429', '500']) responses[status] ??= ProblemSchema;
+    for (const status of ['400', '401', '403', '404', '413', '415', '422', '423', '429', '500']) {
+      responses[status] ??= { description: 'RFC 9457 problem details (application/problem+json).', content: { 'application/problem+json': { schema: ProblemSchema } } };
+    }
     const compiled = new Map<string, ReturnType<typeof Compile>>();
     for (const [status, schema] of Object.entries(responses)) {
-      if (schema && typeof schema === 'object' && 'type' in schema) compiled.set(status, Compile(schema as TSchema));
+      const content = (schema as { content?: Record<string, { schema: TSchema }> }).content;
+      const single = content ? Object.values(content)[0]?.schema : schema;
+      if (single && typeof single === 'object' && 'type' in single) compiled.set(status, Compile(single as TSchema));
     }
     for (const method of methods) validators.set(`${method} ${route.url}`, compiled);
   });
@@ -111,7 +118,11 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
         title: 'imketen API',
         version: '1',
         description: 'The registry of the Dutch international crimes chain. Every request names who asks (session cookie or API token) and may name why (X-Purpose); '
-          + 'the access policy (GET /api/policy) decides, and every access to person-level data is logged with its legal basis. Errors are RFC 9457 problem details.',
+          + 'the access policy (config/policy.json, GET /api/policy) decides, and every access to person-level data is logged with its legal basis. '
+          + 'Errors are RFC 9457 problem details; lists are paginated (limit, after → next).\n\n**Roles**: '
+          + Object.entries(policy.roles).map(([role, definition]) => `\`${role}\` — ${definition.label} (${definition.organisation})`).join('; ') + '.\n\n'
+          + '**Sharing regimes** (R3): ' + policy.sharing.map((regime) => `\`${regime.id}\` — ${regime.label}; ${regime.enabled ? 'on' : 'off'}, effective from ${regime.effectiveFrom}`).join('; ') + '. '
+          + 'Each operation below says which roles its action grants. See docs/server.md.',
       },
       components: {
         securitySchemes: {
@@ -184,6 +195,16 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   app.addHook('onClose', async () => { await context.appends.idle(); await context.accessLog.flush(); });
   await app.ready();
   return app;
+}
+
+/** One line per action for the OpenAPI document: who may, on which data, under which condition. */
+function describeAccess(policy: Policy, action: string): string {
+  const definition = policy.actions[action]!;
+  if (definition.public) return 'public (no sign-in).';
+  if (definition.authenticated) return 'every signed-in role.';
+  const grants = Object.entries(definition.grants ?? {}).map(([role, list]) => `${role} (${list.map((grant) => `${grant.kinds.join(', ')}${grant.condition ? ` when ${grant.condition}` : ''}${grant.view ? `, view ${grant.view}` : ''}`).join('; ')})`);
+  const regimes = policy.sharing.filter((regime) => regime.actions.includes(action)).map((regime) => `${regime.roles.join(', ')} under ${regime.id} (${regime.enabled ? 'on' : 'off'}, from ${regime.effectiveFrom}; requires ${regime.requires.join(' and ') || 'nothing more'})`);
+  return `${[...grants, ...regimes].join('; ') || 'nobody'}.${definition.personLevel ? ' Every access is written to the access log with its legal basis.' : ''}`;
 }
 
 function containsNul(value: unknown): boolean {
