@@ -8,7 +8,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   INVALID_INPUT: 400,
   CONFIG_INVALID: 500,
   UNKNOWN_REPORT_ROW: 400,
-  INVALID_EVENT: 422,
+  // An event that does not fit the interchange format is a bad request; one that breaks a rule of the registry
+  // (references, state machines) is well-formed but refused.
+  INVALID_EVENT: 400,
   IMPORT_REJECTED: 422,
   REFERENCE_NOT_FOUND: 422,
   TRANSITION_NOT_ALLOWED: 422,
