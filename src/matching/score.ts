@@ -403,13 +403,18 @@ function pushMerge(out: Candidate[], flip: boolean, single: NameToken, group: re
   out.push(flip ? { a: [single.position], b: positions, result, weight } : { a: positions, b: [single.position], result, weight });
 }
 
-function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[], flip: boolean, out: Candidate[], settledShort: ReadonlySet<number>, settledLong: ReadonlySet<number>): void {
-  if (short.every((token) => token.kind !== 'word' || settledShort.has(token.position))) return;
-  if (long.every((token) => settledLong.has(token.position))) return;
+/** Positions as bits of a number: names have at most MAX_NAME_PARTS parts (tokens.ts), so 31 bits suffice. */
+function hasBit(mask: number, position: number): boolean {
+  return ((mask >>> position) & 1) === 1;
+}
+
+function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[], flip: boolean, out: Candidate[], settledShort: number, settledLong: number): void {
+  if (short.every((token) => token.kind !== 'word' || hasBit(settledShort, token.position))) return;
+  if (long.every((token) => hasBit(settledLong, token.position))) return;
   for (let start = 0; start < long.length; start++) {
     for (let size = 2; size <= 3 && start + size <= long.length; size++) {
       const group = long.slice(start, start + size);
-      if (group.every((token) => settledLong.has(token.position))) continue;
+      if (group.every((token) => hasBit(settledLong, token.position))) continue;
       const allInitials = group.every((token) => token.kind === 'initial');
       if (!allInitials && !group.every((token) => MERGEABLE.has(token.kind))) continue;
       if (!allInitials && group.every((token) => token.kind !== 'word')) continue;
@@ -417,7 +422,7 @@ function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[]
       const first = group[0] as NameToken;
       const groupLength = group.reduce((sum, token) => sum + (token.forms.folded[0] ?? '').length, 0);
       const groupInitials = first.forms.abjad || first.forms.syllabic ? '' : group.map((token) => (token.forms.latin[0] ?? '').charAt(0)).join('');
-      const plausible = short.some((single) => single.kind === 'word' && !settledShort.has(single.position) && (
+      const plausible = short.some((single) => single.kind === 'word' && !hasBit(settledShort, single.position) && (
         (!allInitials && groupInitials !== '' && single.forms.latin[0] === groupInitials) ||
         (startsAlike(single.forms, first.forms) &&
           (single.forms.abjad || first.forms.abjad || Math.abs((single.forms.folded[0] ?? '').length - groupLength) <= 3))));
@@ -427,7 +432,7 @@ function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[]
       const joinedLength = (joined.folded[0] ?? '').length;
       const initials = groupInitials;
       for (const single of short) {
-        if (single.kind !== 'word' || settledShort.has(single.position)) continue;
+        if (single.kind !== 'word' || hasBit(settledShort, single.position)) continue;
         const singleLatin = single.forms.latin[0] ?? '';
         if (!allInitials && initials && singleLatin === initials && !single.forms.abjad) {
           pushMerge(out, flip, single, group, { similarity: SCORING.initial, how: 'initial', acronym: true, detail: `"${single.text}" are the initials of "${group.map((token) => token.text).join(' ')}"` });
@@ -456,12 +461,12 @@ function align(a: PreparedName, b: PreparedName): Candidate[] {
   }
   if (a.tokens.length > 1 || b.tokens.length > 1) {
     // parts that already correspond well to a single part need not be tried joined
-    const settledA = new Set<number>();
-    const settledB = new Set<number>();
+    let settledA = 0;
+    let settledB = 0;
     for (const candidate of candidates) {
       if (candidate.result.similarity < 0.9) continue;
-      settledA.add(candidate.a[0] ?? -1);
-      settledB.add(candidate.b[0] ?? -1);
+      settledA |= 1 << (candidate.a[0] ?? 0);
+      settledB |= 1 << (candidate.b[0] ?? 0);
     }
     mergeCandidates(b.tokens, a.tokens, false, candidates, settledB, settledA);
     mergeCandidates(a.tokens, b.tokens, true, candidates, settledA, settledB);
@@ -474,14 +479,18 @@ function align(a: PreparedName, b: PreparedName): Candidate[] {
     x.a.length + x.b.length - (y.a.length + y.b.length) ||
     (x.a[0] ?? 0) + (x.b[0] ?? 0) - ((y.a[0] ?? 0) + (y.b[0] ?? 0)),
   );
-  const usedA = new Set<number>();
-  const usedB = new Set<number>();
+  let usedA = 0;
+  let usedB = 0;
   const chosen: Candidate[] = [];
   for (const candidate of candidates) {
-    if (candidate.a.some((position) => usedA.has(position)) || candidate.b.some((position) => usedB.has(position))) continue;
+    let maskA = 0;
+    let maskB = 0;
+    for (const position of candidate.a) maskA |= 1 << position;
+    for (const position of candidate.b) maskB |= 1 << position;
+    if ((usedA & maskA) !== 0 || (usedB & maskB) !== 0) continue;
     chosen.push(candidate);
-    for (const position of candidate.a) usedA.add(position);
-    for (const position of candidate.b) usedB.add(position);
+    usedA |= maskA;
+    usedB |= maskB;
   }
   return chosen;
 }
@@ -542,14 +551,14 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
   const chosen = align(query, entry);
   const deductions: ScoreDeduction[] = [];
   let score = 1;
-  const usedQuery = new Set<number>();
-  const usedEntry = new Set<number>();
+  let usedQuery = 0;
+  let usedEntry = 0;
   const parts: Array<{ position: number; part: PartMatch }> = [];
   let fullMatches = 0;
   let initialMatches = 0;
   for (const candidate of chosen) {
-    candidate.a.forEach((position) => usedQuery.add(position));
-    candidate.b.forEach((position) => usedEntry.add(position));
+    for (const position of candidate.a) usedQuery |= 1 << position;
+    for (const position of candidate.b) usedEntry |= 1 << position;
     const queryTokens = candidate.a.map((position) => query.tokens[position] as NameToken);
     const entryTokens = candidate.b.map((position) => entry.tokens[position] as NameToken);
     const queryWords = queryTokens.filter((token) => token.kind === 'word').length;
@@ -579,16 +588,16 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
     const queryToken = query.tokens[candidate.a[0] ?? -1];
     const entryToken = entry.tokens[candidate.b[0] ?? -1];
     const [plainName, plainToken] = queryToken?.abdStem ? [entry, entryToken] : [query, queryToken];
-    const used = plainName === query ? usedQuery : usedEntry;
     const before = plainName.tokens[(plainToken?.position ?? 0) - 1];
-    if (before && before.kind === 'word' && !used.has(before.position)) {
-      used.add(before.position);
+    if (before && before.kind === 'word' && !hasBit(plainName === query ? usedQuery : usedEntry, before.position)) {
+      if (plainName === query) usedQuery |= 1 << before.position;
+      else usedEntry |= 1 << before.position;
       score -= SCORING.conflictCost;
       if (explain) deductions.push({ reason: `'Abd on one side, "${before.text}" on the other`, amount: SCORING.conflictCost });
     }
   }
-  const unmatchedQueryTokens = query.tokens.filter((token) => !usedQuery.has(token.position));
-  const unmatchedEntryTokens = entry.tokens.filter((token) => !usedEntry.has(token.position));
+  const unmatchedQueryTokens = query.tokens.filter((token) => !hasBit(usedQuery, token.position));
+  const unmatchedEntryTokens = entry.tokens.filter((token) => !hasBit(usedEntry, token.position));
   const unmatchedQueryWeight = weightOf(unmatchedQueryTokens);
   const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
   const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens));

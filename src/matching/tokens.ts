@@ -70,6 +70,9 @@ export interface PreparedName {
   readonly script: Script;
 }
 
+/** The most parts a name is read with; the rest is ignored. */
+export const MAX_NAME_PARTS = 30;
+
 /** Weights per kind: the policy of how much each kind of part counts. */
 export const KIND_WEIGHTS: Readonly<Record<TokenKind, number>> = {
   word: 1,
@@ -402,6 +405,8 @@ export function prepareName(name: string): PreparedName {
   drafts = markLegalForms(drafts);
   drafts = combineNumbersAndAbbreviations(drafts);
   markRoles(drafts);
+  // a "name" of more parts is a text, not a name; the scoring keeps positions in the bits of a number
+  if (drafts.length > MAX_NAME_PARTS) drafts = drafts.slice(0, MAX_NAME_PARTS);
   const tokens: NameToken[] = drafts.map((draft, position) => ({
     text: draft.text,
     kind: draft.kind,
