@@ -190,7 +190,16 @@ describe('security', () => {
     assert.equal((await server.store.db.query('SELECT 1 FROM events WHERE id = $1', [good.id])).length, 0);
   });
 
-  test('a revoked API token gets 401 at once', async () => {
+  test('an event id already stored with other content gets 409', async () => {
+    const { client } = await server.token('police');
+    const event = newEventOfKind('intake', 'conflict1');
+    assert.equal((await client.request('POST', '/api/events', { events: [event] })).statusCode, 201);
+    const changed = await client.request('POST', '/api/events', { events: [{ ...event, date: '2025-02-02' }] });
+    assert.equal(changed.statusCode, 409);
+    assert.match(changed.json<Problem>().detail, /Nothing was stored/);
+  });
+
+    test('a revoked API token gets 401 at once', async () => {
     const { client, id } = await server.token('dtv');
     assert.equal((await client.request('GET', '/api/cases?kind=departure')).statusCode, 200);
     const admin = await server.signIn('admin', 'revoking.admin');

@@ -151,8 +151,9 @@ async function appendChecked(
     if (error instanceof ImketenError) {
       // The refused write is logged too (its own, short transaction), then the problems name events[i].
       await context.accessLog.log({ ...entry, at: context.now().toISOString(), outcome: 'denied', legalBasis: null, reason: error.message });
-      const onlyMalformed = error.code === 'IMPORT_REJECTED' && error.problems.length > 0 && error.problems.every((problem) => problem.code === 'INVALID_EVENT');
-      throw new ImketenError(onlyMalformed ? 'INVALID_EVENT' : error.code, error.message.replace('Import rejected', 'Events rejected'), error.problems.map((problem) => relocate(problem)));
+      const all = (code: string) => error.code === 'IMPORT_REJECTED' && error.problems.length > 0 && error.problems.every((problem) => problem.code === code);
+      const code = all('INVALID_EVENT') ? 'INVALID_EVENT' : all('EVENT_ID_CONFLICT') ? 'EVENT_ID_CONFLICT' : error.code;
+      throw new ImketenError(code, error.message.replace('Import rejected', 'Events rejected'), error.problems.map((problem) => relocate(problem)));
     }
     throw error;
   }
