@@ -139,6 +139,11 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
     const folded = a.folded.find((x) => b.folded.includes(x));
     return { similarity: SCORING.spellingVariant, how: crossScript ? 'transliteration' : 'spelling', detail: `same spelling after folding: "${folded}"` };
   }
+  // lengths too far apart for any typo reading or shared sound to reach a correspondence: stop here (most
+  // comparisons are of unrelated parts, so this is the common case)
+  const la = (a.folded[0] ?? '').length;
+  const lb = (b.folded[0] ?? '').length;
+  if (Math.abs(la - lb) / Math.max(la, lb, 1) > 1 - SCORING.minPairSimilarity && Math.abs(la - lb) > 2 && !crossScript) return undefined;
   // typos are counted on the spellings as written and as folded: folding can turn one typo into two ("innocnet")
   const folded = bestTypo(a.folded, b.folded);
   const written = bestTypo(a.latin, b.latin);
@@ -191,6 +196,8 @@ function compareArabicWith(arabic: WordForms, other: WordForms): FormComparison 
   }
   if (best === Infinity) return undefined;
   const similarity = Math.max(0, SCORING.arabicReading - (SCORING.arabicDistanceCost * best) / Math.max(sounds, 2));
+  // the detail is only worth its string for parts that may correspond
+  if (similarity < SCORING.minPairSimilarity) return { similarity, how: 'transliteration' };
   return { similarity, how: 'transliteration', detail: `"${arabic.native}" read as "${reading}" (distance ${best.toFixed(2)})` };
 }
 
@@ -209,6 +216,7 @@ function compareSkeletons(a: WordForms, b: WordForms): FormComparison | undefine
   }
   if (best === Infinity) return undefined;
   const similarity = Math.max(0, 0.92 - (1.2 * best) / length);
+  if (similarity < SCORING.minPairSimilarity) return { similarity, how: 'transliteration' };
   return { similarity, how: 'transliteration', detail: `consonants "${a.skeletons[0]}" / "${b.skeletons[0]}"` };
 }
 
