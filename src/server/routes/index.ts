@@ -6,6 +6,7 @@ import { registerEventRoutes } from './events.js';
 import { registerOidcRoutes } from './oidc.js';
 import { registerRegistryRoutes } from './registry.js';
 import { registerReportRoutes } from './reports.js';
+import { registerScreeningRoutes } from './screening.js';
 import { registerSessionRoutes } from './session.js';
 import { registerSystemRoutes } from './system.js';
 import { registerWebViewRoutes } from './web-views.js';
@@ -22,4 +23,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerAuthorisationRoutes(app, context);
   registerAccessLogRoutes(app, context);
   registerWebViewRoutes(app, context);
+  registerScreeningRoutes(app, context);
 }
