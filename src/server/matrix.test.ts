@@ -88,6 +88,15 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/reports/trends': return [{ url: '/api/reports/trends', kind: 'report' }];
     case 'GET /api/reports/:year/view': return [{ url: '/api/reports/2025/view', kind: 'report' }];
     case 'GET /api/reports/:year/pdf': return [{ url: '/api/reports/2025/pdf', kind: 'report' }];
+    // screening: the fixture has no watchlist and no hit, so an allowed call finds none (404) after the policy let it through
+    case 'GET /api/watchlists': return [{ url: '/api/watchlists', kind: 'watchlist' }];
+    case 'POST /api/watchlists/:name/screening': return [{ url: '/api/watchlists/none/screening', kind: 'watchlist', body: () => ({ queries: [{ id: 'q1', name: 'Sami Suspect' }] }), ok: [404] }];
+    case 'POST /api/persons/:id/screening': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}/screening`, kind: 'person', person, body: () => ({ list: 'none' }), ok: [404] }));
+    case 'POST /api/screening/runs': return Object.keys(CASE_SAMPLES).map((kind) => ({ url: '/api/screening/runs', kind, body: () => ({ list: 'none', kind }), ok: [404] }));
+    case 'GET /api/screening/hits': return [{ url: '/api/screening/hits', kind: 'person' }];
+    case 'POST /api/persons/:id/hits/:hit/reviews': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}/hits/999999/reviews`, kind: 'person', person, body: () => ({ decision: 'rejected', reason: 'matrix' }), ok: [404] }));
+    case 'GET /api/persons/:id/cross-references': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}/cross-references`, kind: 'person', person }));
+    case 'GET /api/matching/persons': return [{ url: '/api/matching/persons?name=Sami', kind: 'person' }];
     default: return [];
   }
 }
