@@ -11,6 +11,8 @@
  *   npx imketen --data-dir /tmp/imketen-bench/pglite demo --scale 82
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -63,13 +65,46 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url
   });
 }
 
-interface Result { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number }
+interface Result { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number; cpuMs?: string }
 
-async function load(name: string, options: autocannon.Options): Promise<Result> {
+/** CPU time (ms) a process has used: /proc/<pid>/stat utime + stime, in clock ticks of 10 ms. */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL backends serving the benchmark's database (the server's pool). */
+async function backendPids(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const database = new URL(url).pathname.slice(1);
+    const result = await client.query('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+    return result.rows.map((row: { pid: number }) => row.pid);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs one load; also measures the CPU the server process and its database backends spent per request, so the
+ * figures can be judged on a machine that other work keeps busy (the throughput an idle 2-core machine allows is
+ * about 2,000 ms / (CPU ms per request)).
+ */
+async function load(name: string, options: autocannon.Options, server: ChildProcess, databaseUrl?: string): Promise<Result> {
+  const backends = databaseUrl ? await backendPids(databaseUrl) : [];
+  const database = () => backends.reduce((sum, pid) => sum + cpuOf(pid), 0);
+  const [serverBefore, databaseBefore] = [cpuOf(server.pid!), database()];
   const result = await autocannon({ duration, connections, ...options });
+  const [serverSpent, databaseSpent] = [cpuOf(server.pid!) - serverBefore, database() - databaseBefore];
+  const perRequest = (ms: number) => (ms / result.requests.total).toFixed(2);
   return {
     name, requests: result.requests.total, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99,
-    errors: result.errors, non2xx: result.non2xx,
+    errors: result.errors, non2xx: result.non2xx, cpuMs: result.requests.total > 0 ? `${perRequest(serverSpent + databaseSpent)} (${perRequest(serverSpent)} + ${perRequest(databaseSpent)})` : '-',
   };
 }
 
@@ -85,7 +120,8 @@ for (const engine of values.engines.split(',')) {
     // Warm up (connections, caches), then measure.
     await autocannon({ url: `${server.url}/api/cases/${kind}/${id}`, headers, duration: 3, connections });
     const results: Result[] = [];
-    if (values.only.includes('read')) results.push(await load('timeline read', { url: `${server.url}/api/cases/${kind}/${id}`, headers }));
+    const databaseUrl = engine === 'postgres' ? values.url : undefined;
+    if (values.only.includes('read')) results.push(await load('timeline read', { url: `${server.url}/api/cases/${kind}/${id}`, headers }, server.child, databaseUrl));
     let n = 0;
     const run = `${Date.now().toString(36)}`;
     if (values.only.includes('append')) results.push(await load('event append', {
@@ -96,9 +132,9 @@ for (const engine of values.engines.split(',')) {
           return { ...request, body: JSON.stringify({ events: [{ id: `bench-${run}-${n}`, stream: `intake/IN-BENCH-${run}-${n}`, type: 'intake.received', date: '2025-06-01', data: { subjects: [] } }] }) };
         },
       }],
-    }));
+    }, server.child, databaseUrl));
     for (const result of results) {
-      const line = `| ${engine} | ${events} | ${result.name} | ${connections} | ${result.rps.toFixed(0)} | ${result.p50} | ${result.p99} | ${result.errors + result.non2xx} |`;
+      const line = `| ${engine} | ${events} | ${result.name} | ${connections} | ${result.rps.toFixed(0)} | ${result.p50} | ${result.p99} | ${result.errors + result.non2xx} | ${result.cpuMs} |`;
       rows.push(line);
       console.error(line);
     }
@@ -107,6 +143,7 @@ for (const engine of values.engines.split(',')) {
     await new Promise((resolve) => server.child.on('exit', resolve));
   }
 }
-console.log('| engine | events | request | connections | requests/s | p50 ms | p99 ms | errors |');
-console.log('|---|---|---|---|---|---|---|---|');
+console.log(`load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+console.log('| engine | events | request | connections | requests/s | p50 ms | p99 ms | errors | CPU ms per request (server + database) |');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const row of rows) console.log(row);
