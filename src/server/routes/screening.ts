@@ -8,7 +8,8 @@ import { Type } from 'typebox';
 import { ImketenError } from '../../domain/errors.js';
 import type { CaseKind } from '../../domain/event.js';
 import { DEFAULT_THRESHOLD } from '../../matching/api.js';
-import { readableKinds } from '../../policy/authorize.js';
+import { authorize, readableKinds } from '../../policy/authorize.js';
+import { registryFacts } from '../../policy/registry-facts.js';
 import { crossReferencesFor } from '../../screening/cross-references-for.js';
 import { describeHits, type HitView } from '../../screening/describe-hits.js';
 import { DECISIONS, findHit, findHits, type Decision, type HitStatus } from '../../screening/hits-store.js';
@@ -20,7 +21,8 @@ import { SEARCH_THRESHOLD, searchPersons } from '../../screening/search-persons.
 import { visiblePersons } from '../../screening/visible-persons.js';
 import { requireWatchlist } from '../../screening/watchlist-store.js';
 import { streamExists } from '../../store/event-store.js';
-import { guard, today, type App, type ServerContext } from '../context.js';
+import { accessEntry, guard, today, type App, type ServerContext } from '../context.js';
+import { AccessDenied } from '../http-errors.js';
 import { CaseKindSchema, EntityId, PersonSummarySchema } from '../schemas.js';
 
 const ListName = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'A watchlist name, e.g. un-sc.' });
@@ -209,8 +211,17 @@ export function registerScreeningRoutes(app: App, context: ServerContext): void 
     const about = hit && (hit.personId === request.params.id || (hit.source === 'registry' && hit.counterpart === request.params.id));
     if (!hit || !about) throw new ImketenError('CASE_NOT_FOUND', `No hit ${request.params.hit} on person ${request.params.id}.`);
     const other = hit.source === 'registry' ? (hit.personId === request.params.id ? hit.counterpart : hit.personId) : undefined;
-    // a cross-reference is judged by someone who may see both persons: hit/no-hit holds for reviews too
-    if (other) await guard(request, context, 'screening.review', { kind: 'person', stream: `person/${other}` });
+    // a cross-reference is judged by someone who may read both persons: hit/no-hit holds for reviews too, so the
+    // refusal names neither the other person nor why the policy refuses them
+    if (other) {
+      const decision = await authorize(context.policy, request.principal, 'stream.read', { kind: 'person', stream: `person/${other}` }, { date: today(context), facts: registryFacts(context.db) });
+      if (!decision.allowed) {
+        await context.accessLog.log(accessEntry(request, context, request.principal!, {
+          action: 'screening.review', resource: `hit:${hit.id}`, persons: [request.params.id, other], legalBasis: null, outcome: 'denied', reason: decision.reason,
+        }));
+        throw new AccessDenied('FORBIDDEN', `Refused: hit ${hit.id} pairs ${request.params.id} with a person in another partner's files whom you may not read; only someone who may read both persons reviews it.`);
+      }
+    }
     const { hit: reviewed } = await reviewHit(context.db, { hitId: hit.id, decision: request.body.decision as Decision, reason: request.body.reason, by: request.principal!.username, now: context.now });
     const [view] = await describeHits(context.db, [reviewed]);
     await granted.log({ persons: [request.params.id, ...(other ? [other] : [])], resource: `hit:${hit.id}` });
