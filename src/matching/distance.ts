@@ -41,10 +41,11 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * Consonant classes that transliterations confuse, with the cost of taking one for the other (1 = unrelated).
- * G = j/g/gh/dj/zh, X = kh, S = sh/ch. d/z and t/s are close because Persian and Urdu read ذ ض ظ as z and ث as s.
+ * G = j/g/gh/dj/zh, X = kh, S = sh/ch. d/z and t/s are close because Persian and Urdu read ذ ض ظ as z and ث as s;
+ * k/G because ق is g in Maghrebi and Gulf spellings (Gaddafi, Belgacem).
  */
 const NEAR: ReadonlyMap<string, number> = new Map([
-  ['Xh', 0.3], ['Xk', 0.5], ['kG', 0.5], ['sz', 0.3], ['sS', 0.5], ['td', 0.5], ['dz', 0.15], ['ts', 0.3], ['bp', 0.3],
+  ['Xh', 0.3], ['Xk', 0.5], ['kG', 0.3], ['sz', 0.3], ['sS', 0.5], ['td', 0.5], ['dz', 0.15], ['ts', 0.3], ['bp', 0.3],
   ['fv', 0.5], ['vw', 0.3], ['lr', 0.7], ['mn', 0.7], ['Gz', 0.5], ['Gy', 0.7], ['SG', 0.7], ['zS', 0.7], ['fp', 0.5],
 ]);
 
@@ -171,6 +172,9 @@ export function arabicSounds(word: string): Sound[] {
 
 const LONG_VOWEL_READINGS: Readonly<Record<string, string>> = { a: 'aeo', u: 'uow', i: 'iey', '*': 'aeiou', H: 'ae' };
 
+/** Pairs of Arabic consonants that Latin spellings write with a digraph of one sound class (see latinSounds). */
+const DIGRAPH_READINGS: ReadonlyMap<string, string> = new Map([['sh', 'S'], ['kh', 'X'], ['th', 't'], ['dh', 'd'], ['Gh', 'G']]);
+
 /** Cost of reading Arabic sound `arabic` as Latin sound `latin`. */
 function substitutionCost(arabic: Sound, latin: Sound): number {
   if (arabic.kind === 'V') {
@@ -223,6 +227,10 @@ export function arabicLatinDistance(arabicWord: string | readonly Sound[], latin
       let best = (table[(i - 1) * cols + j - 1] ?? 0) + substitutionCost(ai, bj);
       best = Math.min(best, (table[(i - 1) * cols + j] ?? 0) + arabicMissingCost(ai));
       best = Math.min(best, (table[i * cols + j - 1] ?? 0) + latinExtraCost(bj));
+      // two Arabic letters that a Latin digraph writes as one sound: س+ح "Ishaq" (sh), ك+ح "Lakhal" (kh), ت+ه (th)
+      if (i >= 2 && DIGRAPH_READINGS.get(`${(a[i - 2] as Sound).kind}${ai.kind}`) === bj.kind) {
+        best = Math.min(best, (table[(i - 2) * cols + j - 1] ?? 0) + 0.1);
+      }
       table[i * cols + j] = best;
     }
   }

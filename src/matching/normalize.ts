@@ -175,7 +175,9 @@ export function arabicSkeletons(word: string): string[] {
   let persian = '';
   for (const letter of word) persian += PERSIAN_READING[letter] ?? ARABIC_SKELETON[letter] ?? '';
   persian = finishSkeleton(persian);
-  return persian === arabic ? [arabic] : [arabic, persian];
+  // two letters that Latin spellings write as one digraph: س+ح in "Ishaq" (sh), ك+ح in "Lakhal" (kh)
+  const digraphs = arabic.replace(/sh/g, 'S').replace(/kh/g, 'X').replace(/th/g, 't').replace(/dh/g, 'd');
+  return [...new Set([arabic, persian, digraphs])];
 }
 
 /**
