@@ -20,6 +20,8 @@ export interface OidcSettings {
   allowInsecure: boolean;
 }
 
+const MAX_PENDING = 10_000;
+
 interface PendingLogin {
   codeVerifier: string;
   state: string;
@@ -51,6 +53,8 @@ export function oidcLogin(settings: OidcSettings, db: Db, policy: Policy): OidcL
     async begin(now) {
       const config = await discover();
       for (const [key, login] of pending) if (login.expires < now.getTime()) pending.delete(key);
+      // Bounded: a flood of started-but-never-finished sign-ins must not grow memory without end.
+      if (pending.size >= MAX_PENDING) throw new ImketenError('RATE_LIMITED', 'Too many single sign-ins are under way; try again in a few minutes.');
       const codeVerifier = client.randomPKCECodeVerifier();
       const login: PendingLogin = { codeVerifier, state: client.randomState(), nonce: client.randomNonce(), expires: now.getTime() + 10 * 60_000 };
       const key = randomBytes(24).toString('base64url');
