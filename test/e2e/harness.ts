@@ -79,7 +79,7 @@ export async function startWorld(): Promise<World> {
       await page.locator('#password').fill(DEMO_PASSWORD);
       await page.locator('form button[type="submit"]').click();
       await page.locator('main h1').first().waitFor();
-      await page.waitForFunction(() => !document.querySelector('[role="status"] .MuiCircularProgress-root'));
+      await page.waitForFunction("!document.querySelector('[role=status] .MuiCircularProgress-root')");
     },
     async close() {
       await browser.close();

@@ -30,7 +30,7 @@ const EXPECTED: Record<DemoRole, Expected> = {
 
 async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => document.querySelectorAll('.MuiCircularProgress-root').length === 0);
+  await page.waitForFunction("document.querySelectorAll('.MuiCircularProgress-root').length === 0");
 }
 
 describe('each organisation in the browser', { skip: browserSkip }, () => {

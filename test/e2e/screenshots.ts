@@ -1,0 +1,56 @@
+/**
+ * Takes the screenshots of the main pages shown in the README (docs/screenshots): `npm run screenshots`.
+ * Same world as the browser tests: the demo registry, the demo accounts, Debian's Chromium.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { browserSkip, startWorld, type DemoRole } from './harness.js';
+
+const OUT = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+
+interface Shot { file: string; role?: DemoRole; path?: string; wait?: string; width?: number; height?: number; english?: boolean; fullPage?: boolean; then?: (page: Page) => Promise<void> }
+
+const SHOTS: Shot[] = [
+  { file: 'login.png', width: 1366, height: 768 },
+  { file: 'home-prosecutor.png', role: 'prosecutor' },
+  { file: 'home-ind.png', role: 'ind-1f', fullPage: false },
+  { file: 'home-dtv.png', role: 'dtv', fullPage: false },
+  { file: 'case-page.png', role: 'prosecutor', path: '/cases/criminal/SZ-2023-001', wait: '[data-testid="current-phase"]',
+    then: async (page) => {
+      await page.getByRole('combobox', { name: /Soort gebeurtenis/ }).click();
+      await page.getByRole('option', { name: 'Uitspraak' }).click();
+      await page.keyboard.press('Escape');
+    } },
+  { file: 'case-page-1f.png', role: 'ind-1f', path: '/cases/exclusion/IF-2024-012', wait: '[data-testid="current-phase"]' },
+  { file: 'person-page-withheld.png', role: 'prosecutor', path: '/persons/P-00001', wait: '[data-testid="person-names"]' },
+  { file: 'victims.png', role: 'police', path: '/victims?overdue=1', fullPage: false },
+  { file: 'report.png', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]' },
+  { file: 'report-en.png', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]', english: true, fullPage: false },
+  { file: 'tablet-home-police.png', role: 'police', width: 768, height: 1024 },
+  { file: 'tablet-case-page.png', role: 'prosecutor', path: '/cases/criminal/SZ-2023-001', wait: '[data-testid="current-phase"]', width: 768, height: 1024, fullPage: false },
+];
+
+if (browserSkip) {
+  process.stderr.write(`${browserSkip}\n`);
+  process.exit(1);
+}
+mkdirSync(OUT, { recursive: true });
+const world = await startWorld();
+try {
+  for (const shot of SHOTS) {
+    const { context, page } = await world.newPage({ width: shot.width, height: shot.height ?? 900 });
+    if (shot.role) await world.signIn(page, shot.role); else await page.goto('/login');
+    if (shot.english) await page.getByRole('button', { name: /Taal: English/ }).click();
+    if (shot.path) await page.goto(shot.path);
+    if (shot.wait) await page.locator(shot.wait).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.waitForFunction("document.querySelectorAll('.MuiCircularProgress-root').length === 0");
+    await shot.then?.(page);
+    await page.screenshot({ path: join(OUT, shot.file), fullPage: shot.fullPage ?? true });
+    process.stdout.write(`${shot.file}\n`);
+    await context.close();
+  }
+} finally {
+  await world.close();
+}
