@@ -18,6 +18,14 @@ describe('pair scoring of names', () => {
     assert.ok(score('Wolodymyr Selenskyj', 'Volodymyr Zelenskyy') >= DEFAULT_THRESHOLD);
   });
 
+  it('reads Arabic letters the way Latin spellings write them', () => {
+    assert.ok(score('محمد اسحاق', 'Mohammad Eshaq') >= 0.85, 'س+ح written "sh"');
+    assert.ok(score('محمد لكحل', 'Mohamed Lakhal') >= 0.85, 'ك+ح written "kh"');
+    assert.ok(score('صالح قاسمي', 'Salah Gasmi') >= 0.85, 'ق written "g"');
+    assert.ok(score('فضل رحيم', 'Fazal Rahim') >= 0.85, 'ض read as z in Persian');
+    assert.ok(score('محمود', 'Mohammed') < score('محمود', 'Mahmoud'), 'a written long vowel must be read');
+  });
+
   it('matches Persian letter variants as the same name', () => {
     assert.equal(score('علی اکبر', 'علي اكبر'), 1);
   });
