@@ -31,7 +31,7 @@ export async function webApp(app: FastifyInstance, options: { root?: string } = 
   await app.register(fastifyStatic, { root, serve: false });
 
   app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-    const path = decodeURIComponent(request.url.split('?')[0]!);
+    const path = decoded(request.url.split('?')[0]!);
     if (path === '/api' || path.startsWith('/api/')) return reply.callNotFound();
     const file = normalize(join(root, path));
     if (file.startsWith(root + sep) && (await isFile(file))) return reply.sendFile(file.slice(root.length + 1));
@@ -39,6 +39,15 @@ export async function webApp(app: FastifyInstance, options: { root?: string } = 
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
+}
+
+/** The path as the file system sees it; a malformed escape cannot name a file, so it is a page of the app. */
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '/';
+  }
 }
 
 async function isFile(path: string): Promise<boolean> {

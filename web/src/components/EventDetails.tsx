@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDate, labelOf } from '../format';
 import { CaseLink, PersonLink } from './Tables';
 
-const PERSON_FIELDS = new Set(['suspect', 'person', 'victim']);
+const PERSON_FIELDS = new Set(['suspect', 'person', 'victim', 'into']);
 const CASE_FIELDS: Record<string, string> = { exclusionCase: 'exclusion', criminalCase: 'criminal' };
 const CODE_FIELDS = new Set(['instance', 'outcome', 'by', 'reason', 'phase', 'forum', 'mode', 'offences', 'grounds']);
 

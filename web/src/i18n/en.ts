@@ -197,6 +197,7 @@ export const en: Translations = {
   },
   eventType: {
     'person.registered': 'Person registered',
+    'person.merged': 'Person merged',
     'person.alias-added': 'Alias added',
     'criminal.opened': 'Criminal case opened',
     'criminal.suspect-arrested': 'Suspect arrested',
@@ -273,6 +274,7 @@ export const en: Translations = {
     state: 'State',
     legalBasis: 'Legal basis',
     subject: 'Subject',
+    into: 'Merged into',
     event: 'Event',
   },
   value: {

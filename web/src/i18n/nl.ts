@@ -195,6 +195,7 @@ export const nl = {
   },
   eventType: {
     'person.registered': 'Persoon geregistreerd',
+    'person.merged': 'Persoon samengevoegd',
     'person.alias-added': 'Alias toegevoegd',
     'criminal.opened': 'Strafzaak geopend',
     'criminal.suspect-arrested': 'Verdachte aangehouden',
@@ -271,6 +272,7 @@ export const nl = {
     state: 'Staat',
     legalBasis: 'Rechtsgrond',
     subject: 'Onderwerp',
+    into: 'Samengevoegd met',
     event: 'Gebeurtenis',
   },
   value: {

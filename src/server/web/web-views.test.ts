@@ -1,0 +1,97 @@
+/**
+ * The web app's views through the API (inject): what each role gets, and the static plugin's SPA fallback.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Fastify from 'fastify';
+import { TEST_ENGINES } from '../../store/testing/test-stores.js';
+import { loadFixture } from '../testing/fixture.js';
+import { startTestServer, type TestServer } from '../testing/test-server.js';
+import { webApp } from './web-app.js';
+
+describe('the web views', () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startTestServer(TEST_ENGINES[0]!);
+    await loadFixture(server.store.db);
+  });
+  after(async () => { await server?.close(); });
+
+  it('offers the police an indictment on an investigation, and DT&V no events on it', async () => {
+    const police = await server.signIn('police');
+    const response = await police.request('GET', '/api/cases/criminal/SZ-1/allowed-events');
+    assert.equal(response.statusCode, 200);
+    const body = response.json<{ phase: string; mayAppend: boolean; events: { type: string }[] }>();
+    assert.equal(body.phase, 'investigation');
+    assert.ok(body.mayAppend);
+    assert.ok(body.events.some((event) => event.type === 'criminal.indicted'));
+    const dtv = await server.signIn('dtv');
+    assert.equal((await dtv.request('GET', '/api/cases/criminal/SZ-1/allowed-events')).statusCode, 403);
+  });
+
+  it('says what the policy withholds about a person, and which basis would allow it', async () => {
+    const prosecutor = await server.signIn('prosecutor');
+    const response = await prosecutor.request('GET', '/api/persons/P-S/withheld');
+    assert.equal(response.statusCode, 200);
+    const items = response.json<{ items: { kind: string; reason: string; allowingBases: string[] }[] }>().items;
+    const exclusion = items.find((item) => item.kind === 'exclusion');
+    assert.ok(exclusion, JSON.stringify(items));
+    assert.ok(exclusion.allowingBases.some((basis) => /investigating judge|r3/i.test(basis)), exclusion.allowingBases.join('; '));
+  });
+
+  it('derives the consequences of a 1F decision; DT&V gets them without the assessment of the acts', async () => {
+    const ind = await server.signIn('ind-1f');
+    const full = (await ind.request('GET', '/api/cases/exclusion/IF-1/derived')).json<{ sentences: unknown[]; exclusion?: { applies: boolean } }>();
+    assert.equal(full.exclusion?.applies, true);
+    const dtv = await server.signIn('dtv');
+    const restricted = await dtv.request('GET', '/api/cases/exclusion/IF-1/derived');
+    assert.equal(restricted.statusCode, 200);
+    assert.equal(restricted.json<{ prosecution?: unknown }>().prosecution, undefined);
+  });
+
+  it('finds persons by part of a name, only among those the role may see', async () => {
+    const police = await server.signIn('police');
+    const found = (await police.request('GET', '/api/search/persons?name=ami')).json<{ items: { id: string }[] }>().items.map((item) => item.id);
+    assert.deepEqual(found, ['P-S']);
+    const dtv = await server.signIn('dtv');
+    assert.deepEqual((await dtv.request('GET', '/api/search/persons?name=ami')).json<{ items: unknown[] }>().items, []);
+    assert.equal((await (await server.signIn('ministry')).request('GET', '/api/search/persons?name=ami')).statusCode, 403);
+  });
+
+  it('renders the report as PDF and gives the trends since 2014', async () => {
+    const ministry = await server.signIn('ministry');
+    const pdf = await ministry.request('GET', '/api/reports/2025/pdf?lang=en');
+    assert.equal(pdf.statusCode, 200);
+    assert.match(pdf.headers['content-type'] as string, /^application\/pdf/);
+    assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+    const trends = (await ministry.request('GET', '/api/reports/trends')).json<{ years: { year: number }[] }>();
+    assert.equal(trends.years[0]?.year, 2014);
+    assert.equal(trends.years.at(-1)?.year, 2026);
+  });
+});
+
+describe('serving the web app', () => {
+  const root = mkdtempSync(join(tmpdir(), 'imketen-web-'));
+  const app = Fastify();
+  before(async () => {
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+    app.setNotFoundHandler((_request, reply) => reply.code(404).type('application/problem+json').send({ code: 'ROUTE_NOT_FOUND' }));
+    await app.register(webApp, { root });
+  });
+  after(async () => { await app.close(); rmSync(root, { recursive: true, force: true }); });
+
+  it('sends files, answers every other page with index.html, and leaves /api to the API', async () => {
+    const page = await app.inject({ url: '/cases/criminal/SZ-1' });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<title>app<\/title>/);
+    assert.match(page.headers['content-security-policy'] as string, /default-src 'self'/);
+    assert.equal((await app.inject({ url: '/assets/app.js' })).body, 'console.log(1)');
+    assert.equal((await app.inject({ url: '/api/nothing' })).statusCode, 404);
+    assert.match((await app.inject({ url: '/%2e%2e/%2e%2e/etc/passwd' })).body, /<title>app<\/title>/);
+  });
+});
