@@ -9,7 +9,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness */
+        /**
+         * Liveness
+         * @description **Access policy** — action `health.read`: public (no sign-in).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -38,7 +41,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -66,7 +69,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -94,7 +97,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -122,7 +125,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -150,7 +153,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -178,7 +181,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -206,7 +209,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -234,7 +237,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -262,7 +265,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -290,7 +293,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -329,7 +332,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The access policy in force (config/policy.json, with the configured regime switches) */
+        /**
+         * The access policy in force (config/policy.json, with the configured regime switches)
+         * @description **Access policy** — action `policy.read`: every signed-in role.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -363,7 +369,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -391,7 +397,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -419,7 +425,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -447,7 +453,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -475,7 +481,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -503,7 +509,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -531,7 +537,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -559,7 +565,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -587,7 +593,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -615,7 +621,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -654,7 +660,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who am I (and the CSRF token of my session) */
+        /**
+         * Who am I (and the CSRF token of my session)
+         * @description **Access policy** — action `session.read`: every signed-in role.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -691,7 +700,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -719,7 +728,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -747,7 +756,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -775,7 +784,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -803,7 +812,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -831,7 +840,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -859,7 +868,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -887,7 +896,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -915,7 +924,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -943,7 +952,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -971,6 +980,8 @@ export interface paths {
         /**
          * Sign in with username and password
          * @description Opens a new session (a new cookie every time: no session fixation). After 5 failed attempts in a row the account is locked for 15 minutes; attempts per client address are throttled.
+         *
+         *     **Access policy** — action `session.login`: public (no sign-in).
          */
         post: {
             parameters: {
@@ -1015,7 +1026,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1043,7 +1054,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1071,7 +1082,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1099,7 +1110,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1127,7 +1138,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1155,7 +1166,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1183,7 +1194,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1211,7 +1222,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1239,7 +1250,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1267,7 +1278,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1291,7 +1302,10 @@ export interface paths {
                 };
             };
         };
-        /** Sign out */
+        /**
+         * Sign out
+         * @description **Access policy** — action `session.logout`: every signed-in role.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -1314,7 +1328,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1342,7 +1356,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1370,7 +1384,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1398,7 +1412,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1426,7 +1440,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1454,7 +1468,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1482,7 +1496,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1510,7 +1524,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1538,7 +1552,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1566,7 +1580,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1602,7 +1616,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sign in through single sign-on: redirects to the identity provider */
+        /**
+         * Sign in through single sign-on: redirects to the identity provider
+         * @description **Access policy** — action `session.login`: public (no sign-in).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1625,7 +1642,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1653,7 +1670,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1681,7 +1698,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1709,7 +1726,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1737,7 +1754,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1765,7 +1782,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1793,7 +1810,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1821,7 +1838,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1849,7 +1866,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1877,7 +1894,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1916,7 +1933,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The identity provider's redirect back: opens a session */
+        /**
+         * The identity provider's redirect back: opens a session
+         * @description **Access policy** — action `session.login`: public (no sign-in).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1952,7 +1972,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -1980,7 +2000,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2008,7 +2028,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2036,7 +2056,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2064,7 +2084,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2092,7 +2112,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2120,7 +2140,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2148,7 +2168,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2176,7 +2196,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2204,7 +2224,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2243,7 +2263,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The persons you may see, in id order */
+        /**
+         * The persons you may see, in id order
+         * @description **Access policy** — action `persons.list`: police (person); prosecutor (person); ind-1f (person); dtv (person). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2282,7 +2305,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2310,7 +2333,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2338,7 +2361,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2366,7 +2389,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2394,7 +2417,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2422,7 +2445,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2450,7 +2473,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2478,7 +2501,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2506,7 +2529,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2534,7 +2557,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2573,7 +2596,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One person: timeline, state and the cases naming them that you may read */
+        /**
+         * One person: timeline, state and the cases naming them that you may read
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: {
@@ -2645,7 +2671,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2673,7 +2699,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2701,7 +2727,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2729,7 +2755,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2757,7 +2783,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2785,7 +2811,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2813,7 +2839,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2841,7 +2867,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2869,7 +2895,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2897,7 +2923,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -2936,7 +2962,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cases of a kind with their phase on a date, as known at a time */
+        /**
+         * Cases of a kind with their phase on a date, as known at a time
+         * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query: {
@@ -2984,7 +3013,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3012,7 +3041,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3040,7 +3069,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3068,7 +3097,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3096,7 +3125,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3124,7 +3153,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3152,7 +3181,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3180,7 +3209,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3208,7 +3237,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3236,7 +3265,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3275,7 +3304,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One case's timeline and its state on a date */
+        /**
+         * One case's timeline and its state on a date
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: {
@@ -3348,7 +3380,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3376,7 +3408,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3404,7 +3436,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3432,7 +3464,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3460,7 +3492,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3488,7 +3520,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3516,7 +3548,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3544,7 +3576,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3572,7 +3604,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3600,7 +3632,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3644,6 +3676,8 @@ export interface paths {
         /**
          * Append events (interchange format v1): one or many, all or nothing
          * @description The same checks as `imketen import`: schema, references, the state machine of every touched stream. One bad event and nothing is stored; the problems name the event (events[i]) and field. Sending the same events again changes nothing.
+         *
+         *     **Access policy** — action `events.append`: police (person, criminal, intake, mla, extradition); prosecutor (person, criminal, intake, mla, extradition); ind-1f (person, exclusion); dtv (departure). Every access is written to the access log with its legal basis.
          */
         post: {
             parameters: {
@@ -3711,7 +3745,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3739,7 +3773,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3767,7 +3801,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3795,7 +3829,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3823,7 +3857,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3851,7 +3885,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3879,7 +3913,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3907,7 +3941,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3935,7 +3969,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -3963,7 +3997,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4005,6 +4039,8 @@ export interface paths {
         /**
          * Retract an earlier event of a stream
          * @description Records a `retracted` event: from its recordedAt on, every figure ignores the retracted event; earlier knowledge still shows it. Nothing is deleted.
+         *
+         *     **Access policy** — action `events.retract`: police (person, criminal, intake, mla, extradition); prosecutor (person, criminal, intake, mla, extradition); ind-1f (person, exclusion); dtv (departure). Every access is written to the access log with its legal basis.
          */
         post: {
             parameters: {
@@ -4067,7 +4103,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4095,7 +4131,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4123,7 +4159,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4151,7 +4187,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4179,7 +4215,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4207,7 +4243,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4235,7 +4271,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4263,7 +4299,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4291,7 +4327,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4319,7 +4355,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4359,6 +4395,8 @@ export interface paths {
         /**
          * Export as interchange format v1 (JSON Lines), a page at a time
          * @description The events of the kinds you may export, in order of arrival. The header X-Next-After gives the cursor of the next page (absent on the last).
+         *
+         *     **Access policy** — action `export.read`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
@@ -4388,7 +4426,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4416,7 +4454,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4444,7 +4482,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4472,7 +4510,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4500,7 +4538,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4528,7 +4566,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4556,7 +4594,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4584,7 +4622,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4612,7 +4650,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4640,7 +4678,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4679,7 +4717,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The yearly report for Y (columns Y−1 and Y) as JSON */
+        /**
+         * The yearly report for Y (columns Y−1 and Y) as JSON
+         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
+         */
         get: {
             parameters: {
                 query?: {
@@ -4730,7 +4771,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4758,7 +4799,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4786,7 +4827,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4814,7 +4855,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4842,7 +4883,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4870,7 +4911,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4898,7 +4939,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4926,7 +4967,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4954,7 +4995,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -4982,7 +5023,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5021,7 +5062,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The yearly report rendered as text, Markdown, CSV, JSON or Word (docx) */
+        /**
+         * The yearly report rendered as text, Markdown, CSV, JSON or Word (docx)
+         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
+         */
         get: {
             parameters: {
                 query?: {
@@ -5055,7 +5099,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5083,7 +5127,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5111,7 +5155,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5139,7 +5183,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5167,7 +5211,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5195,7 +5239,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5223,7 +5267,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5251,7 +5295,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5279,7 +5323,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5307,7 +5351,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5346,7 +5390,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cases behind one figure, per column (person-level data: never for the ministry) */
+        /**
+         * The cases behind one figure, per column (person-level data: never for the ministry)
+         * @description **Access policy** — action `report.explain`: police (criminal, extradition); prosecutor (criminal, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: {
@@ -5399,7 +5446,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5427,7 +5474,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5455,7 +5502,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5483,7 +5530,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5511,7 +5558,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5539,7 +5586,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5567,7 +5614,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5595,7 +5642,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5623,7 +5670,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5651,7 +5698,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5692,7 +5739,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Freeze a year's report (figures, time, SHA-256); never replaced */
+        /**
+         * Freeze a year's report (figures, time, SHA-256); never replaced
+         * @description **Access policy** — action `report.publish`: ministry (report).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -5734,7 +5784,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5762,7 +5812,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5790,7 +5840,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5818,7 +5868,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5846,7 +5896,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5874,7 +5924,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5902,7 +5952,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5930,7 +5980,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5958,7 +6008,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -5986,7 +6036,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6023,7 +6073,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Which figures changed since publication (figures only; the cases: explain) */
+        /**
+         * Which figures changed since publication (figures only; the cases: explain)
+         * @description **Access policy** — action `report.diff`: police (report, view figures-only); prosecutor (report, view figures-only); ind-1f (report, view figures-only); dtv (report, view figures-only); ministry (report, view figures-only).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -6066,7 +6119,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6094,7 +6147,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6122,7 +6175,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6150,7 +6203,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6178,7 +6231,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6206,7 +6259,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6234,7 +6287,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6262,7 +6315,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6290,7 +6343,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6318,7 +6371,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6357,7 +6410,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List accounts */
+        /**
+         * List accounts
+         * @description **Access policy** — action `accounts.manage`: admin (accounts).
+         */
         get: {
             parameters: {
                 query?: {
@@ -6402,7 +6458,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6430,7 +6486,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6458,7 +6514,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6486,7 +6542,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6514,7 +6570,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6542,7 +6598,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6570,7 +6626,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6598,7 +6654,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6626,7 +6682,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6654,7 +6710,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6679,7 +6735,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an account (password, or a single sign-on identity) */
+        /**
+         * Create an account (password, or a single sign-on identity)
+         * @description **Access policy** — action `accounts.manage`: admin (accounts).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6728,7 +6787,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6756,7 +6815,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6784,7 +6843,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6812,7 +6871,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6840,7 +6899,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6868,7 +6927,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6896,7 +6955,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6924,7 +6983,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6952,7 +7011,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -6980,7 +7039,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7023,7 +7082,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Disable or enable, unlock, set a new password or role (ends the account's sessions) */
+        /**
+         * Disable or enable, unlock, set a new password or role (ends the account's sessions)
+         * @description **Access policy** — action `accounts.manage`: admin (accounts).
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -7072,7 +7134,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7100,7 +7162,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7128,7 +7190,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7156,7 +7218,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7184,7 +7246,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7212,7 +7274,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7240,7 +7302,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7268,7 +7330,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7296,7 +7358,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7324,7 +7386,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7357,7 +7419,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List API tokens */
+        /**
+         * List API tokens
+         * @description **Access policy** — action `tokens.manage`: admin (tokens).
+         */
         get: {
             parameters: {
                 query?: {
@@ -7397,7 +7462,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7425,7 +7490,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7453,7 +7518,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7481,7 +7546,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7509,7 +7574,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7537,7 +7602,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7565,7 +7630,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7593,7 +7658,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7621,7 +7686,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7649,7 +7714,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7674,7 +7739,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Issue an API token for a partner system (one organisation and role); the secret is shown once */
+        /**
+         * Issue an API token for a partner system (one organisation and role); the secret is shown once
+         * @description **Access policy** — action `tokens.manage`: admin (tokens).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -7719,7 +7787,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7747,7 +7815,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7775,7 +7843,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7803,7 +7871,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7831,7 +7899,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7859,7 +7927,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7887,7 +7955,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7915,7 +7983,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7943,7 +8011,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -7971,7 +8039,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8011,7 +8079,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API token (at once) */
+        /**
+         * Revoke an API token (at once)
+         * @description **Access policy** — action `tokens.manage`: admin (tokens).
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -8046,7 +8117,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8074,7 +8145,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8102,7 +8173,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8130,7 +8201,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8158,7 +8229,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8186,7 +8257,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8214,7 +8285,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8242,7 +8313,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8270,7 +8341,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8298,7 +8369,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8334,7 +8405,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List authorisations of the investigating judge */
+        /**
+         * List authorisations of the investigating judge
+         * @description **Access policy** — action `authorisations.read`: prosecutor (authorisations); ind-1f (authorisations); auditor (authorisations). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: {
@@ -8378,7 +8452,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8406,7 +8480,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8434,7 +8508,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8462,7 +8536,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8490,7 +8564,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8518,7 +8592,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8546,7 +8620,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8574,7 +8648,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8602,7 +8676,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8630,7 +8704,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8655,7 +8729,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Register an authorisation of the investigating judge (R3): the judge's decision, its scope and validity */
+        /**
+         * Register an authorisation of the investigating judge (R3): the judge's decision, its scope and validity
+         * @description **Access policy** — action `authorisations.register`: prosecutor (authorisations).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -8712,7 +8789,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8740,7 +8817,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8768,7 +8845,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8796,7 +8873,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8824,7 +8901,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8852,7 +8929,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8880,7 +8957,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8908,7 +8985,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8936,7 +9013,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -8964,7 +9041,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9001,7 +9078,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Accesses to one person's data (person=P-0042) or by one user (user=om.demo), in order */
+        /**
+         * Accesses to one person's data (person=P-0042) or by one user (user=om.demo), in order
+         * @description **Access policy** — action `access-log.read`: auditor (access-log).
+         */
         get: {
             parameters: {
                 query?: {
@@ -9055,7 +9135,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9083,7 +9163,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9111,7 +9191,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9139,7 +9219,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9167,7 +9247,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9195,7 +9275,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9223,7 +9303,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9251,7 +9331,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9279,7 +9359,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9307,7 +9387,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9346,7 +9426,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How to sign in here (password, single sign-on) and the server's date */
+        /**
+         * How to sign in here (password, single sign-on) and the server's date
+         * @description **Access policy** — action `session.login`: public (no sign-in).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -9375,7 +9458,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9403,7 +9486,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9431,7 +9514,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9459,7 +9542,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9487,7 +9570,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9515,7 +9598,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9543,7 +9626,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9571,7 +9654,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9599,7 +9682,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9627,7 +9710,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9666,7 +9749,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** How many cases of a kind are in each phase on a date (split by Article 3 barrier for departure dossiers) */
+        /**
+         * How many cases of a kind are in each phase on a date (split by Article 3 barrier for departure dossiers)
+         * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query: {
@@ -9705,7 +9791,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9733,7 +9819,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9761,7 +9847,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9789,7 +9875,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9817,7 +9903,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9845,7 +9931,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9873,7 +9959,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9901,7 +9987,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9929,7 +10015,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9957,7 +10043,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -9996,7 +10082,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Criminal cases per situation (Syria, Iraq, …): open and closed on a date */
+        /**
+         * Criminal cases per situation (Syria, Iraq, …): open and closed on a date
+         * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: {
@@ -10033,7 +10122,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10061,7 +10150,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10089,7 +10178,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10117,7 +10206,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10145,7 +10234,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10173,7 +10262,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10201,7 +10290,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10229,7 +10318,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10257,7 +10346,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10285,7 +10374,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10324,7 +10413,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Upcoming court hearings of open criminal cases (criminal.hearing-scheduled), soonest first */
+        /**
+         * Upcoming court hearings of open criminal cases (criminal.hearing-scheduled), soonest first
+         * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: {
@@ -10362,7 +10454,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10390,7 +10482,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10418,7 +10510,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10446,7 +10538,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10474,7 +10566,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10502,7 +10594,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10530,7 +10622,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10558,7 +10650,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10586,7 +10678,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10614,7 +10706,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10653,7 +10745,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** R5: per criminal case its registered victims, when each was last informed and about what, and who is overdue */
+        /**
+         * R5: per criminal case its registered victims, when each was last informed and about what, and who is overdue
+         * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: {
@@ -10712,7 +10807,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10740,7 +10835,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10768,7 +10863,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10796,7 +10891,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10824,7 +10919,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10852,7 +10947,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10880,7 +10975,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10908,7 +11003,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10936,7 +11031,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -10964,7 +11059,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11003,7 +11098,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** R7: open departure dossiers with an Article 3 barrier, by nationality */
+        /**
+         * R7: open departure dossiers with an Article 3 barrier, by nationality
+         * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: {
@@ -11049,7 +11147,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11077,7 +11175,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11105,7 +11203,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11133,7 +11231,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11161,7 +11259,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11189,7 +11287,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11217,7 +11315,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11245,7 +11343,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11273,7 +11371,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11301,7 +11399,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11340,7 +11438,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** R2: the 1F decisions dated in a year, each with the consequences the rules derive */
+        /**
+         * R2: the 1F decisions dated in a year, each with the consequences the rules derive
+         * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: {
@@ -11384,7 +11485,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11412,7 +11513,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11440,7 +11541,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11468,7 +11569,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11496,7 +11597,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11524,7 +11625,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11552,7 +11653,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11580,7 +11681,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11608,7 +11709,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11636,7 +11737,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11675,7 +11776,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information */
+        /**
+         * What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: {
@@ -11716,7 +11820,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11744,7 +11848,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11772,7 +11876,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11800,7 +11904,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11828,7 +11932,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11856,7 +11960,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11884,7 +11988,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11912,7 +12016,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11940,7 +12044,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -11968,7 +12072,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12007,7 +12111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here */
+        /**
+         * The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -12052,7 +12159,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12080,7 +12187,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12108,7 +12215,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12136,7 +12243,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12164,7 +12271,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12192,7 +12299,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12220,7 +12327,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12248,7 +12355,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12276,7 +12383,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12304,7 +12411,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12343,7 +12450,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the policy withholds from you about a person: the kinds of case naming them that you may not read, why, and which legal basis would allow it */
+        /**
+         * What the policy withholds from you about a person: the kinds of case naming them that you may not read, why, and which legal basis would allow it
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -12378,7 +12488,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12406,7 +12516,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12434,7 +12544,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12462,7 +12572,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12490,7 +12600,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12518,7 +12628,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12546,7 +12656,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12574,7 +12684,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12602,7 +12712,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12630,7 +12740,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12669,7 +12779,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Persons you may see whose name (or an alias) contains the text, or whose id it is (simple matching) */
+        /**
+         * Persons you may see whose name (or an alias) contains the text, or whose id it is (simple matching)
+         * @description **Access policy** — action `persons.list`: police (person); prosecutor (person); ind-1f (person); dtv (person). Every access is written to the access log with its legal basis.
+         */
         get: {
             parameters: {
                 query: {
@@ -12704,7 +12817,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12732,7 +12845,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12760,7 +12873,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12788,7 +12901,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12816,7 +12929,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12844,7 +12957,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12872,7 +12985,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12900,7 +13013,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12928,7 +13041,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12956,7 +13069,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -12995,7 +13108,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The report's figures for every year since 2014 (cases before a court, 1F decisions, departures by mode), as recorded at a time */
+        /**
+         * The report's figures for every year since 2014 (cases before a court, 1F decisions, departures by mode), as recorded at a time
+         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
+         */
         get: {
             parameters: {
                 query?: {
@@ -13039,7 +13155,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13067,7 +13183,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13095,7 +13211,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13123,7 +13239,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13151,7 +13267,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13179,7 +13295,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13207,7 +13323,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13235,7 +13351,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13263,7 +13379,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13291,7 +13407,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13330,7 +13446,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The report as the web page and the PDF show it: title, numbered tables with their notes, the footer; and the report itself */
+        /**
+         * The report as the web page and the PDF show it: title, numbered tables with their notes, the footer; and the report itself
+         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
+         */
         get: {
             parameters: {
                 query?: {
@@ -13402,7 +13521,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13430,7 +13549,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13458,7 +13577,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13486,7 +13605,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13514,7 +13633,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13542,7 +13661,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13570,7 +13689,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13598,7 +13717,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13626,7 +13745,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13654,7 +13773,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13693,7 +13812,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The yearly report as PDF: the same content as the web page and the Word document */
+        /**
+         * The yearly report as PDF: the same content as the web page and the Word document
+         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
+         */
         get: {
             parameters: {
                 query?: {
@@ -13726,7 +13848,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13754,7 +13876,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13782,7 +13904,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13810,7 +13932,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13838,7 +13960,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13866,7 +13988,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13894,7 +14016,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13922,7 +14044,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13950,7 +14072,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
@@ -13978,7 +14100,2863 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/watchlists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The watchlists with their versions (newest first) and sizes
+         * @description **Access policy** — action `watchlists.read`: police (watchlist); prosecutor (watchlist); ind-1f (watchlist); dtv (watchlist).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
                         "application/json": {
+                            items: {
+                                name: string;
+                                versions: {
+                                    version: number;
+                                    importedAt: string;
+                                    format: string;
+                                    sources: string[];
+                                    entries: number;
+                                    added: number;
+                                    removed: number;
+                                    changed: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/watchlists/{name}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Screen names against a watchlist: per query, the hits at or above the threshold, best first, with their explanation (nothing is stored)
+         * @description **Access policy** — action `screening.query`: police (watchlist); prosecutor (watchlist); ind-1f (watchlist); dtv (watchlist).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description A watchlist name, e.g. un-sc. */
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        queries: {
+                            id: string;
+                            name: string;
+                            /** @description YYYY, YYYY-MM or YYYY-MM-DD */
+                            birthDate?: string;
+                            /** @description ISO 3166-1 alpha-3 */
+                            nationality?: string;
+                        }[];
+                        /** @description Hits scoring at least this (default 0.7). */
+                        threshold?: number;
+                        /** @default 10 */
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            list: string;
+                            version: number;
+                            results: {
+                                query: string;
+                                hits: {
+                                    id: string;
+                                    score: number;
+                                    /** @description Why the hit scored what it did: the closest names part by part, and what birth date and nationality did to the score. */
+                                    explanation: unknown;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/{id}/screening": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Screen one person of the registry against a watchlist; the person's hits on that list are stored for review and returned
+         * @description **Access policy** — action `screening.run`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion, departure; person when person-named-in-readable-case); dtv (departure; person when person-named-in-readable-case). Every access is written to the access log with its legal basis.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id such as P-0042 or SZ-2023-004. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A watchlist name, e.g. un-sc. */
+                        list: string;
+                        /** @description Hits scoring at least this (default 0.7). */
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run: {
+                                list: string;
+                                version: number;
+                                threshold: number;
+                                personsInScope: number;
+                                /** @description Screened against the whole list. */
+                                personsFull: number;
+                                /** @description Screened against the entries added or changed since their last screening. */
+                                personsDelta: number;
+                                /** @description Nothing changed on either side since their last screening. */
+                                personsSkipped: number;
+                                hitsFound: number;
+                                hitsGone: number;
+                            };
+                            hits: {
+                                /** @description The hit number, for reviews. */
+                                id: number;
+                                /** @description 'watchlist', or 'registry' for a cross-reference. */
+                                source: string;
+                                list: string | null;
+                                listVersion: number | null;
+                                personId: string;
+                                /** @description The list entry id (or, for a cross-reference, the other person). */
+                                counterpart: string;
+                                score: number;
+                                /** @description Why the hit scored what it did: the closest names part by part, and what birth date and nationality did to the score. */
+                                explanation: unknown;
+                                /** @description open, unsure, confirmed or rejected: the last decision on the current data of both sides. */
+                                status: string;
+                                /** @description Whether the latest screening still finds the pair. */
+                                current: boolean;
+                                firstFoundAt: string;
+                                lastFoundAt: string;
+                                lastDecision: null | {
+                                    decision: string;
+                                    reason: string;
+                                    reviewedBy: string;
+                                    reviewedAt: string;
+                                    /** @description false: made before the data of a side changed; the hit is open again. */
+                                    onCurrentData: boolean;
+                                };
+                                person: {
+                                    id: string;
+                                    names: string[];
+                                    birthDate: string | null;
+                                    nationalities: string[];
+                                };
+                                /** @description The list entry as screened. */
+                                entry?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screening/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Screen the persons of a case kind (e.g. every open 1F investigation) against a watchlist; returns the hits raised for review
+         * @description **Access policy** — action `screening.run`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion, departure; person when person-named-in-readable-case); dtv (departure; person when person-named-in-readable-case). Every access is written to the access log with its legal basis.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A watchlist name, e.g. un-sc. */
+                        list: string;
+                        kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
+                        phase?: string;
+                        /** @description Hits scoring at least this (default 0.7). */
+                        threshold?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            run: {
+                                list: string;
+                                version: number;
+                                threshold: number;
+                                personsInScope: number;
+                                /** @description Screened against the whole list. */
+                                personsFull: number;
+                                /** @description Screened against the entries added or changed since their last screening. */
+                                personsDelta: number;
+                                /** @description Nothing changed on either side since their last screening. */
+                                personsSkipped: number;
+                                hitsFound: number;
+                                hitsGone: number;
+                            };
+                            raised: {
+                                /** @description The hit number, for reviews. */
+                                id: number;
+                                /** @description 'watchlist', or 'registry' for a cross-reference. */
+                                source: string;
+                                list: string | null;
+                                listVersion: number | null;
+                                personId: string;
+                                /** @description The list entry id (or, for a cross-reference, the other person). */
+                                counterpart: string;
+                                score: number;
+                                /** @description Why the hit scored what it did: the closest names part by part, and what birth date and nationality did to the score. */
+                                explanation: unknown;
+                                /** @description open, unsure, confirmed or rejected: the last decision on the current data of both sides. */
+                                status: string;
+                                /** @description Whether the latest screening still finds the pair. */
+                                current: boolean;
+                                firstFoundAt: string;
+                                lastFoundAt: string;
+                                lastDecision: null | {
+                                    decision: string;
+                                    reason: string;
+                                    reviewedBy: string;
+                                    reviewedAt: string;
+                                    /** @description false: made before the data of a side changed; the hit is open again. */
+                                    onCurrentData: boolean;
+                                };
+                                person: {
+                                    id: string;
+                                    names: string[];
+                                    birthDate: string | null;
+                                    nationalities: string[];
+                                };
+                                /** @description The list entry as screened. */
+                                entry?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/screening/hits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Watchlist hits on the persons you may see; by default those waiting for review (open and unsure)
+         * @description **Access policy** — action `screening.hits`: police (person); prosecutor (person); ind-1f (person); dtv (person). Every access is written to the access log with its legal basis.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A watchlist name, e.g. un-sc. */
+                    list?: string;
+                    /** @description An id such as P-0042 or SZ-2023-004. */
+                    person?: string;
+                    /** @description 'review' (default) = open and unsure */
+                    status?: "review" | "open" | "unsure" | "confirmed" | "rejected" | "all";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The hit number, for reviews. */
+                                id: number;
+                                /** @description 'watchlist', or 'registry' for a cross-reference. */
+                                source: string;
+                                list: string | null;
+                                listVersion: number | null;
+                                personId: string;
+                                /** @description The list entry id (or, for a cross-reference, the other person). */
+                                counterpart: string;
+                                score: number;
+                                /** @description Why the hit scored what it did: the closest names part by part, and what birth date and nationality did to the score. */
+                                explanation: unknown;
+                                /** @description open, unsure, confirmed or rejected: the last decision on the current data of both sides. */
+                                status: string;
+                                /** @description Whether the latest screening still finds the pair. */
+                                current: boolean;
+                                firstFoundAt: string;
+                                lastFoundAt: string;
+                                lastDecision: null | {
+                                    decision: string;
+                                    reason: string;
+                                    reviewedBy: string;
+                                    reviewedAt: string;
+                                    /** @description false: made before the data of a side changed; the hit is open again. */
+                                    onCurrentData: boolean;
+                                };
+                                person: {
+                                    id: string;
+                                    names: string[];
+                                    birthDate: string | null;
+                                    nationalities: string[];
+                                };
+                                /** @description The list entry as screened. */
+                                entry?: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/{id}/hits/{hit}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review a hit on a person: confirm, reject or mark unsure, with a reason (logged, never changed; a later decision takes over)
+         * @description **Access policy** — action `screening.review`: police (person when person-named-in-readable-case); prosecutor (person when person-named-in-readable-case); ind-1f (person when person-named-in-readable-case); dtv (person when person-named-in-readable-case). Every access is written to the access log with its legal basis.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id such as P-0042 or SZ-2023-004. */
+                    id: string;
+                    hit: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "confirmed" | "rejected" | "unsure";
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The hit number, for reviews. */
+                            id: number;
+                            /** @description 'watchlist', or 'registry' for a cross-reference. */
+                            source: string;
+                            list: string | null;
+                            listVersion: number | null;
+                            personId: string;
+                            /** @description The list entry id (or, for a cross-reference, the other person). */
+                            counterpart: string;
+                            score: number;
+                            /** @description Why the hit scored what it did: the closest names part by part, and what birth date and nationality did to the score. */
+                            explanation: unknown;
+                            /** @description open, unsure, confirmed or rejected: the last decision on the current data of both sides. */
+                            status: string;
+                            /** @description Whether the latest screening still finds the pair. */
+                            current: boolean;
+                            firstFoundAt: string;
+                            lastFoundAt: string;
+                            lastDecision: null | {
+                                decision: string;
+                                reason: string;
+                                reviewedBy: string;
+                                reviewedAt: string;
+                                /** @description false: made before the data of a side changed; the hit is open again. */
+                                onCurrentData: boolean;
+                            };
+                            person: {
+                                id: string;
+                                names: string[];
+                                birthDate: string | null;
+                                nationalities: string[];
+                            };
+                            /** @description The list entry as screened. */
+                            entry?: unknown;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/{id}/cross-references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hit/no-hit: whether the person probably is a person in another partner's files. Who, and how close, only where the policy lets you read that person
+         * @description **Access policy** — action `crossref.read`: police (person when person-named-in-readable-case); prosecutor (person when person-named-in-readable-case); ind-1f (person when person-named-in-readable-case); dtv (person when person-named-in-readable-case). Every access is written to the access log with its legal basis.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description An id such as P-0042 or SZ-2023-004. */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            person: string;
+                            /** @description Whether the registry holds a probable match for the person at all. */
+                            hit: boolean;
+                            /** @description A possible match exists in files you may not read: no details without a legal basis. */
+                            matchElsewhere: boolean;
+                            matches: {
+                                hitId: number;
+                                person: {
+                                    id: string;
+                                    names: string[];
+                                    birthDate: string | null;
+                                    nationalities: string[];
+                                };
+                                score: number;
+                                status: string;
+                                /** @description Why the hit scored what it did: the closest names part by part, and what birth date and nationality did to the score. */
+                                explanation: unknown;
+                                /** @description The basis on which you see this person. */
+                                legalBasis: string;
+                            }[];
+                            notice: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/persons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Persons you may see whose names match, with the screening matcher (any script, transliterations, aliases), best first
+         * @description **Access policy** — action `persons.search`: police (person); prosecutor (person); ind-1f (person); dtv (person). Every access is written to the access log with its legal basis.
+         */
+        get: {
+            parameters: {
+                query: {
+                    name: string;
+                    limit?: number;
+                    /** @description default 0.6 */
+                    threshold?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                person: {
+                                    id: string;
+                                    names: string[];
+                                    birthDate: string | null;
+                                    nationalities: string[];
+                                };
+                                score: number;
+                                /** @description Why the hit scored what it did: the closest names part by part, and what birth date and nationality did to the score. */
+                                explanation: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
                             type: string;
                             title: string;
                             status: number;
