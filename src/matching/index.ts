@@ -45,7 +45,7 @@ const COMMON_KEY_MINIMUM = 500;
 /** How many candidates are scored, at most (twice as many for names in Arabic or Hebrew script). */
 const DEFAULT_CANDIDATES = 15;
 /** Postings read per query part at most, beyond its rarest key. */
-const PART_POSTINGS_BUDGET = 2000;
+const PART_POSTINGS_BUDGET = 800;
 /** Candidates whose keys weigh less than this share of the best candidate's are not scored. */
 const RELATIVE_KEY_SCORE = 0.35;
 

@@ -418,40 +418,48 @@ function hasBit(mask: number, position: number): boolean {
 
 function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[], flip: boolean, out: Candidate[], settledShort: number, settledLong: number): void {
   if (short.every((token) => token.kind !== 'word' || hasBit(settledShort, token.position))) return;
-  if (long.every((token) => hasBit(settledLong, token.position))) return;
   for (let start = 0; start < long.length; start++) {
-    for (let size = 2; size <= 3 && start + size <= long.length; size++) {
-      const group = long.slice(start, start + size);
-      if (group.every((token) => hasBit(settledLong, token.position))) continue;
-      const allInitials = group.every((token) => token.kind === 'initial');
-      if (!allInitials && !group.every((token) => MERGEABLE.has(token.kind))) continue;
-      if (!allInitials && group.every((token) => token.kind !== 'word')) continue;
-      // cheap tests first: a part written as one starts like the first of the joined parts, and is about as long
-      const first = group[0] as NameToken;
-      const groupLength = group.reduce((sum, token) => sum + (token.forms.folded[0] ?? '').length, 0);
-      const groupInitials = first.forms.abjad || first.forms.syllabic ? '' : group.map((token) => (token.forms.latin[0] ?? '').charAt(0)).join('');
-      const plausible = short.some((single) => single.kind === 'word' && !hasBit(settledShort, single.position) && (
-        (!allInitials && groupInitials !== '' && single.forms.latin[0] === groupInitials) ||
-        (startsAlike(single.forms, first.forms) &&
-          (single.forms.abjad || first.forms.abjad || Math.abs((single.forms.folded[0] ?? '').length - groupLength) <= 3))));
-      if (!plausible) continue;
-      const joined = joinForms(group);
-      if (!joined) continue;
-      const joinedLength = (joined.folded[0] ?? '').length;
-      const initials = groupInitials;
+    const first = long[start] as NameToken;
+    let groupLength = 0;
+    let allInitials = true;
+    let anyWord = false;
+    let allSettled = true;
+    let anyInitial = false;
+    for (let size = 1; size <= 3 && start + size <= long.length; size++) {
+      const token = long[start + size - 1] as NameToken;
+      if (token.kind !== 'initial' && !MERGEABLE.has(token.kind)) break;
+      groupLength += (token.forms.folded[0] ?? '').length;
+      allInitials &&= token.kind === 'initial';
+      anyInitial ||= token.kind === 'initial';
+      anyWord ||= token.kind === 'word';
+      allSettled &&= hasBit(settledLong, token.position);
+      if (size < 2 || allSettled || (!allInitials && (!anyWord || anyInitial))) continue;
+      // cheap tests first, without building anything: a part written as one starts like the first of the joined
+      // parts and is about as long; initials written together are as many letters as there are parts
+      let plausible = false;
+      let acronymPossible = false;
       for (const single of short) {
         if (single.kind !== 'word' || hasBit(settledShort, single.position)) continue;
-        const singleLatin = single.forms.latin[0] ?? '';
-        if (!allInitials && initials && singleLatin === initials && !single.forms.abjad) {
-          pushMerge(out, flip, single, group, { similarity: SCORING.initial, how: 'initial', acronym: true, detail: `"${single.text}" are the initials of "${group.map((token) => token.text).join(' ')}"` });
+        if (!allInitials && !first.forms.abjad && !first.forms.syllabic && (single.forms.latin[0] ?? '').length === size) acronymPossible = true;
+        if (startsAlike(single.forms, first.forms) && (single.forms.abjad || first.forms.abjad || Math.abs((single.forms.folded[0] ?? '').length - groupLength) <= 3)) plausible = true;
+      }
+      if (!plausible && !acronymPossible) continue;
+      const group = long.slice(start, start + size);
+      const initials = acronymPossible ? group.map((part) => (part.forms.latin[0] ?? '').charAt(0)).join('') : '';
+      const joined = plausible ? joinForms(group) : undefined;
+      const joinedLength = (joined?.folded[0] ?? '').length;
+      for (const single of short) {
+        if (single.kind !== 'word' || hasBit(settledShort, single.position)) continue;
+        if (initials && single.forms.latin[0] === initials && !single.forms.abjad) {
+          pushMerge(out, flip, single, group, { similarity: SCORING.initial, how: 'initial', acronym: true, detail: `"${single.text}" are the initials of "${group.map((part) => part.text).join(' ')}"` });
           continue;
         }
-        if (!startsAlike(single.forms, joined)) continue;
+        if (!joined || !startsAlike(single.forms, joined)) continue;
         const singleLength = (single.forms.folded[0] ?? '').length;
         if (!single.forms.abjad && !joined.abjad && Math.abs(singleLength - joinedLength) > 3) continue;
         const result = compareForms(joined, single.forms);
         if (!result || result.similarity < 0.88) continue;
-        pushMerge(out, flip, single, group, { ...result, similarity: result.similarity * SCORING.compoundFactor, how: 'compound', detail: `"${group.map((token) => token.text).join(' ')}" written as one part${result.how !== 'exact' ? ` (${result.how})` : ''}` });
+        pushMerge(out, flip, single, group, { ...result, similarity: result.similarity * SCORING.compoundFactor, how: 'compound', detail: `"${group.map((part) => part.text).join(' ')}" written as one part${result.how !== 'exact' ? ` (${result.how})` : ''}` });
       }
     }
   }
