@@ -7,12 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserSkip, startWorld, type World } from './harness.js';
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction("document.querySelectorAll('.MuiCircularProgress-root').length === 0");
-}
+import { browserSkip, settled, startWorld, type World } from './harness.js';
 
 /** The report's figures for a year as the report page shows them, keyed `table.row.year`. */
 async function reportFigures(page: Page, year: number): Promise<Record<string, string>> {

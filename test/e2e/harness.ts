@@ -79,7 +79,7 @@ export async function startWorld(): Promise<World> {
       await page.locator('#password').fill(DEMO_PASSWORD);
       await page.locator('form button[type="submit"]').click();
       await page.locator('main h1').first().waitFor();
-      await page.waitForFunction("!document.querySelector('[role=status] .MuiCircularProgress-root')");
+      await settled(page);
     },
     async close() {
       await browser.close();
@@ -87,6 +87,19 @@ export async function startWorld(): Promise<World> {
       await store.dispose();
     },
   };
+}
+
+/**
+ * Waits until the page has loaded its data: no request in flight and no progress indicator left. (Polled through
+ * locators: the app's Content-Security-Policy forbids the string evaluation page.waitForFunction would use.)
+ */
+export async function settled(page: Page, timeoutMs = 20_000): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const until = Date.now() + timeoutMs;
+  while (await page.locator('.MuiCircularProgress-root').count() > 0) {
+    if (Date.now() > until) throw new Error('the page is still loading');
+    await page.waitForTimeout(100);
+  }
 }
 
 /** Builds the web app when web/dist is missing or older than a source file (npm test builds it first). */

@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import JSZip from 'jszip';
-import type { Page } from 'playwright-core';
-import { browserSkip, startWorld, type DemoRole, type World } from './harness.js';
+import { browserSkip, settled, startWorld, type DemoRole, type World } from './harness.js';
 
 interface Expected {
   title: string;
@@ -27,11 +26,6 @@ const EXPECTED: Record<DemoRole, Expected> = {
   admin: { title: 'Startpagina functioneel beheer', nav: ['Start'], search: false, sections: ['Accounts'] },
   auditor: { title: 'Startpagina privacytoezicht', nav: ['Start'], search: false, sections: ['Toegangslog'] },
 };
-
-async function settled(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction("document.querySelectorAll('.MuiCircularProgress-root').length === 0");
-}
 
 describe('each organisation in the browser', { skip: browserSkip }, () => {
   let world: World;

@@ -5,7 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSkip, startWorld, type DemoRole } from './harness.js';
+import { importEvents } from '../../src/import/import-events.js';
+import { textSource } from '../../src/import/sources.js';
+import { browserSkip, NOW, settled, startWorld, type DemoRole } from './harness.js';
 
 const OUT = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
@@ -23,7 +25,7 @@ const SHOTS: Shot[] = [
       await page.keyboard.press('Escape');
     } },
   { file: 'case-page-1f.png', role: 'ind-1f', path: '/cases/exclusion/IF-2024-012', wait: '[data-testid="current-phase"]' },
-  { file: 'person-page-withheld.png', role: 'prosecutor', path: '/persons/P-00001', wait: '[data-testid="person-names"]' },
+  { file: 'person-page-withheld.png', role: 'prosecutor', wait: '[data-testid="withheld"]' },
   { file: 'victims.png', role: 'police', path: '/victims?overdue=1', fullPage: false },
   { file: 'report.png', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]' },
   { file: 'report-en.png', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]', english: true, fullPage: false },
@@ -37,6 +39,13 @@ if (browserSkip) {
 }
 mkdirSync(OUT, { recursive: true });
 const world = await startWorld();
+// A report intake naming a person with a 1F file, so that the person page shows what the policy withholds from
+// the prosecution and how the investigating judge's authorisation (R3) would open it.
+const [excluded] = await world.store.db.query<{ person: string }>(`SELECT data ->> 'person' AS person FROM events WHERE stream = 'exclusion/IF-2024-012' AND type = 'exclusion.opened'`);
+await importEvents(world.store.db, [textSource('screenshots', JSON.stringify({
+  id: 'shot-intake', stream: 'intake/ML-2026-900', type: 'intake.received', date: '2026-11-20', data: { from: 'IND (1F-signaal)', situation: 'Syria', subjects: [excluded!.person] },
+}))], { now: () => NOW });
+SHOTS.find((shot) => shot.file === 'person-page-withheld.png')!.path = `/persons/${excluded!.person}`;
 try {
   for (const shot of SHOTS) {
     const { context, page } = await world.newPage({ width: shot.width, height: shot.height ?? 900 });
@@ -44,8 +53,7 @@ try {
     if (shot.english) await page.getByRole('button', { name: /Taal: English/ }).click();
     if (shot.path) await page.goto(shot.path);
     if (shot.wait) await page.locator(shot.wait).first().waitFor();
-    await page.waitForLoadState('networkidle');
-    await page.waitForFunction("document.querySelectorAll('.MuiCircularProgress-root').length === 0");
+    await settled(page);
     await shot.then?.(page);
     await page.screenshot({ path: join(OUT, shot.file), fullPage: shot.fullPage ?? true });
     process.stdout.write(`${shot.file}\n`);

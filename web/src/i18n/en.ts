@@ -323,6 +323,8 @@ export const en: Translations = {
     'enforced-disappearance': 'Enforced disappearance',
     aggression: 'Aggression',
     terrorism: 'Terrorism',
+    male: 'Male',
+    female: 'Female',
     true: 'Yes',
     false: 'No',
   },

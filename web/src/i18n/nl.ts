@@ -321,6 +321,8 @@ export const nl = {
     'enforced-disappearance': 'Gedwongen verdwijning',
     aggression: 'Agressie',
     terrorism: 'Terrorisme',
+    male: 'Man',
+    female: 'Vrouw',
     true: 'Ja',
     false: 'Nee',
   },

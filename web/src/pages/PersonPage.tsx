@@ -35,12 +35,12 @@ export function PersonPage() {
               <Paper variant="outlined" sx={{ p: 2 }}>
                 <dl className="facts">
                   <Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.names')}</Typography>
-                  <dd><ul style={{ margin: 0, paddingLeft: 20 }} data-testid="person-names">{(state.names ?? []).map((name) => <li key={name} dir="auto">{name}</li>)}</ul></dd>
+                  <dd><ul style={{ margin: 0, paddingLeft: 20 }} data-testid="person-names">{(state.names ?? []).map((name) => <li key={name}><bdi>{name}</bdi></li>)}</ul></dd>
                   <Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.birthDate')}</Typography>
                   <dd>{formatDate(state.birthDate, i18n.language)}</dd>
                   <Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.nationalities')}</Typography>
                   <dd>{(state.nationalities ?? []).join(', ') || '—'}</dd>
-                  {state.gender && <><Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.gender')}</Typography><dd>{state.gender}</dd></>}
+                  {state.gender && <><Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.gender')}</Typography><dd>{labelOf(t, 'value', state.gender)}</dd></>}
                 </dl>
               </Paper>
             </Grid>

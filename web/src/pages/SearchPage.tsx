@@ -23,7 +23,7 @@ export function SearchPage() {
         <DataTable caption={title} captionVisible={false} empty={t('search.none')} rows={data.items} rowKey={(row) => row.id}
           columns={[
             { key: 'name', header: t('field.name'), cell: (row) => <PersonLink id={row.id} names={row.names} /> },
-            { key: 'others', header: t('field.names'), cell: (row) => <span dir="auto">{row.names.slice(1).join(' · ')}</span> },
+            { key: 'others', header: t('field.names'), cell: (row) => <>{row.names.slice(1).map((name, index) => <span key={name}>{index > 0 ? ' · ' : ''}<bdi>{name}</bdi></span>)}</> },
             { key: 'id', header: 'ID', cell: (row) => row.id },
             { key: 'birth', header: t('field.birthDate'), cell: (row) => formatDate(row.birthDate, i18n.language) },
             { key: 'nationalities', header: t('field.nationalities'), cell: (row) => row.nationalities.join(', ') },
