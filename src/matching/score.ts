@@ -521,8 +521,15 @@ function sameSpelling(a: PreparedName, b: PreparedName): boolean {
   return true;
 }
 
-function initialsOnly(tokens: readonly NameToken[]): boolean {
-  return tokens.every((token) => token.kind === 'initial');
+function initialsOnly(name: PreparedName, positions: readonly number[]): boolean {
+  for (const position of positions) if (name.tokens[position]?.kind !== 'initial') return false;
+  return true;
+}
+
+function countWords(name: PreparedName, positions: readonly number[]): number {
+  let words = 0;
+  for (const position of positions) if (name.tokens[position]?.kind === 'word') words++;
+  return words;
 }
 
 function weightOf(tokens: readonly NameToken[]): number {
@@ -545,9 +552,6 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function countFull(tokens: readonly NameToken[]): number {
-  return tokens.filter((token) => token.kind === 'word').length;
-}
 
 /**
  * Compares two prepared names. Symmetric in its score: compareNames(a, b).score = compareNames(b, a).score.
@@ -575,19 +579,17 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
   for (const candidate of chosen) {
     for (const position of candidate.a) usedQuery |= 1 << position;
     for (const position of candidate.b) usedEntry |= 1 << position;
-    const queryTokens = candidate.a.map((position) => query.tokens[position] as NameToken);
-    const entryTokens = candidate.b.map((position) => entry.tokens[position] as NameToken);
-    const queryWords = queryTokens.filter((token) => token.kind === 'word').length;
-    const entryWords = entryTokens.filter((token) => token.kind === 'word').length;
-    if ((queryWords > 0 && entryWords > 0) || (queryWords > 0 && initialsOnly(entryTokens)) || (entryWords > 0 && initialsOnly(queryTokens))) {
+    const queryWords = countWords(query, candidate.a);
+    const entryWords = countWords(entry, candidate.b);
+    if ((queryWords > 0 && entryWords > 0) || (queryWords > 0 && initialsOnly(entry, candidate.b)) || (entryWords > 0 && initialsOnly(query, candidate.a))) {
       if (candidate.result.how === 'initial' && !candidate.result.acronym) initialMatches += Math.max(queryWords, entryWords);
       else fullMatches += Math.max(queryWords, entryWords);
     }
     const deficit = candidate.weight * (1 - candidate.result.similarity);
     if (deficit > 0.0005) score -= deficit;
     if (explain) parts.push({ position: Math.min(...candidate.a), part: {
-      query: queryTokens.map((token) => token.text).join(' '),
-      entry: entryTokens.map((token) => token.text).join(' '),
+      query: candidate.a.map((position) => query.tokens[position]?.text ?? '').join(' '),
+      entry: candidate.b.map((position) => entry.tokens[position]?.text ?? '').join(' '),
       how: candidate.result.how,
       similarity: round(candidate.result.similarity),
       ...(candidate.result.distance !== undefined && candidate.result.how === 'typo' ? { distance: candidate.result.distance } : {}),
@@ -626,18 +628,18 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
   if (extra > 0.0005) {
     // an organisation with one more word is usually another one (a subsidiary, a branch); a person with one
     // more name is usually the same person written more fully
-    const organisation = [...query.tokens, ...entry.tokens].some((token) => token.kind === 'legal');
+    const organisation = query.organisation || entry.organisation;
     // a series number is part of an organisation's name: "Fund II" is not "Fund"
     const extraWords = (unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens).filter((token) => token.kind === 'word' || token.kind === 'number').length;
     // parts only one name has cost more when fewer than half of its full parts correspond
-    const longerFull = Math.max(countFull(query.tokens), countFull(entry.tokens));
+    const longerFull = Math.max(query.fullParts, entry.fullParts);
     const perPart = fullMatches + initialMatches < longerFull / 2 ? SCORING.extraCostLowCoverage : SCORING.extraCost;
     const amount = organisation && extraWords > 0 ? SCORING.organisationExtraCost * Math.min(extraWords, 2) : perPart * Math.min(extra, 3);
     score -= amount;
     const side = unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens;
     if (explain) deductions.push({ reason: `parts only one name has: ${side.map((token) => token.text).join(' ')}`, amount: round(amount) });
   }
-  const fullParts = Math.max(countFull(query.tokens), countFull(entry.tokens));
+  const fullParts = Math.max(query.fullParts, entry.fullParts);
   if (fullMatches === 0 && fullParts >= 1) {
     score -= SCORING.noFullPartCost;
     if (explain) deductions.push({ reason: 'no full name part corresponds', amount: SCORING.noFullPartCost });
@@ -646,10 +648,16 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
     score -= amount;
     if (explain) deductions.push({ reason: 'only one full name part corresponds', amount });
   }
-  const ordered = [...chosen].sort((x, y) => (x.a[0] ?? 0) - (y.a[0] ?? 0));
   let inversions = false;
-  for (let index = 1; index < ordered.length; index++) {
-    if ((ordered[index]?.b[0] ?? 0) < (ordered[index - 1]?.b[0] ?? 0)) inversions = true;
+  for (let i = 0; i < chosen.length && !inversions; i++) {
+    for (let j = i + 1; j < chosen.length; j++) {
+      const x = chosen[i] as Candidate;
+      const y = chosen[j] as Candidate;
+      if (((x.a[0] ?? 0) - (y.a[0] ?? 0)) * ((x.b[0] ?? 0) - (y.b[0] ?? 0)) < 0) {
+        inversions = true;
+        break;
+      }
+    }
   }
   if (inversions) {
     score -= SCORING.reorderCost;

@@ -68,6 +68,10 @@ export interface PreparedName {
   /** The name was written "Last, First" and has been put in reading order. */
   readonly reordered: boolean;
   readonly script: Script;
+  /** How many full parts (kind 'word') the name has. */
+  readonly fullParts: number;
+  /** The name has a legal form: it names an organisation. */
+  readonly organisation: boolean;
 }
 
 /** The most parts a name is read with; the rest is ignored. */
@@ -419,5 +423,12 @@ export function prepareName(name: string): PreparedName {
     ...(draft.role ? { role: draft.role } : {}),
     position,
   }));
-  return { raw: name, tokens, reordered, script };
+  return {
+    raw: name,
+    tokens,
+    reordered,
+    script,
+    fullParts: tokens.filter((token) => token.kind === 'word').length,
+    organisation: tokens.some((token) => token.kind === 'legal'),
+  };
 }
