@@ -14,7 +14,9 @@ export function screenPerson(index: MatchIndex, person: RegistryPerson, options:
   for (const name of person.names) {
     const result = index.search(
       { name, ...(person.birthDate ? { birthDates: [person.birthDate] } : {}), ...(person.nationalities.length ? { nationalities: person.nationalities } : {}) },
-      { threshold, limit },
+      // score more candidates than the matcher's default: a common name has many namesakes, and a cut among them
+      // would drop pairs a reviewer should see
+      { threshold, limit, candidates: Math.max(30, limit * 3) },
     );
     for (const hit of result.hits) {
       const earlier = best.get(hit.id);
