@@ -54,7 +54,7 @@ export async function viewStream(tx: Queryable, stream: string, options: { date:
   const personIds = [...new Set(known.flatMap((event) => personReferences(event.data)))];
   const persons = await summarisePersons(tx, personIds);
   const cases = kind === 'person'
-    ? (await tx.query<{ stream: string }>('SELECT DISTINCT stream FROM events WHERE $1 = ANY(refs) ORDER BY stream', [stream])).map((row) => row.stream)
+    ? (await tx.query<{ stream: string }>('SELECT DISTINCT stream FROM events WHERE refs @> ARRAY[$1]::text[] ORDER BY stream', [stream])).map((row) => row.stream)
     : [];
   return { stream, kind, id, date: options.date, asRecordedAt: options.asRecordedAt, state, timeline, persons, cases, events: known };
 }
