@@ -78,6 +78,8 @@ export async function startWorld(): Promise<World> {
       await page.locator('#username').fill(DEMO_USERS[role]);
       await page.locator('#password').fill(DEMO_PASSWORD);
       await page.locator('form button[type="submit"]').click();
+      // The sign-in page has an h1 as well: wait for what only a signed-in page has, the main navigation.
+      await page.locator('header nav').waitFor();
       await page.locator('main h1').first().waitFor();
       await settled(page);
     },
