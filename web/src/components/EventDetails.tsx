@@ -7,12 +7,12 @@ const PERSON_FIELDS = new Set(['suspect', 'person', 'victim', 'into']);
 const CASE_FIELDS: Record<string, string> = { exclusionCase: 'exclusion', criminalCase: 'criminal' };
 const CODE_FIELDS = new Set(['instance', 'outcome', 'by', 'reason', 'phase', 'forum', 'mode', 'offences', 'grounds']);
 
-export function EventDetails({ type, data }: { type: string; data: Record<string, unknown> }) {
+export function EventDetails({ type, data, persons = [] }: { type: string; data: Record<string, unknown>; persons?: readonly { id: string; names: string[] }[] }) {
   const { t, i18n } = useTranslation();
   const entries = Object.entries(data);
   if (entries.length === 0) return null;
   const show = (field: string, value: unknown): React.ReactNode => {
-    if (PERSON_FIELDS.has(field) && typeof value === 'string') return <PersonLink id={value} names={[value]} />;
+    if (PERSON_FIELDS.has(field) && typeof value === 'string') return <PersonLink id={value} names={persons.find((person) => person.id === value)?.names ?? [value]} />;
     if (CASE_FIELDS[field] && typeof value === 'string') return <CaseLink stream={`${CASE_FIELDS[field]}/${value}`} />;
     if (Array.isArray(value)) {
       if (field === 'acts') return String(value.length);

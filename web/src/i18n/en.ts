@@ -233,6 +233,7 @@ export const en: Translations = {
     retracted: 'Retracted',
   },
   field: {
+    id: 'Id',
     names: 'Names',
     name: 'Name',
     birthDate: 'Date of birth',

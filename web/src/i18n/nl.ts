@@ -231,6 +231,7 @@ export const nl = {
     retracted: 'Ingetrokken',
   },
   field: {
+    id: 'Nummer',
     names: 'Namen',
     name: 'Naam',
     birthDate: 'Geboortedatum',

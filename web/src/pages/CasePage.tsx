@@ -61,7 +61,7 @@ export function CasePage() {
                       </Box>
                     ),
                   },
-                  { key: 'data', header: t('casePage.details'), cell: (row) => <EventDetails type={row.event.type} data={row.event.data} /> },
+                  { key: 'data', header: t('casePage.details'), cell: (row) => <EventDetails type={row.event.type} data={row.event.data} persons={data.persons} /> },
                   { key: 'recorded', header: t('casePage.recordedAt'), cell: (row) => formatDateTime(row.event.recordedAt, i18n.language) },
                   {
                     key: 'actions', header: <span style={{ position: 'absolute', left: -9999 }}>{t('casePage.retract')}</span>, cell: (row) => (

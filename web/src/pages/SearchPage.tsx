@@ -24,7 +24,7 @@ export function SearchPage() {
           columns={[
             { key: 'name', header: t('field.name'), cell: (row) => <PersonLink id={row.id} names={row.names} /> },
             { key: 'others', header: t('field.names'), cell: (row) => <>{row.names.slice(1).map((name, index) => <span key={name}>{index > 0 ? ' · ' : ''}<bdi>{name}</bdi></span>)}</> },
-            { key: 'id', header: 'ID', cell: (row) => row.id },
+            { key: 'id', header: t('field.id'), cell: (row) => row.id },
             { key: 'birth', header: t('field.birthDate'), cell: (row) => formatDate(row.birthDate, i18n.language) },
             { key: 'nationalities', header: t('field.nationalities'), cell: (row) => row.nationalities.join(', ') },
           ]} />
