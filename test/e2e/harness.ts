@@ -70,7 +70,8 @@ export async function startWorld(): Promise<World> {
         baseURL: url, locale: options.locale ?? 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true,
         viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
       });
-      context.setDefaultTimeout(20_000);
+      // Generous: the machine may be busy, and the embedded database answers one query at a time.
+      context.setDefaultTimeout(45_000);
       return { context, page: await context.newPage() };
     },
     async signIn(page, role) {
@@ -95,7 +96,7 @@ export async function startWorld(): Promise<World> {
  * Waits until the page has loaded its data: no request in flight and no progress indicator left. (Polled through
  * locators: the app's Content-Security-Policy forbids the string evaluation page.waitForFunction would use.)
  */
-export async function settled(page: Page, timeoutMs = 20_000): Promise<void> {
+export async function settled(page: Page, timeoutMs = 45_000): Promise<void> {
   await page.waitForLoadState('networkidle');
   const until = Date.now() + timeoutMs;
   while (await page.locator('.MuiCircularProgress-root').count() > 0) {

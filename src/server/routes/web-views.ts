@@ -24,7 +24,7 @@ import { summarisePersons, viewStream } from '../../registry/stream-view.js';
 import { computeFigures, computeReport } from '../../reports/compute-report.js';
 import { referenceDatesFor } from '../../reports/reference-dates.js';
 import { toReportView } from '../../reports/render/report-view.js';
-import { readStreams, streamExists } from '../../store/event-store.js';
+import { logPosition, readStreams, streamExists } from '../../store/event-store.js';
 import { casesAt } from '../../store/segments.js';
 import { guard, today, type App, type ServerContext } from '../context.js';
 import { CaseKindSchema, Date_, EntityId, PersonSummarySchema, ReportSchema, Time } from '../schemas.js';
@@ -36,6 +36,8 @@ const Lang = Type.Union([Type.Literal('nl'), Type.Literal('en')]);
 const ReportQuery = Type.Object({ referenceDate: Type.Optional(Date_), asRecordedAt: Type.Optional(Time), lang: Type.Optional(Lang) }, { additionalProperties: false });
 const YearParam = Type.Integer({ minimum: 1900, maximum: 2999 });
 const Bilingual = Type.Object({ nl: Type.String(), en: Type.String() });
+/** The last trends computed as of now, per server: they change only when the log grows. */
+const trendCache = new WeakMap<ServerContext, Map<string, Awaited<ReturnType<typeof computeFigures>>>>();
 /** The first year of the report's trend charts: the year the ministers' series starts. */
 const FIRST_TREND_YEAR = 2014;
 
@@ -397,7 +399,11 @@ export function registerWebViewRoutes(app: App, context: ServerContext): void {
       columns.push(year);
       referenceDates[String(year)] = referenceDatesFor(year, date)[String(year)]!;
     }
-    const figures = await computeFigures(context.db, columns, referenceDates, asRecordedAt);
+    // The trends of "now" only change when the log grows: keep the last answer per log position and day.
+    const key = request.query.asRecordedAt === undefined ? `${await logPosition(context.db)}:${date}:${last}` : undefined;
+    const cached = key === undefined ? undefined : trendCache.get(context)?.get(key);
+    const figures = cached ?? await computeFigures(context.db, columns, referenceDates, asRecordedAt);
+    if (key !== undefined && !cached) trendCache.set(context, new Map([[key, figures]]));
     const value = (table: string, row: string, year: number) => figures[table]?.[row]?.[String(year)] ?? 0;
     return {
       asRecordedAt, referenceDates,
