@@ -40,7 +40,7 @@ function runImport(file: string, env: NodeJS.ProcessEnv, killAfterMs?: number): 
 
 for (const engine of TEST_ENGINES) {
   describe(`an import killed halfway on ${engine.name}`, { skip: engine.skip }, () => {
-    it('leaves the store as it was, and the next import succeeds', { timeout: 240_000 }, async () => {
+    it('leaves the store as it was, and the next import succeeds', { timeout: 900_000 }, async () => {
       const file = largeFile(60_000);
       const database = engine.name === 'postgres' ? await createPostgresDatabase() : undefined;
       const config = database ? { databaseUrl: database.url, dataDir: '' } : { dataDir: join(work, 'store') };
