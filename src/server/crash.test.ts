@@ -51,7 +51,7 @@ function batchOf(client: number, n: number): Batch & { body: string } {
 
 for (const engine of TEST_ENGINES) {
   describe(`the server killed under a write load on ${engine.name}`, { skip: engine.skip }, () => {
-    it('keeps every acknowledged event, half-writes nothing, and keeps both chains intact', { timeout: 240_000 }, async () => {
+    it('keeps every acknowledged event, half-writes nothing, and keeps both chains intact', { timeout: 900_000 }, async () => {
       const database = engine.name === 'postgres' ? await createPostgresDatabase() : undefined;
       const config: StoreConfig = database ? { databaseUrl: database.url, dataDir: '' } : { dataDir: join(work, 'store') };
       const env = database ? { DATABASE_URL: database.url } : { IMKETEN_DATA_DIR: config.dataDir, DATABASE_URL: '' };
