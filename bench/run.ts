@@ -22,7 +22,7 @@ const suites: Record<string, string[][]> = {
     [join(here, 'matching', 'quality.ts'), ...dataArgs],
     [join(here, 'matching', 'throughput.ts'), ...dataArgs, ...(values.quick ? ['--entries', '10000', '--queries', '1000'] : [])],
   ],
-  server: [[join(here, 'server', 'server-bench.ts'), ...(values.quick ? ['--quick'] : [])]],
+  server: [[join(here, 'server', 'server-bench.ts'), ...(values.quick ? ['--duration', '5'] : [])]],
 };
 
 const chosen = values.only ? values.only.split(',') : Object.keys(suites);

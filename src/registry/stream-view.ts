@@ -9,7 +9,7 @@ import type { AnyStreamState } from '../domain/machines.js';
 import type { PersonState } from '../domain/person/state.js';
 import { stateAt } from '../domain/replay.js';
 import type { Queryable } from '../store/db.js';
-import { readStream, readStreams, type StoredEvent } from '../store/event-store.js';
+import { readStream, readStreams, streamsNaming, type StoredEvent } from '../store/event-store.js';
 
 export interface TimelineEntry {
   event: StoredEvent;
@@ -54,7 +54,7 @@ export async function viewStream(tx: Queryable, stream: string, options: { date:
   const personIds = [...new Set(known.flatMap((event) => personReferences(event.data)))];
   const persons = await summarisePersons(tx, personIds);
   const cases = kind === 'person'
-    ? (await tx.query<{ stream: string }>('SELECT DISTINCT stream FROM events WHERE refs @> ARRAY[$1]::text[] ORDER BY stream', [stream])).map((row) => row.stream)
+    ? await streamsNaming(tx, stream)
     : [];
   return { stream, kind, id, date: options.date, asRecordedAt: options.asRecordedAt, state, timeline, persons, cases, events: known };
 }

@@ -162,3 +162,9 @@ export async function* readEventChain(tx: Queryable, pageSize = 10_000): AsyncGe
     after = page[page.length - 1]!.seq;
   }
 }
+
+/** The streams whose events name `stream` in their data (e.g. the cases of a person), through the GIN index on refs. */
+export async function streamsNaming(tx: Queryable, stream: string): Promise<string[]> {
+  const rows = await tx.query<{ stream: string }>('SELECT DISTINCT stream FROM events WHERE refs @> ARRAY[$1]::text[] ORDER BY stream', [stream]);
+  return rows.map((row) => row.stream);
+}

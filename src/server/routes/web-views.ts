@@ -24,7 +24,7 @@ import { summarisePersons, viewStream } from '../../registry/stream-view.js';
 import { computeFigures, computeReport } from '../../reports/compute-report.js';
 import { referenceDatesFor } from '../../reports/reference-dates.js';
 import { toReportView } from '../../reports/render/report-view.js';
-import { logPosition, readStreams, streamExists } from '../../store/event-store.js';
+import { logPosition, readStreams, streamExists, streamsNaming } from '../../store/event-store.js';
 import { casesAt } from '../../store/segments.js';
 import { guard, today, type App, type ServerContext } from '../context.js';
 import { CaseKindSchema, Date_, EntityId, PersonSummarySchema, ReportSchema, Time } from '../schemas.js';
@@ -330,7 +330,7 @@ export function registerWebViewRoutes(app: App, context: ServerContext): void {
     const granted = await guard(request, context, 'stream.read', { kind: 'person', stream });
     await mustExist(context, stream);
     const date = today(context);
-    const cases = (await context.db.query<{ stream: string }>('SELECT DISTINCT stream FROM events WHERE $1 = ANY(refs) ORDER BY stream', [stream])).map((row) => row.stream);
+    const cases = await streamsNaming(context.db, stream);
     const facts = registryFacts(context.db);
     const withheld = new Map<string, { kind: string; count: number; reason: string; allowingBases: string[] }>();
     for (const item of cases) {
