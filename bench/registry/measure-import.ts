@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { parseStreamName } from '../../src/domain/event.js';
+import { referencesOf } from '../../src/domain/events/schema.js';
 import { importEvents } from '../../src/import/import-events.js';
 import { fileSource } from '../../src/import/sources.js';
 import { computeReport } from '../../src/reports/compute-report.js';
@@ -18,31 +19,44 @@ import { migrate } from '../../src/store/migrate.js';
 
 const { values } = parseArgs({ options: { engine: { type: 'string' }, file: { type: 'string' }, mode: { type: 'string' }, url: { type: 'string' }, dir: { type: 'string' } } });
 const file = values.file!;
-// The bare insert stores hash-sized values without computing them: the engine's limit, not our pipeline's.
+// The bare insert stores the same rows as the full import — the same columns and values, references and import id
+// included — without checking or hashing anything: hash-sized placeholders stand in for the hashes. It is the
+// engine's limit, not our pipeline's. The references come from a pass over the file before the clock starts.
 const PLACEHOLDER_HASH = 'f'.repeat(64);
 const db = await openDb(values.engine === 'postgres' ? { databaseUrl: values.url!, dataDir: '' } : { dataDir: values.dir! });
 await migrate(db);
 
-async function bareInsert(): Promise<number> {
+interface LineEvent { id: string; stream: string; type: string; date: string; recordedAt: string; data: Record<string, unknown> }
+
+async function* jsonLines(): AsyncGenerator<LineEvent> {
+  for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) if (line) yield JSON.parse(line);
+}
+
+async function referencesByLine(): Promise<string[][]> {
+  const refs: string[][] = [];
+  for await (const event of jsonLines()) refs.push([...new Set(referencesOf(event.data).map((reference) => reference.stream))]);
+  return refs;
+}
+
+async function bareInsert(refs: string[][]): Promise<number> {
   let count = 0;
   await db.transaction(async (tx) => {
+    const [{ id: importId }] = await tx.query<{ id: number }>("INSERT INTO imports (started_at, sources) VALUES (now(), '{bare}') RETURNING id") as [{ id: number }];
     let batch: EventRow[] = [];
-    const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-    for await (const line of lines) {
-      if (!line) continue;
-      const event = JSON.parse(line);
-      batch.push({ id: event.id, stream: event.stream, kind: parseStreamName(event.stream)!.kind, type: event.type, date: event.date, recordedAt: event.recordedAt, data: event.data, refs: [], contentHash: PLACEHOLDER_HASH, originFile: 1, originLine: count + 1, prevHash: PLACEHOLDER_HASH, hash: PLACEHOLDER_HASH });
+    for await (const event of jsonLines()) {
+      batch.push({ id: event.id, stream: event.stream, kind: parseStreamName(event.stream)!.kind, type: event.type, date: event.date, recordedAt: event.recordedAt, data: event.data, refs: refs[count]!, contentHash: PLACEHOLDER_HASH, originFile: 1, originLine: count + 1, prevHash: PLACEHOLDER_HASH, hash: PLACEHOLDER_HASH });
       count += 1;
-      if (batch.length === 1000) { await appendEvents(tx, null, batch); batch = []; }
+      if (batch.length === 1000) { await appendEvents(tx, importId, batch); batch = []; }
     }
-    await appendEvents(tx, null, batch);
+    await appendEvents(tx, importId, batch);
   });
   return count;
 }
 
+const refs = values.mode === 'bare' ? await referencesByLine() : [];
 const started = performance.now();
 const events = values.mode === 'bare'
-  ? await bareInsert()
+  ? await bareInsert(refs)
   : (await importEvents(db, [fileSource(file)], { now: () => new Date('2026-11-28T00:00:00Z') })).added;
 const importSeconds = (performance.now() - started) / 1000;
 

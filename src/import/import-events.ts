@@ -16,7 +16,7 @@ import { validateEvent } from '../domain/events/schema.js';
 import { replayStream } from '../domain/replay.js';
 import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
-import { appendEvents, findEventIdentities, lastEventHash, readStreams, type EventRow, type StoredEvent } from '../store/event-store.js';
+import { appendEvents, appendUnlessStored, lastEventHash, readStreams, type EventRow, type StoredEvent } from '../store/event-store.js';
 import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
 import { replaceSegments, segmentRowsOf, type SegmentRow } from '../store/segments.js';
 import { ProblemList } from './problem-list.js';
@@ -103,37 +103,62 @@ async function appendLines(
   // The hash chain: each new event chains onto the one appended before it (src/audit/hash-chain.ts).
   await lockChain(tx, CHAIN_LOCKS.events);
   let lastHash = (await lastEventHash(tx)) ?? GENESIS_HASH;
+  // Where the chain will end if every batch so far turns out new: the next batch is chained onto it while the
+  // one before is still being written, and chained anew only when that one held events already stored.
+  let expectedHash = lastHash;
 
-  const flush = async (pending: PendingEvent[], source: ImportSource) => {
-    const stored = await findEventIdentities(tx, pending.map((event) => event.id));
+  const conflict = (event: PendingEvent, source: ImportSource) => problems.add({
+    file: source.name, line: event.originLine ?? undefined, field: 'id', code: 'EVENT_ID_CONFLICT',
+    message: `event id '${event.id}' is already stored with other content; an event is never changed: retract it and record a new one`,
+  });
+  const isRepeat = (event: PendingEvent, earlier: { contentHash: string; recordedAt: string }) =>
+    earlier.contentHash === event.contentHash && (!event.recordedAtGiven || earlier.recordedAt === event.recordedAt);
+
+  /** Leaves out ids repeated within the batch (a repeat is unchanged, other content a conflict) and chains the rest. */
+  const prepare = (pending: PendingEvent[], source: ImportSource) => {
     const fresh = new Map<string, PendingEvent>();
     for (const event of pending) {
-      const earlier = stored.get(event.id) ?? fresh.get(event.id);
-      if (!earlier) {
-        event.prevHash = lastHash;
-        event.hash = lastHash = chainHash(lastHash, chainLink(event));
-        fresh.set(event.id, event);
-        continue;
-      }
-      const sameContent = earlier.contentHash === event.contentHash && (!event.recordedAtGiven || earlier.recordedAt === event.recordedAt);
-      if (sameContent) unchanged += 1;
-      else problems.add({ file: source.name, line: event.originLine ?? undefined, field: 'id', code: 'EVENT_ID_CONFLICT', message: `event id '${event.id}' is already stored with other content; an event is never changed: retract it and record a new one` });
+      const earlier = fresh.get(event.id);
+      if (!earlier) fresh.set(event.id, event);
+      else if (isRepeat(event, earlier)) unchanged += 1;
+      else conflict(event, source);
     }
-    const inserted = await appendEvents(tx, importId, [...fresh.values()]);
-    // Under the chain lock nobody else appends, so every fresh event must have been added.
-    if (inserted.size !== fresh.size) throw new Error('events were appended outside the chain lock');
-    added += inserted.size;
+    const rows = [...fresh.values()];
+    const chainedOnto = expectedHash;
+    expectedHash = chainRows(rows, chainedOnto);
+    return { rows, chainedOnto };
   };
 
-  // One batch is written while the next is parsed and validated: on PostgreSQL the two run on different cores.
-  // Batches still reach the store one at a time and in order, as the hash chain needs.
+  const flush = async ({ rows, chainedOnto }: ReturnType<typeof prepare>, source: ImportSource) => {
+    if (chainedOnto !== lastHash) chainRows(rows, lastHash);
+    const attempt = await appendUnlessStored(tx, importId, rows);
+    let fresh = rows;
+    if (attempt.stored.size > 0) {
+      // Some ids are stored already (a file imported again, or an event repeated across batches): keep the rest.
+      fresh = rows.filter((event) => {
+        const earlier = attempt.stored.get(event.id);
+        if (!earlier) return true;
+        if (isRepeat(event, earlier)) unchanged += 1;
+        else conflict(event, source);
+        return false;
+      });
+      chainRows(fresh, lastHash);
+      // Under the chain lock nobody else appends, so every fresh event must be added.
+      if ((await appendEvents(tx, importId, fresh)).size !== fresh.length) throw new Error('events were appended outside the chain lock');
+    } else if (attempt.added !== rows.length) throw new Error('events were appended outside the chain lock');
+    added += fresh.length;
+    if (fresh.length > 0) lastHash = fresh[fresh.length - 1]!.hash;
+  };
+
+  // One batch is written while the next is parsed, validated and chained: on PostgreSQL the two run on different
+  // cores. Batches still reach the store one at a time and in order, as the hash chain needs.
   let inFlight: Promise<void> = Promise.resolve();
   const dispatch = async (source: ImportSource) => {
     if (batch.length === 0) return;
-    const pending = batch;
+    const prepared = prepare(batch, source);
     batch = [];
     await inFlight;
-    inFlight = flush(pending, source);
+    inFlight = flush(prepared, source);
     inFlight.catch(() => undefined); // awaited at the next dispatch or at the end; not an unhandled rejection
   };
 
@@ -157,6 +182,16 @@ async function appendLines(
     if (problems.full) break;
   }
   return { lines, added, unchanged };
+}
+
+/** Chains `rows` in order onto `prevHash`; returns the hash the chain ends with. */
+function chainRows(rows: PendingEvent[], prevHash: string): string {
+  let last = prevHash;
+  for (const row of rows) {
+    row.prevHash = last;
+    row.hash = last = chainHash(last, chainLink(row));
+  }
+  return last;
 }
 
 function parseLine(

@@ -29,6 +29,35 @@ export interface StoredEvent extends RecordedEvent {
   originLine: number | null;
 }
 
+/** The rows of a batch as one array parameter per column ($1–$13), unnested in order (column n). */
+const BATCH_ROWS = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::timestamptz[], $7::jsonb[], $8::text[], $9::text[],
+                 $10::smallint[], $11::integer[], $12::text[], $13::text[])
+  WITH ORDINALITY AS batch (id, stream, kind, type, date, recorded_at, data, refs, content_hash, origin_file, origin_line, prev_hash, hash, n)`;
+
+const INSERT_BATCH = `INSERT INTO events (id, stream, kind, type, date, recorded_at, data, refs, content_hash, import_id, origin_file, origin_line, prev_hash, hash)
+  SELECT id, stream, kind, type, date, recorded_at, data, string_to_array(refs, ' '), content_hash, $14, origin_file, origin_line, prev_hash, hash
+  FROM batch`;
+
+function batchParameters(importId: number | null, rows: readonly EventRow[]): unknown[] {
+  return [
+    rows.map((row) => row.id),
+    rows.map((row) => row.stream),
+    rows.map((row) => row.kind),
+    rows.map((row) => row.type),
+    rows.map((row) => row.date),
+    rows.map((row) => row.recordedAt),
+    rows.map((row) => JSON.stringify(row.data)),
+    // Stream names contain no spaces (validated), so a space-joined list is a safe way to pass text[][] rows.
+    rows.map((row) => row.refs.join(' ')),
+    rows.map((row) => row.contentHash),
+    rows.map((row) => row.originFile),
+    rows.map((row) => row.originLine),
+    rows.map((row) => row.prevHash),
+    rows.map((row) => row.hash),
+    importId,
+  ];
+}
+
 /**
  * Appends a batch in one statement (one array parameter per column: fast on both engines, STACK trap 6).
  * The caller has left out ids already stored and chained the rows (prevHash, hash) onto the log's last hash;
@@ -37,31 +66,9 @@ export interface StoredEvent extends RecordedEvent {
 export async function appendEvents(tx: Queryable, importId: number | null, rows: readonly EventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO events (id, stream, kind, type, date, recorded_at, data, refs, content_hash, import_id, origin_file, origin_line, prev_hash, hash)
-     SELECT id, stream, kind, type, date, recorded_at, data, string_to_array(refs, ' '), content_hash, $10, origin_file, origin_line, prev_hash, hash
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::timestamptz[], $7::jsonb[], $8::text[], $9::text[],
-                 $11::smallint[], $12::integer[], $13::text[], $14::text[])
-          WITH ORDINALITY AS batch (id, stream, kind, type, date, recorded_at, data, refs, content_hash, origin_file, origin_line, prev_hash, hash, n)
-     ORDER BY n
-     ON CONFLICT (id) DO NOTHING
-     RETURNING id`,
-    [
-      rows.map((row) => row.id),
-      rows.map((row) => row.stream),
-      rows.map((row) => row.kind),
-      rows.map((row) => row.type),
-      rows.map((row) => row.date),
-      rows.map((row) => row.recordedAt),
-      rows.map((row) => JSON.stringify(row.data)),
-      // Stream names contain no spaces (validated), so a space-joined list is a safe way to pass text[][] rows.
-      rows.map((row) => row.refs.join(' ')),
-      rows.map((row) => row.contentHash),
-      importId,
-      rows.map((row) => row.originFile),
-      rows.map((row) => row.originLine),
-      rows.map((row) => row.prevHash),
-      rows.map((row) => row.hash),
-    ],
+    `WITH batch AS (SELECT * FROM ${BATCH_ROWS})
+     ${INSERT_BATCH} ORDER BY n ON CONFLICT (id) DO NOTHING RETURNING id`,
+    batchParameters(importId, rows),
   );
   return new Set(inserted.map((row) => row.id));
 }
@@ -72,12 +79,30 @@ export interface StoredIdentity {
   recordedAt: string;
 }
 
-export async function findEventIdentities(tx: Queryable, ids: readonly string[]): Promise<Map<string, StoredIdentity>> {
-  const rows = await tx.query<StoredIdentity>(
-    'SELECT id, content_hash AS "contentHash", recorded_at AS "recordedAt" FROM events WHERE id = ANY($1::text[])',
-    [ids],
+/**
+ * Appends a batch in one statement unless one of its ids is already stored: then nothing is added, and what is
+ * stored under those ids comes back, so the caller can leave them out and chain the rest anew. An import of new
+ * events — the usual case — so costs one round trip a batch, not a lookup and then an insert.
+ */
+export async function appendUnlessStored(
+  tx: Queryable, importId: number | null, rows: readonly EventRow[],
+): Promise<{ added: number; stored: Map<string, StoredIdentity> }> {
+  if (rows.length === 0) return { added: 0, stored: new Map() };
+  const result = await tx.query<StoredIdentity & { added: number | null }>(
+    `WITH batch AS MATERIALIZED (SELECT * FROM ${BATCH_ROWS}),
+       stored AS MATERIALIZED (SELECT id, content_hash, recorded_at FROM events WHERE id IN (SELECT id FROM batch)),
+       added AS (${INSERT_BATCH} WHERE NOT EXISTS (SELECT FROM stored) ORDER BY n RETURNING 1)
+     SELECT id, content_hash AS "contentHash", recorded_at AS "recordedAt", NULL::integer AS added FROM stored
+     UNION ALL SELECT NULL, NULL, NULL, count(*)::integer FROM added`,
+    batchParameters(importId, rows),
   );
-  return new Map(rows.map((row) => [row.id, row]));
+  const stored = new Map<string, StoredIdentity>();
+  let added = 0;
+  for (const { added: count, ...identity } of result) {
+    if (count === null) stored.set(identity.id, identity);
+    else added = count;
+  }
+  return { added, stored };
 }
 
 const STORED_EVENT_COLUMNS = `seq, id, stream, type, date, recorded_at AS "recordedAt", data,
