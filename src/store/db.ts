@@ -29,8 +29,16 @@ const INT8 = 20;
 const DATE = 1082;
 const TIMESTAMPTZ = 1184;
 
-/** '2024-12-12 09:30:00.123+00' (the server's text form, in UTC) → '2024-12-12T09:30:00.123Z'. */
-function timestampToIso(text: string): string {
+/** The server's text form of a timestamptz in UTC, with 0–6 fraction digits: '2024-12-12 09:30:00.123+00'. */
+const UTC_TIMESTAMP_TEXT = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
+
+/**
+ * '2024-12-12 09:30:00.123+00' → '2024-12-12T09:30:00.123Z'. Every session runs in UTC, so the usual form is
+ * rearranged as text (millions of rows are read back on a large import); anything else goes through Date.
+ */
+export function timestampToIso(text: string): string {
+  const utc = UTC_TIMESTAMP_TEXT.exec(text);
+  if (utc) return `${utc[1]}T${utc[2]}.${(utc[3] ?? '').slice(0, 3).padEnd(3, '0')}Z`;
   return new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
 }
 
