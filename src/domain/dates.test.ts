@@ -63,8 +63,10 @@ describe('timestamps', () => {
     assert.equal(normaliseTimestamp('2025-01-01T00:30:00+01:00'), '2024-12-31T23:30:00.000Z');
   });
 
-  it('keeps a timestamp already in that form, after checking its fields', () => {
+  it('checks the fields of a UTC timestamp and pads its fraction', () => {
     assert.equal(normaliseTimestamp('2024-02-29T23:59:59.999Z'), '2024-02-29T23:59:59.999Z');
+    assert.equal(normaliseTimestamp('2024-12-12T09:30:00.5Z'), '2024-12-12T09:30:00.500Z');
+    assert.equal(normaliseTimestamp('2024-12-12T09:30:00.12Z'), '2024-12-12T09:30:00.120Z');
     for (const text of ['2023-02-29T09:00:00.000Z', '2024-04-31T09:00:00.000Z', '2024-12-12T24:00:00.000Z', '2024-12-12T09:60:00.000Z', '2024-12-12T09:30:60.000Z', '2024-00-12T09:30:00.000Z'])
       assert.equal(normaliseTimestamp(text), undefined, text);
   });

@@ -22,8 +22,8 @@ const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 // ISO 8601 extended format with a zone (Z or ±hh:mm / ±hhmm / ±hh): without a zone the instant is ambiguous.
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}(?::?\d{2})?)$/;
-/** The form `Date.prototype.toISOString()` gives for years 0000–9999: what normaliseTimestamp returns. */
-const CANONICAL_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
+/** UTC with seconds and up to milliseconds: the form normaliseTimestamp returns, but for the fraction's padding. */
+const UTC_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -96,12 +96,12 @@ export function comparePartialDates(a: PartialDate, b: PartialDate): 'before' | 
  * (`2024-12-12T09:30:00.000Z`), so that string comparison orders instants. Undefined when it is not one.
  */
 export function normaliseTimestamp(value: string): string | undefined {
-  // Most timestamps arrive in that form already (every export writes it): then checking the fields is enough.
-  const canonical = CANONICAL_TIMESTAMP.exec(value);
-  if (canonical) {
-    const [, year, month, day, hour, minute, second] = canonical;
+  // Most timestamps arrive in UTC already (every export writes that form): then checking the fields is enough.
+  const utc = UTC_TIMESTAMP.exec(value);
+  if (utc) {
+    const [, year, month, day, hour, minute, second, millis] = utc;
     const valid = isValidDay(Number(year), Number(month), Number(day)) && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
-    return valid ? value : undefined;
+    return valid ? `${year}-${month}-${day}T${hour}:${minute}:${second}.${(millis ?? '').padEnd(3, '0')}Z` : undefined;
   }
   const match = TIMESTAMP.exec(value);
   if (!match) return undefined;

@@ -7,20 +7,20 @@
  *     content is a no-op, with other content an error);
  *  2. references: every person or case a new event names exists, in this import or the store (one SQL query);
  *  3. streams: every stream the import touched is replayed in date order with its stored events — late arrivals
- *     and retractions included — through its state machine, and its projection rows are rebuilt.
- * Passes 2 and 3 run only on a file whose lines are all well-formed, so their errors are not noise.
+ *     and retractions included — through its state machine, and its projection rows are rebuilt. This pass runs
+ *     alongside the first (./stream-replayer.ts), but its problems are reported only for a file whose lines and
+ *     references are all sound, so that they are not noise.
  */
-import { ImketenError, type Problem } from '../domain/errors.js';
-import { parseStreamName, CASE_KINDS, type CaseKind, type StreamKind } from '../domain/event.js';
+import { ImketenError } from '../domain/errors.js';
+import { parseStreamName } from '../domain/event.js';
 import { validateEvent } from '../domain/events/schema.js';
-import { replayStream } from '../domain/replay.js';
 import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
-import { appendEvents, appendUnlessStored, lastEventHash, readStreams, type EventRow, type StoredEvent } from '../store/event-store.js';
+import { appendEvents, appendUnlessStored, lastEvent, type EventRow, type StoredEvent } from '../store/event-store.js';
 import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
-import { replaceSegments, segmentRowsOf, type SegmentRow } from '../store/segments.js';
 import { ProblemList } from './problem-list.js';
 import { readLines, type ImportSource } from './sources.js';
+import { StreamReplayer } from './stream-replayer.js';
 
 export interface ImportProgress {
   source: string;
@@ -46,8 +46,6 @@ export interface ImportSummary {
   streams: number;
 }
 
-const CASE_KIND_SET: ReadonlySet<StreamKind> = new Set(CASE_KINDS);
-
 /** Thrown inside the transaction to roll it back when problems were found; never escapes this module. */
 const ROLLBACK = Symbol('rollback');
 
@@ -61,11 +59,17 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
     );
     const importId = row!.id;
     const rollBackOnProblems = () => { if (!problems.empty) throw ROLLBACK; };
-    const counts = await appendLines(tx, importId, importedAt, sources, problems, options);
+    // The hash chain: each new event chains onto the one appended before it (src/audit/hash-chain.ts).
+    await lockChain(tx, CHAIN_LOCKS.events);
+    const last = await lastEvent(tx);
+    const streamProblems = new ProblemList(problems.limit);
+    const replayer = new StreamReplayer(tx, { importId, lastSeqBefore: last?.seq ?? 0, sources, problems: streamProblems, onProgress: options.onProgress });
+    const counts = await appendLines(tx, { importId, importedAt, lastHash: last?.hash ?? GENESIS_HASH }, sources, replayer, problems, options);
     rollBackOnProblems();
     await checkReferences(tx, importId, sources, problems);
     rollBackOnProblems();
-    const streams = await replayTouchedStreams(tx, importId, sources, problems, options);
+    const streams = await replayer.finish();
+    for (const problem of streamProblems.items) problems.add(problem);
     rollBackOnProblems();
     await tx.query('UPDATE imports SET events_added = $2, events_unchanged = $3 WHERE id = $1', [importId, counts.added, counts.unchanged]);
     return { importId, ...counts, streams };
@@ -92,17 +96,17 @@ interface PendingEvent extends EventRow {
 }
 
 async function appendLines(
-  tx: Queryable, importId: number, importedAt: string, sources: readonly ImportSource[], problems: ProblemList, options: ImportOptions,
+  tx: Queryable, start: { importId: number; importedAt: string; lastHash: string }, sources: readonly ImportSource[],
+  replayer: StreamReplayer, problems: ProblemList, options: ImportOptions,
 ): Promise<{ lines: number; added: number; unchanged: number }> {
+  const { importId, importedAt } = start;
   const batchSize = options.batchSize ?? 1000;
   let lines = 0;
   let added = 0;
   let unchanged = 0;
   let batch: PendingEvent[] = [];
 
-  // The hash chain: each new event chains onto the one appended before it (src/audit/hash-chain.ts).
-  await lockChain(tx, CHAIN_LOCKS.events);
-  let lastHash = (await lastEventHash(tx)) ?? GENESIS_HASH;
+  let lastHash = start.lastHash;
   // Where the chain will end if every batch so far turns out new: the next batch is chained onto it while the
   // one before is still being written, and chained anew only when that one held events already stored.
   let expectedHash = lastHash;
@@ -133,6 +137,7 @@ async function appendLines(
     if (chainedOnto !== lastHash) chainRows(rows, lastHash);
     const attempt = await appendUnlessStored(tx, importId, rows);
     let fresh = rows;
+    let seqs = attempt.added;
     if (attempt.stored.size > 0) {
       // Some ids are stored already (a file imported again, or an event repeated across batches): keep the rest.
       fresh = rows.filter((event) => {
@@ -143,11 +148,13 @@ async function appendLines(
         return false;
       });
       chainRows(fresh, lastHash);
-      // Under the chain lock nobody else appends, so every fresh event must be added.
-      if ((await appendEvents(tx, importId, fresh)).size !== fresh.length) throw new Error('events were appended outside the chain lock');
-    } else if (attempt.added !== rows.length) throw new Error('events were appended outside the chain lock');
+      seqs = await appendEvents(tx, importId, fresh);
+    }
+    // Under the chain lock nobody else appends, so every fresh event must be added.
+    if (seqs.size !== fresh.length) throw new Error('events were appended outside the chain lock');
     added += fresh.length;
     if (fresh.length > 0) lastHash = fresh[fresh.length - 1]!.hash;
+    await replayer.appended(fresh.map((event) => storedEvent(event, seqs.get(event.id)!, importId)));
   };
 
   // One batch is written while the next is parsed, validated and chained: on PostgreSQL the two run on different
@@ -182,6 +189,11 @@ async function appendLines(
     if (problems.full) break;
   }
   return { lines, added, unchanged };
+}
+
+function storedEvent(event: PendingEvent, seq: number, importId: number): StoredEvent {
+  const { id, stream, type, date, recordedAt, data, originFile, originLine } = event;
+  return { seq, id, stream, type, date, recordedAt, data, importId, originFile, originLine };
 }
 
 /** Chains `rows` in order onto `prevHash`; returns the hash the chain ends with. */
@@ -265,74 +277,3 @@ async function checkReferences(tx: Queryable, importId: number, sources: readonl
   }
 }
 
-/** Pass 3: replay every touched stream through its state machine and rebuild its projection rows. */
-async function replayTouchedStreams(
-  tx: Queryable, importId: number, sources: readonly ImportSource[], problems: ProblemList, options: ImportOptions,
-): Promise<number> {
-  // A temporary table of the touched streams lets us page through them by key: no repeated scans, bounded memory.
-  await tx.exec('CREATE TEMPORARY TABLE IF NOT EXISTS touched_streams (stream text PRIMARY KEY, is_new boolean NOT NULL) ON COMMIT DROP');
-  await tx.query(
-    `INSERT INTO touched_streams (stream, is_new)
-     SELECT stream, bool_and(import_id = $1) FROM events
-     WHERE stream IN (SELECT DISTINCT stream FROM events WHERE import_id = $1)
-     GROUP BY stream`,
-    [importId],
-  );
-  // While one page of streams is replayed in JavaScript, the next is read and the previous one's projection rows
-  // are written: on PostgreSQL the database works on the other core.
-  const pageSize = 2000;
-  const fetchPage = async (after: string) => {
-    const page = await tx.query<{ stream: string; isNew: boolean }>(
-      'SELECT stream, is_new AS "isNew" FROM touched_streams WHERE stream > $1 ORDER BY stream LIMIT $2',
-      [after, pageSize],
-    );
-    return page.length === 0 ? undefined : { page, events: await readStreams(tx, page.map((row) => row.stream)) };
-  };
-  let next = fetchPage('');
-  let writing: Promise<void> = Promise.resolve();
-  let done = 0;
-  try {
-    for (let current = await next; current; current = await next) {
-      const { page, events } = current;
-      next = fetchPage(page[page.length - 1]!.stream);
-      next.catch(() => undefined); // awaited at the top of the loop or in finally
-      const segments: SegmentRow[] = [];
-      for (const { stream } of page) {
-        const streamEvents = events.get(stream) ?? [];
-        const kind = parseStreamName(stream)!.kind;
-        const replay = replayStream(kind, streamEvents);
-        if (!replay.ok) {
-          problems.add(streamProblem(stream, streamEvents, replay, importId, sources));
-          if (problems.full) return done;
-          continue;
-        }
-        if (CASE_KIND_SET.has(kind)) segments.push(...segmentRowsOf(stream, kind as CaseKind, streamEvents));
-      }
-      const allNew = page.every((row) => row.isNew);
-      await writing;
-      writing = replaceSegments(tx, allNew ? [] : page.filter((row) => !row.isNew).map((row) => row.stream), segments, allNew);
-      writing.catch(() => undefined);
-      done += page.length;
-      options.onProgress?.({ source: 'streams', bytes: done, lines: done, phase: 'checking' });
-    }
-    await writing;
-    return done;
-  } finally {
-    // Nothing may still run on the transaction once it ends, whether it commits or rolls back.
-    await Promise.allSettled([next, writing]);
-  }
-}
-
-/** Names the line of the offending event when it came with this import, else the stream's first new line. */
-function streamProblem(
-  stream: string, events: StoredEvent[], failure: { eventId: string; code: string; message: string }, importId: number, sources: readonly ImportSource[],
-): Problem {
-  const offending = events.find((event) => event.id === failure.eventId);
-  const located = offending?.importId === importId ? offending : events.find((event) => event.importId === importId);
-  return {
-    file: located?.originFile ? sources[located.originFile - 1]?.name : undefined,
-    line: located?.originLine ?? undefined,
-    code: failure.code === 'TRANSITION_NOT_ALLOWED' ? 'TRANSITION_NOT_ALLOWED' : 'INVALID_EVENT',
-    message: `${stream}: event '${failure.eventId}' — ${failure.message}`,
-  };
-}

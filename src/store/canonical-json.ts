@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * JSON with object keys sorted at every depth: equal values give equal text, whatever order their keys came in.
@@ -28,6 +28,7 @@ export function canonicalJson(value: unknown): string {
   return `${text}}`;
 }
 
+/** SHA-256 of the UTF-8 text, hex. The one-shot `hash` (Node ≥ 20.12) is twice as fast as a Hash object. */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }

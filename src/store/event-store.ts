@@ -61,16 +61,16 @@ function batchParameters(importId: number | null, rows: readonly EventRow[]): un
 /**
  * Appends a batch in one statement (one array parameter per column: fast on both engines, STACK trap 6).
  * The caller has left out ids already stored and chained the rows (prevHash, hash) onto the log's last hash;
- * an id stored meanwhile is left alone. Returns the ids that were added.
+ * an id stored meanwhile is left alone. Returns the ids that were added, with their sequence numbers.
  */
-export async function appendEvents(tx: Queryable, importId: number | null, rows: readonly EventRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const inserted = await tx.query<{ id: string }>(
+export async function appendEvents(tx: Queryable, importId: number | null, rows: readonly EventRow[]): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const inserted = await tx.query<{ id: string; seq: number }>(
     `WITH batch AS (SELECT * FROM ${BATCH_ROWS})
-     ${INSERT_BATCH} ORDER BY n ON CONFLICT (id) DO NOTHING RETURNING id`,
+     ${INSERT_BATCH} ORDER BY n ON CONFLICT (id) DO NOTHING RETURNING id, seq`,
     batchParameters(importId, rows),
   );
-  return new Set(inserted.map((row) => row.id));
+  return new Map(inserted.map((row) => [row.id, row.seq]));
 }
 
 export interface StoredIdentity {
@@ -86,21 +86,21 @@ export interface StoredIdentity {
  */
 export async function appendUnlessStored(
   tx: Queryable, importId: number | null, rows: readonly EventRow[],
-): Promise<{ added: number; stored: Map<string, StoredIdentity> }> {
-  if (rows.length === 0) return { added: 0, stored: new Map() };
-  const result = await tx.query<StoredIdentity & { added: number | null }>(
+): Promise<{ added: Map<string, number>; stored: Map<string, StoredIdentity> }> {
+  const added = new Map<string, number>();
+  const stored = new Map<string, StoredIdentity>();
+  if (rows.length === 0) return { added, stored };
+  const result = await tx.query<{ id: string; seq: number | null; contentHash: string; recordedAt: string }>(
     `WITH batch AS MATERIALIZED (SELECT * FROM ${BATCH_ROWS}),
        stored AS MATERIALIZED (SELECT id, content_hash, recorded_at FROM events WHERE id IN (SELECT id FROM batch)),
-       added AS (${INSERT_BATCH} WHERE NOT EXISTS (SELECT FROM stored) ORDER BY n RETURNING 1)
-     SELECT id, content_hash AS "contentHash", recorded_at AS "recordedAt", NULL::integer AS added FROM stored
-     UNION ALL SELECT NULL, NULL, NULL, count(*)::integer FROM added`,
+       added AS (${INSERT_BATCH} WHERE NOT EXISTS (SELECT FROM stored) ORDER BY n RETURNING id, seq)
+     SELECT id, NULL::bigint AS seq, content_hash AS "contentHash", recorded_at AS "recordedAt" FROM stored
+     UNION ALL SELECT id, seq, NULL, NULL FROM added`,
     batchParameters(importId, rows),
   );
-  const stored = new Map<string, StoredIdentity>();
-  let added = 0;
-  for (const { added: count, ...identity } of result) {
-    if (count === null) stored.set(identity.id, identity);
-    else added = count;
+  for (const { id, seq, contentHash, recordedAt } of result) {
+    if (seq === null) stored.set(id, { id, contentHash, recordedAt });
+    else added.set(id, seq);
   }
   return { added, stored };
 }
@@ -157,8 +157,13 @@ export async function streamExists(tx: Queryable, stream: string): Promise<boole
 
 /** The hash of the newest event: what the next appended event chains onto. */
 export async function lastEventHash(tx: Queryable): Promise<string | undefined> {
-  const [row] = await tx.query<{ hash: string }>('SELECT hash FROM events ORDER BY seq DESC LIMIT 1');
-  return row?.hash;
+  return (await lastEvent(tx))?.hash;
+}
+
+/** The sequence number and hash of the last event of the log, if any. */
+export async function lastEvent(tx: Queryable): Promise<{ seq: number; hash: string } | undefined> {
+  const [row] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1');
+  return row;
 }
 
 export interface ChainedEvent {
