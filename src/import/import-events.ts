@@ -35,6 +35,8 @@ export interface ImportOptions {
   now: () => Date;
   maxProblems?: number;
   batchSize?: number;
+  /** How many appended events may wait in memory to be replayed (./stream-replayer.ts). */
+  replayCapacity?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -63,7 +65,7 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
     await lockChain(tx, CHAIN_LOCKS.events);
     const last = await lastEvent(tx);
     const streamProblems = new ProblemList(problems.limit);
-    const replayer = new StreamReplayer(tx, { importId, lastSeqBefore: last?.seq ?? 0, sources, problems: streamProblems, onProgress: options.onProgress });
+    const replayer = new StreamReplayer(tx, { importId, lastSeqBefore: last?.seq ?? 0, sources, problems: streamProblems, capacity: options.replayCapacity, onProgress: options.onProgress });
     const counts = await appendLines(tx, { importId, importedAt, lastHash: last?.hash ?? GENESIS_HASH }, sources, replayer, problems, options);
     rollBackOnProblems();
     await checkReferences(tx, importId, sources, problems);
