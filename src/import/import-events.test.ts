@@ -109,6 +109,14 @@ for (const engine of TEST_ENGINES) {
       assert.equal(await logPosition(store.db), 0);
     });
 
+    it('rejects a merge into a person who is neither in the file nor in the registry', async () => {
+      const f = new EventFactory();
+      const merge = f.event('person/P-1', 'person.merged', '2025-03-01', { into: 'P-404', reason: 'confirmed match' });
+      const error = await rejection(importText(store, jsonl([f.person('P-1'), merge])));
+      assert.deepEqual(error.problems.map((problem) => [problem.line, problem.field, problem.code]), [[2, 'data.into', 'REFERENCE_NOT_FOUND']]);
+      assert.equal(await logPosition(store.db), 0);
+    });
+
     it('accepts a reference to a person already in the registry', async () => {
       const f = new EventFactory();
       await importText(store, jsonl([f.person('P-1')]));

@@ -53,8 +53,9 @@ export async function viewStream(tx: Queryable, stream: string, options: { date:
   const state = stateAt(kind, known, options.date, options.asRecordedAt);
   const personIds = [...new Set(known.flatMap((event) => personReferences(event.data)))];
   const persons = await summarisePersons(tx, personIds);
+  // The cases that name this person; a person merged into this one names it too, but is no case.
   const cases = kind === 'person'
-    ? await streamsNaming(tx, stream)
+    ? (await streamsNaming(tx, stream)).filter((named) => !named.startsWith('person/'))
     : [];
   return { stream, kind, id, date: options.date, asRecordedAt: options.asRecordedAt, state, timeline, persons, cases, events: known };
 }

@@ -67,6 +67,7 @@ const REFERENCE_FIELDS: ReadonlyArray<readonly [field: string, kind: StreamKind]
   ['person', 'person'],
   ['victim', 'person'],
   ['subjects', 'person'],
+  ['into', 'person'], // person.merged
   ['exclusionCase', 'exclusion'],
   ['criminalCase', 'criminal'],
 ];
