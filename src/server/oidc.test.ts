@@ -61,7 +61,7 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   /** Runs the browser side: imketen → provider login → consent → back to imketen's callback. */
-  async function signInAs(subject: string) {
+  async function signInAs(subject: string, accept = 'application/json') {
     const start = await server.app.inject({ method: 'GET', url: '/api/auth/oidc/login' });
     assert.equal(start.statusCode, 302, start.body);
     const pending = start.cookies.find((cookie) => cookie.name === 'imketen_oidc')!;
@@ -88,7 +88,7 @@ describe('single sign-on with OpenID Connect', () => {
     }
     assert.ok(location.startsWith(REDIRECT), `never came back to imketen: ${location}`);
     const callback = new URL(location);
-    return server.app.inject({ method: 'GET', url: `/api/auth/oidc/callback${callback.search}`, headers: { cookie: `imketen_oidc=${pending.value}` } });
+    return server.app.inject({ method: 'GET', url: `/api/auth/oidc/callback${callback.search}`, headers: { cookie: `imketen_oidc=${pending.value}`, accept } });
   }
 
   test('signs a partner user in through the provider and provisions the account from the role claim', async () => {
@@ -112,6 +112,16 @@ describe('single sign-on with OpenID Connect', () => {
     const response = await signInAs('linked-9');
     assert.equal(response.statusCode, 200, response.body);
     assert.equal(response.json<{ principal: { username: string; role: string } }>().principal.username, 'lena.dtv');
+  });
+
+  test('sends a browser on to the application with its session cookie set', async () => {
+    const response = await signInAs('om-7', 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8');
+    assert.equal(response.statusCode, 303, response.body);
+    assert.equal(response.headers.location, '/');
+    const session = response.cookies.find((cookie) => cookie.name === 'imketen_session')!;
+    const me = await server.app.inject({ method: 'GET', url: '/api/session', headers: { cookie: `imketen_session=${session.value}` } });
+    assert.equal(me.statusCode, 200);
+    assert.equal(me.json<{ principal: { role: string } }>().principal.role, 'prosecutor');
   });
 
   test('refuses an identity without an account or a known role', async () => {

@@ -33,7 +33,7 @@ export async function registerOidcRoutes(app: App, context: ServerContext): Prom
     schema: {
       tags: ['session'], summary: "The identity provider's redirect back: opens a session", security: [],
       querystring: Type.Object({}, { additionalProperties: Type.String({ maxLength: 4000 }) }),
-      response: { 200: Type.Object({ principal: PrincipalSchema, csrfToken: Type.String(), expiresAt: Type.String() }) },
+      response: { 200: Type.Object({ principal: PrincipalSchema, csrfToken: Type.String(), expiresAt: Type.String() }), 303: Type.Null() },
     },
   }, async (request, reply) => {
     const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
@@ -41,6 +41,10 @@ export async function registerOidcRoutes(app: App, context: ServerContext): Prom
     reply.clearCookie(PENDING_COOKIE, { path: '/api/auth/oidc' });
     const { token, session } = await createSession(context.db, account, 'oidc', context.now(), context.config.sessionTtlMinutes);
     setSessionCookie(reply, token, context.config.sessionTtlMinutes * 60);
+    // A browser arrives here by the provider's redirect: send it on to the application, which reads its session
+    // (and CSRF token) from GET /api/session. Other clients get the session as JSON, as from POST /api/session.
+    // Browsers put text/html first in Accept when they navigate.
+    if ((request.headers.accept ?? '').trimStart().startsWith('text/html')) return reply.redirect('/', 303);
     return {
       principal: { kind: 'user', accountId: account.id, username: account.username, organisation: account.organisation, role: account.role },
       csrfToken: session.csrfToken, expiresAt: session.expiresAt,
