@@ -130,7 +130,7 @@ describe('each organisation in the browser', { skip: browserSkip }, () => {
       { name: 'case page', role: 'prosecutor', path: '/cases/criminal/SZ-2023-001', wait: '[data-testid="current-phase"]' },
       { name: '1F case page', role: 'ind-1f', path: '/cases/exclusion/IF-2024-012', wait: '[data-testid="current-phase"]' },
       { name: 'person page', role: 'prosecutor', path: '/persons/P-00001', wait: '[data-testid="person-names"]' },
-      { name: 'search results', role: 'police', path: '/search?q=al' },
+      { name: 'search results', role: 'police', path: '/search?q=Hassan' },
       { name: 'victims page', role: 'police', path: '/victims' },
       { name: 'report page', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]' },
     ];

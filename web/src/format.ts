@@ -23,6 +23,16 @@ export function formatNumber(value: number, language: string): string {
   return new Intl.NumberFormat(locale(language)).format(value);
 }
 
+/** A match score (0–1) with two decimals, e.g. 0,93. */
+export function formatScore(value: number, language: string): string {
+  return new Intl.NumberFormat(locale(language), { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
+
+/** A change of a score, signed, e.g. +0,02 or −0,10. */
+export function formatEffect(value: number, language: string): string {
+  return new Intl.NumberFormat(locale(language), { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' }).format(value);
+}
+
 /** The label of a domain code (phase, event type, field, value), or the code itself when no label exists. */
 export function labelOf(t: TFunction, group: 'phase' | 'eventType' | 'field' | 'value' | 'kind' | 'kindPlural' | 'role' | 'organisation', code: string): string {
   // Codes such as `criminal.opened` hold dots, i18next's key separator: separate the group by '|' instead.

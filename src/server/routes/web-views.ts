@@ -2,9 +2,9 @@
  * The views the web application's pages need beyond the registry routes: counts per phase and per situation,
  * upcoming hearings, victims and their information status (R5), the Article 3 reassessment list (R7), 1F
  * decisions with their consequences (R2), what the rules derive for a case, which events a case allows now, what
- * the policy withholds about a person, a simple person search, the report's trends since 2014 and its content as
- * shown (the same content the PDF renders). Each route reuses an action of config/policy.json: the access rules
- * are those of the data shown, not of the page.
+ * the policy withholds about a person, the report's trends since 2014 and its content as shown (the same content
+ * the PDF renders). Each route reuses an action of config/policy.json: the access rules are those of the data
+ * shown, not of the page. The header's person search is the matcher's (GET /api/matching/persons, routes/screening.ts).
  */
 import { Type } from 'typebox';
 import { ruleConfig } from '../../config/rules.js';
@@ -15,12 +15,12 @@ import type { ExclusionState } from '../../domain/exclusion/state.js';
 import { exclusionConsequences } from '../../domain/rules/exclusion-consequences.js';
 import { KEY_EVENT_TYPES, victimInformationStatus } from '../../domain/rules/victim-information.js';
 import { stateAt } from '../../domain/replay.js';
-import { authorize, readableKinds } from '../../policy/authorize.js';
+import { authorize } from '../../policy/authorize.js';
 import { registryFacts } from '../../policy/registry-facts.js';
 import { parseAsRecordedAt } from '../../registry/as-recorded-at.js';
 import { deriveFor, standingEvents } from '../../registry/derived.js';
 import { article3Reassessment } from '../../registry/lists.js';
-import { summarisePersons, viewStream } from '../../registry/stream-view.js';
+import { viewStream } from '../../registry/stream-view.js';
 import { computeFigures, computeReport } from '../../reports/compute-report.js';
 import { referenceDatesFor } from '../../reports/reference-dates.js';
 import { toReportView } from '../../reports/render/report-view.js';
@@ -344,32 +344,6 @@ export function registerWebViewRoutes(app: App, context: ServerContext): void {
     }
     await granted.log({ persons: [request.params.id], resource: `${stream}:withheld` });
     return { items: [...withheld.values()] };
-  });
-
-  app.get('/api/search/persons', {
-    config: { action: 'persons.list' },
-    schema: {
-      tags: ['registry'], summary: 'Persons you may see whose name (or an alias) contains the text, or whose id it is (simple matching)',
-      querystring: Type.Object({ name: Type.String({ minLength: 2, maxLength: 200 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(PersonSummarySchema) }) },
-    },
-  }, async (request) => {
-    const granted = await guard(request, context, 'persons.list', { kind: 'person' });
-    const kinds = readableKinds(context.policy, request.principal!.role);
-    const pattern = `%${request.query.name.trim().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    const rows = kinds.length === 0 ? [] : await context.db.query<{ stream: string }>(
-      `SELECT DISTINCT p.stream FROM events p
-       WHERE p.kind = 'person' AND (p.stream = 'person/' || $3
-              OR (p.type = 'person.registered' AND EXISTS (SELECT 1 FROM jsonb_array_elements_text(p.data -> 'names') AS n(name) WHERE n.name ILIKE $1))
-              OR (p.type = 'person.alias-added' AND p.data ->> 'name' ILIKE $1))
-         AND EXISTS (SELECT 1 FROM events e WHERE e.refs @> ARRAY[p.stream] AND e.kind = ANY($2::text[]))
-       ORDER BY p.stream LIMIT $4`,
-      [pattern, kinds, request.query.name.trim(), request.query.limit ?? 20],
-    );
-    const ids = rows.map((row) => row.stream.slice('person/'.length));
-    const items = await summarisePersons(context.db, ids);
-    await granted.log({ persons: ids, resource: 'person-search' });
-    return { items };
   });
 
   app.get('/api/reports/trends', {

@@ -52,13 +52,16 @@ describe('the web views', () => {
     assert.equal(restricted.json<{ prosecution?: unknown }>().prosecution, undefined);
   });
 
-  it('finds persons by part of a name, only among those the role may see', async () => {
+  it('finds persons by name with the matcher (the header search), only among those the role may see', async () => {
+    const search = (name: string) => `/api/matching/persons?name=${encodeURIComponent(name)}`;
     const police = await server.signIn('police');
-    const found = (await police.request('GET', '/api/search/persons?name=ami')).json<{ items: { id: string }[] }>().items.map((item) => item.id);
-    assert.deepEqual(found, ['P-S']);
+    const found = (await police.request('GET', search('Sami'))).json<{ items: { person: { id: string }; score: number; explanation: unknown }[] }>().items;
+    assert.deepEqual(found.map((item) => item.person.id), ['P-S']);
+    assert.ok(found[0]!.score > 0 && found[0]!.explanation, 'each match carries its score and explanation');
     const dtv = await server.signIn('dtv');
-    assert.deepEqual((await dtv.request('GET', '/api/search/persons?name=ami')).json<{ items: unknown[] }>().items, []);
-    assert.equal((await (await server.signIn('ministry')).request('GET', '/api/search/persons?name=ami')).statusCode, 403);
+    assert.deepEqual((await dtv.request('GET', search('Sami'))).json<{ items: unknown[] }>().items, []);
+    assert.equal((await (await server.signIn('ministry')).request('GET', search('Sami'))).statusCode, 403);
+    assert.equal((await police.request('GET', '/api/search/persons?name=Sami')).statusCode, 404, 'one person search: the simple one is gone');
   });
 
   it('renders the report as PDF and gives the trends since 2014', async () => {

@@ -26,6 +26,36 @@ export type Reassessment = Get<'/api/overview/article3-reassessment'>;
 export type ExclusionDecisions = Get<'/api/overview/exclusion-decisions'>;
 export type CaseList = Get<'/api/cases'>;
 export type ReportDiff = Get<'/api/reports/{year}/diff'>;
+export type PersonMatches = Get<'/api/matching/persons'>;
+export type PersonMatch = PersonMatches['items'][number];
+export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
+
+/**
+ * Why a match scored what it did (the API names it `unknown`; src/matching/person-score.ts HitExplanation): the
+ * names compared part by part, and what the birth date and nationality did to the score.
+ */
+export interface MatchExplanation {
+  name: {
+    score: number;
+    queryName: string;
+    entryName: string;
+    parts: { query: string; entry: string; how: MatchHow; similarity: number; distance?: number; detail?: string }[];
+    unmatchedQuery: string[];
+    unmatchedEntry: string[];
+    deductions: { reason: string; amount: number }[];
+  };
+  nameScore: number;
+  birthDate: { outcome: 'agree' | 'compatible' | 'near' | 'conflict' | 'unknown'; precision?: 'day' | 'month' | 'year'; query?: string; entry?: string; detail: string; effect: number };
+  nationality: { outcome: 'agree' | 'conflict' | 'unknown'; query: string[]; entry: string[]; detail: string; effect: number };
+}
+
+/** The explanation as the pages read it, or undefined when it has not that shape (an older or other kind of hit). */
+export function asExplanation(value: unknown): MatchExplanation | undefined {
+  const candidate = value as Partial<MatchExplanation> | null | undefined;
+  return candidate && typeof candidate === 'object' && candidate.name && Array.isArray(candidate.name.parts) && candidate.birthDate && candidate.nationality
+    ? candidate as MatchExplanation
+    : undefined;
+}
 
 export type CaseKind = 'criminal' | 'extradition' | 'exclusion' | 'departure' | 'intake' | 'mla';
 
