@@ -1966,6 +1966,13 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Default Response */
+                303: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 /** @description RFC 9457 problem details (application/problem+json). */
                 400: {
                     headers: {
