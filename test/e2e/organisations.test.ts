@@ -18,10 +18,10 @@ interface Expected {
 }
 
 const EXPECTED: Record<DemoRole, Expected> = {
-  police: { title: 'Startpagina politie (TIM)', nav: ['Start', 'Zaken', 'Slachtoffers', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
-  prosecutor: { title: 'Startpagina Openbaar Ministerie', nav: ['Start', 'Zaken', 'Slachtoffers', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
-  'ind-1f': { title: 'Startpagina IND Unit 1F', nav: ['Start', 'Zaken', 'Rapportage'], search: true, sections: ['1F-onderzoeken', '1F-besluiten in 2026 naar uitkomst', 'Besluiten in 2026 en hun gevolgen (R2)'] },
-  dtv: { title: 'Startpagina DT&V', nav: ['Start', 'Zaken', 'Rapportage'], search: true, sections: ['Open vertrekdossiers', 'Vertrek in 2026 naar wijze', 'Herbeoordeling artikel 3-beletsels per nationaliteit (R7)'] },
+  police: { title: 'Startpagina politie (TIM)', nav: ['Start', 'Zaken', 'Slachtoffers', 'Screening', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
+  prosecutor: { title: 'Startpagina Openbaar Ministerie', nav: ['Start', 'Zaken', 'Slachtoffers', 'Screening', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
+  'ind-1f': { title: 'Startpagina IND Unit 1F', nav: ['Start', 'Zaken', 'Screening', 'Rapportage'], search: true, sections: ['1F-onderzoeken', '1F-besluiten in 2026 naar uitkomst', 'Besluiten in 2026 en hun gevolgen (R2)'] },
+  dtv: { title: 'Startpagina DT&V', nav: ['Start', 'Zaken', 'Screening', 'Rapportage'], search: true, sections: ['Open vertrekdossiers', 'Vertrek in 2026 naar wijze', 'Herbeoordeling artikel 3-beletsels per nationaliteit (R7)'] },
   ministry: { title: 'Startpagina ministerie', nav: ['Start', 'Rapportage'], search: false, sections: ['Trends sinds 2014'] },
   admin: { title: 'Startpagina functioneel beheer', nav: ['Start'], search: false, sections: ['Accounts'] },
   auditor: { title: 'Startpagina privacytoezicht', nav: ['Start'], search: false, sections: ['Toegangslog'] },
@@ -60,7 +60,7 @@ describe('each organisation in the browser', { skip: browserSkip }, () => {
       await page.getByRole('button', { name: /Taal: English/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Public prosecutor home' }).waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-      assert.deepEqual(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allInnerTexts(), ['Home', 'Cases', 'Victims', 'Report']);
+      assert.deepEqual(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allInnerTexts(), ['Home', 'Cases', 'Victims', 'Screening', 'Report']);
       assert.ok(await page.getByRole('heading', { name: 'Criminal cases by phase' }).isVisible());
       await page.getByRole('button', { name: /Language: Nederlands/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Startpagina Openbaar Ministerie' }).waitFor();
@@ -131,6 +131,7 @@ describe('each organisation in the browser', { skip: browserSkip }, () => {
       { name: '1F case page', role: 'ind-1f', path: '/cases/exclusion/IF-2024-012', wait: '[data-testid="current-phase"]' },
       { name: 'person page', role: 'prosecutor', path: '/persons/P-00001', wait: '[data-testid="person-names"]' },
       { name: 'search results', role: 'police', path: '/search?q=Hassan' },
+      { name: 'screening page', role: 'police', path: '/screening' },
       { name: 'victims page', role: 'police', path: '/victims' },
       { name: 'report page', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]' },
     ];

@@ -16,6 +16,7 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PersonPage } from './pages/PersonPage';
 import { ReportPage } from './pages/ReportPage';
+import { ScreeningPage } from './pages/ScreeningPage';
 import { SearchPage } from './pages/SearchPage';
 import { VictimsPage } from './pages/VictimsPage';
 import { themeFor } from './theme';
@@ -57,6 +58,7 @@ function AppRoutes() {
         <Route path="persons/:id" element={<PersonPage />} />
         <Route path="search" element={<SearchPage />} />
         <Route path="victims" element={<VictimsPage />} />
+        <Route path="screening" element={<ScreeningPage />} />
         <Route path="report" element={<ReportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -5,26 +5,28 @@
  */
 export type Role = 'police' | 'prosecutor' | 'ind-1f' | 'dtv' | 'ministry' | 'admin' | 'auditor';
 
-export type Section = 'home' | 'cases' | 'victims' | 'report' | 'accounts' | 'accessLog';
+export type Section = 'home' | 'cases' | 'victims' | 'screening' | 'report' | 'accounts' | 'accessLog';
 
 export interface RoleView {
   /** The case kinds this role works with (lists, case pages). */
   caseKinds: readonly string[];
   sections: readonly Section[];
-  /** May search persons by name from the header. */
+  /** May search persons by name from the header (policy action persons.search). */
   personSearch: boolean;
+  /** May screen persons against watchlists and review the hits (screening.run, screening.hits, screening.review). */
+  screening: boolean;
 }
 
 export const ROLE_VIEWS: Readonly<Record<Role, RoleView>> = {
-  police: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'cases', 'victims', 'report'], personSearch: true },
-  prosecutor: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'cases', 'victims', 'report'], personSearch: true },
-  'ind-1f': { caseKinds: ['exclusion', 'departure'], sections: ['home', 'cases', 'report'], personSearch: true },
-  dtv: { caseKinds: ['departure'], sections: ['home', 'cases', 'report'], personSearch: true },
-  ministry: { caseKinds: [], sections: ['home', 'report'], personSearch: false },
-  admin: { caseKinds: [], sections: ['home'], personSearch: false },
-  auditor: { caseKinds: [], sections: ['home'], personSearch: false },
+  police: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'cases', 'victims', 'screening', 'report'], personSearch: true, screening: true },
+  prosecutor: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'cases', 'victims', 'screening', 'report'], personSearch: true, screening: true },
+  'ind-1f': { caseKinds: ['exclusion', 'departure'], sections: ['home', 'cases', 'screening', 'report'], personSearch: true, screening: true },
+  dtv: { caseKinds: ['departure'], sections: ['home', 'cases', 'screening', 'report'], personSearch: true, screening: true },
+  ministry: { caseKinds: [], sections: ['home', 'report'], personSearch: false, screening: false },
+  admin: { caseKinds: [], sections: ['home'], personSearch: false, screening: false },
+  auditor: { caseKinds: [], sections: ['home'], personSearch: false, screening: false },
 };
 
 export function roleView(role: string): RoleView {
-  return ROLE_VIEWS[role as Role] ?? { caseKinds: [], sections: ['home'], personSearch: false };
+  return ROLE_VIEWS[role as Role] ?? { caseKinds: [], sections: ['home'], personSearch: false, screening: false };
 }

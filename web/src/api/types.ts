@@ -28,6 +28,27 @@ export type CaseList = Get<'/api/cases'>;
 export type ReportDiff = Get<'/api/reports/{year}/diff'>;
 export type PersonMatches = Get<'/api/matching/persons'>;
 export type PersonMatch = PersonMatches['items'][number];
+export type Watchlists = Get<'/api/watchlists'>;
+export type ScreeningHits = Get<'/api/screening/hits'>;
+export type ScreeningHit = ScreeningHits['items'][number];
+
+/** The statuses of a hit, and the decisions a reviewer records (src/screening/hits-store.ts). */
+export const HIT_DECISIONS = ['confirmed', 'rejected', 'unsure'] as const;
+export type HitDecision = (typeof HIT_DECISIONS)[number];
+export type HitStatus = 'open' | HitDecision;
+/** The status filter of GET /api/screening/hits: 'review' (its default) is open and unsure. */
+export const HIT_FILTERS = ['review', 'open', 'unsure', 'confirmed', 'rejected', 'all'] as const;
+export type HitFilter = (typeof HIT_FILTERS)[number];
+
+/** A list entry as screened (the API names it `unknown`; src/matching/person-score.ts WatchlistEntry). */
+export interface WatchlistEntryView {
+  id: string;
+  names: string[];
+  birthDates?: string[];
+  nationalities?: string[];
+  kind?: string;
+}
+
 export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
 
 /**

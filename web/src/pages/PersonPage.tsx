@@ -1,9 +1,10 @@
 /**
  * A person: names in every script, birth date, nationalities, the cases this user may see; and what the policy
  * withholds, with the reason and the legal basis that would allow it. A prosecutor registers the investigating
- * judge's authorisation (R3) from here.
+ * judge's authorisation (R3) from here. Roles that screen persons screen this one against a watchlist here and
+ * review its hits.
  */
-import { Alert, Box, Button, Grid, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Grid, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -11,10 +12,12 @@ import { ApiProblem, client, unwrap } from '../api/client';
 import type { StateView } from '../api/types';
 import { useLoad } from '../api/use-load';
 import { useSession } from '../auth/session';
+import { HitCard } from '../components/HitCard';
 import { PageTitle } from '../components/PageTitle';
 import { Loaded, ProblemAlert } from '../components/Status';
 import { CaseLink } from '../components/Tables';
 import { formatDate, labelOf } from '../format';
+import { roleView } from '../roles';
 
 export function PersonPage() {
   const { t, i18n } = useTranslation();
@@ -73,10 +76,77 @@ export function PersonPage() {
                 )
               )}</Loaded>
             </Grid>
+            {roleView(principal!.role).screening && (
+              <Grid size={12}>
+                <PersonScreening personId={id} />
+              </Grid>
+            )}
           </Grid>
         );
       }}</Loaded>
     </>
+  );
+}
+
+/** Screening this person against a watchlist (POST /api/persons/{id}/screening), and the person's hits on every list. */
+function PersonScreening({ personId }: { personId: string }) {
+  const { t } = useTranslation();
+  const [round, setRound] = useState(0);
+  const [list, setList] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem>();
+  const [notice, setNotice] = useState<string>();
+  const watchlists = useLoad(() => unwrap(client.GET('/api/watchlists')), []);
+  const hits = useLoad(() => unwrap(client.GET('/api/screening/hits', { params: { query: { person: personId, status: 'all' } } })), [personId, round]);
+  const lists = watchlists.data?.items.filter((item) => item.versions.length > 0) ?? [];
+  const chosen = list || lists[0]?.name || '';
+  const run = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen) return;
+    setBusy(true);
+    setProblem(undefined);
+    setNotice(undefined);
+    try {
+      const result = await unwrap(client.POST('/api/persons/{id}/screening', { params: { path: { id: personId } }, body: { list: chosen } }));
+      setNotice(t('screening.runDone', { list: result.run.list, version: result.run.version, count: result.hits.length }));
+      setRound((value) => value + 1);
+    } catch (error) {
+      if (error instanceof ApiProblem) setProblem(error); else throw error;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Box component="section" aria-labelledby="person-screening" data-testid="person-screening">
+      <Typography variant="h2" component="h2" id="person-screening">{t('screening.personSection')}</Typography>
+      <Typography sx={{ mb: 1 }}>{t('screening.personIntro')}</Typography>
+      <Alert severity="info" sx={{ mb: 2 }}>{t('screening.help')}</Alert>
+      <Loaded state={watchlists}>{() => (
+        lists.length === 0 ? <Typography>{t('screening.noLists')}</Typography> : (
+          <Box component="form" noValidate onSubmit={(event) => void run(event)} sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
+            <TextField select id="screen-list" label={t('screening.chooseList')} value={chosen} size="small" sx={{ minWidth: 320 }} onChange={(event) => setList(event.target.value)}>
+              {lists.map((item) => (
+                <MenuItem key={item.name} value={item.name}>{t('screening.listOption', { name: item.name, version: item.versions[0]!.version, entries: item.versions[0]!.entries })}</MenuItem>
+              ))}
+            </TextField>
+            <Button type="submit" variant="contained" disabled={busy}>{t('screening.run')}</Button>
+          </Box>
+        )
+      )}</Loaded>
+      {problem && <ProblemAlert problem={problem} />}
+      {notice && <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setNotice(undefined)}>{notice}</Alert>}
+      <Typography variant="h3" component="h3" sx={{ mt: 2 }}>{t('screening.personHits')}</Typography>
+      <Loaded state={hits}>{(data) => (
+        data.items.length === 0
+          ? <Typography>{t('screening.noPersonHits')}</Typography>
+          : data.items.map((hit) => (
+            <HitCard key={hit.id} hit={hit} headingLevel={4} onReviewed={(reviewed, decision) => {
+              setNotice(t(`screening.reviewed.${decision}`, { id: reviewed.id }));
+              setRound((value) => value + 1);
+            }} />
+          ))
+      )}</Loaded>
+    </Box>
   );
 }
 
