@@ -177,8 +177,8 @@ async function appendLines(
     for await (const { line, text } of readLines(source, (read) => { bytes = read; })) {
       lines += 1;
       if (text.trim() === '') continue;
-      const event = parseLine(text, importedAt, { file: source.name, line }, problems);
-      if (event) batch.push({ ...event, originFile: index + 1, originLine: line });
+      const event = parseLine(text, importedAt, { file: source.name, line, fileIndex: index + 1 }, problems);
+      if (event) batch.push(event);
       if (batch.length >= batchSize) {
         await dispatch(source);
         report('reading');
@@ -209,8 +209,9 @@ function chainRows(rows: PendingEvent[], prevHash: string): string {
 }
 
 function parseLine(
-  text: string, importedAt: string, where: { file: string; line: number }, problems: ProblemList,
-): Omit<PendingEvent, 'originFile' | 'originLine'> | undefined {
+  text: string, importedAt: string, origin: { file: string; line: number; fileIndex: number }, problems: ProblemList,
+): PendingEvent | undefined {
+  const where = { file: origin.file, line: origin.line };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -230,6 +231,7 @@ function parseLine(
     return undefined;
   }
   const kind = parseStreamName(event.stream)!.kind;
+  const dataJson = canonicalJson(event.data);
   return {
     id: event.id,
     stream: event.stream,
@@ -239,8 +241,11 @@ function parseLine(
     recordedAt,
     recordedAtGiven: event.recordedAt !== undefined,
     data: event.data,
+    dataJson,
     refs: [...new Set(references.map((reference) => reference.stream))],
-    contentHash: eventContentHash(event),
+    contentHash: contentHashOfCanonicalData(event, dataJson),
+    originFile: origin.fileIndex,
+    originLine: origin.line,
     prevHash: '',
     hash: '',
   };
@@ -252,6 +257,14 @@ function parseLine(
  */
 export function eventContentHash(event: { stream: string; type: string; date: string; data: Record<string, unknown> }): string {
   return sha256Hex(canonicalJson({ stream: event.stream, type: event.type, date: event.date, data: event.data }));
+}
+
+/**
+ * The same hash from the canonical JSON of the data, which the import also stores: the text is built once per
+ * event. The members are written in sorted order (data, date, stream, type), as canonicalJson would.
+ */
+export function contentHashOfCanonicalData(event: { stream: string; type: string; date: string }, dataJson: string): string {
+  return sha256Hex(`{"data":${dataJson},"date":${JSON.stringify(event.date)},"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)}}`);
 }
 
 /** What an event's link in the hash chain covers: its id, when it was recorded, and its content (by hash). */

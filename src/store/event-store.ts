@@ -14,6 +14,8 @@ export interface EventRow {
   date: string;
   recordedAt: string;
   data: Record<string, unknown>;
+  /** `data` as JSON text, when the caller has it already (any key order). */
+  dataJson?: string;
   refs: string[];
   contentHash: string;
   originFile: number | null;
@@ -46,7 +48,7 @@ function batchParameters(importId: number | null, rows: readonly EventRow[]): un
     rows.map((row) => row.type),
     rows.map((row) => row.date),
     rows.map((row) => row.recordedAt),
-    rows.map((row) => JSON.stringify(row.data)),
+    rows.map((row) => row.dataJson ?? JSON.stringify(row.data)),
     // Stream names contain no spaces (validated), so a space-joined list is a safe way to pass text[][] rows.
     rows.map((row) => row.refs.join(' ')),
     rows.map((row) => row.contentHash),
