@@ -9,8 +9,8 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through src/config.ts.' }],
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through src/config/runtime.ts.' }],
     },
   },
-  { files: ['src/config.ts', 'src/**/testing/**', 'scripts/**', 'bench/**', '**/*.test.ts', 'test/**'], rules: { 'no-restricted-syntax': 'off' } },
+  { files: ['src/config/runtime.ts', 'src/**/testing/**', 'scripts/**', 'bench/**', '**/*.test.ts', 'test/**'], rules: { 'no-restricted-syntax': 'off' } },
 );

@@ -19,7 +19,7 @@ import autocannon from 'autocannon';
 import { issueToken } from '../../src/accounts/api-tokens.js';
 import { loadPolicy } from '../../src/policy/policy.js';
 import { openStore } from '../../src/store/open-store.js';
-import type { StoreConfig } from '../../src/config.js';
+import type { StoreConfig } from '../../src/config/runtime.js';
 
 const { values } = parseArgs({
   options: {

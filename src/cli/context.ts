@@ -2,7 +2,7 @@
  * What every command gets: the configuration, the clock, and a way to open the store and always close it.
  */
 import type { Command } from 'commander';
-import { readConfig, type RuntimeConfig } from '../config.js';
+import { readConfig, type RuntimeConfig } from '../config/runtime.js';
 import type { Db } from '../store/db.js';
 import { openStore } from '../store/open-store.js';
 

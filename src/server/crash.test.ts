@@ -13,7 +13,7 @@ import { issueToken } from '../accounts/api-tokens.js';
 import { readAccessLog, accessEntryContent } from '../access-log/access-log.js';
 import { chainHash, GENESIS_HASH } from '../audit/hash-chain.js';
 import { loadPolicy } from '../policy/policy.js';
-import type { StoreConfig } from '../config.js';
+import type { StoreConfig } from '../config/runtime.js';
 import { openStore } from '../store/open-store.js';
 import { createPostgresDatabase, TEST_ENGINES } from '../store/testing/test-stores.js';
 import { loadFixture } from './testing/fixture.js';

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { StoreConfig } from '../config.js';
+import type { StoreConfig } from '../config/runtime.js';
 import { ImketenError } from '../domain/errors.js';
 
 export type Engine = 'pglite' | 'postgres';

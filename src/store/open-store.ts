@@ -1,4 +1,4 @@
-import type { StoreConfig } from '../config.js';
+import type { StoreConfig } from '../config/runtime.js';
 import { openDb, type Db } from './db.js';
 import { migrate } from './migrate.js';
 

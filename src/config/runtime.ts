@@ -3,7 +3,7 @@
  * No other module reads process.env.
  */
 import { join, resolve } from 'node:path';
-import { ImketenError } from './domain/errors.js';
+import { ImketenError } from '../domain/errors.js';
 
 export interface StoreConfig {
   /** A postgres:// URL: use that PostgreSQL server. Otherwise the embedded PGlite store in `dataDir`. */
