@@ -97,6 +97,9 @@ export async function openPostgres(url: string): Promise<Db> {
     options: '-c TimeZone=UTC',
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
   });
+  // An idle pooled connection that the server closes (a restart, an administrator) is reported here; without a
+  // listener that would end the process. The pool drops it and opens a new one for the next query.
+  pool.on('error', () => undefined);
   try {
     await pool.query('select 1');
   } catch (error) {
