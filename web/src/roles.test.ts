@@ -16,11 +16,14 @@ describe('the role views', () => {
   });
 
   for (const [role, view] of Object.entries(ROLE_VIEWS) as [Role, (typeof ROLE_VIEWS)[Role]][]) {
-    it(`${role}: person search and screening as the policy grants them`, () => {
+    it(`${role}: person search, screening (of a group: by case kind) and cross-references as the policy grants them`, () => {
       expect(view.personSearch).toBe(granted('persons.search', role));
       const screens = ['screening.hits', 'screening.review', 'screening.run', 'watchlists.read'].every((action) => granted(action, role));
       expect(view.screening).toBe(screens);
       expect(view.sections.includes('screening')).toBe(screens);
+      const screenKinds = (grants('screening.run')[role] as { kinds: string[] }[] | undefined ?? []).flatMap((grant) => grant.kinds).filter((kind) => kind !== 'person');
+      expect([...view.screenKinds].sort()).toEqual(screenKinds.sort());
+      expect(view.crossReferences).toBe(granted('crossref.read', role));
     });
   }
 });

@@ -15,18 +15,22 @@ export interface RoleView {
   personSearch: boolean;
   /** May screen persons against watchlists and review the hits (screening.run, screening.hits, screening.review). */
   screening: boolean;
+  /** The case kinds whose persons this role may screen as a group against a watchlist (screening.run on a case kind). */
+  screenKinds: readonly string[];
+  /** May see a person's cross-references: hit/no-hit across partners (crossref.read). */
+  crossReferences: boolean;
 }
 
 export const ROLE_VIEWS: Readonly<Record<Role, RoleView>> = {
-  police: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'cases', 'victims', 'screening', 'report'], personSearch: true, screening: true },
-  prosecutor: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'cases', 'victims', 'screening', 'report'], personSearch: true, screening: true },
-  'ind-1f': { caseKinds: ['exclusion', 'departure'], sections: ['home', 'cases', 'screening', 'report'], personSearch: true, screening: true },
-  dtv: { caseKinds: ['departure'], sections: ['home', 'cases', 'screening', 'report'], personSearch: true, screening: true },
-  ministry: { caseKinds: [], sections: ['home', 'report'], personSearch: false, screening: false },
-  admin: { caseKinds: [], sections: ['home'], personSearch: false, screening: false },
-  auditor: { caseKinds: [], sections: ['home'], personSearch: false, screening: false },
+  police: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'cases', 'victims', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['criminal', 'intake', 'mla', 'extradition'], crossReferences: true },
+  prosecutor: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'cases', 'victims', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['criminal', 'intake', 'mla', 'extradition'], crossReferences: true },
+  'ind-1f': { caseKinds: ['exclusion', 'departure'], sections: ['home', 'cases', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['exclusion', 'departure'], crossReferences: true },
+  dtv: { caseKinds: ['departure'], sections: ['home', 'cases', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['departure'], crossReferences: true },
+  ministry: { caseKinds: [], sections: ['home', 'report'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
+  admin: { caseKinds: [], sections: ['home'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
+  auditor: { caseKinds: [], sections: ['home'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
 };
 
 export function roleView(role: string): RoleView {
-  return ROLE_VIEWS[role as Role] ?? { caseKinds: [], sections: ['home'], personSearch: false, screening: false };
+  return ROLE_VIEWS[role as Role] ?? { caseKinds: [], sections: ['home'], personSearch: false, screening: false, screenKinds: [], crossReferences: false };
 }

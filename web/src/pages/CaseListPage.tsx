@@ -11,16 +11,8 @@ import { PageTitle } from '../components/PageTitle';
 import { Loaded } from '../components/Status';
 import { CaseLink, DataTable } from '../components/Tables';
 import { formatDate, labelOf } from '../format';
+import { PHASES } from '../phases';
 import { roleView } from '../roles';
-
-const PHASES: Record<string, string[]> = {
-  criminal: ['investigation', 'first-instance', 'appeal', 'cassation', 'closed'],
-  extradition: ['received', 'court-first', 'court-cassation', 'minister', 'civil-first', 'civil-appeal', 'civil-cassation', 'concluded'],
-  exclusion: ['open', 'suspended', 'decided', 'appeal', 'closed'],
-  departure: ['open', 'departed', 'closed'],
-  intake: ['received', 'assessed'],
-  mla: ['sent', 'received', 'answered', 'closed'],
-};
 
 export function CaseListPage() {
   const { t, i18n } = useTranslation();
