@@ -31,6 +31,11 @@ export type PersonMatch = PersonMatches['items'][number];
 export type Watchlists = Get<'/api/watchlists'>;
 export type ScreeningHits = Get<'/api/screening/hits'>;
 export type ScreeningHit = ScreeningHits['items'][number];
+type Post<P extends keyof paths> = paths[P] extends { post: { responses: { 200: { content: { 'application/json': infer R } } } } } ? R : never;
+export type GroupScreening = Post<'/api/screening/runs'>;
+export type ScreeningRun = GroupScreening['run'];
+export type CrossReferences = Get<'/api/persons/{id}/cross-references'>;
+export type CrossReferenceMatch = CrossReferences['matches'][number];
 
 /** The statuses of a hit, and the decisions a reviewer records (src/screening/hits-store.ts). */
 export const HIT_DECISIONS = ['confirmed', 'rejected', 'unsure'] as const;

@@ -18,7 +18,7 @@ export function HitCard({ hit, headingLevel = 2, onReviewed }: { hit: ScreeningH
   const titleId = `hit-${hit.id}-title`;
   const decision = hit.lastDecision;
   return (
-    <Paper component="article" variant="outlined" aria-labelledby={titleId} sx={{ p: 2, mb: 2 }} data-testid="hit" data-hit={hit.id} data-status={status}>
+    <Paper component="article" variant="outlined" aria-labelledby={titleId} sx={{ p: 2, mb: 2 }} data-testid="hit" data-hit={hit.id} data-status={status} data-list={hit.list ?? undefined}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 1 }}>
         <Typography variant={headingLevel === 2 ? 'h2' : 'h3'} component={`h${headingLevel}`} id={titleId} sx={{ m: 0 }}>
           {t('screening.hit', { id: hit.id })}

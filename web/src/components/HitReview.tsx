@@ -2,7 +2,8 @@
  * Reviewing a screening hit: confirm, reject or mark unsure, always with a reason. The reason is required before
  * anything is sent; the decision goes to POST /api/persons/{id}/hits/{hit}/reviews, which records it with the
  * reviewer and the time (never changed; a later decision takes over). What the server refuses is shown with its
- * reason.
+ * reason. A cross-reference between two registry persons (source 'registry') is reviewed the same way; its
+ * counterpart is the other person, shown as `entry`.
  */
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
@@ -11,8 +12,11 @@ import { ApiProblem, client, unwrap } from '../api/client';
 import { HIT_DECISIONS, type HitDecision, type ScreeningHit, type WatchlistEntryView } from '../api/types';
 import { ProblemAlert } from './Status';
 
+/** What the review needs of a hit: a watchlist hit as it is, or a cross-reference seen from one of its persons. */
+export type ReviewableHit = Pick<ScreeningHit, 'id' | 'source' | 'personId' | 'list' | 'counterpart' | 'entry'> & { person: Pick<ScreeningHit['person'], 'names'> };
+
 /** The three decisions as buttons; each opens the dialog that asks for the reason. */
-export function ReviewActions({ hit, onReviewed }: { hit: ScreeningHit; onReviewed(hit: ScreeningHit, decision: HitDecision): void }) {
+export function ReviewActions({ hit, onReviewed }: { hit: ReviewableHit; onReviewed(hit: ScreeningHit, decision: HitDecision): void }) {
   const { t } = useTranslation();
   const [deciding, setDeciding] = useState<HitDecision>();
   return (
@@ -33,7 +37,7 @@ export function ReviewActions({ hit, onReviewed }: { hit: ScreeningHit; onReview
   );
 }
 
-export function ReviewDialog({ hit, decision, onClose, onReviewed }: { hit: ScreeningHit; decision: HitDecision; onClose(): void; onReviewed(hit: ScreeningHit): void }) {
+export function ReviewDialog({ hit, decision, onClose, onReviewed }: { hit: ReviewableHit; decision: HitDecision; onClose(): void; onReviewed(hit: ScreeningHit): void }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
@@ -68,8 +72,11 @@ export function ReviewDialog({ hit, decision, onClose, onReviewed }: { hit: Scre
         <DialogTitle id={titleId}>{t(`screening.decideTitle.${decision}`, { id: hit.id })}</DialogTitle>
         <DialogContent>
           <DialogContentText id={introId} sx={{ mb: 2 }}>
-            <Trans i18nKey="screening.reviewIntro" components={{ bdi: <bdi /> }}
-              values={{ person: `${hit.person.names[0] ?? ''} (${hit.personId})`, entry: `${entry?.names[0] ?? ''} (${hit.list ?? ''}:${hit.counterpart})` }} />
+            <Trans i18nKey={hit.source === 'registry' ? 'screening.reviewIntroRegistry' : 'screening.reviewIntro'} components={{ bdi: <bdi /> }}
+              values={{
+                person: `${hit.person.names[0] ?? ''} (${hit.personId})`,
+                entry: hit.source === 'registry' ? `${entry?.names[0] ?? ''} (${hit.counterpart})` : `${entry?.names[0] ?? ''} (${hit.list ?? ''}:${hit.counterpart})`,
+              }} />
           </DialogContentText>
           <TextField id={fieldId} autoFocus fullWidth multiline minRows={2} required label={t('screening.reason')} value={reason}
             onChange={(event) => { setReason(event.target.value); setTouched(true); }}

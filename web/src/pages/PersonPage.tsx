@@ -2,7 +2,8 @@
  * A person: names in every script, birth date, nationalities, the cases this user may see; and what the policy
  * withholds, with the reason and the legal basis that would allow it. A prosecutor registers the investigating
  * judge's authorisation (R3) from here. Roles that screen persons screen this one against a watchlist here and
- * review its hits.
+ * review its hits; roles that may read cross-references see whether the person probably is a person in another
+ * partner's files (hit/no-hit: details only where the policy allows).
  */
 import { Alert, Box, Button, Grid, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
@@ -12,6 +13,7 @@ import { ApiProblem, client, unwrap } from '../api/client';
 import type { StateView } from '../api/types';
 import { useLoad } from '../api/use-load';
 import { useSession } from '../auth/session';
+import { CrossReferences } from '../components/CrossReferences';
 import { HitCard } from '../components/HitCard';
 import { PageTitle } from '../components/PageTitle';
 import { Loaded, ProblemAlert } from '../components/Status';
@@ -76,6 +78,11 @@ export function PersonPage() {
                 )
               )}</Loaded>
             </Grid>
+            {roleView(principal!.role).crossReferences && (
+              <Grid size={12}>
+                <CrossReferences personId={id} names={state.names ?? []} />
+              </Grid>
+            )}
             {roleView(principal!.role).screening && (
               <Grid size={12}>
                 <PersonScreening personId={id} />
