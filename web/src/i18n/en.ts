@@ -477,7 +477,7 @@ export const en: Translations = {
     runDone: 'Screened against {{list}} (version {{version}}): {{count}} hit(s) on this list.',
     personHits: 'Hits on this person',
     noPersonHits: 'No hits on this person yet.',
-    listFilter: 'List',
+    listFilter: 'Hits on list',
     allLists: 'All lists',
     reviewIntroRegistry: "Person <bdi>{{person}}</bdi> against person <bdi>{{entry}}</bdi> in another partner's files. Your decision and reason are recorded with your name and the time and never changed.",
   },

@@ -475,7 +475,7 @@ export const nl = {
     runDone: 'Gescreend tegen {{list}} (versie {{version}}): {{count}} treffer(s) op deze lijst.',
     personHits: 'Treffers op deze persoon',
     noPersonHits: 'Nog geen treffers op deze persoon.',
-    listFilter: 'Lijst',
+    listFilter: 'Treffers op lijst',
     allLists: 'Alle lijsten',
     reviewIntroRegistry: 'Persoon <bdi>{{person}}</bdi> tegenover persoon <bdi>{{entry}}</bdi> in de bestanden van een andere partner. Uw beoordeling en reden worden met uw naam en het tijdstip vastgelegd en nooit gewijzigd.',
   },
