@@ -91,6 +91,10 @@ export function comparePartialDates(a: PartialDate, b: PartialDate): 'before' | 
   return 'overlaps';
 }
 
+function isValidTime(hour: string, minute: string, second: string): boolean {
+  return Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
+}
+
 /**
  * Normalises an ISO 8601 timestamp with a zone to the form of `Date.prototype.toISOString()`
  * (`2024-12-12T09:30:00.000Z`), so that string comparison orders instants. Undefined when it is not one.
@@ -100,14 +104,13 @@ export function normaliseTimestamp(value: string): string | undefined {
   const utc = UTC_TIMESTAMP.exec(value);
   if (utc) {
     const [, year, month, day, hour, minute, second, millis] = utc;
-    const valid = isValidDay(Number(year), Number(month), Number(day)) && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
+    const valid = isValidDay(Number(year), Number(month), Number(day)) && isValidTime(hour!, minute!, second!);
     return valid ? `${year}-${month}-${day}T${hour}:${minute}:${second}.${(millis ?? '').padEnd(3, '0')}Z` : undefined;
   }
   const match = TIMESTAMP.exec(value);
   if (!match) return undefined;
   const [, year, month, day, hour, minute, second, fraction, zone] = match;
-  if (!isValidDay(Number(year), Number(month), Number(day))) return undefined;
-  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return undefined;
+  if (!isValidDay(Number(year), Number(month), Number(day)) || !isValidTime(hour!, minute!, second ?? '00')) return undefined;
   let offset = zone ?? 'Z';
   if (offset !== 'Z') {
     const hours = offset.slice(1, 3);

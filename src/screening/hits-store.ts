@@ -9,18 +9,12 @@ export const DECISIONS = ['confirmed', 'rejected', 'unsure'] as const;
 export type Decision = (typeof DECISIONS)[number];
 export type HitStatus = 'open' | Decision;
 
-export interface HitRow {
+export interface HitRow extends FoundHit {
   id: number;
   source: HitSource;
   watchlistId: number | null;
   /** The list's name (watchlist hits). */
   list: string | null;
-  counterpart: string;
-  personId: string;
-  score: number;
-  explanation: unknown;
-  personHash: string;
-  counterpartHash: string;
   listVersion: number | null;
   firstFoundAt: string;
   lastFoundAt: string;

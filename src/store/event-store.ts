@@ -157,12 +157,7 @@ export async function streamExists(tx: Queryable, stream: string): Promise<boole
   return rows.length > 0;
 }
 
-/** The hash of the newest event: what the next appended event chains onto. */
-export async function lastEventHash(tx: Queryable): Promise<string | undefined> {
-  return (await lastEvent(tx))?.hash;
-}
-
-/** The sequence number and hash of the last event of the log, if any. */
+/** The sequence number and hash of the newest event, if any: what the next appended event chains onto. */
 export async function lastEvent(tx: Queryable): Promise<{ seq: number; hash: string } | undefined> {
   const [row] = await tx.query<{ seq: number; hash: string }>('SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1');
   return row;

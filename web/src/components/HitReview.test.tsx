@@ -1,3 +1,5 @@
+// First: the API client takes the global fetch when it is created.
+import { server } from '../testing/fake-server';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -5,22 +7,6 @@ import { setCsrfToken } from '../api/client';
 import type { ScreeningHit } from '../api/types';
 import { i18n } from '../i18n';
 import { ReviewActions } from './HitReview';
-
-// The API client takes the global fetch when it is created (on import): stand in for it before any import.
-const server = vi.hoisted(() => {
-  const state = {
-    requests: [] as { method: string; url: string; headers: Headers; body: unknown }[],
-    answer: { status: 200, body: {} as unknown },
-  };
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const text = await request.text();
-    state.requests.push({ method: request.method, url: request.url, headers: request.headers, body: text ? JSON.parse(text) : undefined });
-    const contentType = state.answer.status < 400 ? 'application/json' : 'application/problem+json';
-    return new Response(JSON.stringify(state.answer.body), { status: state.answer.status, headers: { 'content-type': contentType } });
-  }) as typeof fetch;
-  return state;
-});
 
 const HIT: ScreeningHit = {
   id: 7, source: 'watchlist', list: 'un-sc', listVersion: 2, personId: 'P-00030', counterpart: 'QDi.001', score: 0.91,
