@@ -43,8 +43,9 @@ function formatDate(year: number, month: number, day: number): CalendarDate {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+// There is no year 0000 (1 BC is followed by AD 1), and PostgreSQL refuses it: the calendar starts at 0001.
 function isValidDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** True for a real calendar date `YYYY-MM-DD`: 2024-02-29 yes, 2025-02-30 and 2025-13-45 no. */
@@ -59,6 +60,7 @@ export function parsePartialDate(value: string): PartialDate | undefined {
   const match = PARTIAL_DATE.exec(value);
   if (!match) return undefined;
   const year = Number(match[1]);
+  if (year < 1) return undefined;
   if (match[2] === undefined) {
     return { text: value, precision: 'year', earliest: formatDate(year, 1, 1), latest: formatDate(year, 12, 31) };
   }
@@ -121,7 +123,7 @@ export function normaliseTimestamp(value: string): string | undefined {
   // Date keeps milliseconds only; finer fractions are cut, not rounded, so an instant never moves forward.
   const millis = (fraction ?? '.000').slice(1, 4).padEnd(3, '0');
   const instant = new Date(`${year}-${month}-${day}T${hour}:${minute}:${second ?? '00'}.${millis}${offset}`);
-  if (Number.isNaN(instant.getTime())) return undefined;
+  if (Number.isNaN(instant.getTime()) || instant.getUTCFullYear() < 1) return undefined;
   return instant.toISOString();
 }
 

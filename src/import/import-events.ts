@@ -18,6 +18,7 @@ import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
 import { appendEvents, appendUnlessStored, lastEvent, type EventRow, type StoredEvent } from '../store/event-store.js';
 import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
+import { parseStrictJson } from '../input/strict-json.js';
 import { ProblemList } from './problem-list.js';
 import { readLines, type ImportSource } from './sources.js';
 import { StreamReplayer } from './stream-replayer.js';
@@ -54,7 +55,8 @@ const ROLLBACK = Symbol('rollback');
 export async function importEvents(db: Db, sources: readonly ImportSource[], options: ImportOptions): Promise<ImportSummary> {
   const problems = new ProblemList(options.maxProblems ?? 50);
   const summary = await db.transaction(async (tx) => {
-    const importedAt = options.now().toISOString();
+    const now = options.now();
+    const importedAt = now.toISOString();
     const [row] = await tx.query<{ id: number }>(
       'INSERT INTO imports (started_at, sources) VALUES ($1, $2::text[]) RETURNING id',
       [importedAt, sources.map((source) => source.name)],
@@ -66,7 +68,7 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
     const last = await lastEvent(tx);
     const streamProblems = new ProblemList(problems.limit);
     const replayer = new StreamReplayer(tx, { importId, lastSeqBefore: last?.seq ?? 0, sources, problems: streamProblems, capacity: options.replayCapacity, onProgress: options.onProgress });
-    const counts = await appendLines(tx, { importId, importedAt, lastHash: last?.hash ?? GENESIS_HASH }, sources, replayer, problems, options);
+    const counts = await appendLines(tx, { importId, importedAt, today: dayOfImport(now), lastHash: last?.hash ?? GENESIS_HASH }, sources, replayer, problems, options);
     rollBackOnProblems();
     await checkReferences(tx, importId, sources, problems);
     rollBackOnProblems();
@@ -98,10 +100,10 @@ interface PendingEvent extends EventRow {
 }
 
 async function appendLines(
-  tx: Queryable, start: { importId: number; importedAt: string; lastHash: string }, sources: readonly ImportSource[],
+  tx: Queryable, start: { importId: number; importedAt: string; today: string; lastHash: string }, sources: readonly ImportSource[],
   replayer: StreamReplayer, problems: ProblemList, options: ImportOptions,
 ): Promise<{ lines: number; added: number; unchanged: number }> {
-  const { importId, importedAt } = start;
+  const { importId } = start;
   const batchSize = options.batchSize ?? 1000;
   let lines = 0;
   let added = 0;
@@ -174,10 +176,11 @@ async function appendLines(
   for (const [index, source] of sources.entries()) {
     let bytes = 0;
     const report = (phase: ImportProgress['phase']) => options.onProgress?.({ source: source.name, bytes, totalBytes: source.size, lines, phase });
-    for await (const { line, text } of readLines(source, (read) => { bytes = read; })) {
+    for await (const { line, text, problem } of readLines(source, (read) => { bytes = read; })) {
       lines += 1;
-      if (text.trim() === '') continue;
-      const event = parseLine(text, importedAt, { file: source.name, line, fileIndex: index + 1 }, problems);
+      if (problem !== undefined) problems.add({ file: source.name, line, code: 'INVALID_EVENT', message: problem });
+      if (text === undefined || text.trim() === '') continue;
+      const event = parseLine(text, start, { file: source.name, line, fileIndex: index + 1 }, problems);
       if (event) batch.push(event);
       if (batch.length >= batchSize) {
         await dispatch(source);
@@ -192,6 +195,17 @@ async function appendLines(
   }
   return { lines, added, unchanged };
 }
+
+/**
+ * The day of import, in the Netherlands (the registry's legal dates are Dutch days): a legal date after it is a fact
+ * the registry cannot know yet. Computed here from the clock it is given; the domain never reads the clock.
+ */
+export function dayOfImport(now: Date): string {
+  return DUTCH_DAY.format(now);
+}
+
+// en-CA formats a date as YYYY-MM-DD.
+const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 function storedEvent(event: PendingEvent, seq: number, importId: number): StoredEvent {
   const { id, stream, type, date, recordedAt, data, originFile, originLine } = event;
@@ -209,17 +223,16 @@ function chainRows(rows: PendingEvent[], prevHash: string): string {
 }
 
 function parseLine(
-  text: string, importedAt: string, origin: { file: string; line: number; fileIndex: number }, problems: ProblemList,
+  text: string, clock: { importedAt: string; today: string }, origin: { file: string; line: number; fileIndex: number }, problems: ProblemList,
 ): PendingEvent | undefined {
   const where = { file: origin.file, line: origin.line };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    problems.add({ ...where, code: 'INVALID_EVENT', message: `not valid JSON (${(error as Error).message})` });
+  const json = parseStrictJson(text);
+  if (!json.ok) {
+    problems.add({ ...where, ...(json.field ? { field: json.field } : {}), code: 'INVALID_EVENT', message: json.message });
     return undefined;
   }
-  const result = validateEvent(raw);
+  const { importedAt, today } = clock;
+  const result = validateEvent(json.value, { today });
   if (!result.ok) {
     for (const problem of result.problems) problems.add({ ...where, ...problem, code: 'INVALID_EVENT' });
     return undefined;

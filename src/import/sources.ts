@@ -3,9 +3,9 @@
  * whatever the file's size), with the bytes read so far for a progress bar.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { ImketenError } from '../domain/errors.js';
+import { readUtf8Lines, type TextLine } from '../input/utf8-lines.js';
 
 export interface ImportSource {
   /** The name errors use: the path as given, or `<stdin>`. */
@@ -36,21 +36,10 @@ export function textSource(name: string, text: string): ImportSource {
   return { name, size: Buffer.byteLength(text), open: () => Readable.from([text]) };
 }
 
-export interface NumberedLine {
-  line: number;
-  text: string;
-}
-
-/** Reads a source line by line; `onBytes` learns how far into the source the reader is. */
-export async function* readLines(source: ImportSource, onBytes?: (bytes: number) => void): AsyncGenerator<NumberedLine> {
-  const input = source.open();
-  let bytes = 0;
-  if (onBytes) input.on('data', (chunk: Buffer | string) => { bytes += chunk.length; onBytes(bytes); });
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let line = 0;
-  for await (const raw of lines) {
-    line += 1;
-    // A byte-order mark at the start of a file is not part of the first event.
-    yield { line, text: line === 1 ? raw.replace(/^\uFEFF/, '') : raw };
-  }
+/**
+ * Reads a source line by line as strict UTF-8 (src/input/utf8-lines.ts): a line that is not UTF-8 or is longer than
+ * the limit comes as a problem with its line number. `onBytes` learns how far into the source the reader is.
+ */
+export function readLines(source: ImportSource, onBytes?: (bytes: number) => void): AsyncGenerator<TextLine> {
+  return readUtf8Lines(source.open(), { onBytes });
 }

@@ -7,6 +7,9 @@ import { z } from 'zod';
 import { isCountryCode } from '../domain/countries.js';
 import { isPartialDate } from '../domain/dates.js';
 import { ImketenError, type Problem } from '../domain/errors.js';
+import { INPUT_LIMITS, textProblem } from '../domain/input-limits.js';
+import { parseStrictJson } from '../input/strict-json.js';
+import type { TextLine } from '../input/utf8-lines.js';
 import { DEFAULT_THRESHOLD, type Hit, type MatchIndex } from '../matching/api.js';
 import type { Queryable } from '../store/db.js';
 import { watchlistIndex } from './match-index-cache.js';
@@ -35,7 +38,10 @@ export interface ScreenOptions {
 
 const QuerySchema = z.strictObject({
   id: z.string().trim().min(1, 'must be a non-empty string'),
-  name: z.string().trim().min(1, 'must be a non-empty string'),
+  name: z.string().trim().min(1, 'must be a non-empty string').superRefine((name, ctx) => {
+    const problem = textProblem(name, INPUT_LIMITS.nameChars);
+    if (problem) ctx.addIssue({ code: 'custom', message: `the name ${problem}` });
+  }),
   birthDate: z.string().refine(isPartialDate, 'must be a date YYYY, YYYY-MM or YYYY-MM-DD').optional(),
   nationality: z.string().refine(isCountryCode, 'must be an ISO 3166-1 alpha-3 country code, e.g. SYR').optional(),
 });
@@ -56,12 +62,9 @@ export async function openList(tx: Queryable, name: string): Promise<OpenList> {
 
 /** Parses one query line; the problems name the field. */
 export function parseQueryLine(text: string): { ok: true; query: QueryLine } | { ok: false; problems: Problem[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [{ message: `not valid JSON: ${(error as Error).message}` }] };
-  }
+  const strict = parseStrictJson(text);
+  if (!strict.ok) return { ok: false, problems: [{ ...(strict.field ? { field: strict.field } : {}), message: strict.message }] };
+  const json = strict.value;
   const parsed = QuerySchema.safeParse(json);
   if (!parsed.success) {
     return {
@@ -104,10 +107,11 @@ export type LineOutcome = { line: number; result: QueryResult } | { line: number
  * bad one (with file and line), in the order of the file.
  */
 export async function* screenQueryLines(
-  index: MatchIndex, lines: AsyncIterable<{ line: number; text: string }>, file: string, options: ScreenOptions = {},
+  index: MatchIndex, lines: AsyncIterable<TextLine>, file: string, options: ScreenOptions = {},
 ): AsyncGenerator<LineOutcome> {
-  for await (const { line, text } of lines) {
-    if (!text.trim()) continue;
+  for await (const { line, text, problem } of lines) {
+    if (problem !== undefined) yield { line, problems: [{ file, line, code: 'INVALID_INPUT', message: problem }] };
+    if (text === undefined || !text.trim()) continue;
     const parsed = parseQueryLine(text);
     if (parsed.ok) yield { line, result: screenQuery(index, parsed.query, options) };
     else yield { line, problems: parsed.problems.map((problem) => ({ ...problem, file, line, code: 'INVALID_INPUT' as const })) };

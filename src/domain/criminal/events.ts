@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { EventsOf } from '../events/domain-event.js';
-import { acts, calendarDate, entityId, offence, text } from '../events/fields.js';
+import { acts, entityId, offence, plannedDate, text } from '../events/fields.js';
 
 export const INSTANCES = ['first-instance', 'appeal', 'cassation'] as const;
 export type Instance = (typeof INSTANCES)[number];
@@ -34,8 +34,8 @@ export const criminalEventSchemas = {
   'criminal.referred-back': z.strictObject({ court: text.optional() }),
   'criminal.closed': z.strictObject({ reason: z.enum(CLOSE_REASONS) }),
   // Extension of format v1 (additive): a court hearing was scheduled. The envelope's date is when it was
-  // scheduled; `date` here is the day of the hearing itself.
-  'criminal.hearing-scheduled': z.strictObject({ date: calendarDate, court: text }),
+  // scheduled; `date` here is the day of the hearing itself, which may lie ahead.
+  'criminal.hearing-scheduled': z.strictObject({ date: plannedDate, court: text }),
   'criminal.victim-registered': z.strictObject({ victim: entityId }),
   'criminal.victim-informed': z.strictObject({
     victim: entityId,

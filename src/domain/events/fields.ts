@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../countries.js';
 import { comparePartialDates, isCalendarDate, isPartialDate, parsePartialDate } from '../dates.js';
+import { INPUT_LIMITS, textProblem } from '../input-limits.js';
 
 /** The offence codes of DOMAIN §2. */
 export const OFFENCES = [
@@ -19,8 +20,22 @@ export const OFFENCES = [
 ] as const;
 export type Offence = (typeof OFFENCES)[number];
 
-/** Free text that says something: blank strings are refused, but the text is kept exactly as sent. */
-export const text = z.string().refine((value) => value.trim().length > 0, 'must not be blank');
+/** Text that says something, within its limit (README, "Input limits"); blank is refused, the rest kept as sent. */
+function limitedText(maxChars: number) {
+  return z.string().superRefine((value, ctx) => {
+    if (value.trim().length === 0) ctx.addIssue({ code: 'custom', message: 'must not be blank' });
+    else {
+      const problem = textProblem(value, maxChars);
+      if (problem) ctx.addIssue({ code: 'custom', message: `the text ${problem}` });
+    }
+  });
+}
+
+/** Free text: a reason, a court, what a victim was told. */
+export const text = limitedText(INPUT_LIMITS.freeTextChars);
+
+/** A person's name or alias, in any script. */
+export const personName = limitedText(INPUT_LIMITS.nameChars);
 
 /** The id of a person, a case or an event: not empty, and without `/` since it becomes part of a stream name. */
 export const entityId = z.string().superRefine((value, ctx) => {
@@ -33,11 +48,22 @@ export const calendarDate = z.string().superRefine((value, ctx) => {
   if (!isCalendarDate(value)) ctx.addIssue({ code: 'custom', message: `not a calendar date (YYYY-MM-DD): ${value}` });
 });
 
+/**
+ * A date something is planned for (a hearing): unlike every other date of an event it may lie after the day it is
+ * recorded, so it is not one of the LEGAL_DATES below.
+ */
+export const plannedDate = z.string().superRefine((value, ctx) => {
+  if (!isCalendarDate(value)) ctx.addIssue({ code: 'custom', message: `not a calendar date (YYYY-MM-DD): ${value}` });
+});
+
 export const partialDate = z.string().superRefine((value, ctx) => {
   if (!isPartialDate(value)) {
     ctx.addIssue({ code: 'custom', message: `not a date (YYYY, YYYY-MM or YYYY-MM-DD): ${value}` });
   }
 });
+
+/** The date fields of event data that say when something happened: none may lie after the day it is recorded. */
+export const LEGAL_DATES: ReadonlySet<z.ZodType> = new Set<z.ZodType>([calendarDate, partialDate]);
 
 export const countryCode = z.string().superRefine((value, ctx) => {
   if (!isCountryCode(value)) {

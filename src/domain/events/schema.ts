@@ -4,7 +4,7 @@
  * to explain a failure is only done when there is one.
  * STORED DATA: the schemas describe events kept forever. Never change the meaning of a type or field in place.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { criminalEventSchemas } from '../criminal/events.js';
 import { departureEventSchemas } from '../departure/events.js';
 import type { Problem } from '../errors.js';
@@ -15,7 +15,8 @@ import { extraditionEventSchemas } from '../extradition/events.js';
 import { intakeEventSchemas } from '../intake/events.js';
 import { mlaEventSchemas } from '../mla/events.js';
 import { personEventSchemas } from '../person/events.js';
-import { isCalendarDate, normaliseTimestamp } from '../dates.js';
+import { isCalendarDate, normaliseTimestamp, parsePartialDate } from '../dates.js';
+import { LEGAL_DATES } from './fields.js';
 import { RETRACTED, retractionSchema } from './retraction.js';
 
 /** The data schema of every event type, per stream kind (without `retracted`, which fits every kind). */
@@ -78,12 +79,20 @@ export type ValidationResult =
 
 const ENVELOPE_FIELDS = new Set(['id', 'stream', 'type', 'date', 'recordedAt', 'data']);
 
+export interface ValidationOptions {
+  /**
+   * The day the registry learns the event (YYYY-MM-DD): its legal date, and every legal date in its data, may not
+   * lie after it — a planned date (a hearing) may. The caller's clock; without it dates are not compared to it.
+   */
+  today?: string;
+}
+
 /**
  * Checks one raw event (a parsed JSON line) against the interchange format: the envelope, the type against
  * the stream's kind, the dates, and the data of its type. Returns the event with `recordedAt` normalised and the
  * streams its data refers to, or every problem found, each naming its field.
  */
-export function validateEvent(raw: unknown): ValidationResult {
+export function validateEvent(raw: unknown, options: ValidationOptions = {}): ValidationResult {
   if (!isPlainObject(raw)) {
     return { ok: false, problems: [{ message: `expected an event object, got ${describe(raw)}` }] };
   }
@@ -115,6 +124,8 @@ export function validateEvent(raw: unknown): ValidationResult {
 
   if (date !== undefined && !isCalendarDate(date)) {
     problems.push({ field: 'date', message: `not a calendar date (YYYY-MM-DD): ${date}` });
+  } else if (date !== undefined && options.today !== undefined && date > options.today) {
+    problems.push({ field: 'date', message: futureMessage(date, options.today) });
   }
 
   let recordedAt: string | undefined;
@@ -141,6 +152,7 @@ export function validateEvent(raw: unknown): ValidationResult {
     const parsed = schema.safeParse(rawData);
     if (parsed.success) data = parsed.data as Record<string, unknown>;
     else problems.push(...explainIssues(parsed.error.issues, rawData));
+    if (data && options.today !== undefined) problems.push(...futureLegalDates(type!, data, options.today));
   }
 
   if (problems.length > 0 || id === undefined || stream === undefined || type === undefined || date === undefined || !data) {
@@ -148,6 +160,45 @@ export function validateEvent(raw: unknown): ValidationResult {
   }
   const event: EventInput = recordedAt === undefined ? { id, stream, type, date, data } : { id, stream, type, date, recordedAt, data };
   return { ok: true, event, references: referencesOf(data) };
+}
+
+function futureMessage(date: string, today: string): string {
+  return `${date} lies after the day of import (${today}): a legal date records what has happened, and this has not yet; `
+    + 'a planned date (a hearing) belongs in the field for it';
+}
+
+/** Where the legal dates of each type's data are: paths of keys, `[]` for every item of a list. */
+const LEGAL_DATE_PATHS = new Map<string, string[][]>(
+  [...DATA_SCHEMAS].map(([type, schema]) => [type, legalDatePaths(schema)] as const).filter(([, paths]) => paths.length > 0),
+);
+
+function legalDatePaths(schema: z.ZodType, path: string[] = []): string[][] {
+  if (LEGAL_DATES.has(schema)) return [path];
+  if (schema instanceof z.ZodOptional) return legalDatePaths(schema.unwrap() as z.ZodType, path);
+  if (schema instanceof z.ZodArray) return legalDatePaths(schema.element as z.ZodType, [...path, '[]']);
+  if (schema instanceof z.ZodObject) {
+    return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([key, inner]) => legalDatePaths(inner, [...path, key]));
+  }
+  return [];
+}
+
+/** A legal date in the data (a birth date, when an act began) that lies after `today`; planned dates are not looked at. */
+function futureLegalDates(type: string, data: Record<string, unknown>, today: string): Problem[] {
+  const problems: Problem[] = [];
+  const visit = (value: unknown, path: readonly string[], at: number, field: string): void => {
+    if (value === undefined || value === null) return;
+    if (at === path.length) {
+      const date = typeof value === 'string' ? parsePartialDate(value) : undefined;
+      if (date && date.earliest > today) problems.push({ field, message: futureMessage(value as string, today) });
+      return;
+    }
+    const key = path[at]!;
+    if (key === '[]') {
+      if (Array.isArray(value)) value.forEach((item, index) => visit(item, path, at + 1, `${field}[${index}]`));
+    } else if (typeof value === 'object') visit((value as Record<string, unknown>)[key], path, at + 1, `${field}.${key}`);
+  };
+  for (const path of LEGAL_DATE_PATHS.get(type) ?? []) visit(data, path, 0, 'data');
+  return problems;
 }
 
 /** The streams an event's data refers to. */

@@ -5,17 +5,17 @@
  */
 import { z } from 'zod';
 import type { EventsOf } from '../events/domain-event.js';
-import { countryCode, entityId, partialDate, text } from '../events/fields.js';
+import { countryCode, entityId, partialDate, personName, text } from '../events/fields.js';
 
 export const personEventSchemas = {
   'person.registered': z.strictObject({
     // Names in any script: transliterations of one name are separate entries, matching compares them.
-    names: z.array(text).min(1),
+    names: z.array(personName).min(1),
     birthDate: partialDate.optional(),
     nationalities: z.array(countryCode).optional(),
     gender: text.optional(),
   }),
-  'person.alias-added': z.strictObject({ name: text }),
+  'person.alias-added': z.strictObject({ name: personName }),
   // Extension of format v1: this person is the same person as `into` (a reviewed, confirmed match), and lives on
   // there. Recorded on the absorbed person's stream; undone by retracting it.
   'person.merged': z.strictObject({ into: entityId, reason: text }),
