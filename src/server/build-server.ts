@@ -23,6 +23,7 @@ import type { App, ServerContext } from './context.js';
 import { problemOf, RateLimited } from './http-errors.js';
 import { registerRoutes } from './routes/index.js';
 import { ProblemSchema } from './schemas.js';
+import { useStrictJsonBodies } from './strict-json-body.js';
 import { webApp } from './web/web-app.js';
 
 export interface ServerDeps {
@@ -75,6 +76,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  useStrictJsonBodies(app);
   app.decorate('imketenRoutes', [] as RegisteredRoute[]);
   app.decorate('imketenContext', context);
   const validators = new Map<string, Map<string, ReturnType<typeof Compile>>>();

@@ -23,7 +23,8 @@ export const ProblemSchema = Type.Object({
   retryAfter: Type.Optional(Type.Integer()),
 }, { $id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });
 
-export const Date_ = Type.String({ format: 'date', description: 'A calendar date, YYYY-MM-DD.' });
+// There is no year 0000, and PostgreSQL refuses it (src/domain/dates.ts).
+export const Date_ = Type.String({ format: 'date', pattern: '^(?!0000-)', description: 'A calendar date, YYYY-MM-DD.' });
 export const Time = Type.String({ description: 'An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day).', maxLength: 40 });
 export const EntityId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$', description: 'An id such as P-0042 or SZ-2023-004.' });
 export const CaseKindSchema = Type.Union(CASE_KINDS.map((kind) => Type.Literal(kind)));
