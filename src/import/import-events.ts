@@ -18,6 +18,7 @@ import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
 import { appendEvents, appendUnlessStored, lastEvent, type EventRow, type StoredEvent } from '../store/event-store.js';
 import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
+import { dayOfImport } from '../input/day-of-import.js';
 import { parseStrictJson } from '../input/strict-json.js';
 import { ProblemList } from './problem-list.js';
 import { readLines, type ImportSource } from './sources.js';
@@ -195,17 +196,6 @@ async function appendLines(
   }
   return { lines, added, unchanged };
 }
-
-/**
- * The day of import, in the Netherlands (the registry's legal dates are Dutch days): a legal date after it is a fact
- * the registry cannot know yet. Computed here from the clock it is given; the domain never reads the clock.
- */
-export function dayOfImport(now: Date): string {
-  return DUTCH_DAY.format(now);
-}
-
-// en-CA formats a date as YYYY-MM-DD.
-const DUTCH_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 function storedEvent(event: PendingEvent, seq: number, importId: number): StoredEvent {
   const { id, stream, type, date, recordedAt, data, originFile, originLine } = event;

@@ -7,6 +7,8 @@
 import { createHash } from 'node:crypto';
 import { detectFormat, parseJsonl, parseOfacCsv, parseUnXml, type WatchlistEntry, type WatchlistFormat } from '../matching/api.js';
 import { ImketenError } from '../domain/errors.js';
+import { dayOfImport } from '../input/day-of-import.js';
+import { decodeUtf8, NOT_UTF8 } from '../input/utf8-lines.js';
 import type { Db } from '../store/db.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
 import {
@@ -51,7 +53,7 @@ export async function importWatchlist(
     throw new ImketenError('INVALID_INPUT', `A list name is 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit; got '${options.name}'.`);
   }
   if (files.length === 0) throw new ImketenError('INVALID_INPUT', 'Give the file(s) of the list.');
-  const { format, entries } = parseListFiles(files, options.format);
+  const { format, entries } = parseListFiles(files, options.format, dayOfImport(options.now()));
   if (entries.length === 0) {
     throw new ImketenError('IMPORT_REJECTED', `${files.map((file) => file.name).join(', ')}: no entries found. Nothing was stored; is this the right file?`);
   }
@@ -90,7 +92,7 @@ function listFormatOf(format: WatchlistFormat): ListFormat {
 }
 
 /** Reads the files with the matcher's importers; throws IMPORT_REJECTED (file, line, field) or INVALID_INPUT. */
-function parseListFiles(files: readonly WatchlistFile[], given: ListFormat | undefined): { format: ListFormat; entries: WatchlistEntry[] } {
+function parseListFiles(files: readonly WatchlistFile[], given: ListFormat | undefined, today: string): { format: ListFormat; entries: WatchlistEntry[] } {
   // Detect on a UTF-8 reading: the markers detection looks for are ASCII, so a Latin-1 file reads the same there.
   const detected = files.map((file) => ({ file, detected: detectFormat(file.name, Buffer.from(file.bytes).toString('utf8')) }));
   const undetected = detected.filter((item) => item.detected === undefined);
@@ -129,7 +131,7 @@ function parseListFiles(files: readonly WatchlistFile[], given: ListFormat | und
       const entries: WatchlistEntry[] = [];
       const where = new Map<string, string>();
       for (const file of files) {
-        for (const entry of parseJsonl(decode(file, false), file.name)) {
+        for (const entry of parseJsonl(decode(file, false), file.name, { today })) {
           const earlier = where.get(entry.id);
           if (earlier) throw new ImketenError('IMPORT_REJECTED', `${file.name}: entry id '${entry.id}' is also in ${earlier}. Nothing was stored; an id names one entry of the list.`);
           where.set(entry.id, file.name);
@@ -141,12 +143,12 @@ function parseListFiles(files: readonly WatchlistFile[], given: ListFormat | und
   }
 }
 
-/** UTF-8, or for the legacy OFAC files (Latin-1) Latin-1 when the bytes are not UTF-8. */
+/** Strict UTF-8 (src/input), or for the legacy OFAC files, which are Latin-1, Latin-1 when the bytes are not UTF-8. */
 function decode(file: WatchlistFile, latin1Allowed: boolean): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file.bytes);
-  } catch {
-    if (latin1Allowed) return Buffer.from(file.bytes).toString('latin1');
-    throw new ImketenError('IMPORT_REJECTED', `${file.name}: not UTF-8 text. Nothing was stored; convert the file to UTF-8 and import it again.`);
-  }
+  const decoded = decodeUtf8(file.bytes);
+  if ('text' in decoded) return decoded.text;
+  if (latin1Allowed) return Buffer.from(file.bytes).toString('latin1');
+  throw new ImketenError('IMPORT_REJECTED', `${file.name}:${decoded.badLine}: ${NOT_UTF8}. Nothing was stored.`, [
+    { file: file.name, line: decoded.badLine, message: NOT_UTF8, code: 'IMPORT_REJECTED' },
+  ]);
 }

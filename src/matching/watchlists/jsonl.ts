@@ -8,7 +8,9 @@ import { z } from 'zod';
 import { toCountryCode } from '../countries.js';
 import { parseBirthDateStrict } from '../dates.js';
 import type { WatchlistEntry } from '../person-score.js';
-import { ProblemCollector } from './problems.js';
+import { INPUT_LIMITS } from '../../domain/input-limits.js';
+import { parseStrictJson } from '../../input/strict-json.js';
+import { checkEntryTexts, ProblemCollector } from './problems.js';
 
 const LineSchema = z.object({
   id: z.string().trim().min(1, 'must be a non-empty string'),
@@ -18,39 +20,53 @@ const LineSchema = z.object({
   kind: z.enum(['person', 'organization', 'vessel', 'aircraft', 'other']).optional(),
 });
 
+/** The first day a birth date may stand for, YYYY-MM-DD. */
+function earliestDay(date: { fromYear: number; month?: number; day?: number }): string {
+  const pad = (value: number | undefined) => String(value ?? 1).padStart(2, '0');
+  return `${String(date.fromYear).padStart(4, '0')}-${pad(date.month)}-${pad(date.day)}`;
+}
+
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
 }
 
 /**
- * Parses a JSON Lines watchlist. Throws IMPORT_REJECTED listing every bad line with file, line and field.
+ * Parses a JSON Lines watchlist. Throws IMPORT_REJECTED listing every bad line with file, line and field; with
+ * `today` (the day of import, from the caller's clock) a birth date after it is one of them.
  * @example parseJsonl('{"id":"X1","names":["Mohammed al-Hassan"],"birthDates":["1976"]}\n', 'list.jsonl')
  */
-export function parseJsonl(text: string, fileName: string): WatchlistEntry[] {
+export function parseJsonl(text: string, fileName: string, options: { today?: string } = {}): WatchlistEntry[] {
   const problems = new ProblemCollector(fileName);
   const entries: WatchlistEntry[] = [];
   const seen = new Map<string, number>();
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = index + 1;
     if (!raw.trim()) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch (error) {
-      problems.add(line, undefined, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    // A character is at most 3 bytes per UTF-16 unit: count the bytes only when the line may be over the limit.
+    if (raw.length * 3 > INPUT_LIMITS.lineBytes && Buffer.byteLength(raw) > INPUT_LIMITS.lineBytes) {
+      problems.add(line, undefined, `the line is longer than ${INPUT_LIMITS.lineBytes.toLocaleString('en')} bytes, the limit of one line`);
       return;
     }
+    const strict = parseStrictJson(raw);
+    if (!strict.ok) {
+      problems.add(line, strict.field, strict.message);
+      return;
+    }
+    const json = strict.value;
     const parsed = LineSchema.safeParse(json);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) problems.add(line, fieldPath(issue.path) || undefined, issue.message);
       return;
     }
     const { id, names, birthDates, nationalities, kind } = parsed.data;
-    let ok = true;
+    let ok = checkEntryTexts({ id, names }, line, problems, { id: 'id', names: (index) => `names[${index}]` });
     birthDates?.forEach((date, position) => {
       const result = parseBirthDateStrict(date);
       if (typeof result === 'string') {
         problems.add(line, `birthDates[${position}]`, result);
+        ok = false;
+      } else if (options.today !== undefined && earliestDay(result) > options.today) {
+        problems.add(line, `birthDates[${position}]`, `${date} lies after the day of import (${options.today}): a birth date is a fact that has happened`);
         ok = false;
       }
     });

@@ -7,7 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import { toCountryCode } from '../countries.js';
 import type { WatchlistEntry } from '../person-score.js';
-import { ProblemCollector } from './problems.js';
+import { checkEntryTexts, ProblemCollector } from './problems.js';
 
 const MONTHS: Readonly<Record<string, string>> = {
   jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',
@@ -96,6 +96,7 @@ export function parseOfacCsv(sdnText: string, altText: string, fileNames: { sdn?
       sdnProblems.add(info.lines, 'SDN_Name', `entry ${id} has no name`);
       continue;
     }
+    if (!checkEntryTexts({ id, names: [name] }, info.lines, sdnProblems, { id: 'ent_num', names: () => 'SDN_Name' })) continue;
     if (record.length < 12) sdnProblems.add(info.lines, 'Remarks', `entry ${id} has ${record.length} columns, expected 12`);
     const remarks = value(record[11]);
     const kind = KINDS[value(record[2]).toLowerCase()] ?? 'organization';
@@ -117,6 +118,7 @@ export function parseOfacCsv(sdnText: string, altText: string, fileNames: { sdn?
       altProblems.add(info.lines, 'alt_name', `alternate name of entry ${id} is empty`);
       continue;
     }
+    if (!checkEntryTexts({ id, names: [name] }, info.lines, altProblems, { id: 'ent_num', names: () => 'alt_name' })) continue;
     if (!target.names.includes(name)) target.names.push(name);
   }
   sdnProblems.throwIfAny('OFAC SDN list');

@@ -4,6 +4,8 @@
  */
 import { ImketenError, formatProblem } from '../../domain/errors.js';
 import type { Problem } from '../../domain/errors.js';
+import { INPUT_LIMITS, textProblem } from '../../domain/input-limits.js';
+import type { WatchlistEntry } from '../person-score.js';
 
 const MAX_PROBLEMS = 50;
 
@@ -24,6 +26,23 @@ export class ProblemCollector {
     const more = this.problems.length > 1 ? ` (and ${this.problems.length - 1} more problem${this.problems.length > 2 ? 's' : ''})` : '';
     throw new ImketenError('IMPORT_REJECTED', `${what} rejected: ${first ? formatProblem(first) : ''}${more}. Fix the file and import it again.`, this.problems);
   }
+}
+
+/**
+ * The texts of an entry read from any format, against the rules every reader applies (README, "Input limits"): no
+ * NUL or lone surrogate, a name within the name limit. Adds a problem per bad text; true when there was none.
+ */
+export function checkEntryTexts(
+  entry: Pick<WatchlistEntry, 'id' | 'names'>, line: number | undefined, problems: ProblemCollector, fields: { id: string; names: (index: number) => string },
+): boolean {
+  let ok = true;
+  const idProblem = textProblem(entry.id, INPUT_LIMITS.freeTextChars);
+  if (idProblem) { problems.add(line, fields.id, `the id ${idProblem}`); ok = false; }
+  entry.names.forEach((name, index) => {
+    const problem = textProblem(name, INPUT_LIMITS.nameChars);
+    if (problem) { problems.add(line, fields.names(index), `the name ${problem}`); ok = false; }
+  });
+  return ok;
 }
 
 /** The 1-based lines at which each match of `pattern` (global) starts, in one pass over the text. */

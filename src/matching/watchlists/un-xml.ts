@@ -6,7 +6,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { toCountryCode } from '../countries.js';
 import type { WatchlistEntry } from '../person-score.js';
-import { ProblemCollector, linesOfMatches } from './problems.js';
+import { checkEntryTexts, ProblemCollector, linesOfMatches } from './problems.js';
 
 const REPEATED = new Set([
   'INDIVIDUAL', 'ENTITY', 'INDIVIDUAL_ALIAS', 'ENTITY_ALIAS', 'INDIVIDUAL_DATE_OF_BIRTH', 'VALUE', 'NATIONALITY',
@@ -57,7 +57,14 @@ export function parseUnXml(xml: string, fileName = 'UN consolidated list'): Watc
     problems.throwIfAny('UN list');
   }
   const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, isArray: (name) => REPEATED.has(name) });
-  const document = parser.parse(xml) as XmlNode;
+  let document: XmlNode = {};
+  try {
+    document = parser.parse(xml) as XmlNode;
+  } catch (error) {
+    // e.g. elements nested past the parser's limit: a refusal, not an unexpected error
+    problems.add(undefined, undefined, `the XML cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+    problems.throwIfAny('UN list');
+  }
   const list = document.CONSOLIDATED_LIST as XmlNode | undefined;
   if (!list) {
     problems.add(1, 'CONSOLIDATED_LIST', 'no CONSOLIDATED_LIST element: this is not the UN consolidated list');
@@ -76,7 +83,13 @@ export function parseUnXml(xml: string, fileName = 'UN consolidated list'): Watc
     if (!id) problems.add(line, 'REFERENCE_NUMBER', 'the record has neither REFERENCE_NUMBER nor DATAID');
     if (!primary) problems.add(line, 'FIRST_NAME', `record ${id || '?'} has no name`);
     if (!id || !primary) return;
-    const names = [...new Set([primary, ...aliases, ...(original ? [original] : [])])];
+    const named = [
+      { field: 'FIRST_NAME', name: primary },
+      ...aliases.map((name) => ({ field: 'ALIAS_NAME', name })),
+      ...(original ? [{ field: 'NAME_ORIGINAL_SCRIPT', name: original }] : []),
+    ];
+    if (!checkEntryTexts({ id, names: named.map((item) => item.name) }, line, problems, { id: 'REFERENCE_NUMBER', names: (index) => named[index]!.field })) return;
+    const names = [...new Set(named.map((item) => item.name))];
     const nationalities = [...new Set(values(record.NATIONALITY).map(toCountryCode).filter((code): code is string => code !== undefined))];
     const dates = kind === 'person' ? birthDates(record) : [];
     entries.push({ id, names, kind, ...(dates.length ? { birthDates: dates } : {}), ...(nationalities.length ? { nationalities } : {}) });
