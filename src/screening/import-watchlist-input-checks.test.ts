@@ -82,9 +82,11 @@ describe('watchlist imports refuse input that is not what it claims', () => {
     assert.match((await refused([textFile('deep.xml', xml)]))[0]!.message, /cannot be read/);
   });
 
-  it('refuses a birth date after the day of import', async () => {
+  it('refuses a birth date after the day of import, in JSON Lines and in the UN list', async () => {
     const problems = await refused([textFile('future.jsonl', `${good}\n{"id":"B","names":["Jong"],"birthDates":["1970","2099-01"]}\n`)]);
     assert.deepEqual(where(problems), [['future.jsonl', 2, 'birthDates[1]']]);
+    const un = await refused([textFile('un.xml', fixtureText('matching/un-consolidated-excerpt.xml').replace('<YEAR>1961</YEAR>', '<YEAR>2099</YEAR>'))]);
+    assert.deepEqual(where(un), [['un.xml', 4, 'INDIVIDUAL_DATE_OF_BIRTH']]);
   });
 
   it('still imports a list without such problems', async () => {

@@ -111,7 +111,7 @@ function parseListFiles(files: readonly WatchlistFile[], given: ListFormat | und
     case 'un-xml': {
       if (files.length !== 1) throw new ImketenError('INVALID_INPUT', `The UN consolidated list is one XML file; got ${files.length} files.`);
       const file = files[0]!;
-      return { format, entries: parseUnXml(decode(file, false), file.name) };
+      return { format, entries: parseUnXml(decode(file, false), file.name, { today }) };
     }
     case 'ofac-csv': {
       // sdn.csv and (optionally) alt.csv, told apart by content, then by name
@@ -124,7 +124,7 @@ function parseListFiles(files: readonly WatchlistFile[], given: ListFormat | und
       const altFile = alt[0]?.file;
       return {
         format,
-        entries: parseOfacCsv(decode(sdnFile, true), altFile ? decode(altFile, true) : '', { sdn: sdnFile.name, ...(altFile ? { alt: altFile.name } : {}) }),
+        entries: parseOfacCsv(decode(sdnFile, true), altFile ? decode(altFile, true) : '', { sdn: sdnFile.name, ...(altFile ? { alt: altFile.name } : {}) }, { today }),
       };
     }
     case 'jsonl': {

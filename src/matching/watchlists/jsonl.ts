@@ -10,7 +10,7 @@ import { parseBirthDateStrict } from '../dates.js';
 import type { WatchlistEntry } from '../person-score.js';
 import { INPUT_LIMITS } from '../../domain/input-limits.js';
 import { parseStrictJson } from '../../input/strict-json.js';
-import { checkEntryTexts, ProblemCollector } from './problems.js';
+import { checkBirthDates, checkEntryTexts, ProblemCollector } from './problems.js';
 
 const LineSchema = z.object({
   id: z.string().trim().min(1, 'must be a non-empty string'),
@@ -19,12 +19,6 @@ const LineSchema = z.object({
   nationalities: z.array(z.string()).optional(),
   kind: z.enum(['person', 'organization', 'vessel', 'aircraft', 'other']).optional(),
 });
-
-/** The first day a birth date may stand for, YYYY-MM-DD. */
-function earliestDay(date: { fromYear: number; month?: number; day?: number }): string {
-  const pad = (value: number | undefined) => String(value ?? 1).padStart(2, '0');
-  return `${String(date.fromYear).padStart(4, '0')}-${pad(date.month)}-${pad(date.day)}`;
-}
 
 function fieldPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
@@ -65,11 +59,9 @@ export function parseJsonl(text: string, fileName: string, options: { today?: st
       if (typeof result === 'string') {
         problems.add(line, `birthDates[${position}]`, result);
         ok = false;
-      } else if (options.today !== undefined && earliestDay(result) > options.today) {
-        problems.add(line, `birthDates[${position}]`, `${date} lies after the day of import (${options.today}): a birth date is a fact that has happened`);
-        ok = false;
       }
     });
+    if (!checkBirthDates(birthDates, options.today, line, problems, (index) => `birthDates[${index}]`)) ok = false;
     const codes: string[] = [];
     nationalities?.forEach((nationality, position) => {
       const code = toCountryCode(nationality);

@@ -7,7 +7,7 @@
 import { parse } from 'csv-parse/sync';
 import { toCountryCode } from '../countries.js';
 import type { WatchlistEntry } from '../person-score.js';
-import { checkEntryTexts, ProblemCollector } from './problems.js';
+import { checkBirthDates, checkEntryTexts, ProblemCollector } from './problems.js';
 
 const MONTHS: Readonly<Record<string, string>> = {
   jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12',
@@ -80,7 +80,7 @@ function readCsv(text: string, problems: ProblemCollector): CsvRecord[] {
  * Parses the OFAC SDN list from the texts of sdn.csv and alt.csv. Throws IMPORT_REJECTED naming file, line
  * and field for rows without an entry number or name, and for alternate names of unknown entries.
  */
-export function parseOfacCsv(sdnText: string, altText: string, fileNames: { sdn?: string; alt?: string } = {}): WatchlistEntry[] {
+export function parseOfacCsv(sdnText: string, altText: string, fileNames: { sdn?: string; alt?: string } = {}, options: { today?: string } = {}): WatchlistEntry[] {
   const sdnProblems = new ProblemCollector(fileNames.sdn ?? 'sdn.csv');
   const altProblems = new ProblemCollector(fileNames.alt ?? 'alt.csv');
   const entries = new Map<string, { entry: WatchlistEntry; names: string[] }>();
@@ -101,6 +101,7 @@ export function parseOfacCsv(sdnText: string, altText: string, fileNames: { sdn?
     const remarks = value(record[11]);
     const kind = KINDS[value(record[2]).toLowerCase()] ?? 'organization';
     const birthDates = kind === 'person' ? remarkBirthDates(remarks) : [];
+    if (!checkBirthDates(birthDates, options.today, info.lines, sdnProblems, () => 'Remarks')) continue;
     const nationalities = kind === 'person' ? remarkNationalities(remarks) : [];
     const names = [name];
     entries.set(id, { names, entry: { id: `OFAC-${id}`, names, kind, ...(birthDates.length ? { birthDates } : {}), ...(nationalities.length ? { nationalities } : {}) } });

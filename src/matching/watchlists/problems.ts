@@ -5,6 +5,7 @@
 import { ImketenError, formatProblem } from '../../domain/errors.js';
 import type { Problem } from '../../domain/errors.js';
 import { INPUT_LIMITS, textProblem } from '../../domain/input-limits.js';
+import { parseBirthDateStrict } from '../dates.js';
 import type { WatchlistEntry } from '../person-score.js';
 
 const MAX_PROBLEMS = 50;
@@ -43,6 +44,31 @@ export function checkEntryTexts(
     if (problem) { problems.add(line, fields.names(index), `the name ${problem}`); ok = false; }
   });
   return ok;
+}
+
+/**
+ * The birth dates of an entry that lie after `today` (the day of import, from the caller's clock: a birth date is a
+ * fact that has happened), each a problem; true when there was none. Without `today` nothing is compared.
+ */
+export function checkBirthDates(
+  dates: readonly string[] | undefined, today: string | undefined, line: number | undefined, problems: ProblemCollector, field: (index: number) => string,
+): boolean {
+  let ok = true;
+  if (today === undefined) return ok;
+  dates?.forEach((date, index) => {
+    const parsed = parseBirthDateStrict(date);
+    if (typeof parsed !== 'string' && earliestDay(parsed) > today) {
+      problems.add(line, field(index), `${date} lies after the day of import (${today}): a birth date is a fact that has happened`);
+      ok = false;
+    }
+  });
+  return ok;
+}
+
+/** The first day a birth date may stand for, YYYY-MM-DD. */
+function earliestDay(date: { fromYear: number; month?: number; day?: number }): string {
+  const pad = (value: number | undefined) => String(value ?? 1).padStart(2, '0');
+  return `${String(date.fromYear).padStart(4, '0')}-${pad(date.month)}-${pad(date.day)}`;
 }
 
 /** The 1-based lines at which each match of `pattern` (global) starts, in one pass over the text. */

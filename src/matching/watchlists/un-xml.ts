@@ -6,7 +6,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { toCountryCode } from '../countries.js';
 import type { WatchlistEntry } from '../person-score.js';
-import { checkEntryTexts, ProblemCollector, linesOfMatches } from './problems.js';
+import { checkBirthDates, checkEntryTexts, ProblemCollector, linesOfMatches } from './problems.js';
 
 const REPEATED = new Set([
   'INDIVIDUAL', 'ENTITY', 'INDIVIDUAL_ALIAS', 'ENTITY_ALIAS', 'INDIVIDUAL_DATE_OF_BIRTH', 'VALUE', 'NATIONALITY',
@@ -46,10 +46,10 @@ function birthDates(record: XmlNode): string[] {
 
 /**
  * Parses the UN consolidated list. Throws IMPORT_REJECTED naming file, line and field when the XML is not
- * well-formed or a record has no id or no name.
+ * well-formed or a record has no id or no name, a bad name, or (with `today`) a birth date after the day of import.
  * @example parseUnXml(readFileSync('consolidated.xml', 'utf8'), 'consolidated.xml')
  */
-export function parseUnXml(xml: string, fileName = 'UN consolidated list'): WatchlistEntry[] {
+export function parseUnXml(xml: string, fileName = 'UN consolidated list', options: { today?: string } = {}): WatchlistEntry[] {
   const problems = new ProblemCollector(fileName);
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
@@ -92,6 +92,7 @@ export function parseUnXml(xml: string, fileName = 'UN consolidated list'): Watc
     const names = [...new Set(named.map((item) => item.name))];
     const nationalities = [...new Set(values(record.NATIONALITY).map(toCountryCode).filter((code): code is string => code !== undefined))];
     const dates = kind === 'person' ? birthDates(record) : [];
+    if (!checkBirthDates(dates, options.today, line, problems, () => 'INDIVIDUAL_DATE_OF_BIRTH')) return;
     entries.push({ id, names, kind, ...(dates.length ? { birthDates: dates } : {}), ...(nationalities.length ? { nationalities } : {}) });
   };
   individuals.forEach((record, index) => read(record, individualLines[index], 'person'));
