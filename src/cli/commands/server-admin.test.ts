@@ -56,6 +56,16 @@ describe('server administration commands', () => {
     assert.deepEqual(list.map((row) => row.decisionReference), ['RC 26/0077']);
   });
 
+  test('verify --checkpoint accepts the file checkpoint -o wrote', () => {
+    const file = join(work, 'kept-checkpoint.json');
+    const written = imketen(['checkpoint', '-o', file]);
+    assert.equal(written.code, 0, written.stderr);
+    const verified = imketen(['verify', '--checkpoint', file]);
+    assert.equal(verified.code, 0, verified.stderr);
+    assert.match(verified.stdout, /ok: checkpoint 1 of events at size \d+/);
+    assert.match(verified.stdout, /ok: checkpoint 2 of access-log at size \d+/);
+  });
+
   test('access-log lists the accesses to a person and by a user', () => {
     const byPerson = imketen(['access-log', '--person', 'P-S']);
     assert.equal(byPerson.code, 0, byPerson.stderr);
