@@ -120,17 +120,6 @@ export async function updateAccount(tx: Queryable, policy: Policy, id: number, c
   return row!;
 }
 
-/** Records a failed login; locks the account after `maxFailures` in a row. Returns whether it is now locked. */
-export async function recordFailedLogin(tx: Queryable, id: number, maxFailures: number, lockUntil: Date): Promise<boolean> {
-  const [row] = await tx.query<{ locked: boolean }>(
-    `UPDATE accounts SET failed_logins = failed_logins + 1,
-       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-     WHERE id = $1 RETURNING failed_logins >= $2 AS locked`,
-    [id, maxFailures, lockUntil.toISOString()],
-  );
-  return row?.locked ?? false;
-}
-
 export async function recordSuccessfulLogin(tx: Queryable, id: number): Promise<void> {
   await tx.query('UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1', [id]);
 }

@@ -12,8 +12,8 @@ describe('login throttle', () => {
   test('waits out the delay by the injected clock, then lets the next attempt through', () => {
     const throttle = new LoginThrottle(schedule);
     const t0 = Date.parse('2026-06-15T10:00:00Z');
-    for (let failure = 0; failure < 5; failure += 1) throttle.fail('account:x', t0);
-    assert.equal(throttle.wait('account:x', t0), 2, 'five failures: two seconds');
+    for (let failure = 0; failure < 4; failure += 1) throttle.fail('account:x', t0);
+    assert.equal(throttle.wait('account:x', t0), 2, 'four failures, three of them free: two seconds');
     assert.equal(throttle.wait('account:x', t0 + 1500), 1);
     assert.equal(throttle.wait('account:x', t0 + 2000), 0);
     assert.equal(throttle.wait('account:y', t0), 0, 'other keys are not slowed down');

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ImketenError } from '../domain/errors.js';
-import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../accounts/login.js';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../accounts/login-throttle.js';
 import { DEFAULT_POLICY_FILE } from '../policy/policy.js';
 
 export interface OidcConfig {
@@ -58,10 +58,12 @@ const fileSchema = z.strictObject({
   policyFile: z.string().optional(),
   policy: z.strictObject({ enable: z.array(z.string()).optional(), disable: z.array(z.string()).optional() }).optional(),
   login: z.strictObject({
-    maxFailures: z.number().int().min(1).optional(),
-    lockoutMinutes: z.number().int().min(1).optional(),
-    throttleAttempts: z.number().int().min(1).optional(),
-    throttleWindowSeconds: z.number().int().min(1).optional(),
+    accountFreeAttempts: z.number().int().min(1).optional(),
+    maxAccountDelaySeconds: z.number().int().min(1).max(3600).optional(),
+    addressFreeAttempts: z.number().int().min(1).optional(),
+    maxAddressDelaySeconds: z.number().int().min(1).max(86_400).optional(),
+    baseDelaySeconds: z.number().int().min(1).max(60).optional(),
+    forgetAfterMinutes: z.number().int().min(1).optional(),
   }).optional(),
   oidc: z.strictObject({
     issuer: z.string().url(),

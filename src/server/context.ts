@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TokenCache } from '../accounts/api-tokens.js';
 import type { AppendQueue } from './append-queue.js';
-import type { Throttle } from '../accounts/login.js';
+import type { SignInThrottle } from '../accounts/login-throttle.js';
 import type { AccessLogWriter } from '../access-log/access-log-writer.js';
 import type { AccessEntry } from '../access-log/access-log.js';
 import { authorize, type Decision, type Resource } from '../policy/authorize.js';
@@ -26,7 +26,7 @@ export interface ServerContext {
   config: Readonly<ServerConfig>;
   now: () => Date;
   accessLog: AccessLogWriter;
-  loginThrottle: Throttle;
+  loginThrottle: SignInThrottle;
   tokens: TokenCache;
   appends: AppendQueue;
 }

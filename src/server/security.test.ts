@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEFAULT_LOGIN_LIMITS } from '../accounts/login.js';
+import { DEFAULT_LOGIN_LIMITS } from '../accounts/login-throttle.js';
 import { TEST_ENGINES } from '../store/testing/test-stores.js';
 import { loadFixture, newEventOfKind } from './testing/fixture.js';
 import { sessionCookie, startTestServer, TEST_PASSWORD, type TestServer } from './testing/test-server.js';
