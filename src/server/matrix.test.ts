@@ -42,7 +42,7 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/health': return [{ url: '/api/health' }];
     case 'GET /api/openapi.json': return [{ url: '/api/openapi.json' }];
     case 'GET /api/policy': return [{ url: '/api/policy' }];
-    case 'POST /api/session': return [{ url: '/api/session', fresh: true, body: () => ({ username: 'nobody', password: 'wrong password' }), ok: [401] }];
+    case 'POST /api/session': return [{ url: '/api/session', fresh: true, body: (role) => ({ username: `nobody.${role}`, password: 'wrong password' }), ok: [401] }];
     case 'GET /api/session': return [{ url: '/api/session' }];
     case 'DELETE /api/session': return [{ url: '/api/session', fresh: true, ok: [204] }];
     case 'GET /api/auth/oidc/login': return [{ url: '/api/auth/oidc/login', ok: [404] }];
