@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { appendAccess } from '../../access-log/access-log.js';
 import { loadFixture } from '../../server/testing/fixture.js';
 import { openStore } from '../../store/open-store.js';
+import { operatorName } from './accounts.js';
 
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'imketen.js');
 const work = mkdtempSync(join(tmpdir(), 'imketen-admin-cli-'));
@@ -44,6 +45,8 @@ describe('server administration commands', () => {
     assert.equal(short.code, 2);
     assert.match(short.stderr, /at least 12 characters/);
     assert.match(imketen(['account', 'list']).stdout, /beheer.jansen/);
+    const logged = JSON.parse(imketen(['access-log', '--user', operatorName(), '--format', 'json']).stdout) as { action: string; resource: string; principalKind: string }[];
+    assert.deepEqual(logged.map((row) => `${row.principalKind} ${row.action} ${row.resource}`), ['operator account.create account/beheer.jansen']);
   });
 
   test('authorisation register checks its scope and list shows it', () => {
