@@ -34,6 +34,8 @@ export interface NewAccount {
   displayName: string;
   role: string;
   password?: string;
+  /** The Argon2id hash of the password, when it was hashed earlier (an account waiting for approval). */
+  passwordHash?: string;
   oidcIssuer?: string;
   oidcSubject?: string;
   demo?: boolean;
@@ -41,19 +43,24 @@ export interface NewAccount {
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
 
-export async function createAccount(tx: Queryable, policy: Policy, input: NewAccount, now: Date): Promise<Account> {
+/** The checks of a new account that need no database: name, role, password or sign-on identity. */
+export function checkNewAccount(policy: Policy, input: NewAccount): void {
   if (!USERNAME.test(input.username)) {
     throw new ImketenError('INVALID_INPUT', `username must be 2–63 characters: lower-case letters, digits, '.', '_' or '-', got '${input.username}'.`);
   }
-  const role = policy.roles[input.role];
-  if (!role) throw new ImketenError('INVALID_INPUT', `Unknown role '${input.role}'. Roles: ${Object.keys(policy.roles).join(', ')}.`);
+  if (!policy.roles[input.role]) throw new ImketenError('INVALID_INPUT', `Unknown role '${input.role}'. Roles: ${Object.keys(policy.roles).join(', ')}.`);
   if (input.password !== undefined && input.password.length < MIN_PASSWORD_LENGTH) {
     throw new ImketenError('INVALID_INPUT', `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
-  if (input.password === undefined && input.oidcSubject === undefined) {
+  if (input.password === undefined && input.passwordHash === undefined && input.oidcSubject === undefined) {
     throw new ImketenError('INVALID_INPUT', 'An account needs a password or a single sign-on identity.');
   }
-  const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+}
+
+export async function createAccount(tx: Queryable, policy: Policy, input: NewAccount, now: Date): Promise<Account> {
+  checkNewAccount(policy, input);
+  const role = policy.roles[input.role]!;
+  const passwordHash = input.passwordHash ?? (input.password === undefined ? null : await hashPassword(input.password));
   const rows = await tx.query<Account>(
     `INSERT INTO accounts (username, display_name, organisation, role, password_hash, oidc_issuer, oidc_subject, demo, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
@@ -91,19 +98,26 @@ export interface AccountChange {
   disabled?: boolean;
   unlock?: boolean;
   password?: string;
+  /** A new password already hashed (a reset that waited for approval). */
+  passwordHash?: string;
   role?: string;
 }
 
-export async function updateAccount(tx: Queryable, policy: Policy, id: number, change: AccountChange): Promise<Account> {
-  const account = await findAccountById(tx, id);
-  if (!account) throw new ImketenError('ACCOUNT_NOT_FOUND', `No account with id ${id}.`);
+/** The checks of an account change that need no database. */
+export function checkAccountChange(policy: Policy, change: AccountChange): void {
   if (change.role !== undefined && !policy.roles[change.role]) {
     throw new ImketenError('INVALID_INPUT', `Unknown role '${change.role}'. Roles: ${Object.keys(policy.roles).join(', ')}.`);
   }
   if (change.password !== undefined && change.password.length < MIN_PASSWORD_LENGTH) {
     throw new ImketenError('INVALID_INPUT', `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
-  const passwordHash = change.password === undefined ? null : await hashPassword(change.password);
+}
+
+export async function updateAccount(tx: Queryable, policy: Policy, id: number, change: AccountChange): Promise<Account> {
+  const account = await findAccountById(tx, id);
+  if (!account) throw new ImketenError('ACCOUNT_NOT_FOUND', `No account with id ${id}.`);
+  checkAccountChange(policy, change);
+  const passwordHash = change.passwordHash ?? (change.password === undefined ? null : await hashPassword(change.password));
   const role = change.role ?? account.role;
   const [row] = await tx.query<Account>(
     `UPDATE accounts SET disabled = coalesce($2, disabled),
@@ -114,21 +128,10 @@ export async function updateAccount(tx: Queryable, policy: Policy, id: number, c
     [id, change.disabled ?? null, change.unlock ?? false, passwordHash, role, policy.roles[role]!.organisation],
   );
   // A disabled account, a new password or a new role ends every session of the account.
-  if (change.disabled || change.password !== undefined || change.role !== undefined) {
+  if (change.disabled || passwordHash !== null || change.role !== undefined) {
     await tx.query('DELETE FROM sessions WHERE account_id = $1', [id]);
   }
   return row!;
-}
-
-/** Records a failed login; locks the account after `maxFailures` in a row. Returns whether it is now locked. */
-export async function recordFailedLogin(tx: Queryable, id: number, maxFailures: number, lockUntil: Date): Promise<boolean> {
-  const [row] = await tx.query<{ locked: boolean }>(
-    `UPDATE accounts SET failed_logins = failed_logins + 1,
-       locked_until = CASE WHEN failed_logins + 1 >= $2 THEN $3::timestamptz ELSE locked_until END
-     WHERE id = $1 RETURNING failed_logins >= $2 AS locked`,
-    [id, maxFailures, lockUntil.toISOString()],
-  );
-  return row?.locked ?? false;
 }
 
 export async function recordSuccessfulLogin(tx: Queryable, id: number): Promise<void> {

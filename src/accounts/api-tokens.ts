@@ -16,28 +16,48 @@ export interface ApiToken {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  /** Issued for a role that reads case data and not yet approved by a second administrator: it opens nothing. */
+  pendingApproval: boolean;
 }
 
-const COLUMNS = `id, name, organisation, role, created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt"`;
+const COLUMNS = `id, name, organisation, role, created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt",
+  pending_approval AS "pendingApproval"`;
+
+/** How long a token lives when the request names no expiry, and the longest it may live (docs/server.md). */
+export const DEFAULT_TOKEN_EXPIRY_DAYS = 90;
 
 export async function issueToken(
   tx: Queryable, policy: Policy, input: { name: string; role: string; expiresAt?: string }, createdBy: number | undefined, now: Date,
+  options: { expiryDays?: number; pendingApproval?: boolean } = {},
 ): Promise<{ token: string; apiToken: ApiToken }> {
   const role = policy.roles[input.role];
   if (!role) throw new ImketenError('INVALID_INPUT', `Unknown role '${input.role}'. Roles: ${Object.keys(policy.roles).join(', ')}.`);
   if (input.role === 'admin' || input.role === 'auditor') {
     throw new ImketenError('INVALID_INPUT', `API tokens are for partner systems that exchange case data; role '${input.role}' is for people only.`);
   }
+  const expiryDays = options.expiryDays ?? DEFAULT_TOKEN_EXPIRY_DAYS;
+  const latest = new Date(now.getTime() + expiryDays * 86_400_000);
   if (input.expiresAt !== undefined && !(new Date(input.expiresAt).getTime() > now.getTime())) {
     throw new ImketenError('INVALID_INPUT', `expiresAt must be a time in the future, got '${input.expiresAt}'.`);
   }
+  if (input.expiresAt !== undefined && new Date(input.expiresAt).getTime() > latest.getTime()) {
+    throw new ImketenError('INVALID_INPUT', `expiresAt may lie at most ${expiryDays} days ahead (until ${latest.toISOString()}; the server's tokenExpiryDays), got '${input.expiresAt}'. Issue a new token when this one expires.`);
+  }
+  const expiresAt = input.expiresAt === undefined ? latest.toISOString() : new Date(input.expiresAt).toISOString();
   const secret = randomToken();
   const [apiToken] = await tx.query<ApiToken>(
-    `INSERT INTO api_tokens (name, organisation, role, secret_hash, created_by, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-    [input.name, role.organisation, input.role, sha256(secret), createdBy ?? null, now.toISOString(), input.expiresAt ?? null],
+    `INSERT INTO api_tokens (name, organisation, role, secret_hash, created_by, created_at, expires_at, pending_approval)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+    [input.name, role.organisation, input.role, sha256(secret), createdBy ?? null, now.toISOString(), expiresAt, options.pendingApproval ?? false],
   );
   return { token: `imk_${apiToken!.id}_${secret}`, apiToken: apiToken! };
+}
+
+/** A second administrator approved the token: from now on it works. */
+export async function activateToken(tx: Queryable, id: number): Promise<ApiToken> {
+  const [row] = await tx.query<ApiToken>(`UPDATE api_tokens SET pending_approval = false WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
+  if (!row) throw new ImketenError('ACCOUNT_NOT_FOUND', `No API token with id ${id}.`);
+  return row;
 }
 
 /** The token's record when it is valid now; undefined when unknown, wrong, expired or revoked. */
@@ -50,7 +70,7 @@ export async function findValidToken(tx: Queryable, token: string, now: Date): P
   if (!row) return undefined;
   const given = Buffer.from(sha256(match[2]!));
   if (given.length !== row.secretHash.length || !timingSafeEqual(given, Buffer.from(row.secretHash))) return undefined;
-  if (row.revokedAt !== null) return undefined;
+  if (row.revokedAt !== null || row.pendingApproval) return undefined;
   if (row.expiresAt !== null && row.expiresAt <= now.toISOString()) return undefined;
   const { secretHash: _secret, ...apiToken } = row;
   return apiToken;

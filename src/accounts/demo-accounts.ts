@@ -15,6 +15,8 @@ export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; ro
   { username: 'dtv.demo', displayName: 'Demo regievoerder DT&V', role: 'dtv' },
   { username: 'ministerie.demo', displayName: 'Demo beleidsmedewerker ministerie', role: 'ministry' },
   { username: 'beheer.demo', displayName: 'Demo functioneel beheerder', role: 'admin' },
+  // A second administrator: what gives an account or token access to case data needs two (docs/server.md).
+  { username: 'beheer2.demo', displayName: 'Demo tweede functioneel beheerder', role: 'admin' },
   { username: 'toezicht.demo', displayName: 'Demo privacytoezichthouder', role: 'auditor' },
 ];
 

@@ -3,6 +3,8 @@
  * Merkle tree head over its entries' chain hashes, the time, and an Ed25519 signature. A partner that keeps a
  * checkpoint can later ask for a consistency proof and check, with only the checkpoint and the proof, that the log
  * still begins with exactly the entries the checkpoint covered — nothing before it rewritten or removed.
+ * Checkpoints are numbered and chained (each signs the digest of the one before it), so that a checkpoint removed
+ * from the store shows: as a gap in the store, or as a number a partner kept that the store no longer has.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +27,10 @@ export interface Checkpoint {
   publicKey: string;
   /** Base64 Ed25519 signature over `signedText`. */
   signature: string;
+  /** Its place among the store's checkpoints, from 1 without gaps (absent on checkpoints of text v1). */
+  number?: number;
+  /** `checkpointDigest` of the checkpoint before it, '' for the first (absent on text v1). */
+  previous?: string;
 }
 
 export interface SigningKey {
@@ -34,8 +40,20 @@ export interface SigningKey {
 }
 
 /** The exact bytes a checkpoint's signature covers. */
-export function signedText(checkpoint: Pick<Checkpoint, 'log' | 'treeSize' | 'rootHash' | 'timestamp'>): string {
-  return `imketen checkpoint v1\nlog ${checkpoint.log}\nsize ${checkpoint.treeSize}\nroot ${checkpoint.rootHash}\ntime ${checkpoint.timestamp}\n`;
+export function signedText(checkpoint: Pick<Checkpoint, 'log' | 'treeSize' | 'rootHash' | 'timestamp' | 'number' | 'previous'>): string {
+  const head = `log ${checkpoint.log}\nsize ${checkpoint.treeSize}\nroot ${checkpoint.rootHash}\ntime ${checkpoint.timestamp}\n`;
+  if (checkpoint.number === undefined) return `imketen checkpoint v1\n${head}`;
+  return `imketen checkpoint v2\nnumber ${checkpoint.number}\nprevious ${checkpoint.previous ?? ''}\n${head}`;
+}
+
+/** What the next checkpoint records of this one: the SHA-256 of its signed text and signature. */
+export function checkpointDigest(checkpoint: Checkpoint): string {
+  return sha256Hex(`${signedText(checkpoint)}signature ${checkpoint.signature}\n`);
+}
+
+/** How a checkpoint is named in messages. */
+export function describeCheckpoint(checkpoint: Pick<Checkpoint, 'log' | 'treeSize' | 'number'>): string {
+  return `checkpoint ${checkpoint.number === undefined ? '' : `${checkpoint.number} `}of ${checkpoint.log} at size ${checkpoint.treeSize}`;
 }
 
 /** Reads the signing key, creating it (readable by its owner only) on first use. */
@@ -51,7 +69,9 @@ export function loadSigningKey(path: string): SigningKey {
   return { privateKey, publicKey: publicDer.toString('base64'), keyId: sha256Hex(publicDer.toString('hex')).slice(0, 16) };
 }
 
-export function signCheckpoint(key: SigningKey, head: { log: LogName; treeSize: number; rootHash: string; timestamp: string }): Checkpoint {
+export function signCheckpoint(
+  key: SigningKey, head: { log: LogName; treeSize: number; rootHash: string; timestamp: string; number?: number; previous?: string },
+): Checkpoint {
   const signature = sign(null, Buffer.from(signedText(head)), key.privateKey).toString('base64');
   return { ...head, keyId: key.keyId, publicKey: key.publicKey, signature };
 }
@@ -72,19 +92,47 @@ export function leavesOf(chainHashes: readonly string[]): Hash[] {
 
 export async function storeCheckpoint(tx: Queryable, checkpoint: Checkpoint): Promise<void> {
   await tx.query(
-    `INSERT INTO checkpoints (log, tree_size, root_hash, created_at, key_id, public_key, signature)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [checkpoint.log, checkpoint.treeSize, checkpoint.rootHash, checkpoint.timestamp, checkpoint.keyId, checkpoint.publicKey, checkpoint.signature],
+    `INSERT INTO checkpoints (log, tree_size, root_hash, created_at, key_id, public_key, signature, number, previous)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [checkpoint.log, checkpoint.treeSize, checkpoint.rootHash, checkpoint.timestamp, checkpoint.keyId, checkpoint.publicKey, checkpoint.signature,
+      checkpoint.number ?? null, checkpoint.previous ?? null],
   );
 }
 
 export async function listCheckpoints(tx: Queryable, log?: LogName): Promise<Checkpoint[]> {
-  return tx.query<Checkpoint>(
+  const rows = await tx.query<Omit<Checkpoint, 'number' | 'previous'> & { number: number | string | null; previous: string | null }>(
     `SELECT log, tree_size AS "treeSize", root_hash AS "rootHash", created_at AS "timestamp", key_id AS "keyId",
-            public_key AS "publicKey", signature
+            public_key AS "publicKey", signature, number, previous
      FROM checkpoints WHERE $1::text IS NULL OR log = $1 ORDER BY id`,
     [log ?? null],
   );
+  return rows.map(({ number, previous, ...rest }) => (number === null ? rest : { ...rest, number: Number(number), previous: previous ?? '' }));
+}
+
+/** The store's checkpoints must be numbered 1, 2, 3, … and each must record the digest of the one before it. */
+export function checkSequence(stored: readonly Checkpoint[]): ConsistencyCheck[] {
+  const problems: ConsistencyCheck[] = [];
+  stored.forEach((checkpoint, index) => {
+    if (checkpoint.number === undefined) return;
+    const before = index > 0 ? stored[index - 1] : undefined;
+    const expected = before?.number === undefined ? index + 1 : before.number + 1;
+    if (checkpoint.number > expected) {
+      const missing = checkpoint.number - 1 === expected ? `checkpoint ${expected} is` : `checkpoints ${expected} to ${checkpoint.number - 1} are`;
+      problems.push({ ok: false, message: `${missing} missing from the store (the next one kept is ${describeCheckpoint(checkpoint)}): checkpoints were removed` });
+    } else if (checkpoint.previous !== (before ? checkpointDigest(before) : '')) {
+      problems.push({ ok: false, message: `${describeCheckpoint(checkpoint)} does not follow the checkpoint before it in the store: checkpoints were removed or replaced` });
+    }
+  });
+  return problems;
+}
+
+/** A checkpoint a partner kept must still be in the store, unchanged. */
+export function checkKeptInStore(kept: Checkpoint, stored: readonly Checkpoint[]): ConsistencyCheck | undefined {
+  if (kept.number === undefined) return undefined;
+  const found = stored.find((checkpoint) => checkpoint.number === kept.number);
+  if (!found) return { ok: false, message: `checkpoint ${kept.number} (${kept.log} at size ${kept.treeSize}) is missing from the store: checkpoints were removed` };
+  if (found.signature !== kept.signature) return { ok: false, message: `checkpoint ${kept.number} in the store is not the one kept (${kept.log} at size ${kept.treeSize}): it was replaced` };
+  return undefined;
 }
 
 export interface ConsistencyCheck {
@@ -96,10 +144,10 @@ export interface ConsistencyCheck {
 /** Checks a kept checkpoint against the log of today: signature, size, and a consistency proof. */
 export function checkConsistency(checkpoint: Checkpoint, leaves: readonly Hash[]): ConsistencyCheck {
   if (!checkpointSignatureValid(checkpoint)) {
-    return { ok: false, message: `checkpoint of ${checkpoint.log} at size ${checkpoint.treeSize}: the signature does not verify` };
+    return { ok: false, message: `${describeCheckpoint(checkpoint)}: the signature does not verify` };
   }
   if (checkpoint.treeSize > leaves.length) {
-    return { ok: false, message: `checkpoint of ${checkpoint.log} at size ${checkpoint.treeSize}: the log now has only ${leaves.length} entries — entries were removed` };
+    return { ok: false, message: `${describeCheckpoint(checkpoint)}: the log now has only ${leaves.length} entries — entries were removed` };
   }
   const proof = consistencyProof(leaves, checkpoint.treeSize);
   const ok = verifyConsistency(checkpoint.treeSize, leaves.length, Buffer.from(checkpoint.rootHash, 'hex'), rootHash(leaves), proof);
@@ -107,20 +155,28 @@ export function checkConsistency(checkpoint: Checkpoint, leaves: readonly Hash[]
     ok,
     proof: proof.map((hash) => hash.toString('hex')),
     message: ok
-      ? `checkpoint of ${checkpoint.log} at size ${checkpoint.treeSize} (${checkpoint.timestamp}): the log still begins with exactly those entries`
-      : `checkpoint of ${checkpoint.log} at size ${checkpoint.treeSize} (${checkpoint.timestamp}): entries before it were rewritten`,
+      ? `${describeCheckpoint(checkpoint)} (${checkpoint.timestamp}): the log still begins with exactly those entries`
+      : `${describeCheckpoint(checkpoint)} (${checkpoint.timestamp}): entries before it were rewritten`,
   };
 }
 
-export function parseCheckpoint(text: string, source: string): Checkpoint {
-  let value: Partial<Checkpoint>;
+/** Reads a checkpoint file: one checkpoint, or the list `imketen checkpoint -o` writes (one per log). */
+export function parseCheckpoints(text: string, source: string): Checkpoint[] {
+  let value: unknown;
   try {
-    value = JSON.parse(text) as Partial<Checkpoint>;
+    value = JSON.parse(text);
   } catch (error) {
     throw new ImketenError('INVALID_INPUT', `${source}: not a checkpoint (not JSON: ${(error as Error).message}).`);
   }
-  for (const field of ['log', 'treeSize', 'rootHash', 'timestamp', 'publicKey', 'signature'] as const) {
-    if (value[field] === undefined) throw new ImketenError('INVALID_INPUT', `${source}: not a checkpoint (field ${field} is missing).`);
-  }
-  return value as Checkpoint;
+  const items = Array.isArray(value) ? value : [value];
+  if (items.length === 0) throw new ImketenError('INVALID_INPUT', `${source}: the list holds no checkpoint.`);
+  return items.map((item, index) => {
+    const where = Array.isArray(value) ? `${source}, checkpoint [${index}]` : source;
+    if (typeof item !== 'object' || item === null) throw new ImketenError('INVALID_INPUT', `${where}: not a checkpoint (not an object).`);
+    const candidate = item as Partial<Checkpoint>;
+    for (const field of ['log', 'treeSize', 'rootHash', 'timestamp', 'publicKey', 'signature'] as const) {
+      if (candidate[field] === undefined) throw new ImketenError('INVALID_INPUT', `${where}: not a checkpoint (field ${field} is missing).`);
+    }
+    return candidate as Checkpoint;
+  });
 }

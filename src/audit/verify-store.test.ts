@@ -8,7 +8,7 @@ import { textSource } from '../import/sources.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { EventFactory, jsonl } from '../testing/event-factory.js';
 import { appendAccess, type AccessEntry } from '../access-log/access-log.js';
-import { checkpointSignatureValid, loadSigningKey } from './checkpoints.js';
+import { checkpointSignatureValid, listCheckpoints, loadSigningKey } from './checkpoints.js';
 import { createCheckpoints, verifyStore } from './verify-store.js';
 
 const keyDir = mkdtempSync(join(tmpdir(), 'imketen-keys-'));
@@ -86,6 +86,35 @@ for (const engine of TEST_ENGINES) {
       assert.equal(accessLog.broken?.reason, 'edited');
       assert.equal(result.logs.find((log) => log.log === 'events')!.broken, undefined);
       assert.equal(result.checkpoints.find((check) => check.checkpoint.log === 'access-log')!.ok, false);
+    });
+
+    it('the database refuses to delete, change or empty the checkpoints', async () => {
+      await createCheckpoints(store.db, key, now);
+      await assert.rejects(store.db.exec('DELETE FROM checkpoints'), /append-only/);
+      await assert.rejects(store.db.exec(`UPDATE checkpoints SET root_hash = 'x'`), /append-only/);
+      await assert.rejects(store.db.exec('TRUNCATE checkpoints'), /append-only/);
+      assert.equal((await listCheckpoints(store.db)).length, 2);
+    });
+
+    it('finds a checkpoint removed from the middle behind the database\'s back: the checkpoints are chained', async () => {
+      await createCheckpoints(store.db, key, now);
+      await createCheckpoints(store.db, key, now);
+      await createCheckpoints(store.db, key, now);
+      assert.equal((await verifyStore(store.db)).ok, true);
+      await store.db.exec('ALTER TABLE checkpoints DISABLE TRIGGER USER; DELETE FROM checkpoints WHERE id = (SELECT min(id) + 2 FROM checkpoints); ALTER TABLE checkpoints ENABLE TRIGGER USER;');
+      const result = await verifyStore(store.db);
+      assert.equal(result.ok, false);
+      assert.match(JSON.stringify(result), /checkpoint 3 is missing/);
+    });
+
+    it('finds the checkpoints removed from the store through a checkpoint a partner kept', async () => {
+      const kept = await createCheckpoints(store.db, key, now);
+      // An intruder with the rights to switch the triggers off removes every checkpoint.
+      await store.db.exec('ALTER TABLE checkpoints DISABLE TRIGGER USER; DELETE FROM checkpoints; ALTER TABLE checkpoints ENABLE TRIGGER USER;');
+      assert.equal((await verifyStore(store.db)).ok, true, 'without a kept copy an empty table is consistent');
+      const result = await verifyStore(store.db, kept);
+      assert.equal(result.ok, false);
+      assert.match(JSON.stringify(result), /checkpoint 1 \(events at size 5\) is missing from the store/);
     });
 
     it('refuses a checkpoint whose signature does not match its content', async () => {

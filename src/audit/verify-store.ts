@@ -7,7 +7,10 @@ import { chainLink, eventContentHash } from '../import/import-events.js';
 import { accessEntryContent, readAccessLog, type AccessLogRow } from '../access-log/access-log.js';
 import type { Queryable } from '../store/db.js';
 import { readEventChain, type ChainedEvent } from '../store/event-store.js';
-import { checkConsistency, leavesOf, listCheckpoints, signCheckpoint, storeCheckpoint, type Checkpoint, type ConsistencyCheck, type LogName, type SigningKey } from './checkpoints.js';
+import {
+  checkConsistency, checkKeptInStore, checkpointDigest, checkSequence, leavesOf, listCheckpoints, signCheckpoint, storeCheckpoint,
+  type Checkpoint, type ConsistencyCheck, type LogName, type SigningKey,
+} from './checkpoints.js';
 import { chainHash } from './hash-chain.js';
 import { rootHash } from './merkle.js';
 import { verifyChain, type ChainCheck, type ChainedRow } from './verify-chain.js';
@@ -67,6 +70,8 @@ export async function verifyLog(tx: Queryable, log: ChainedLog): Promise<LogVeri
 export interface StoreVerification {
   logs: Omit<LogVerification, 'hashes'>[];
   checkpoints: (ConsistencyCheck & { checkpoint: Checkpoint })[];
+  /** Checkpoints missing from the store: gaps in its numbered chain, or kept copies it no longer holds. */
+  sequence: ConsistencyCheck[];
   ok: boolean;
 }
 
@@ -83,7 +88,8 @@ export async function verifyStore(tx: Queryable, keptCheckpoints: readonly Check
       checkpoints.push({ checkpoint, ...checkConsistency(checkpoint, leaves) });
     }
   }
-  return { logs, checkpoints, ok: logs.every((log) => !log.broken) && checkpoints.every((check) => check.ok) };
+  const sequence = [...checkSequence(stored), ...keptCheckpoints.flatMap((kept) => checkKeptInStore(kept, stored) ?? [])];
+  return { logs, checkpoints, sequence, ok: logs.every((log) => !log.broken) && checkpoints.every((check) => check.ok) && sequence.length === 0 };
 }
 
 /**
@@ -103,11 +109,21 @@ async function allHashes(tx: Queryable, log: ChainedLog): Promise<string[]> {
 /** Signs and stores a checkpoint of every chained log as it stands now. */
 export async function createCheckpoints(tx: Queryable, key: SigningKey, now: () => Date): Promise<Checkpoint[]> {
   const created: Checkpoint[] = [];
+  const stored = await listCheckpoints(tx);
+  let last = stored[stored.length - 1];
+  // Numbered on from the last one (or from the count of older, unnumbered ones); a concurrent run fails on the
+  // unique number instead of forking the chain.
+  let number = last?.number ?? stored.length;
   for (const log of CHAINED_LOGS) {
     const hashes = await allHashes(tx, log);
-    const checkpoint = signCheckpoint(key, { log: log.name, treeSize: hashes.length, rootHash: rootHash(leavesOf(hashes)).toString('hex'), timestamp: now().toISOString() });
+    number += 1;
+    const checkpoint = signCheckpoint(key, {
+      log: log.name, treeSize: hashes.length, rootHash: rootHash(leavesOf(hashes)).toString('hex'), timestamp: now().toISOString(),
+      number, previous: last ? checkpointDigest(last) : '',
+    });
     await storeCheckpoint(tx, checkpoint);
     created.push(checkpoint);
+    last = checkpoint;
   }
   return created;
 }

@@ -13,7 +13,7 @@ import { CONDITION_NAMES } from './conditions.js';
 export const DEFAULT_POLICY_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'config', 'policy.json');
 
 /** Restricted views a grant may name; each route that can apply one says so. */
-export const VIEW_NAMES = ['decision-and-consequences', 'figures-only'] as const;
+export const VIEW_NAMES = ['decision-and-consequences', 'figures-only', 'readable-persons-only'] as const;
 export type ViewName = (typeof VIEW_NAMES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');

@@ -11,7 +11,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { TokenCache } from '../accounts/api-tokens.js';
-import { Throttle } from '../accounts/login.js';
+import { SignInThrottle } from '../accounts/login-throttle.js';
 import { accessLogWriter } from '../access-log/access-log-writer.js';
 import { AppendQueue } from './append-queue.js';
 import { ImketenError } from '../domain/errors.js';
@@ -64,7 +64,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     db, config, policy,
     now: deps.now ?? (() => new Date()),
     accessLog: accessLogWriter(db),
-    loginThrottle: new Throttle(config.login.throttleAttempts, config.login.throttleWindowSeconds * 1000),
+    loginThrottle: new SignInThrottle(config.login),
     tokens: new TokenCache(config.tokenCacheSeconds * 1000),
     appends: new AppendQueue(db, deps.now ?? (() => new Date())),
   };

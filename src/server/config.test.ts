@@ -24,13 +24,13 @@ describe('server configuration', () => {
   test('reads the documented file, with the environment over it, and names a wrong setting', () => {
     const dir = mkdtempSync(join(tmpdir(), 'imketen-config-'));
     const file = join(dir, 'server.json');
-    writeFileSync(file, JSON.stringify({ port: 9000, demoAccounts: false, policy: { enable: ['bill-1f-sharing'] }, login: { maxFailures: 3 } }));
+    writeFileSync(file, JSON.stringify({ port: 9000, demoAccounts: false, policy: { enable: ['bill-1f-sharing'] }, login: { accountFreeAttempts: 3 } }));
     const config = readServerConfig({ IMKETEN_CONFIG: file, IMKETEN_PORT: '9100' });
     assert.equal(config.port, 9100);
     assert.equal(config.demoAccounts, false);
     assert.deepEqual(config.enableRegimes, ['bill-1f-sharing']);
-    assert.equal(config.login.maxFailures, 3);
-    assert.equal(config.login.lockoutMinutes, 15);
+    assert.equal(config.login.accountFreeAttempts, 3);
+    assert.equal(config.login.maxAccountDelaySeconds, 60);
     writeFileSync(file, JSON.stringify({ prot: 9000 }));
     assert.throws(() => readServerConfig({ IMKETEN_CONFIG: file }), /invalid.*prot/);
     assert.throws(() => readServerConfig({ IMKETEN_PORT: 'eighty' }), /IMKETEN_PORT must be a whole number/);

@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ImketenError } from '../domain/errors.js';
-import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../accounts/login.js';
+import { DEFAULT_TOKEN_EXPIRY_DAYS } from '../accounts/api-tokens.js';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../accounts/login-throttle.js';
 import { DEFAULT_POLICY_FILE } from '../policy/policy.js';
 
 export interface OidcConfig {
@@ -33,6 +34,8 @@ export interface ServerConfig {
   sessionTtlMinutes: number;
   /** How long a valid API token is remembered (revocation through another server process takes up to this long). */
   tokenCacheSeconds: number;
+  /** An API token's lifetime when none is asked for, and the longest one may be given. */
+  tokenExpiryDays: number;
   production: boolean;
   /** Create the fictional demo accounts in an empty store (never in production). */
   demoAccounts: boolean;
@@ -54,14 +57,17 @@ const fileSchema = z.strictObject({
   maxEventsPerRequest: z.number().int().min(1).max(100_000).optional(),
   sessionTtlMinutes: z.number().int().min(1).optional(),
   tokenCacheSeconds: z.number().int().min(0).max(60).optional(),
+  tokenExpiryDays: z.number().int().min(1).max(3650).optional(),
   demoAccounts: z.boolean().optional(),
   policyFile: z.string().optional(),
   policy: z.strictObject({ enable: z.array(z.string()).optional(), disable: z.array(z.string()).optional() }).optional(),
   login: z.strictObject({
-    maxFailures: z.number().int().min(1).optional(),
-    lockoutMinutes: z.number().int().min(1).optional(),
-    throttleAttempts: z.number().int().min(1).optional(),
-    throttleWindowSeconds: z.number().int().min(1).optional(),
+    accountFreeAttempts: z.number().int().min(1).optional(),
+    maxAccountDelaySeconds: z.number().int().min(1).max(3600).optional(),
+    addressFreeAttempts: z.number().int().min(1).optional(),
+    maxAddressDelaySeconds: z.number().int().min(1).max(86_400).optional(),
+    baseDelaySeconds: z.number().int().min(1).max(60).optional(),
+    forgetAfterMinutes: z.number().int().min(1).optional(),
   }).optional(),
   oidc: z.strictObject({
     issuer: z.string().url(),
@@ -144,6 +150,7 @@ export function readServerConfig(env: Env, overrides: Partial<ServerConfig> = {}
     maxEventsPerRequest: file.maxEventsPerRequest ?? 5000,
     sessionTtlMinutes: int('IMKETEN_SESSION_TTL_MINUTES', env.IMKETEN_SESSION_TTL_MINUTES, 1, 60 * 24 * 30) ?? file.sessionTtlMinutes ?? 480,
     tokenCacheSeconds: file.tokenCacheSeconds ?? 5,
+    tokenExpiryDays: int('IMKETEN_TOKEN_EXPIRY_DAYS', env.IMKETEN_TOKEN_EXPIRY_DAYS, 1, 3650) ?? file.tokenExpiryDays ?? DEFAULT_TOKEN_EXPIRY_DAYS,
     production,
     demoAccounts,
     policyFile: env.IMKETEN_POLICY_FILE ?? file.policyFile ?? DEFAULT_POLICY_FILE,

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TokenCache } from '../accounts/api-tokens.js';
 import type { AppendQueue } from './append-queue.js';
-import type { Throttle } from '../accounts/login.js';
+import type { SignInThrottle } from '../accounts/login-throttle.js';
 import type { AccessLogWriter } from '../access-log/access-log-writer.js';
 import type { AccessEntry } from '../access-log/access-log.js';
 import { authorize, type Decision, type Resource } from '../policy/authorize.js';
@@ -26,7 +26,7 @@ export interface ServerContext {
   config: Readonly<ServerConfig>;
   now: () => Date;
   accessLog: AccessLogWriter;
-  loginThrottle: Throttle;
+  loginThrottle: SignInThrottle;
   tokens: TokenCache;
   appends: AppendQueue;
 }
@@ -101,6 +101,8 @@ export async function guard(request: FastifyRequest, context: ServerContext, act
         action, resource: target, persons: decision.personIds, legalBasis: null, outcome: 'denied', reason: decision.reason,
       }));
     }
+    // The real reason names persons and cases; it is for the access log (the auditor), not for the caller.
+    if (decision.status === 403 && principal && resource?.stream && !WRITE_ACTIONS.has(action)) throw refusalOf(principal, resource.stream, decision.allowingBases);
     throw new AccessDenied(decision.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', decision.reason, decision.allowingBases);
   }
   return {
@@ -115,6 +117,19 @@ export async function guard(request: FastifyRequest, context: ServerContext, act
       request.accessLogged = true;
     },
   };
+}
+
+/** Appends and retractions: their refusals are the write policy's (routes/events.ts). */
+const WRITE_ACTIONS = new Set(['events.append', 'events.retract']);
+
+/**
+ * The refusal of one person or case, the same whether it exists or not: it names only what the caller asked for,
+ * and the legal bases that would allow such access (they follow from the policy, not from the stream). A route
+ * that finds a stream missing after the policy allowed it answers 404 only to roles that may read every stream of
+ * its kind, for whom existence is no secret.
+ */
+export function refusalOf(principal: Principal, stream: string, allowingBases: readonly string[]): AccessDenied {
+  return new AccessDenied('FORBIDDEN', `Refused: ${principal.role} (${principal.organisation}) may not see ${stream}: it does not exist, or the access policy does not let you see it. What would allow it is listed in allowingBases.`, allowingBases);
 }
 
 /** Cursor pagination over a sorted key: fetch limit + 1 to know whether there is a next page. */

@@ -42,7 +42,7 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/health': return [{ url: '/api/health' }];
     case 'GET /api/openapi.json': return [{ url: '/api/openapi.json' }];
     case 'GET /api/policy': return [{ url: '/api/policy' }];
-    case 'POST /api/session': return [{ url: '/api/session', fresh: true, body: () => ({ username: 'nobody', password: 'wrong password' }), ok: [401] }];
+    case 'POST /api/session': return [{ url: '/api/session', fresh: true, body: (role) => ({ username: `nobody.${role}`, password: 'wrong password' }), ok: [401] }];
     case 'GET /api/session': return [{ url: '/api/session' }];
     case 'DELETE /api/session': return [{ url: '/api/session', fresh: true, ok: [204] }];
     case 'GET /api/auth/oidc/login': return [{ url: '/api/auth/oidc/login', ok: [404] }];
@@ -65,10 +65,13 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'POST /api/reports/:year/publication': return [{ url: '/api/reports/2025/publication', kind: 'report', body: () => ({}) }];
     case 'GET /api/reports/:year/diff': return [{ url: '/api/reports/2025/diff', kind: 'report', ok: [200, 404] }];
     case 'GET /api/accounts': return [{ url: '/api/accounts', kind: 'accounts' }];
-    case 'POST /api/accounts': return [{ url: '/api/accounts', kind: 'accounts', body: (role) => ({ username: `new.${role}`, displayName: 'New', role: 'police', password: 'a long enough password' }) }];
+    // A police account or token waits for a second administrator (202; separation-of-duties.test.ts).
+    case 'POST /api/accounts': return [{ url: '/api/accounts', kind: 'accounts', body: (role) => ({ username: `new.${role}`, displayName: 'New', role: 'police', password: 'a long enough password' }), ok: [202] }];
     case 'PATCH /api/accounts/:id': return [{ url: '/api/accounts/1', kind: 'accounts', body: () => ({ unlock: true }) }];
     case 'GET /api/tokens': return [{ url: '/api/tokens', kind: 'tokens' }];
-    case 'POST /api/tokens': return [{ url: '/api/tokens', kind: 'tokens', body: (role) => ({ name: `partner-${role}`, role: 'police' }) }];
+    case 'POST /api/tokens': return [{ url: '/api/tokens', kind: 'tokens', body: (role) => ({ name: `partner-${role}`, role: 'police' }), ok: [202] }];
+    case 'GET /api/approvals': return [{ url: '/api/approvals', kind: 'accounts' }];
+    case 'POST /api/approvals/:id': return [{ url: '/api/approvals/999999', kind: 'accounts', body: () => ({ decision: 'approve' }), ok: [404] }];
     case 'DELETE /api/tokens/:id': return [{ url: `/api/tokens/${tokenId}`, kind: 'tokens' }];
     case 'POST /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations', body: () => ({ decisionReference: 'RC matrix', personId: 'P-S', validFrom: '2026-01-01', validUntil: '2026-01-31' }) }];
     case 'GET /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations' }];

@@ -28,7 +28,8 @@ describe('R3: the OM and 1F files (the law today)', () => {
     const response = await om.request('GET', '/api/cases/exclusion/IF-S', undefined, { 'x-purpose': 'prosecution of SZ-1' });
     assert.equal(response.statusCode, 403);
     const problem = response.json<Problem>();
-    assert.match(problem.detail, /no authorisation of the investigating judge covering person P-S/);
+    // Why exactly (no authorisation for P-S) is for the access log; the answer names no person (issue 10, item 6).
+    assert.doesNotMatch(problem.detail, /P-S/);
     assert.ok(problem.allowingBases.some((basis) => basis.includes('r3-investigating-judge')), problem.allowingBases.join(' | '));
     assert.ok(problem.allowingBases.some((basis) => basis.includes('bill-1f-sharing')));
   });
@@ -65,7 +66,9 @@ describe('R3: the OM and 1F files (the law today)', () => {
       // A new day, a new session (sessions last hours).
       const response = await (await server.signIn('prosecutor', 'om.officer')).request('GET', '/api/cases/exclusion/IF-S');
       assert.equal(response.statusCode, 403);
-      assert.match(response.json<Problem>().detail, /on 2026-07-01/);
+      const log = await (await server.signIn('auditor')).request('GET', '/api/access-log?user=om.officer');
+      const refusals = log.json<{ items: AccessRow[] }>().items.filter((row) => row.resource === 'exclusion/IF-S' && row.outcome === 'denied');
+      assert.match(refusals[refusals.length - 1]!.reason!, /on 2026-07-01/);
     } finally {
       server.clock.now = new Date('2026-06-15T10:00:00Z');
     }

@@ -107,6 +107,20 @@ export const ApiTokenSchema = Type.Object({
   createdAt: Type.String(),
   expiresAt: Type.Union([Type.String(), Type.Null()]),
   revokedAt: Type.Union([Type.String(), Type.Null()]),
+  pendingApproval: Type.Boolean({ description: 'Issued for a role that reads case data: opens nothing until a second administrator approves it.' }),
+});
+
+export const ApprovalSchema = Type.Object({
+  id: Type.Integer(),
+  kind: Type.String({ description: 'account.create, account.role, account.password, account.enable or token.issue' }),
+  accountId: Type.Union([Type.Integer(), Type.Null()]),
+  tokenId: Type.Union([Type.Integer(), Type.Null()]),
+  summary: Type.String({ description: 'What approving does.' }),
+  requestedBy: Type.String(),
+  requestedAt: Type.String(),
+  status: Type.String({ description: 'pending, approved or rejected' }),
+  decidedBy: Type.Union([Type.String(), Type.Null()]),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const AuthorisationSchema = Type.Object({

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { DEFAULT_LOGIN_LIMITS } from '../accounts/login-throttle.js';
 import { TEST_ENGINES } from '../store/testing/test-stores.js';
 import { loadFixture, newEventOfKind } from './testing/fixture.js';
 import { sessionCookie, startTestServer, TEST_PASSWORD, type TestServer } from './testing/test-server.js';
@@ -25,7 +26,7 @@ describe('security', () => {
 
   before(async () => {
     server = await startTestServer(TEST_ENGINES[0]!, {
-      config: { bodyLimitBytes: 64 * 1024, login: { maxFailures: 5, lockoutMinutes: 15, throttleAttempts: 50, throttleWindowSeconds: 60 } },
+      config: { bodyLimitBytes: 64 * 1024, trustProxy: true },
     });
     await loadFixture(server.store.db);
   });
@@ -76,29 +77,80 @@ describe('security', () => {
     }
   });
 
-  test('brute force: five wrong passwords lock the account, even against the right one, until the lock expires', async () => {
+  test('no lockout: wrong passwords for an account slow it down with growing delays but never lock it', async () => {
     await server.signIn('ind-1f', 'brute.target');
-    for (let attempt = 1; attempt <= 4; attempt += 1) {
-      const response = await server.anonymous.request('POST', '/api/session', { username: 'brute.target', password: `guess number ${attempt}` });
-      assert.equal(response.statusCode, 401);
+    for (let attempt = 1; attempt <= 8; attempt += 1) {
+      const response = await server.anonymous.request('POST', '/api/session', { username: 'brute.target', password: `guess number ${attempt}` }, { 'x-forwarded-for': `192.0.2.${attempt}` });
+      assert.equal(response.statusCode, 401, `attempt ${attempt}, a while after the one before, is answered: ${response.body}`);
       assert.equal(response.json<Problem>().detail, 'Wrong username or password.');
+      server.clock.now = new Date(server.clock.now.getTime() + 5 * 60_000);
     }
-    const fifth = await server.anonymous.request('POST', '/api/session', { username: 'brute.target', password: 'guess number 5' });
-    assert.equal(fifth.statusCode, 423);
+    // Throttled: an attempt right after a failure waits, and the wait grows.
+    const first = await server.anonymous.request('POST', '/api/session', { username: 'brute.target', password: 'guess 9' });
+    assert.equal(first.statusCode, 401);
+    const early = await server.anonymous.request('POST', '/api/session', { username: 'brute.target', password: TEST_PASSWORD });
+    assert.equal(early.statusCode, 429);
+    const wait = Number(early.headers['retry-after']);
+    assert.ok(wait >= 2, `a growing delay after 9 failures: ${wait}`);
+    server.clock.now = new Date(server.clock.now.getTime() + wait * 1000);
     const right = await server.anonymous.request('POST', '/api/session', { username: 'brute.target', password: TEST_PASSWORD });
-    assert.equal(right.statusCode, 423);
-    assert.match(right.json<Problem>().detail, /locked/);
-    const saved = server.clock.now;
-    server.clock.now = new Date(saved.getTime() + 16 * 60_000);
+    assert.equal(right.statusCode, 200, 'the right password works once the delay has passed: nobody can lock the account');
+  });
+
+  test('known, unknown and disabled accounts get the same answers, throttled alike', async () => {
+    const quiet = await startTestServer(TEST_ENGINES[0]!, { config: { trustProxy: true } });
     try {
-      assert.equal((await server.anonymous.request('POST', '/api/session', { username: 'brute.target', password: TEST_PASSWORD })).statusCode, 200);
+      await quiet.signIn('police', 'known.user');
+      await quiet.signIn('police', 'disabled.user');
+      const admin = await quiet.signIn('admin', 'the.admin');
+      const disabled = (await quiet.store.db.query<{ id: number }>(`SELECT id FROM accounts WHERE username = 'disabled.user'`))[0]!.id;
+      assert.equal((await admin.request('PATCH', `/api/accounts/${disabled}`, { disabled: true })).statusCode, 200);
+      const answers = async (username: string, password: string) => {
+        const seen: string[] = [];
+        for (let attempt = 0; attempt < 9; attempt += 1) {
+          const response = await quiet.anonymous.request('POST', '/api/session', { username, password }, { 'x-forwarded-for': `198.51.100.${attempt}` });
+          const problem = response.json<Problem & { retryAfter?: number }>();
+          seen.push(`${response.statusCode} ${problem.code} ${problem.detail.replace(/\d+ seconds/, 'N seconds')} ${response.headers['retry-after'] ?? ''}`);
+        }
+        return seen;
+      };
+      const known = await answers('known.user', 'a wrong password');
+      const unknown = await answers('no.such.user', 'a wrong password');
+      const disabledRight = await answers('disabled.user', TEST_PASSWORD);
+      assert.deepEqual(unknown, known);
+      assert.deepEqual(disabledRight, known, 'a disabled account answers like a wrong password, even with the right one');
+      assert.ok(known.some((answer) => answer.startsWith('429')), 'the repeated attempts were throttled');
+      assert.ok(known.every((answer) => !answer.startsWith('423')));
     } finally {
-      server.clock.now = saved;
+      await quiet.close();
+    }
+  });
+
+  test('a failed sign-in of a known and of an unknown user costs the same password hash', async () => {
+    const timed = await startTestServer(TEST_ENGINES[0]!, { config: { login: { ...DEFAULT_LOGIN_LIMITS, accountFreeAttempts: 1000, addressFreeAttempts: 1000 } } });
+    try {
+      await timed.signIn('police', 'timed.user');
+      const median = async (username: string) => {
+        const times: number[] = [];
+        for (let attempt = 0; attempt < 7; attempt += 1) {
+          const start = process.hrtime.bigint();
+          const response = await timed.anonymous.request('POST', '/api/session', { username, password: 'a wrong password' });
+          times.push(Number(process.hrtime.bigint() - start) / 1e6);
+          assert.equal(response.statusCode, 401);
+        }
+        return times.sort((a, b) => a - b)[3]!;
+      };
+      await median('timed.user');
+      const known = await median('timed.user');
+      const unknown = await median('nobody.at.all');
+      assert.ok(unknown > known * 0.5 && known > unknown * 0.5, `known ${known.toFixed(1)} ms, unknown ${unknown.toFixed(1)} ms`);
+    } finally {
+      await timed.close();
     }
   });
 
   test('throttling: many failed sign-ins from one address get 429 with Retry-After', async () => {
-    const throttled = await startTestServer(TEST_ENGINES[0]!, { config: { login: { maxFailures: 100, lockoutMinutes: 1, throttleAttempts: 3, throttleWindowSeconds: 60 } } });
+    const throttled = await startTestServer(TEST_ENGINES[0]!, { config: { login: { ...DEFAULT_LOGIN_LIMITS, addressFreeAttempts: 3 } } });
     try {
       for (let attempt = 0; attempt < 3; attempt += 1) {
         assert.equal((await throttled.anonymous.request('POST', '/api/session', { username: `user${attempt}`, password: 'wrong' })).statusCode, 401);

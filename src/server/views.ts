@@ -9,7 +9,8 @@ const DECISION_EVENT_TYPES = new Set(['exclusion.opened', 'exclusion.decided', '
 const HIDDEN_DATA_FIELDS = new Set(['acts', 'trigger', 'reason']);
 
 export function restrictView(view: StreamView, name: ViewName | undefined): StreamView {
-  if (name === undefined || name === 'figures-only') return view;
+  // figures-only and readable-persons-only are applied by the routes that list figures and authorisations.
+  if (name === undefined || name === 'figures-only' || name === 'readable-persons-only') return view;
   if (name === 'decision-and-consequences') {
     const timeline = view.timeline
       .filter((entry) => DECISION_EVENT_TYPES.has(entry.event.type))

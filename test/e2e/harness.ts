@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, loadDemoAccountsIfEmpty } from '../../src/accounts/demo-accounts.js';
+import { DEFAULT_LOGIN_LIMITS } from '../../src/accounts/login-throttle.js';
 import { demoJsonLines } from '../../src/demo/generate-demo.js';
 import { importEvents } from '../../src/import/import-events.js';
 import { streamSource } from '../../src/import/sources.js';
@@ -59,7 +60,7 @@ export async function startWorld(): Promise<World> {
   await importEvents(store.db, [streamSource('demo', Readable.from(demoJsonLines({ scale: 1 })))], { now });
   const policy = loadPolicy();
   await loadDemoAccountsIfEmpty(store.db, policy, now());
-  const app = await buildServer({ db: store.db, config: testServerConfig({ login: { maxFailures: 100, lockoutMinutes: 1, throttleAttempts: 1000, throttleWindowSeconds: 1 } }), policy, now });
+  const app = await buildServer({ db: store.db, config: testServerConfig({ login: { ...DEFAULT_LOGIN_LIMITS, accountFreeAttempts: 1000, addressFreeAttempts: 1000 } }), policy, now });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   // playwright-core gives the browser a fresh, temporary user-data directory of its own.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });

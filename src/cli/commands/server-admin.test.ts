@@ -11,6 +11,7 @@ import { after, before, describe, test } from 'node:test';
 import { appendAccess } from '../../access-log/access-log.js';
 import { loadFixture } from '../../server/testing/fixture.js';
 import { openStore } from '../../store/open-store.js';
+import { operatorName } from './accounts.js';
 
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'imketen.js');
 const work = mkdtempSync(join(tmpdir(), 'imketen-admin-cli-'));
@@ -44,6 +45,8 @@ describe('server administration commands', () => {
     assert.equal(short.code, 2);
     assert.match(short.stderr, /at least 12 characters/);
     assert.match(imketen(['account', 'list']).stdout, /beheer.jansen/);
+    const logged = JSON.parse(imketen(['access-log', '--user', operatorName(), '--format', 'json']).stdout) as { action: string; resource: string; principalKind: string }[];
+    assert.deepEqual(logged.map((row) => `${row.principalKind} ${row.action} ${row.resource}`), ['operator account.create account/beheer.jansen']);
   });
 
   test('authorisation register checks its scope and list shows it', () => {
@@ -54,6 +57,16 @@ describe('server administration commands', () => {
     assert.equal(ok.code, 0, ok.stderr);
     const list = JSON.parse(imketen(['authorisation', 'list', '--person', 'P-S', '--format', 'json']).stdout) as { decisionReference: string }[];
     assert.deepEqual(list.map((row) => row.decisionReference), ['RC 26/0077']);
+  });
+
+  test('verify --checkpoint accepts the file checkpoint -o wrote', () => {
+    const file = join(work, 'kept-checkpoint.json');
+    const written = imketen(['checkpoint', '-o', file]);
+    assert.equal(written.code, 0, written.stderr);
+    const verified = imketen(['verify', '--checkpoint', file]);
+    assert.equal(verified.code, 0, verified.stderr);
+    assert.match(verified.stdout, /ok: checkpoint 1 of events at size \d+/);
+    assert.match(verified.stdout, /ok: checkpoint 2 of access-log at size \d+/);
   });
 
   test('access-log lists the accesses to a person and by a user', () => {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadSigningKey, parseCheckpoint } from '../../audit/checkpoints.js';
+import { loadSigningKey, parseCheckpoints } from '../../audit/checkpoints.js';
 import { createCheckpoints, verifyStore } from '../../audit/verify-store.js';
 import { ImketenError } from '../../domain/errors.js';
 import { contextOf } from '../context.js';
@@ -12,13 +12,15 @@ export function registerVerify(program: Command): void {
     .description(
       'Recomputes the hash chain of every log (events, access log) from its first entry and names the first broken\n'
       + 'link. Checks every stored checkpoint, and every checkpoint file given, with a Merkle consistency proof: the\n'
-      + 'log must still begin with exactly the entries the checkpoint covered. Exit code 8 when anything is broken.',
+      + 'log must still begin with exactly the entries the checkpoint covered. Checkpoints are numbered and chained:\n'
+      + 'a gap in the store, or a kept checkpoint the store no longer holds, means checkpoints were removed.\n'
+      + 'Exit code 8 when anything is broken.',
     )
-    .option('--checkpoint <file...>', 'checkpoint files kept by a partner (JSON, as printed by `imketen checkpoint`)')
+    .option('--checkpoint <file...>', 'checkpoint files kept by a partner (JSON, as written by `imketen checkpoint -o`: one checkpoint or a list)')
     .addHelpText('after', '\nExamples:\n  imketen verify\n  imketen verify --checkpoint checkpoint-2026-01.json')
     .action(async (options: { checkpoint?: string[] }, command: Command) => {
       const context = contextOf(command);
-      const kept = (options.checkpoint ?? []).map((file) => parseCheckpoint(readText(file), file));
+      const kept = (options.checkpoint ?? []).flatMap((file) => parseCheckpoints(readText(file), file));
       const result = await context.withStore((db) => verifyStore(db, kept));
       for (const log of result.logs) {
         context.stdout.write(log.broken
@@ -26,6 +28,7 @@ export function registerVerify(program: Command): void {
           : `${log.log}: ${log.entries} entries, chain intact (head ${log.head.slice(0, 16)}…)\n`);
       }
       for (const check of result.checkpoints) context.stdout.write(`${check.ok ? 'ok' : 'FAILED'}: ${check.message}\n`);
+      for (const check of result.sequence) context.stdout.write(`FAILED: ${check.message}\n`);
       if (!result.ok) throw new ImketenError('TAMPER_DETECTED', 'The store failed verification: see the lines above.');
     });
 

@@ -18,20 +18,23 @@ export function registerSessionRoutes(app: App, context: ServerContext): void {
     config: { action: 'session.login' },
     schema: {
       tags: ['session'], summary: 'Sign in with username and password', security: [],
-      description: 'Opens a new session (a new cookie every time: no session fixation). After 5 failed attempts in a row the account is locked for 15 minutes; attempts per client address are throttled.',
+      description: 'Opens a new session (a new cookie every time: no session fixation). Failed attempts are throttled per username and per client address with growing delays (429 with Retry-After); no account is ever locked. Every failure gets the same answer, whether the account exists, is disabled or the password is wrong.',
       body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 1000 }) }, { additionalProperties: false }),
       response: { 200: SessionSchema },
     },
   }, async (request, reply) => {
     const now = context.now();
-    const wait = context.loginThrottle.wait(request.ip, now.getTime());
-    if (wait > 0) throw new RateLimited(`Too many failed sign-in attempts from your address: wait ${wait} seconds.`, wait);
+    const { username } = request.body;
+    // Before any look-up: the same wait for a known, an unknown and a disabled username.
+    const wait = context.loginThrottle.wait(username, request.ip, now.getTime());
+    if (wait > 0) throw new RateLimited(`Too many failed sign-in attempts: wait ${wait} seconds before trying again.`, wait);
     // Whatever session the client had is ended: the new session gets a fresh token (session fixation).
     if (request.session) await deleteSession(context.db, request.session.token);
-    const account = await passwordLogin(context.db, request.body, context.config.login, now).catch((error: unknown) => {
-      context.loginThrottle.fail(request.ip, now.getTime());
+    const account = await passwordLogin(context.db, request.body).catch((error: unknown) => {
+      context.loginThrottle.fail(username, request.ip, now.getTime());
       throw error;
     });
+    context.loginThrottle.succeed(username);
     const { token, session } = await createSession(context.db, account, 'password', now, context.config.sessionTtlMinutes);
     setSessionCookie(reply, token, context.config.sessionTtlMinutes * 60);
     return {

@@ -321,7 +321,7 @@ export function registerWebViewRoutes(app: App, context: ServerContext): void {
   app.get('/api/persons/:id/withheld', {
     config: { action: 'stream.read' },
     schema: {
-      tags: ['registry'], summary: "What the policy withholds from you about a person: the kinds of case naming them that you may not read, why, and which legal basis would allow it",
+      tags: ['registry'], summary: "What the policy withholds from you about a person: the kinds of case naming them that you may not read, how many, and which legal basis would allow it (never the ids of those cases)",
       params: Type.Object({ id: EntityId }),
       response: { 200: Type.Object({ items: Type.Array(Type.Object({ kind: Type.String(), count: Type.Integer(), reason: Type.String(), allowingBases: Type.Array(Type.String()) })) }) },
     },
@@ -338,7 +338,11 @@ export function registerWebViewRoutes(app: App, context: ServerContext): void {
       if (!kind || !(CASE_KINDS as readonly string[]).includes(kind)) continue;
       const decision = await authorize(context.policy, request.principal, 'stream.read', { kind, stream: item }, { date, facts });
       if (decision.allowed) continue;
-      const entry = withheld.get(kind) ?? { kind, count: 0, reason: decision.reason, allowingBases: decision.allowingBases };
+      // That something is withheld, of which kind and on which basis it could be shared — never which case (the
+      // refusal's own reason names cases and persons: it goes to the access log, not here).
+      const principal = request.principal!;
+      const reason = `The access policy does not let ${principal.role} (${principal.organisation}) see the ${kind} cases naming this person.`;
+      const entry = withheld.get(kind) ?? { kind, count: 0, reason, allowingBases: decision.allowingBases };
       entry.count += 1;
       withheld.set(kind, entry);
     }

@@ -16,6 +16,7 @@ export type AllowedEvent = AllowedEvents['events'][number];
 export type FormField = AllowedEvent['fields'][number];
 export type Derived = Get<'/api/cases/{kind}/{id}/derived'>;
 export type Withheld = Get<'/api/persons/{id}/withheld'>;
+export type Approval = Get<'/api/approvals'>['items'][number];
 export type ReportWithView = Get<'/api/reports/{year}/view'>;
 export type Trends = Get<'/api/reports/trends'>;
 export type PhaseCounts = Get<'/api/overview/phases'>;
