@@ -92,7 +92,7 @@ export function accessEntry(
  */
 export async function guard(request: FastifyRequest, context: ServerContext, action: string, resource?: Resource): Promise<Granted> {
   const principal = request.principal;
-  const decision: Decision = await authorize(context.policy, principal, action, resource, { date: today(context), facts: registryFacts(context.db) });
+  const decision: Decision = await authorize(context.policy, principal, action, resource, { date: today(context), facts: registryFacts(context.db, context.now()) });
   const personLevel = context.policy.actions[action]?.personLevel === true;
   const target = resource?.stream ?? resource?.kind ?? action;
   if (!decision.allowed) {
