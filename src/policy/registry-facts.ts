@@ -43,7 +43,7 @@ export function registryFacts(tx: Queryable, recordedAsOf: Date = new Date()): R
         `SELECT a.id, a.stream, a.data ->> 'decisionReference' AS "decisionReference", a.data ->> 'validFrom' AS "validFrom",
                 a.data ->> 'validUntil' AS "validUntil"
          FROM events a
-         WHERE a.type = 'criminal.judge-authorisation' AND a.refs @> ARRAY[$1]::text[] AND a.data ->> 'person' = $2
+         WHERE a.type = 'criminal.judge-authorisation' AND a.data ->> 'person' = $2 AND a.refs @> ARRAY[$1]::text[]
            AND (a.data ->> 'exclusionCase' IS NULL OR a.data ->> 'exclusionCase' = $3)
            AND a.data ->> 'validFrom' <= $4 AND a.data ->> 'validUntil' >= $4 AND a.recorded_at <= $5::timestamptz
            AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'retracted' AND r.data ->> 'event' = a.id AND r.stream = a.stream

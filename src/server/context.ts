@@ -49,6 +49,8 @@ declare module 'fastify' {
 
 export interface Granted {
   legalBasis: string;
+  /** What allowed it: `grant:<role>…` or `regime:<sharing regime id>`. */
+  basis: string;
   view?: ViewName;
   personIds: string[];
   /** Records the access (allowed) in the chained access log; resolves once committed. */
@@ -105,6 +107,7 @@ export async function guard(request: FastifyRequest, context: ServerContext, act
   }
   return {
     legalBasis: decision.legalBasis,
+    basis: decision.basis,
     view: decision.view,
     personIds: decision.personIds,
     async log(details = {}) {
