@@ -1,7 +1,7 @@
 /**
  * The bill on sharing 1F information (config/policy.json `bill-1f-sharing`): the OM reads the parts of 1F files the
  * IND shared with it (`exclusion.information-shared`), never the rest of a file, and only while the bill is in force;
- * the IND reads what it shared. Every read is logged with the persons it shows.
+ * the IND reads what it shared. Every read is logged with the person asked about and the persons it shows.
  */
 import { Type } from 'typebox';
 import { listShares } from '../../registry/shared-information.js';
@@ -35,7 +35,7 @@ export function registerSharedInformationRoutes(app: App, context: ServerContext
       until: today(context), recordedAsOf: context.now(), afterSeq: request.query.after ?? 0, limit: limit + 1,
     });
     const page = pageOf(rows, limit, (row) => String(row.seq));
-    await granted.log({ resource: exclusionCase ? `shared-information:exclusion/${exclusionCase}` : `shared-information${person ? `:person/${person}` : ''}`, persons: [...new Set(page.items.map((row) => row.personId))].sort() });
+    await granted.log({ resource: exclusionCase ? `shared-information:exclusion/${exclusionCase}` : `shared-information${person ? `:person/${person}` : ''}`, persons: [...new Set([...(person ? [person] : []), ...page.items.map((row) => row.personId)])].sort() });
     return { ...page, items: page.items.map(({ seq: _seq, ...item }) => item) };
   });
 }
