@@ -2605,7 +2605,7 @@ export interface paths {
         };
         /**
          * One person: timeline, state and the cases naming them that you may read
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
@@ -3313,7 +3313,7 @@ export interface paths {
         };
         /**
          * One case's timeline and its state on a date
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
@@ -8413,7 +8413,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List authorisations of the investigating judge
+         * List authorisations of the investigating judge, as known now (retracted ones left out)
          * @description **Access policy** — action `authorisations.read`: prosecutor (authorisations); ind-1f (authorisations); auditor (authorisations). Every access is written to the access log with its legal basis.
          */
         get: {
@@ -8438,15 +8438,19 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                id: number;
+                                /** @description The id of the criminal.judge-authorisation event. */
+                                id: string;
                                 decisionReference: string;
+                                court: string;
                                 personId: string;
+                                criminalCase: string;
+                                /** @description The 1F file it covers; null: every 1F file of the person. */
                                 exclusionCase: string | null;
-                                criminalCase: string | null;
                                 validFrom: string;
                                 validUntil: string;
-                                registeredBy: string;
-                                registeredAt: string;
+                                /** @description The day of the judge's decision (the event's date). */
+                                decidedOn: string;
+                                recordedAt: string;
                             }[];
                             /** @description Cursor of the next page (pass as `after`), or null on the last page. */
                             next: string | null;
@@ -8737,8 +8741,10 @@ export interface paths {
         };
         put?: never;
         /**
-         * Register an authorisation of the investigating judge (R3): the judge's decision, its scope and validity
-         * @description **Access policy** — action `authorisations.register`: prosecutor (authorisations).
+         * Register an authorisation of the investigating judge (R3): records criminal.judge-authorisation on the criminal case
+         * @description The case must exist, be open and have the person as its suspect; the 1F file, when named, must be about the person; the validity runs from the decision on and is capped by config/rules.json (durations.judgeAuthorisationMaxMonths). Retract it with POST /api/retractions.
+         *
+         *     **Access policy** — action `authorisations.register`: prosecutor (authorisations).
          */
         post: {
             parameters: {
@@ -8751,12 +8757,14 @@ export interface paths {
                 content: {
                     "application/json": {
                         decisionReference: string;
+                        /** @description The court of the investigating judge, e.g. Rechtbank Den Haag. */
+                        court: string;
                         /** @description An id such as P-0042 or SZ-2023-004. */
                         personId: string;
                         /** @description An id such as P-0042 or SZ-2023-004. */
-                        exclusionCase?: string;
+                        criminalCase: string;
                         /** @description An id such as P-0042 or SZ-2023-004. */
-                        criminalCase?: string;
+                        exclusionCase?: string;
                         /**
                          * Format: date
                          * @description A calendar date, YYYY-MM-DD.
@@ -8767,6 +8775,11 @@ export interface paths {
                          * @description A calendar date, YYYY-MM-DD.
                          */
                         validUntil: string;
+                        /**
+                         * Format: date
+                         * @description The day of the judge's decision (default today).
+                         */
+                        decidedOn?: string;
                     };
                 };
             };
@@ -8778,15 +8791,19 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id: number;
+                            /** @description The id of the criminal.judge-authorisation event. */
+                            id: string;
                             decisionReference: string;
+                            court: string;
                             personId: string;
+                            criminalCase: string;
+                            /** @description The 1F file it covers; null: every 1F file of the person. */
                             exclusionCase: string | null;
-                            criminalCase: string | null;
                             validFrom: string;
                             validUntil: string;
-                            registeredBy: string;
-                            registeredAt: string;
+                            /** @description The day of the judge's decision (the event's date). */
+                            decidedOn: string;
+                            recordedAt: string;
                         };
                     };
                 };
@@ -9072,6 +9089,357 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared-information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the IND shared of its 1F files with the OM under the bill, per person or 1F file
+         * @description **Access policy** — action `shared-information.read`: ind-1f (exclusion); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires nothing more). Every access is written to the access log with its legal basis.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id such as P-0042 or SZ-2023-004. */
+                    person?: string;
+                    /** @description An id such as P-0042 or SZ-2023-004. */
+                    case?: string;
+                    limit?: number;
+                    after?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of shares: the parts shared, nothing else of the file. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The id of the exclusion.information-shared event. */
+                                id: string;
+                                exclusionCase: string;
+                                personId: string;
+                                recipient: string;
+                                date: string;
+                                recordedAt: string;
+                                /** @description The parts of the 1F file the IND selected and shared; nothing else of the file. */
+                                parts: {
+                                    /** @description Where and when, and which conduct. */
+                                    acts?: {
+                                        offence: string;
+                                        from: string;
+                                        until?: string;
+                                        country?: string;
+                                    }[];
+                                    role?: string;
+                                    grounds?: string | string[];
+                                    summary?: string;
+                                };
+                            }[];
+                            /** @description Cursor of the next page (pass as `after`), or null on the last page. */
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11785,7 +12153,7 @@ export interface paths {
         };
         /**
          * What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
@@ -12120,7 +12488,7 @@ export interface paths {
         };
         /**
          * The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
@@ -12459,7 +12827,7 @@ export interface paths {
         };
         /**
          * What the policy withholds from you about a person: the kinds of case naming them that you may not read, why, and which legal basis would allow it
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
