@@ -6,6 +6,7 @@
  *  1. lines: JSON, the v1 schema, recordedAt; rows are appended in batches (an id already stored with the same
  *     content is a no-op, with other content an error);
  *  2. references: every person or case a new event names exists, in this import or the store (one SQL query);
+ *     and an authorisation of the investigating judge keeps to R3 (./check-judge-authorisations.ts);
  *  3. streams: every stream the import touched is replayed in date order with its stored events — late arrivals
  *     and retractions included — through its state machine, and its projection rows are rebuilt. This pass runs
  *     alongside the first (./stream-replayer.ts), but its problems are reported only for a file whose lines and
@@ -23,6 +24,9 @@ import { parseStrictJson } from '../input/strict-json.js';
 import { ProblemList } from './problem-list.js';
 import { readLines, type ImportSource } from './sources.js';
 import { StreamReplayer } from './stream-replayer.js';
+import { checkJudgeAuthorisations } from './check-judge-authorisations.js';
+import { ruleConfig } from '../config/rules.js';
+import type { RuleConfig } from '../domain/rules/rule-config.js';
 
 export interface ImportProgress {
   source: string;
@@ -40,6 +44,8 @@ export interface ImportOptions {
   /** How many appended events may wait in memory to be replayed (./stream-replayer.ts). */
   replayCapacity?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** The law's durations the import checks (R3's validity cap); default config/rules.json. */
+  rules?: RuleConfig;
 }
 
 export interface ImportSummary {
@@ -72,6 +78,8 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
     const counts = await appendLines(tx, { importId, importedAt, today: dayOfImport(now), lastHash: last?.hash ?? GENESIS_HASH }, sources, replayer, problems, options);
     rollBackOnProblems();
     await checkReferences(tx, importId, sources, problems);
+    rollBackOnProblems();
+    await checkJudgeAuthorisations(tx, importId, sources, problems, options.rules ?? ruleConfig());
     rollBackOnProblems();
     const streams = await replayer.finish();
     for (const problem of streamProblems.items) problems.add(problem);

@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { authorize, grantedKinds, readableKinds } from './authorize.js';
 import type { JudgeAuthorisationRef, RegistryFacts } from './conditions.js';
 import { checkPolicy, loadPolicy } from './policy.js';
+import { recordingRefusal } from './recording.js';
 import type { Principal } from './principal.js';
 
 const as = (role: string, organisation = 'X'): Principal => ({ kind: 'user', accountId: 1, username: `${role}.test`, organisation, role });
@@ -22,7 +23,7 @@ function facts(options: { authorisation?: JudgeAuthorisationRef; suspect?: boole
 }
 
 const policy = loadPolicy();
-const authorisation: JudgeAuthorisationRef = { id: 1, decisionReference: 'RC 26/123', validFrom: '2026-01-01', validUntil: '2026-12-31' };
+const authorisation: JudgeAuthorisationRef = { id: 'ja-1', stream: 'criminal/SZ-1', decisionReference: 'RC 26/123', validFrom: '2026-01-01', validUntil: '2026-12-31' };
 const exclusionFile = { kind: 'exclusion', stream: 'exclusion/IF-1' };
 
 describe('authorize: the R3 sharing regimes', () => {
@@ -32,7 +33,6 @@ describe('authorize: the R3 sharing regimes', () => {
     assert.ok(!decision.allowed);
     assert.match(decision.reason, /no authorisation of the investigating judge covering person P-1/);
     assert.ok(decision.allowingBases.some((basis) => /r3-investigating-judge/.test(basis)));
-    assert.ok(decision.allowingBases.some((basis) => /bill-1f-sharing.*switched off/.test(basis)));
   });
 
   test('allows it with a valid authorisation, giving the decision reference as legal basis', async () => {
@@ -53,15 +53,43 @@ describe('authorize: the R3 sharing regimes', () => {
     assert.ok(!decision.allowed && /not a suspect/.test(decision.reason));
   });
 
-  test('under the bill, switched on by configuration, allows it without authorisation from its effective date only', async () => {
+  test('under the bill, switched on by configuration, the OM reads what the IND shared from its effective date on, and never the whole file', async () => {
     const bill = loadPolicy(undefined, { enableRegimes: ['bill-1f-sharing'] });
     const effective = bill.sharing.find((regime) => regime.id === 'bill-1f-sharing')!.effectiveFrom;
-    const before = await authorize(bill, as('prosecutor', 'OM'), 'stream.read', exclusionFile, { date: '2027-06-30', facts: facts() });
+    const shares = { kind: 'exclusion', personIds: ['P-2'] };
+    const before = await authorize(bill, as('prosecutor', 'OM'), 'shared-information.read', shares, { date: '2027-06-30', facts: facts() });
     assert.equal(before.allowed, false);
     assert.ok(!before.allowed && before.allowingBases.some((basis) => basis.includes(`not in force before ${effective}`)));
-    const after = await authorize(bill, as('prosecutor', 'OM'), 'stream.read', exclusionFile, { date: effective, facts: facts() });
+    // No suspect needed: P-2 is in no criminal case.
+    const after = await authorize(bill, as('prosecutor', 'OM'), 'shared-information.read', shares, { date: effective, facts: facts({ suspect: false }) });
     assert.ok(after.allowed);
     assert.match(after.legalBasis, /bill-1f-sharing/);
+    const file = await authorize(bill, as('prosecutor', 'OM'), 'stream.read', exclusionFile, { date: effective, facts: facts() });
+    assert.equal(file.allowed, false);
+  });
+});
+
+describe('authorize: who records what a sharing regime rests on', () => {
+  const bill = loadPolicy(undefined, { enableRegimes: ['bill-1f-sharing'] });
+  const dates = (day: string) => ({ eventDate: day, today: day });
+
+  test('only the OM records an authorisation of the investigating judge', () => {
+    assert.equal(recordingRefusal(policy, 'prosecutor', 'criminal.judge-authorisation', dates('2026-06-15')), undefined);
+    for (const role of ['police', 'ind-1f', 'dtv', 'ministry', 'admin', 'auditor']) {
+      assert.match(recordingRefusal(policy, role, 'criminal.judge-authorisation', dates('2026-06-15'))?.reason ?? '', /only prosecutor may record/, role);
+    }
+  });
+
+  test('only the IND shares 1F information, and only while the bill is in force', () => {
+    assert.match(recordingRefusal(policy, 'ind-1f', 'exclusion.information-shared', dates('2027-07-01'))?.reason ?? '', /switched off/);
+    assert.match(recordingRefusal(bill, 'ind-1f', 'exclusion.information-shared', dates('2027-06-30'))?.reason ?? '', /not in force before 2027-07-01/);
+    assert.equal(recordingRefusal(bill, 'ind-1f', 'exclusion.information-shared', dates('2027-07-01')), undefined);
+    assert.match(recordingRefusal(bill, 'ind-1f', 'exclusion.information-shared', { eventDate: '2027-06-01', today: '2027-07-01' })?.reason ?? '', /dated 2027-06-01/);
+    for (const role of ['prosecutor', 'police', 'dtv']) assert.ok(recordingRefusal(bill, role, 'exclusion.information-shared', dates('2027-07-01')), role);
+  });
+
+  test('other event types are left to the append grants', () => {
+    assert.equal(recordingRefusal(policy, 'police', 'criminal.opened', dates('2026-06-15')), undefined);
   });
 });
 

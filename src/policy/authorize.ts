@@ -118,7 +118,7 @@ function applicableRegimes(policy: Policy, role: string, action: string, kind: s
   return policy.sharing.filter((regime) => regime.roles.includes(role) && regime.actions.includes(action) && kind !== undefined && regime.kinds.includes(kind));
 }
 
-function regimeInForce(regime: SharingRegime, date: string): { ok: true } | { ok: false; why: string } {
+export function regimeInForce(regime: SharingRegime, date: string): { ok: true } | { ok: false; why: string } {
   if (!regime.enabled) return { ok: false, why: `switched off in the configuration (effective from ${regime.effectiveFrom} once switched on)` };
   if (date < regime.effectiveFrom) return { ok: false, why: `not in force before ${regime.effectiveFrom}` };
   if (regime.effectiveUntil && date > regime.effectiveUntil) return { ok: false, why: `no longer in force after ${regime.effectiveUntil}` };

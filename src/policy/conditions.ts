@@ -12,7 +12,10 @@ export const CONDITION_NAMES = [
 export type ConditionName = (typeof CONDITION_NAMES)[number];
 
 export interface JudgeAuthorisationRef {
-  id: number;
+  /** The id of the `criminal.judge-authorisation` event. */
+  id: string;
+  /** The criminal case it was given in (its stream). */
+  stream: string;
   decisionReference: string;
   validFrom: string;
   validUntil: string;
@@ -28,7 +31,10 @@ export interface RegistryFacts {
   personHasDepartureDossier(personId: string): Promise<boolean>;
   /** The open criminal case (on `date`) in which the person is the suspect, if any. */
   suspectInOpenCriminalCase(personId: string, date: string): Promise<string | undefined>;
-  /** An authorisation of the investigating judge covering the person and 1F file on `date`. */
+  /**
+   * An authorisation of the investigating judge covering the person and 1F file on `date`: a
+   * `criminal.judge-authorisation` event, not retracted, on a case still open with the person as its suspect.
+   */
   judgeAuthorisationInForce(personId: string, exclusionStream: string, date: string): Promise<JudgeAuthorisationRef | undefined>;
 }
 
@@ -72,7 +78,7 @@ export async function evaluateCondition(name: ConditionName, input: ConditionInp
       for (const person of persons) {
         const authorisation = input.stream ? await facts.judgeAuthorisationInForce(person, input.stream, input.date) : undefined;
         if (authorisation) {
-          return { met: true, detail: `authorisation of the investigating judge ${authorisation.decisionReference} (valid ${authorisation.validFrom} to ${authorisation.validUntil})` };
+          return { met: true, detail: `authorisation of the investigating judge ${authorisation.decisionReference} in ${authorisation.stream} (event ${authorisation.id}, valid ${authorisation.validFrom} to ${authorisation.validUntil})` };
         }
       }
       return { met: false, detail: `no authorisation of the investigating judge covering ${describe(persons)} and ${input.stream ?? 'this file'} is in force on ${input.date}` };

@@ -1,69 +1,93 @@
 /**
  * Authorisations of the investigating judge (rechter-commissaris), R3: the written decision that lets the OM demand
- * a suspect's 1F file. Registered as data with their scope (person, 1F file) and validity; the policy's
- * `judge-authorisation-in-force` condition reads them.
+ * a suspect's 1F file. Each is an event in the log, `criminal.judge-authorisation` on the criminal case it was given
+ * in (README, the interchange format): bitemporal, retractable, checked by the case's state machine and the import
+ * (src/import/check-judge-authorisations.ts). This module builds that event and lists them as the registry knows
+ * them; the policy's `judge-authorisation-in-force` condition reads them at access time (./registry-facts.ts).
  */
-import { isCalendarDate } from '../domain/dates.js';
-import { ImketenError } from '../domain/errors.js';
+import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/db.js';
-import { streamExists } from '../store/event-store.js';
+
+export const JUDGE_AUTHORISATION_TYPE = 'criminal.judge-authorisation';
 
 export interface JudgeAuthorisationInput {
-  /** The judge's decision reference, e.g. "RC 24/1234". */
+  /** The judge's decision reference, e.g. "RC 26/0077". */
   decisionReference: string;
-  /** The person the authorisation is about (person id, e.g. P-0042). */
+  /** The court of the investigating judge, e.g. "Rechtbank Den Haag". */
+  court: string;
+  /** The person the authorisation is about (person id, e.g. P-0042): the suspect of `criminalCase`. */
   personId: string;
+  /** The criminal case it was given in. */
+  criminalCase: string;
   /** The 1F file it covers (exclusion case id); absent: every 1F file of the person. */
   exclusionCase?: string;
-  /** The criminal case it was given in, for the record. */
-  criminalCase?: string;
   validFrom: string;
   validUntil: string;
+  /** The day of the judge's decision (the event's date). */
+  decidedOn: string;
 }
 
-export interface JudgeAuthorisation extends Required<Omit<JudgeAuthorisationInput, 'exclusionCase' | 'criminalCase'>> {
-  id: number;
-  exclusionCase: string | null;
+export interface JudgeAuthorisation {
+  /** The id of the event. */
+  id: string;
+  decisionReference: string;
+  court: string;
+  personId: string;
   criminalCase: string | null;
-  registeredBy: string;
-  registeredAt: string;
+  exclusionCase: string | null;
+  validFrom: string;
+  validUntil: string;
+  decidedOn: string;
+  recordedAt: string;
 }
 
-const COLUMNS = `id, decision_reference AS "decisionReference", person_id AS "personId", exclusion_case AS "exclusionCase",
-  criminal_case AS "criminalCase", valid_from AS "validFrom", valid_until AS "validUntil", registered_by AS "registeredBy",
-  registered_at AS "registeredAt"`;
-
-/** Registers an authorisation after checking its scope names a real person and 1F file. */
-export async function registerAuthorisation(tx: Queryable, input: JudgeAuthorisationInput, registeredBy: string, now: Date): Promise<JudgeAuthorisation> {
-  const problems: string[] = [];
-  if (!input.decisionReference.trim()) problems.push('decisionReference: give the reference of the judge\'s decision');
-  if (!isCalendarDate(input.validFrom)) problems.push(`validFrom: a date YYYY-MM-DD, got '${input.validFrom}'`);
-  if (!isCalendarDate(input.validUntil)) problems.push(`validUntil: a date YYYY-MM-DD, got '${input.validUntil}'`);
-  if (problems.length === 0 && input.validUntil < input.validFrom) problems.push('validUntil lies before validFrom');
-  if (problems.length > 0) throw new ImketenError('INVALID_INPUT', `The authorisation cannot be registered: ${problems.join('; ')}.`);
-  if (!(await streamExists(tx, `person/${input.personId}`))) {
-    throw new ImketenError('REFERENCE_NOT_FOUND', `No person '${input.personId}' in the registry: the authorisation must name a registered person.`);
-  }
-  if (input.exclusionCase !== undefined) {
-    const rows = await tx.query('SELECT 1 FROM events WHERE stream = $1 AND refs @> ARRAY[$2]::text[] LIMIT 1', [`exclusion/${input.exclusionCase}`, `person/${input.personId}`]);
-    if (rows.length === 0) {
-      throw new ImketenError('REFERENCE_NOT_FOUND', `No 1F file '${input.exclusionCase}' about person ${input.personId} in the registry.`);
-    }
-  }
-  if (input.criminalCase !== undefined && !(await streamExists(tx, `criminal/${input.criminalCase}`))) {
-    throw new ImketenError('REFERENCE_NOT_FOUND', `No criminal case '${input.criminalCase}' in the registry.`);
-  }
-  const [row] = await tx.query<JudgeAuthorisation>(
-    `INSERT INTO judge_authorisations (decision_reference, person_id, exclusion_case, criminal_case, valid_from, valid_until, registered_by, registered_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-    [input.decisionReference.trim(), input.personId, input.exclusionCase ?? null, input.criminalCase ?? null, input.validFrom, input.validUntil, registeredBy, now.toISOString()],
-  );
-  return row!;
+/** The event that records an authorisation (interchange format v1 extension). */
+export function judgeAuthorisationEvent(input: JudgeAuthorisationInput, id = `ja-${randomUUID()}`) {
+  return {
+    id,
+    stream: `criminal/${input.criminalCase}`,
+    type: JUDGE_AUTHORISATION_TYPE,
+    date: input.decidedOn,
+    data: {
+      decisionReference: input.decisionReference.trim(),
+      court: input.court.trim(),
+      person: input.personId,
+      ...(input.exclusionCase ? { exclusionCase: input.exclusionCase } : {}),
+      validFrom: input.validFrom,
+      validUntil: input.validUntil,
+    },
+  };
 }
 
-export async function listAuthorisations(tx: Queryable, filter: { personId?: string; afterId?: number; limit: number }): Promise<JudgeAuthorisation[]> {
-  return tx.query<JudgeAuthorisation>(
-    `SELECT ${COLUMNS} FROM judge_authorisations WHERE ($1::text IS NULL OR person_id = $1) AND id > $2 ORDER BY id LIMIT $3`,
-    [filter.personId ?? null, filter.afterId ?? 0, filter.limit],
+/** The authorisation an event records. */
+export function authorisationOf(event: { id: string; stream: string; date: string; recordedAt: string; data: Record<string, unknown> }): JudgeAuthorisation {
+  const data = event.data as Record<string, string | undefined>;
+  return {
+    id: event.id,
+    decisionReference: data.decisionReference!,
+    court: data.court!,
+    personId: data.person!,
+    criminalCase: event.stream.slice('criminal/'.length),
+    exclusionCase: data.exclusionCase ?? null,
+    validFrom: data.validFrom!,
+    validUntil: data.validUntil!,
+    decidedOn: event.date,
+    recordedAt: event.recordedAt,
+  };
+}
+
+/** The authorisations recorded by `recordedAsOf` and not retracted by then, in order of arrival. */
+export async function listAuthorisations(
+  tx: Queryable, filter: { personId?: string; afterSeq?: number; limit: number; recordedAsOf: Date },
+): Promise<Array<JudgeAuthorisation & { seq: number }>> {
+  const rows = await tx.query<{ seq: number; id: string; stream: string; date: string; recordedAt: Date | string; data: Record<string, unknown> }>(
+    `SELECT a.seq::int AS seq, a.id, a.stream, to_char(a.date, 'YYYY-MM-DD') AS date, a.recorded_at AS "recordedAt", a.data
+     FROM events a
+     WHERE a.type = $1 AND ($2::text IS NULL OR a.refs @> ARRAY['person/' || $2]::text[]) AND a.seq > $3 AND a.recorded_at <= $5::timestamptz
+       AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'retracted' AND r.data ->> 'event' = a.id AND r.stream = a.stream
+                         AND r.recorded_at <= $5::timestamptz)
+     ORDER BY a.seq LIMIT $4`,
+    [JUDGE_AUTHORISATION_TYPE, filter.personId ?? null, filter.afterSeq ?? 0, filter.limit, filter.recordedAsOf.toISOString()],
   );
+  return rows.map((row) => ({ seq: Number(row.seq), ...authorisationOf({ ...row, recordedAt: new Date(row.recordedAt).toISOString() }) }));
 }

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ImketenError } from '../domain/errors.js';
+import { EVENT_TYPES } from '../domain/events/schema.js';
 import { CONDITION_NAMES } from './conditions.js';
 
 export const DEFAULT_POLICY_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'config', 'policy.json');
@@ -43,7 +44,12 @@ const regimeSchema = z.strictObject({
   actions: z.array(z.string()).min(1),
   kinds: z.array(z.string()).min(1),
   requires: z.array(z.enum(CONDITION_NAMES)),
+  // The event types that carry this regime's facts (the judge's authorisation, a share), and the only roles that
+  // may record them — while the regime is in force (src/policy/recording.ts).
+  recordedBy: z.strictObject({ eventTypes: z.array(z.string().min(1)).min(1), roles: z.array(z.string()).min(1), why: z.string().min(1) }).optional(),
   legalBasis: z.string().min(1),
+  // Fields not yet confirmed from a primary source (like config/rules.json's verify list).
+  verify: z.array(z.enum(['effectiveFrom', 'effectiveUntil', 'legalBasis'])).optional(),
 });
 
 const policySchema = z.strictObject({
@@ -98,6 +104,8 @@ export function checkPolicy(raw: unknown, source: string, overrides: PolicyOverr
   for (const regime of policy.sharing) {
     for (const role of regime.roles) if (!(role in policy.roles)) problems.push(`sharing regime ${regime.id} names unknown role ${role}`);
     for (const action of regime.actions) if (!(action in policy.actions)) problems.push(`sharing regime ${regime.id} names unknown action ${action}`);
+    for (const role of regime.recordedBy?.roles ?? []) if (!(role in policy.roles)) problems.push(`sharing regime ${regime.id} is recorded by unknown role ${role}`);
+    for (const type of regime.recordedBy?.eventTypes ?? []) if (!EVENT_TYPES.includes(type)) problems.push(`sharing regime ${regime.id} names unknown event type ${type}`);
   }
   const known = new Set(policy.sharing.map((regime) => regime.id));
   for (const id of [...(overrides.enableRegimes ?? []), ...(overrides.disableRegimes ?? [])]) {

@@ -58,7 +58,7 @@ export function checkRoute(context: ServerContext) {
     if (definition.authenticated) return;
     if (!rolesGranted(context.policy, action).includes(principal.role)) {
       // No grant or regime at all for this role: refuse before the handler, with the policy's reason.
-      const decision = await authorize(context.policy, principal, action, undefined, { date: today(context), facts: registryFacts(context.db) });
+      const decision = await authorize(context.policy, principal, action, undefined, { date: today(context), facts: registryFacts(context.db, context.now()) });
       const reason = decision.allowed ? 'refused' : decision.reason;
       if (definition.personLevel) {
         await context.accessLog.log(accessEntry(request, context, principal, { action, resource: request.url.split('?')[0]!, persons: [], legalBasis: null, outcome: 'denied', reason }));

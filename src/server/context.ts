@@ -49,6 +49,8 @@ declare module 'fastify' {
 
 export interface Granted {
   legalBasis: string;
+  /** What allowed it: `grant:<role>…` or `regime:<sharing regime id>`. */
+  basis: string;
   view?: ViewName;
   personIds: string[];
   /** Records the access (allowed) in the chained access log; resolves once committed. */
@@ -92,7 +94,7 @@ export function accessEntry(
  */
 export async function guard(request: FastifyRequest, context: ServerContext, action: string, resource?: Resource): Promise<Granted> {
   const principal = request.principal;
-  const decision: Decision = await authorize(context.policy, principal, action, resource, { date: today(context), facts: registryFacts(context.db) });
+  const decision: Decision = await authorize(context.policy, principal, action, resource, { date: today(context), facts: registryFacts(context.db, context.now()) });
   const personLevel = context.policy.actions[action]?.personLevel === true;
   const target = resource?.stream ?? resource?.kind ?? action;
   if (!decision.allowed) {
@@ -107,6 +109,7 @@ export async function guard(request: FastifyRequest, context: ServerContext, act
   }
   return {
     legalBasis: decision.legalBasis,
+    basis: decision.basis,
     view: decision.view,
     personIds: decision.personIds,
     async log(details = {}) {

@@ -73,8 +73,11 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/approvals': return [{ url: '/api/approvals', kind: 'accounts' }];
     case 'POST /api/approvals/:id': return [{ url: '/api/approvals/999999', kind: 'accounts', body: () => ({ decision: 'approve' }), ok: [404] }];
     case 'DELETE /api/tokens/:id': return [{ url: `/api/tokens/${tokenId}`, kind: 'tokens' }];
-    case 'POST /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations', body: () => ({ decisionReference: 'RC matrix', personId: 'P-S', validFrom: '2026-01-01', validUntil: '2026-01-31' }) }];
+    case 'POST /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations', body: (role) => ({
+      decisionReference: `RC matrix ${role}`, court: 'Rechtbank Den Haag', personId: 'P-S', criminalCase: 'SZ-1', exclusionCase: 'IF-S', validFrom: '2026-06-15', validUntil: '2026-07-31',
+    }) }];
     case 'GET /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations' }];
+    case 'GET /api/shared-information': return [{ url: '/api/shared-information?person=P-X', kind: 'exclusion' }];
     case 'GET /api/access-log': return [{ url: '/api/access-log?user=police', kind: 'access-log' }];
     // The web app's views (routes/web-views.ts): each reuses the action of the data it shows.
     case 'GET /api/session/options': return [{ url: '/api/session/options' }];

@@ -124,15 +124,33 @@ export const ApprovalSchema = Type.Object({
 });
 
 export const AuthorisationSchema = Type.Object({
-  id: Type.Integer(),
+  id: Type.String({ description: 'The id of the criminal.judge-authorisation event.' }),
   decisionReference: Type.String(),
+  court: Type.String(),
   personId: Type.String(),
-  exclusionCase: Type.Union([Type.String(), Type.Null()]),
-  criminalCase: Type.Union([Type.String(), Type.Null()]),
+  criminalCase: Type.Union([Type.String(), Type.Null()], { description: 'The criminal case it was given in; null where the caller may not read criminal cases.' }),
+  exclusionCase: Type.Union([Type.String(), Type.Null()], { description: 'The 1F file it covers; null: every 1F file of the person.' }),
   validFrom: Type.String(),
   validUntil: Type.String(),
-  registeredBy: Type.String(),
-  registeredAt: Type.String(),
+  decidedOn: Type.String({ description: "The day of the judge's decision (the event's date)." }),
+  recordedAt: Type.String(),
+});
+
+export const SharedInformationSchema = Type.Object({
+  id: Type.String({ description: 'The id of the exclusion.information-shared event.' }),
+  exclusionCase: Type.String(),
+  personId: Type.String(),
+  recipient: Type.String(),
+  date: Type.String(),
+  recordedAt: Type.String(),
+  parts: Type.Object({
+    acts: Type.Optional(Type.Array(Type.Object({
+      offence: Type.String(), from: Type.String(), until: Type.Optional(Type.String()), country: Type.Optional(Type.String()),
+    }), { description: 'Where and when, and which conduct.' })),
+    role: Type.Optional(Type.String()),
+    grounds: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+    summary: Type.Optional(Type.String()),
+  }, { description: 'The parts of the 1F file the IND selected and shared; nothing else of the file.' }),
 });
 
 export const AccessLogRowSchema = Type.Object({

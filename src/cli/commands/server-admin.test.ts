@@ -49,14 +49,20 @@ describe('server administration commands', () => {
     assert.deepEqual(logged.map((row) => `${row.principalKind} ${row.action} ${row.resource}`), ['operator account.create account/beheer.jansen']);
   });
 
-  test('authorisation register checks its scope and list shows it', () => {
-    const wrong = imketen(['authorisation', 'register', '--decision', 'RC 1', '--person', 'P-NOBODY', '--from', '2026-01-01', '--until', '2026-12-31', '--by', 'om.x']);
-    assert.equal(wrong.code, 3);
-    assert.match(wrong.stderr, /No person 'P-NOBODY'/);
-    const ok = imketen(['authorisation', 'register', '--decision', 'RC 26/0077', '--person', 'P-S', '--exclusion-case', 'IF-S', '--from', '2026-06-01', '--until', '2026-06-30', '--by', 'om.jansen']);
+  test('authorisation register records the judge\'s authorisation as an event, checked like every event, and list shows it', () => {
+    const register = (...extra: string[]) => imketen(['authorisation', 'register', '--decision', 'RC 26/0077', '--court', 'Rechtbank Den Haag', '--person', 'P-S',
+      '--exclusion-case', 'IF-S', '--decided-on', '2026-06-01', '--from', '2026-06-01', ...extra]);
+    const notSuspect = register('--criminal-case', 'SZ-R', '--until', '2026-06-30');
+    assert.equal(notSuspect.code, 3);
+    assert.match(notSuspect.stderr, /must name its suspect P-R, not P-S/);
+    const tooLong = register('--criminal-case', 'SZ-1', '--until', '2999-12-31');
+    assert.equal(tooLong.code, 3);
+    assert.match(tooLong.stderr, /until 2026-12-01 at the latest/);
+    const ok = register('--criminal-case', 'SZ-1', '--until', '2026-06-30');
     assert.equal(ok.code, 0, ok.stderr);
-    const list = JSON.parse(imketen(['authorisation', 'list', '--person', 'P-S', '--format', 'json']).stdout) as { decisionReference: string }[];
-    assert.deepEqual(list.map((row) => row.decisionReference), ['RC 26/0077']);
+    assert.match(ok.stdout, /Registered authorisation ja-.*RC 26\/0077 \(Rechtbank Den Haag\) in SZ-1 for P-S \(IF-S\)/);
+    const list = JSON.parse(imketen(['authorisation', 'list', '--person', 'P-S', '--format', 'json']).stdout) as { decisionReference: string; criminalCase: string }[];
+    assert.deepEqual(list.map((row) => [row.decisionReference, row.criminalCase]), [['RC 26/0077', 'SZ-1']]);
   });
 
   test('verify --checkpoint accepts the file checkpoint -o wrote', () => {

@@ -44,6 +44,19 @@ export const criminalEventSchemas = {
     concerning: entityId.optional(),
     channel: text.optional(),
   }),
+  // Extension of format v1 (additive), rule R3: the written authorisation of the investigating judge
+  // (rechter-commissaris) that lets the OM demand the suspect's 1F file, recorded on the criminal case it was
+  // given in. The envelope's date is the day of the judge's decision. It must name the case's suspect; its validity
+  // is capped by config/rules.json (durations.judgeAuthorisationMaxMonths); retracting it ends the access at once.
+  'criminal.judge-authorisation': z.strictObject({
+    decisionReference: text,
+    court: text,
+    person: entityId,
+    // The 1F file it covers; absent: every 1F file of the person.
+    exclusionCase: entityId.optional(),
+    validFrom: calendarDate,
+    validUntil: calendarDate,
+  }),
 } as const;
 
 export type CriminalEvent = EventsOf<typeof criminalEventSchemas>;

@@ -26,6 +26,19 @@ export interface Hearing {
   scheduledOn: string;
 }
 
+/** An authorisation of the investigating judge recorded on the case (R3), while not retracted. */
+export interface JudgeAuthorisationOnCase {
+  eventId: string;
+  /** The day of the judge's decision. */
+  date: string;
+  decisionReference: string;
+  court: string;
+  person: string;
+  exclusionCase: string | null;
+  validFrom: string;
+  validUntil: string;
+}
+
 export interface CriminalState {
   phase: CriminalPhase;
   attributes: Attributes;
@@ -45,6 +58,8 @@ export interface CriminalState {
   victims: string[];
   /** Every hearing scheduled, in order of scheduling. */
   hearings: Hearing[];
+  /** The investigating judge's authorisations recorded on this case (R3), in order of their decisions. */
+  judgeAuthorisations: JudgeAuthorisationOnCase[];
 }
 
 export const initialState: CriminalState = {
@@ -63,6 +78,7 @@ export const initialState: CriminalState = {
   closedReason: null,
   victims: [],
   hearings: [],
+  judgeAuthorisations: [],
 };
 
 export function evolve(state: CriminalState, event: CriminalEvent): CriminalState {
@@ -116,6 +132,11 @@ function apply(state: CriminalState, event: CriminalEvent): CriminalState {
       return { ...state, victims: [...state.victims, event.data.victim] };
     case 'criminal.hearing-scheduled':
       return { ...state, hearings: [...state.hearings, { eventId: event.id, date: event.data.date, court: event.data.court, scheduledOn: event.date }] };
+    case 'criminal.judge-authorisation': {
+      const { decisionReference, court, person, exclusionCase, validFrom, validUntil } = event.data;
+      const authorisation = { eventId: event.id, date: event.date, decisionReference, court, person, exclusionCase: exclusionCase ?? null, validFrom, validUntil };
+      return { ...state, judgeAuthorisations: [...state.judgeAuthorisations, authorisation] };
+    }
     case 'criminal.victim-informed':
       // Informing a victim changes no phase; R5 (victim-information.ts) reads these events themselves.
       return state;

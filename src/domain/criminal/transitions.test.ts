@@ -158,3 +158,32 @@ describe('criminal case state', () => {
     assert.deepEqual(given('criminal', ...SITUATIONS.closed).state.victims, ['P-0100']);
   });
 });
+
+describe('criminal case: the investigating judge\'s authorisation (R3)', () => {
+  const authorisation = (data: Record<string, unknown> = {}, date = '2024-03-01') => ev('criminal.judge-authorisation', date, {
+    decisionReference: 'RC 24/0101', court: 'Rechtbank Den Haag', person: 'P-0042', exclusionCase: 'IF-2023-017', validFrom: '2024-03-01', validUntil: '2024-08-31', ...data,
+  });
+
+  it('is accepted on an open case for its suspect, and kept in the state without changing the phase', () => {
+    assert.equal(given('criminal', opened).when(authorisation()), undefined);
+    assert.equal(given('criminal', opened, indicted).when(authorisation()), undefined);
+    const { state } = given('criminal', opened, authorisation({}, '2021-03-01'));
+    assert.equal(state.phase, 'investigation');
+    assert.deepEqual(state.judgeAuthorisations.map((item) => [item.decisionReference, item.person, item.exclusionCase, item.validUntil]), [['RC 24/0101', 'P-0042', 'IF-2023-017', '2024-08-31']]);
+  });
+
+  it('refuses it for anyone but the suspect of the case', () => {
+    assert.equal(given('criminal', opened).when(authorisation({ person: 'P-0099' }))?.message, 'an authorisation of the investigating judge on this case must name its suspect P-0042, not P-0099');
+  });
+
+  it('refuses it on a closed case, or before the case is opened', () => {
+    assert.match(given('criminal', ...SITUATIONS.closed).when(authorisation())?.message ?? '', /cannot follow the closing/);
+    assert.match(given('criminal').when(authorisation())?.message ?? '', /cannot come first/);
+  });
+
+  it('refuses a validity that ends before it begins, or begins before the decision', () => {
+    assert.match(given('criminal', opened).when(authorisation({ validUntil: '2024-02-01' }))?.message ?? '', /validUntil 2024-02-01 lies before its validFrom 2024-03-01/);
+    assert.match(given('criminal', opened).when(authorisation({ validFrom: '2024-01-01' }))?.message ?? '', /before the judge's decision of 2024-03-01/);
+  });
+});
+

@@ -64,6 +64,19 @@ export function checkTransition(state: CriminalState, event: CriminalEvent): Tra
         return refuse(`a hearing on ${event.data.date} cannot be scheduled on ${event.date}, after the day itself`);
       }
       return undefined;
+    case 'criminal.judge-authorisation':
+      // R3: the judge authorises the demand for this suspect's 1F file in this case; the validity cap is a rule of
+      // config/rules.json, checked on import (src/import/check-judge-authorisations.ts).
+      if (event.data.person !== state.suspect) {
+        return refuse(`an authorisation of the investigating judge on this case must name its suspect ${state.suspect}, not ${event.data.person}`);
+      }
+      if (event.data.validUntil < event.data.validFrom) {
+        return refuse(`the authorisation's validUntil ${event.data.validUntil} lies before its validFrom ${event.data.validFrom}`);
+      }
+      if (event.data.validFrom < event.date) {
+        return refuse(`the authorisation cannot be valid from ${event.data.validFrom}, before the judge's decision of ${event.date}`);
+      }
+      return undefined;
     case 'criminal.victim-registered':
       if (state.victims.includes(event.data.victim)) {
         return refuse(`victim ${event.data.victim} is already registered on this case`);

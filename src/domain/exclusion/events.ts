@@ -15,6 +15,11 @@ export const EXCLUSION_GROUNDS = ['a', 'b', 'c'] as const;
 export type ExclusionGround = (typeof EXCLUSION_GROUNDS)[number];
 
 const ground = z.enum(EXCLUSION_GROUNDS);
+
+/** Who the IND may share 1F information with under the bill: the OM. */
+export const SHARE_RECIPIENTS = ['OM'] as const;
+/** The parts of a 1F file a share can carry. */
+export const SHARED_PARTS = ['acts', 'role', 'grounds', 'summary'] as const;
 const optionalReason = z.strictObject({ reason: text.optional() });
 
 export const exclusionEventSchemas = {
@@ -36,6 +41,21 @@ export const exclusionEventSchemas = {
     ecli: z.string().regex(/^ECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Za-z0-9.]{1,25}$/, 'not an ECLI like ECLI:NL:RVS:2024:1234').optional(),
   }),
   'exclusion.closed': optionalReason,
+  // Extension of format v1 (additive), the pending bill on sharing 1F information with the OM: the IND shares the
+  // parts of this file it selected as relevant — where and when the person was and in which role — with the
+  // recipient. The event is the share: the recipient reads these parts, never the rest of the file.
+  'exclusion.information-shared': z.strictObject({
+    recipient: z.enum(SHARE_RECIPIENTS),
+    person: entityId,
+    // Where and when, and which conduct (e.g. the decision's acts, as the IND selected them).
+    acts: acts.optional(),
+    // In which role the person was involved (e.g. "commandant van een checkpoint").
+    role: text.optional(),
+    grounds: z.union([ground, z.array(ground).min(1)]).optional(),
+    summary: text.optional(),
+  }).refine((data) => SHARED_PARTS.some((part) => data[part] !== undefined), {
+    message: `select at least one part to share: ${'acts, role, grounds or summary'}`,
+  }),
 } as const;
 
 export type ExclusionEvent = EventsOf<typeof exclusionEventSchemas>;

@@ -27,6 +27,13 @@ export interface AppealRuling {
   date: string;
 }
 
+/** A share of selected parts of this file (the bill), while not retracted. */
+export interface ExclusionShare {
+  eventId: string;
+  date: string;
+  recipient: string;
+}
+
 export interface ExclusionState {
   phase: ExclusionPhase;
   attributes: Attributes;
@@ -42,6 +49,8 @@ export interface ExclusionState {
   lastRuling: AppealRuling | null;
   closedOn: string | null;
   closedReason: string | null;
+  /** The shares of selected parts of this file with the OM (the bill), in order. */
+  shares: ExclusionShare[];
 }
 
 export const initialState: ExclusionState = {
@@ -56,6 +65,7 @@ export const initialState: ExclusionState = {
   lastRuling: null,
   closedOn: null,
   closedReason: null,
+  shares: [],
 };
 
 /** The decision that stands: the latest one, unless it was annulled. */
@@ -111,6 +121,9 @@ function apply(state: ExclusionState, event: ExclusionEvent): ExclusionState {
     }
     case 'exclusion.closed':
       return { ...state, phase: 'closed', appealForum: null, closedOn: event.date, closedReason: event.data.reason ?? null };
+    case 'exclusion.information-shared':
+      // A disclosure, not a step in the examination: the phase stays.
+      return { ...state, shares: [...state.shares, { eventId: event.id, date: event.date, recipient: event.data.recipient }] };
     default:
       return assertNever(event);
   }

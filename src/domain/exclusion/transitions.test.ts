@@ -128,3 +128,22 @@ describe('exclusion case state', () => {
     assert.deepEqual([state.phase, state.suspendedOn], ['open', null]);
   });
 });
+
+describe('exclusion case: a share of selected parts with the OM (the bill)', () => {
+  const share = (data: Record<string, unknown> = {}) => ev('exclusion.information-shared', LATER, { recipient: 'OM', person: 'P-0042', role: 'commandant', ...data });
+
+  it('is accepted in every phase after opening, closed included, and leaves the phase as it was', () => {
+    assert.equal(given('exclusion', opened).when(share()), undefined);
+    assert.equal(given('exclusion', ...decidedCase).when(share()), undefined);
+    assert.equal(given('exclusion', opened, ev('exclusion.closed', '2023-01-01')).when(share()), undefined);
+    const { state } = given('exclusion', ...decidedCase, ev('exclusion.information-shared', '2023-01-01', { recipient: 'OM', person: 'P-0042', role: 'commandant' }));
+    assert.equal(state.phase, 'decided');
+    assert.deepEqual(state.shares.map((item) => [item.date, item.recipient]), [['2023-01-01', 'OM']]);
+  });
+
+  it("is refused about anyone but the file's own person, and before the file is opened", () => {
+    assert.match(given('exclusion', opened).when(share({ person: 'P-0099' }))?.message ?? '', /only be about its person P-0042, not P-0099/);
+    assert.match(given('exclusion').when(share())?.message ?? '', /cannot come first/);
+  });
+});
+

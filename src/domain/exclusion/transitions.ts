@@ -14,6 +14,12 @@ const OPENERS = ['exclusion.opened'];
 export function checkTransition(state: ExclusionState, event: ExclusionEvent): TransitionError | undefined {
   const opening = checkOpening('exclusion', state.phase, event.type, OPENERS);
   if (opening || event.type === 'exclusion.opened') return opening;
+  if (event.type === 'exclusion.information-shared') {
+    // Information from a closed file may still be shared; a share is about the file's own person only.
+    return event.data.person === state.person
+      ? undefined
+      : refuse(`a share of this 1F file can only be about its person ${state.person}, not ${event.data.person}`);
+  }
   if (state.phase === 'closed') {
     return refuse(`${event.type} cannot follow the closing of the case on ${state.closedOn}`);
   }

@@ -32,6 +32,8 @@ export const ruleConfigSchema = z
       entryBanYears: z.number().int().positive(),
       victimPeriodicUpdateMonths: z.number().int().positive(),
       victimKeyEventNotificationDays: z.number().int().positive(),
+      // R3: how long an authorisation of the investigating judge may be valid, counted from the judge's decision.
+      judgeAuthorisationMaxMonths: z.number().int().positive(),
     }),
     verify: z.array(z.strictObject({ path: z.string().min(1), note: z.string().min(1) })),
   })

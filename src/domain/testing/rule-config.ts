@@ -24,7 +24,7 @@ export function testRuleConfig(overrides: { durations?: Partial<RuleConfig['dura
       terrorism: [],
       other: [],
     },
-    durations: { entryBanYears: 10, victimPeriodicUpdateMonths: 6, victimKeyEventNotificationDays: 14, ...overrides.durations },
+    durations: { entryBanYears: 10, victimPeriodicUpdateMonths: 6, victimKeyEventNotificationDays: 14, judgeAuthorisationMaxMonths: 6, ...overrides.durations },
     verify: [],
   }, 'test rule configuration');
 }

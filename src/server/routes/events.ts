@@ -13,6 +13,7 @@ import { REQUEST_SOURCE } from '../append-queue.js';
 import { accessEntry, guard, today, type App, type ServerContext } from '../context.js';
 import { pageExport } from '../repositories/registry-queries.js';
 import { EventInputSchema } from '../schemas.js';
+import { checkRecordingRoles } from '../recording-check.js';
 
 
 const ImportResultSchema = Type.Object({
@@ -118,7 +119,7 @@ export function registerEventRoutes(app: App, context: ServerContext): void {
 }
 
 /** Checks every event's stream against the policy, then imports them with the access-log entry in the same transaction. */
-async function appendChecked(
+export async function appendChecked(
   request: FastifyRequest, context: ServerContext, action: 'events.append' | 'events.retract',
   events: readonly { id: string; stream: string; type: string; date: string; recordedAt?: string; data: Record<string, unknown> }[],
 ) {
@@ -139,6 +140,7 @@ async function appendChecked(
     const granted = await guard(request, context, action, { kind, stream: events.length === 1 ? events[0]!.stream : undefined, personIds: persons });
     legalBasis = legalBasis ? `${legalBasis}; ${granted.legalBasis}` : granted.legalBasis;
   }
+  await checkRecordingRoles(request, context, action, events, persons);
   const entry = accessEntry(request, context, principal, {
     action, resource: events.length === 1 ? events[0]!.stream : `events:${[...new Set(events.map((event) => event.stream))].slice(0, 20).join(',')}`,
     persons, legalBasis, outcome: 'allowed', reason: null,

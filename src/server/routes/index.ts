@@ -8,6 +8,7 @@ import { registerRegistryRoutes } from './registry.js';
 import { registerReportRoutes } from './reports.js';
 import { registerScreeningRoutes } from './screening.js';
 import { registerSessionRoutes } from './session.js';
+import { registerSharedInformationRoutes } from './shared-information.js';
 import { registerSystemRoutes } from './system.js';
 import { registerWebViewRoutes } from './web-views.js';
 
@@ -21,6 +22,7 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerReportRoutes(app, context);
   registerAccountRoutes(app, context);
   registerAuthorisationRoutes(app, context);
+  registerSharedInformationRoutes(app, context);
   registerAccessLogRoutes(app, context);
   registerWebViewRoutes(app, context);
   registerScreeningRoutes(app, context);

@@ -116,7 +116,7 @@ async function visibleCases(request: FastifyRequest, context: ServerContext, vie
   if (view.cases.length === 0) return [];
   const readable = new Set(readableKinds(context.policy, request.principal!.role));
   const visible: string[] = [];
-  const facts = registryFacts(context.db);
+  const facts = registryFacts(context.db, context.now());
   for (const stream of view.cases) {
     const kind = parseStreamName(stream)?.kind;
     if (!kind || !(CASE_KINDS as readonly string[]).includes(kind)) continue;

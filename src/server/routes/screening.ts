@@ -214,7 +214,7 @@ export function registerScreeningRoutes(app: App, context: ServerContext): void 
     // a cross-reference is judged by someone who may read both persons: hit/no-hit holds for reviews too, so the
     // refusal names neither the other person nor why the policy refuses them
     if (other) {
-      const decision = await authorize(context.policy, request.principal, 'stream.read', { kind: 'person', stream: `person/${other}` }, { date: today(context), facts: registryFacts(context.db) });
+      const decision = await authorize(context.policy, request.principal, 'stream.read', { kind: 'person', stream: `person/${other}` }, { date: today(context), facts: registryFacts(context.db, context.now()) });
       if (!decision.allowed) {
         await context.accessLog.log(accessEntry(request, context, request.principal!, {
           action: 'screening.review', resource: `hit:${hit.id}`, persons: [request.params.id, other], legalBasis: null, outcome: 'denied', reason: decision.reason,

@@ -303,7 +303,7 @@ export function registerWebViewRoutes(app: App, context: ServerContext): void {
     await mustExist(context, stream);
     const date = today(context);
     const view = await viewStream(context.db, stream, { date });
-    const facts = registryFacts(context.db);
+    const facts = registryFacts(context.db, context.now());
     const append = await authorize(context.policy, request.principal, 'events.append', { kind, stream }, { date, facts });
     const retract = await authorize(context.policy, request.principal, 'events.retract', { kind, stream }, { date, facts });
     const state = view.state;
@@ -331,7 +331,7 @@ export function registerWebViewRoutes(app: App, context: ServerContext): void {
     await mustExist(context, stream);
     const date = today(context);
     const cases = await streamsNaming(context.db, stream);
-    const facts = registryFacts(context.db);
+    const facts = registryFacts(context.db, context.now());
     const withheld = new Map<string, { kind: string; count: number; reason: string; allowingBases: string[] }>();
     for (const item of cases) {
       const kind = parseStreamName(item)?.kind;

@@ -979,7 +979,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with username and password
-         * @description Opens a new session (a new cookie every time: no session fixation). Failed attempts are throttled per username and per client address with growing delays (429 with Retry-After); no account is ever locked. Every failure gets the same answer, whether the account exists, is disabled or the password is wrong.
+         * @description Opens a new session (a new cookie every time: no session fixation). After 5 failed attempts in a row the account is locked for 15 minutes; attempts per client address are throttled.
          *
          *     **Access policy** — action `session.login`: public (no sign-in).
          */
@@ -2605,7 +2605,7 @@ export interface paths {
         };
         /**
          * One person: timeline, state and the cases naming them that you may read
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
@@ -3313,7 +3313,7 @@ export interface paths {
         };
         /**
          * One case's timeline and its state on a date
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
@@ -6744,9 +6744,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account (password, or a single sign-on identity)
-         * @description An account whose role reads case data (or administers, or audits) is created only when a second administrator approves the request (202); others at once (201).
-         *
-         *     **Access policy** — action `accounts.manage`: admin (accounts).
+         * @description **Access policy** — action `accounts.manage`: admin (accounts).
          */
         post: {
             parameters: {
@@ -6787,31 +6785,6 @@ export interface paths {
                             createdAt: string;
                             oidcIssuer: string | null;
                             oidcSubject: string | null;
-                        };
-                    };
-                };
-                /** @description The request, waiting for a second administrator. */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            approval: {
-                                id: number;
-                                /** @description account.create, account.role, account.password, account.enable or token.issue */
-                                kind: string;
-                                accountId: number | null;
-                                tokenId: number | null;
-                                /** @description What approving does. */
-                                summary: string;
-                                requestedBy: string;
-                                requestedAt: string;
-                                /** @description pending, approved or rejected */
-                                status: string;
-                                decidedBy: string | null;
-                                decidedAt: string | null;
-                            };
                         };
                     };
                 };
@@ -7118,9 +7091,7 @@ export interface paths {
         head?: never;
         /**
          * Disable or enable, unlock, set a new password or role (ends the account's sessions)
-         * @description Disabling and unlocking take effect at once. A role that reads case data, a new password or re-enabling of an account with such a role waits for a second administrator (202, with the requests); what needs no approval is done at once.
-         *
-         *     **Access policy** — action `accounts.manage`: admin (accounts).
+         * @description **Access policy** — action `accounts.manage`: admin (accounts).
          */
         patch: {
             parameters: {
@@ -7161,45 +7132,6 @@ export interface paths {
                             createdAt: string;
                             oidcIssuer: string | null;
                             oidcSubject: string | null;
-                        };
-                    };
-                };
-                /** @description Done what needs no approval; the rest waits for a second administrator. */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            account: {
-                                id: number;
-                                username: string;
-                                displayName: string;
-                                organisation: string;
-                                role: string;
-                                disabled: boolean;
-                                failedLogins: number;
-                                lockedUntil: string | null;
-                                demo: boolean;
-                                createdAt: string;
-                                oidcIssuer: string | null;
-                                oidcSubject: string | null;
-                            };
-                            approvals: {
-                                id: number;
-                                /** @description account.create, account.role, account.password, account.enable or token.issue */
-                                kind: string;
-                                accountId: number | null;
-                                tokenId: number | null;
-                                /** @description What approving does. */
-                                summary: string;
-                                requestedBy: string;
-                                requestedAt: string;
-                                /** @description pending, approved or rejected */
-                                status: string;
-                                decidedBy: string | null;
-                                decidedAt: string | null;
-                            }[];
                         };
                     };
                 };
@@ -7525,8 +7457,6 @@ export interface paths {
                                 createdAt: string;
                                 expiresAt: string | null;
                                 revokedAt: string | null;
-                                /** @description Issued for a role that reads case data: opens nothing until a second administrator approves it. */
-                                pendingApproval: boolean;
                             }[];
                             /** @description Cursor of the next page (pass as `after`), or null on the last page. */
                             next: string | null;
@@ -7818,9 +7748,7 @@ export interface paths {
         put?: never;
         /**
          * Issue an API token for a partner system (one organisation and role); the secret is shown once
-         * @description Expires after the server's tokenExpiryDays (90 by default) unless an earlier expiresAt is given. A token for a role that reads case data works only once a second administrator approves it (202).
-         *
-         *     **Access policy** — action `tokens.manage`: admin (tokens).
+         * @description **Access policy** — action `tokens.manage`: admin (tokens).
          */
         post: {
             parameters: {
@@ -7856,45 +7784,6 @@ export interface paths {
                                 createdAt: string;
                                 expiresAt: string | null;
                                 revokedAt: string | null;
-                                /** @description Issued for a role that reads case data: opens nothing until a second administrator approves it. */
-                                pendingApproval: boolean;
-                            };
-                        };
-                    };
-                };
-                /** @description Issued, but it opens nothing until a second administrator approves it. */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            token: string;
-                            apiToken: {
-                                id: number;
-                                name: string;
-                                organisation: string;
-                                role: string;
-                                createdAt: string;
-                                expiresAt: string | null;
-                                revokedAt: string | null;
-                                /** @description Issued for a role that reads case data: opens nothing until a second administrator approves it. */
-                                pendingApproval: boolean;
-                            };
-                            approval: {
-                                id: number;
-                                /** @description account.create, account.role, account.password, account.enable or token.issue */
-                                kind: string;
-                                accountId: number | null;
-                                tokenId: number | null;
-                                /** @description What approving does. */
-                                summary: string;
-                                requestedBy: string;
-                                requestedAt: string;
-                                /** @description pending, approved or rejected */
-                                status: string;
-                                decidedBy: string | null;
-                                decidedAt: string | null;
                             };
                         };
                     };
@@ -8226,8 +8115,6 @@ export interface paths {
                             createdAt: string;
                             expiresAt: string | null;
                             revokedAt: string | null;
-                            /** @description Issued for a role that reads case data: opens nothing until a second administrator approves it. */
-                            pendingApproval: boolean;
                         };
                     };
                 };
@@ -8518,7 +8405,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/approvals": {
+    "/api/authorisations": {
         parameters: {
             query?: never;
             header?: never;
@@ -8526,15 +8413,16 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Requests for a second administrator's approval (separation of duties), oldest first
-         * @description **Access policy** — action `accounts.manage`: admin (accounts).
+         * List authorisations of the investigating judge, as known now (retracted ones left out)
+         * @description **Access policy** — action `authorisations.read`: prosecutor (authorisations); ind-1f (authorisations); auditor (authorisations). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
                 query?: {
+                    /** @description An id such as P-0042 or SZ-2023-004. */
+                    person?: string;
                     limit?: number;
                     after?: number;
-                    status?: "pending" | "approved" | "rejected";
                 };
                 header?: never;
                 path?: never;
@@ -8542,7 +8430,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description A page of approval requests. */
+                /** @description A page of authorisations. */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -8550,19 +8438,718 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                id: number;
-                                /** @description account.create, account.role, account.password, account.enable or token.issue */
-                                kind: string;
-                                accountId: number | null;
-                                tokenId: number | null;
-                                /** @description What approving does. */
-                                summary: string;
-                                requestedBy: string;
-                                requestedAt: string;
-                                /** @description pending, approved or rejected */
-                                status: string;
-                                decidedBy: string | null;
-                                decidedAt: string | null;
+                                /** @description The id of the criminal.judge-authorisation event. */
+                                id: string;
+                                decisionReference: string;
+                                court: string;
+                                personId: string;
+                                criminalCase: string;
+                                /** @description The 1F file it covers; null: every 1F file of the person. */
+                                exclusionCase: string | null;
+                                validFrom: string;
+                                validUntil: string;
+                                /** @description The day of the judge's decision (the event's date). */
+                                decidedOn: string;
+                                recordedAt: string;
+                            }[];
+                            /** @description Cursor of the next page (pass as `after`), or null on the last page. */
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register an authorisation of the investigating judge (R3): records criminal.judge-authorisation on the criminal case
+         * @description The case must exist, be open and have the person as its suspect; the 1F file, when named, must be about the person; the validity runs from the decision on and is capped by config/rules.json (durations.judgeAuthorisationMaxMonths). Retract it with POST /api/retractions.
+         *
+         *     **Access policy** — action `authorisations.register`: prosecutor (authorisations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decisionReference: string;
+                        /** @description The court of the investigating judge, e.g. Rechtbank Den Haag. */
+                        court: string;
+                        /** @description An id such as P-0042 or SZ-2023-004. */
+                        personId: string;
+                        /** @description An id such as P-0042 or SZ-2023-004. */
+                        criminalCase: string;
+                        /** @description An id such as P-0042 or SZ-2023-004. */
+                        exclusionCase?: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD.
+                         */
+                        validFrom: string;
+                        /**
+                         * Format: date
+                         * @description A calendar date, YYYY-MM-DD.
+                         */
+                        validUntil: string;
+                        /**
+                         * Format: date
+                         * @description The day of the judge's decision (default today).
+                         */
+                        decidedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The id of the criminal.judge-authorisation event. */
+                            id: string;
+                            decisionReference: string;
+                            court: string;
+                            personId: string;
+                            criminalCase: string;
+                            /** @description The 1F file it covers; null: every 1F file of the person. */
+                            exclusionCase: string | null;
+                            validFrom: string;
+                            validUntil: string;
+                            /** @description The day of the judge's decision (the event's date). */
+                            decidedOn: string;
+                            recordedAt: string;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared-information": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the IND shared of its 1F files with the OM under the bill, per person or 1F file
+         * @description **Access policy** — action `shared-information.read`: ind-1f (exclusion); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires nothing more). Every access is written to the access log with its legal basis.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An id such as P-0042 or SZ-2023-004. */
+                    person?: string;
+                    /** @description An id such as P-0042 or SZ-2023-004. */
+                    case?: string;
+                    limit?: number;
+                    after?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of shares: the parts shared, nothing else of the file. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description The id of the exclusion.information-shared event. */
+                                id: string;
+                                exclusionCase: string;
+                                personId: string;
+                                recipient: string;
+                                date: string;
+                                recordedAt: string;
+                                /** @description The parts of the 1F file the IND selected and shared; nothing else of the file. */
+                                parts: {
+                                    /** @description Where and when, and which conduct. */
+                                    acts?: {
+                                        offence: string;
+                                        from: string;
+                                        until?: string;
+                                        country?: string;
+                                    }[];
+                                    role?: string;
+                                    grounds?: string | string[];
+                                    summary?: string;
+                                };
                             }[];
                             /** @description Cursor of the next page (pass as `after`), or null on the last page. */
                             next: string | null;
@@ -8853,1020 +9440,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/approvals/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Approve (and so apply) or reject another administrator's request
-         * @description **Access policy** — action `accounts.manage`: admin (accounts).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        decision: "approve" | "reject";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            /** @description account.create, account.role, account.password, account.enable or token.issue */
-                            kind: string;
-                            accountId: number | null;
-                            tokenId: number | null;
-                            /** @description What approving does. */
-                            summary: string;
-                            requestedBy: string;
-                            requestedAt: string;
-                            /** @description pending, approved or rejected */
-                            status: string;
-                            decidedBy: string | null;
-                            decidedAt: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/authorisations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List authorisations of the investigating judge
-         * @description **Access policy** — action `authorisations.read`: prosecutor (authorisations); ind-1f (authorisations, view readable-persons-only); auditor (authorisations). Every access is written to the access log with its legal basis.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description An id such as P-0042 or SZ-2023-004. */
-                    person?: string;
-                    limit?: number;
-                    after?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of authorisations. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                decisionReference: string;
-                                personId: string;
-                                exclusionCase: string | null;
-                                criminalCase: string | null;
-                                validFrom: string;
-                                validUntil: string;
-                                registeredBy: string;
-                                registeredAt: string;
-                            }[];
-                            /** @description Cursor of the next page (pass as `after`), or null on the last page. */
-                            next: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Register an authorisation of the investigating judge (R3): the judge's decision, its scope and validity
-         * @description **Access policy** — action `authorisations.register`: prosecutor (authorisations).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        decisionReference: string;
-                        /** @description An id such as P-0042 or SZ-2023-004. */
-                        personId: string;
-                        /** @description An id such as P-0042 or SZ-2023-004. */
-                        exclusionCase?: string;
-                        /** @description An id such as P-0042 or SZ-2023-004. */
-                        criminalCase?: string;
-                        /**
-                         * Format: date
-                         * @description A calendar date, YYYY-MM-DD.
-                         */
-                        validFrom: string;
-                        /**
-                         * Format: date
-                         * @description A calendar date, YYYY-MM-DD.
-                         */
-                        validUntil: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            decisionReference: string;
-                            personId: string;
-                            exclusionCase: string | null;
-                            criminalCase: string | null;
-                            validFrom: string;
-                            validUntil: string;
-                            registeredBy: string;
-                            registeredAt: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -12580,7 +12153,7 @@ export interface paths {
         };
         /**
          * What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
@@ -12915,7 +12488,7 @@ export interface paths {
         };
         /**
          * The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
@@ -13253,8 +12826,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What the policy withholds from you about a person: the kinds of case naming them that you may not read, how many, and which legal basis would allow it (never the ids of those cases)
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         * What the policy withholds from you about a person: the kinds of case naming them that you may not read, why, and which legal basis would allow it
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {

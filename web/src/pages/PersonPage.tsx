@@ -1,7 +1,8 @@
 /**
  * A person: names in every script, birth date, nationalities, the cases this user may see; and what the policy
  * withholds, with the reason and the legal basis that would allow it. A prosecutor registers the investigating
- * judge's authorisation (R3) from here. Roles that screen persons screen this one against a watchlist here and
+ * judge's authorisation (R3) from here, on a criminal case against the person; the OM and the IND see the
+ * authorisations about the person. Roles that screen persons screen this one against a watchlist here and
  * review its hits; roles that may read cross-references see whether the person probably is a person in another
  * partner's files (hit/no-hit: details only where the policy allows).
  */
@@ -71,13 +72,21 @@ export function PersonPage() {
                             <ul>{item.allowingBases.map((basis) => <li key={basis}>{basis}</li>)}</ul>
                           </>
                         )}
-                        {principal!.role === 'prosecutor' && item.kind === 'exclusion' && <AuthorisationForm personId={id} onRegistered={() => setRound((value) => value + 1)} />}
+                        {principal!.role === 'prosecutor' && item.kind === 'exclusion' && (
+                          <AuthorisationForm personId={id} criminalCases={data.cases.filter((stream) => stream.startsWith('criminal/')).map((stream) => stream.slice('criminal/'.length))}
+                            onRegistered={() => setRound((value) => value + 1)} />
+                        )}
                       </Alert>
                     ))}
                   </Box>
                 )
               )}</Loaded>
             </Grid>
+            {(principal!.role === 'prosecutor' || principal!.role === 'ind-1f') && (
+              <Grid size={12}>
+                <Authorisations personId={id} round={round} />
+              </Grid>
+            )}
             {roleView(principal!.role).crossReferences && (
               <Grid size={12}>
                 <CrossReferences personId={id} names={state.names ?? []} />
@@ -157,10 +166,33 @@ function PersonScreening({ personId }: { personId: string }) {
   );
 }
 
-function AuthorisationForm({ personId, onRegistered }: { personId: string; onRegistered(): void }) {
+/** The investigating judge's authorisations about this person, as known now (GET /api/authorisations). */
+function Authorisations({ personId, round }: { personId: string; round: number }) {
+  const { t, i18n } = useTranslation();
+  const list = useLoad(() => unwrap(client.GET('/api/authorisations', { params: { query: { person: personId } } })), [personId, round]);
+  return (
+    <Box component="section" aria-labelledby="person-authorisations" data-testid="person-authorisations">
+      <Typography variant="h2" component="h2" id="person-authorisations">{t('personPage.authorisations')}</Typography>
+      <Loaded state={list}>{(data) => (
+        data.items.length === 0
+          ? <Typography>{t('personPage.noAuthorisations')}</Typography>
+          : <ul>{data.items.map((item) => (
+            <li key={item.id}>{t('personPage.authorisationLine', {
+              reference: item.decisionReference, court: item.court, criminalCase: item.criminalCase, scope: item.exclusionCase ?? t('personPage.everyFile'),
+              from: formatDate(item.validFrom, i18n.language), until: formatDate(item.validUntil, i18n.language),
+            })}</li>
+          ))}</ul>
+      )}</Loaded>
+    </Box>
+  );
+}
+
+function AuthorisationForm({ personId, criminalCases, onRegistered }: { personId: string; criminalCases: string[]; onRegistered(): void }) {
   const { t } = useTranslation();
   const { today } = useSession();
   const [reference, setReference] = useState('');
+  const [court, setCourt] = useState('');
+  const [criminalCase, setCriminalCase] = useState(criminalCases[0] ?? '');
   const [validFrom, setValidFrom] = useState(today);
   const [validUntil, setValidUntil] = useState('');
   const [exclusionCase, setExclusionCase] = useState('');
@@ -170,10 +202,10 @@ function AuthorisationForm({ personId, onRegistered }: { personId: string; onReg
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!reference || !validFrom || !validUntil) return;
+    if (!reference || !court || !criminalCase || !validFrom || !validUntil) return;
     setProblem(undefined);
     try {
-      await unwrap(client.POST('/api/authorisations', { body: { decisionReference: reference, personId, validFrom, validUntil, ...(exclusionCase ? { exclusionCase } : {}) } }));
+      await unwrap(client.POST('/api/authorisations', { body: { decisionReference: reference, court, personId, criminalCase, validFrom, validUntil, ...(exclusionCase ? { exclusionCase } : {}) } }));
       setDone(true);
       onRegistered();
     } catch (error) {
@@ -181,17 +213,25 @@ function AuthorisationForm({ personId, onRegistered }: { personId: string; onReg
     }
   };
   if (done) return <Alert severity="success" role="status">{t('personPage.registered')}</Alert>;
+  if (criminalCases.length === 0) return <Typography sx={{ mt: 2 }}>{t('personPage.needsCriminalCase')}</Typography>;
+  const required = (value: string) => (touched && !value ? t('casePage.required') : ' ');
   return (
     <Box component="form" noValidate onSubmit={(event) => void submit(event)} sx={{ mt: 2 }}>
       <Typography variant="h3" component="h3" gutterBottom>{t('personPage.registerAuthorisation')}</Typography>
       <Typography sx={{ mb: 2 }}>{t('personPage.authorisationIntro')}</Typography>
       <Stack spacing={2} sx={{ maxWidth: 520 }}>
         <TextField id="auth-reference" required label={t('personPage.decisionReference')} value={reference} onChange={(event) => setReference(event.target.value)}
-          error={touched && !reference} helperText={touched && !reference ? t('casePage.required') : ' '} />
+          error={touched && !reference} helperText={required(reference)} />
+        <TextField id="auth-court" required label={t('personPage.court')} value={court} onChange={(event) => setCourt(event.target.value)}
+          error={touched && !court} helperText={required(court)} />
+        <TextField select id="auth-criminal-case" required label={t('personPage.criminalCase')} value={criminalCase} onChange={(event) => setCriminalCase(event.target.value)}
+          error={touched && !criminalCase} helperText={required(criminalCase)}>
+          {criminalCases.map((id) => <MenuItem key={id} value={id}>{id}</MenuItem>)}
+        </TextField>
         <TextField id="auth-from" required type="date" label={t('personPage.validFrom')} value={validFrom} onChange={(event) => setValidFrom(event.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }} error={touched && !validFrom} helperText={touched && !validFrom ? t('casePage.required') : ' '} />
+          slotProps={{ inputLabel: { shrink: true } }} error={touched && !validFrom} helperText={required(validFrom)} />
         <TextField id="auth-until" required type="date" label={t('personPage.validUntil')} value={validUntil} onChange={(event) => setValidUntil(event.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }} error={touched && !validUntil} helperText={touched && !validUntil ? t('casePage.required') : ' '} />
+          slotProps={{ inputLabel: { shrink: true } }} error={touched && !validUntil} helperText={required(validUntil)} />
         <TextField id="auth-case" label={t('personPage.exclusionCase')} value={exclusionCase} onChange={(event) => setExclusionCase(event.target.value)} />
         {problem && <ProblemAlert problem={problem} />}
         <Box><Button type="submit" variant="contained">{t('personPage.register')}</Button></Box>
