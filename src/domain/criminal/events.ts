@@ -54,8 +54,8 @@ export const criminalEventSchemas = {
     person: entityId,
     // The 1F file it covers; absent: every 1F file of the person.
     exclusionCase: entityId.optional(),
-    validFrom: calendarDate,
-    validUntil: calendarDate,
+    validFrom: plannedDate,
+    validUntil: plannedDate,
   }),
 } as const;
 

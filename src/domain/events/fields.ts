@@ -49,7 +49,7 @@ export const calendarDate = z.string().superRefine((value, ctx) => {
 });
 
 /**
- * A date something is planned for (a hearing): unlike every other date of an event it may lie after the day it is
+ * A date something is planned for (a hearing, a validity period): unlike every other date of an event it may lie after the day it is
  * recorded, so it is not one of the LEGAL_DATES below.
  */
 export const plannedDate = z.string().superRefine((value, ctx) => {

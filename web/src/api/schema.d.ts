@@ -979,7 +979,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with username and password
-         * @description Opens a new session (a new cookie every time: no session fixation). After 5 failed attempts in a row the account is locked for 15 minutes; attempts per client address are throttled.
+         * @description Opens a new session (a new cookie every time: no session fixation). Failed attempts are throttled per username and per client address with growing delays (429 with Retry-After); no account is ever locked. Every failure gets the same answer, whether the account exists, is disabled or the password is wrong.
          *
          *     **Access policy** — action `session.login`: public (no sign-in).
          */
@@ -6744,7 +6744,9 @@ export interface paths {
         put?: never;
         /**
          * Create an account (password, or a single sign-on identity)
-         * @description **Access policy** — action `accounts.manage`: admin (accounts).
+         * @description An account whose role reads case data (or administers, or audits) is created only when a second administrator approves the request (202); others at once (201).
+         *
+         *     **Access policy** — action `accounts.manage`: admin (accounts).
          */
         post: {
             parameters: {
@@ -6785,6 +6787,31 @@ export interface paths {
                             createdAt: string;
                             oidcIssuer: string | null;
                             oidcSubject: string | null;
+                        };
+                    };
+                };
+                /** @description The request, waiting for a second administrator. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approval: {
+                                id: number;
+                                /** @description account.create, account.role, account.password, account.enable or token.issue */
+                                kind: string;
+                                accountId: number | null;
+                                tokenId: number | null;
+                                /** @description What approving does. */
+                                summary: string;
+                                requestedBy: string;
+                                requestedAt: string;
+                                /** @description pending, approved or rejected */
+                                status: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                            };
                         };
                     };
                 };
@@ -7091,7 +7118,9 @@ export interface paths {
         head?: never;
         /**
          * Disable or enable, unlock, set a new password or role (ends the account's sessions)
-         * @description **Access policy** — action `accounts.manage`: admin (accounts).
+         * @description Disabling and unlocking take effect at once. A role that reads case data, a new password or re-enabling of an account with such a role waits for a second administrator (202, with the requests); what needs no approval is done at once.
+         *
+         *     **Access policy** — action `accounts.manage`: admin (accounts).
          */
         patch: {
             parameters: {
@@ -7132,6 +7161,45 @@ export interface paths {
                             createdAt: string;
                             oidcIssuer: string | null;
                             oidcSubject: string | null;
+                        };
+                    };
+                };
+                /** @description Done what needs no approval; the rest waits for a second administrator. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account: {
+                                id: number;
+                                username: string;
+                                displayName: string;
+                                organisation: string;
+                                role: string;
+                                disabled: boolean;
+                                failedLogins: number;
+                                lockedUntil: string | null;
+                                demo: boolean;
+                                createdAt: string;
+                                oidcIssuer: string | null;
+                                oidcSubject: string | null;
+                            };
+                            approvals: {
+                                id: number;
+                                /** @description account.create, account.role, account.password, account.enable or token.issue */
+                                kind: string;
+                                accountId: number | null;
+                                tokenId: number | null;
+                                /** @description What approving does. */
+                                summary: string;
+                                requestedBy: string;
+                                requestedAt: string;
+                                /** @description pending, approved or rejected */
+                                status: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                            }[];
                         };
                     };
                 };
@@ -7457,6 +7525,8 @@ export interface paths {
                                 createdAt: string;
                                 expiresAt: string | null;
                                 revokedAt: string | null;
+                                /** @description Issued for a role that reads case data: opens nothing until a second administrator approves it. */
+                                pendingApproval: boolean;
                             }[];
                             /** @description Cursor of the next page (pass as `after`), or null on the last page. */
                             next: string | null;
@@ -7748,7 +7818,9 @@ export interface paths {
         put?: never;
         /**
          * Issue an API token for a partner system (one organisation and role); the secret is shown once
-         * @description **Access policy** — action `tokens.manage`: admin (tokens).
+         * @description Expires after the server's tokenExpiryDays (90 by default) unless an earlier expiresAt is given. A token for a role that reads case data works only once a second administrator approves it (202).
+         *
+         *     **Access policy** — action `tokens.manage`: admin (tokens).
          */
         post: {
             parameters: {
@@ -7784,6 +7856,45 @@ export interface paths {
                                 createdAt: string;
                                 expiresAt: string | null;
                                 revokedAt: string | null;
+                                /** @description Issued for a role that reads case data: opens nothing until a second administrator approves it. */
+                                pendingApproval: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Issued, but it opens nothing until a second administrator approves it. */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            token: string;
+                            apiToken: {
+                                id: number;
+                                name: string;
+                                organisation: string;
+                                role: string;
+                                createdAt: string;
+                                expiresAt: string | null;
+                                revokedAt: string | null;
+                                /** @description Issued for a role that reads case data: opens nothing until a second administrator approves it. */
+                                pendingApproval: boolean;
+                            };
+                            approval: {
+                                id: number;
+                                /** @description account.create, account.role, account.password, account.enable or token.issue */
+                                kind: string;
+                                accountId: number | null;
+                                tokenId: number | null;
+                                /** @description What approving does. */
+                                summary: string;
+                                requestedBy: string;
+                                requestedAt: string;
+                                /** @description pending, approved or rejected */
+                                status: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
                             };
                         };
                     };
@@ -8115,6 +8226,8 @@ export interface paths {
                             createdAt: string;
                             expiresAt: string | null;
                             revokedAt: string | null;
+                            /** @description Issued for a role that reads case data: opens nothing until a second administrator approves it. */
+                            pendingApproval: boolean;
                         };
                     };
                 };
@@ -8405,6 +8518,688 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests for a second administrator's approval (separation of duties), oldest first
+         * @description **Access policy** — action `accounts.manage`: admin (accounts).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    after?: number;
+                    status?: "pending" | "approved" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of approval requests. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description account.create, account.role, account.password, account.enable or token.issue */
+                                kind: string;
+                                accountId: number | null;
+                                tokenId: number | null;
+                                /** @description What approving does. */
+                                summary: string;
+                                requestedBy: string;
+                                requestedAt: string;
+                                /** @description pending, approved or rejected */
+                                status: string;
+                                decidedBy: string | null;
+                                decidedAt: string | null;
+                            }[];
+                            /** @description Cursor of the next page (pass as `after`), or null on the last page. */
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/approvals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve (and so apply) or reject another administrator's request
+         * @description **Access policy** — action `accounts.manage`: admin (accounts).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        decision: "approve" | "reject";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description account.create, account.role, account.password, account.enable or token.issue */
+                            kind: string;
+                            accountId: number | null;
+                            tokenId: number | null;
+                            /** @description What approving does. */
+                            summary: string;
+                            requestedBy: string;
+                            requestedAt: string;
+                            /** @description pending, approved or rejected */
+                            status: string;
+                            decidedBy: string | null;
+                            decidedAt: string | null;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details (application/problem+json). */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            /** @description What went wrong, and what to do about it, for a person to read. */
+                            detail: string;
+                            instance?: string;
+                            /** @description The error code (src/domain/errors.ts). */
+                            code: string;
+                            problems?: {
+                                message: string;
+                                file?: string;
+                                line?: number;
+                                field?: string;
+                                code?: string;
+                            }[];
+                            /** @description For a refusal: the legal bases that would allow the access. */
+                            allowingBases?: string[];
+                            retryAfter?: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/authorisations": {
         parameters: {
             query?: never;
@@ -8414,7 +9209,7 @@ export interface paths {
         };
         /**
          * List authorisations of the investigating judge, as known now (retracted ones left out)
-         * @description **Access policy** — action `authorisations.read`: prosecutor (authorisations); ind-1f (authorisations); auditor (authorisations). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `authorisations.read`: prosecutor (authorisations); ind-1f (authorisations, view readable-persons-only); auditor (authorisations). Every access is written to the access log with its legal basis.
          */
         get: {
             parameters: {
@@ -8443,7 +9238,8 @@ export interface paths {
                                 decisionReference: string;
                                 court: string;
                                 personId: string;
-                                criminalCase: string;
+                                /** @description The criminal case it was given in; null where the caller may not read criminal cases. */
+                                criminalCase: string | null;
                                 /** @description The 1F file it covers; null: every 1F file of the person. */
                                 exclusionCase: string | null;
                                 validFrom: string;
@@ -8796,7 +9592,8 @@ export interface paths {
                             decisionReference: string;
                             court: string;
                             personId: string;
-                            criminalCase: string;
+                            /** @description The criminal case it was given in; null where the caller may not read criminal cases. */
+                            criminalCase: string | null;
                             /** @description The 1F file it covers; null: every 1F file of the person. */
                             exclusionCase: string | null;
                             validFrom: string;
@@ -12826,7 +13623,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What the policy withholds from you about a person: the kinds of case naming them that you may not read, why, and which legal basis would allow it
+         * What the policy withholds from you about a person: the kinds of case naming them that you may not read, how many, and which legal basis would allow it (never the ids of those cases)
          * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: {
