@@ -91,7 +91,7 @@ describe('refusals that reveal nothing', () => {
 
   test('the IND sees authorisations only for persons it has a 1F file on', async () => {
     const om = clients.get('prosecutor')!;
-    const registered = await om.request('POST', '/api/authorisations', { decisionReference: 'RC 26/0001', personId: 'P-O', criminalCase: 'SZ-O', validFrom: '2026-06-01', validUntil: '2026-06-30' });
+    const registered = await om.request('POST', '/api/authorisations', { decisionReference: 'RC 26/0001', court: 'Rechtbank Den Haag', personId: 'P-O', criminalCase: 'SZ-O', decidedOn: '2026-06-01', validFrom: '2026-06-01', validUntil: '2026-06-30' });
     assert.equal(registered.statusCode, 201, registered.body);
     const all = await clients.get('ind-1f')!.request('GET', '/api/authorisations');
     assert.equal(all.statusCode, 200, all.body);

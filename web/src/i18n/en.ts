@@ -438,6 +438,7 @@ export const en: Translations = {
     authorisations: "Investigating judge's authorisations (R3)",
     noAuthorisations: 'No authorisations registered.',
     authorisationLine: '{{reference}} ({{court}}), criminal case {{criminalCase}}, {{scope}}, valid from {{from}} to {{until}} inclusive',
+    caseWithheld: '(not shown to you)',
     everyFile: 'every 1F investigation',
     decisionReference: "Reference of the investigating judge's decision",
     validFrom: 'Valid from',

@@ -436,6 +436,7 @@ export const nl = {
     authorisations: 'Machtigingen rechter-commissaris (R3)',
     noAuthorisations: 'Geen machtigingen geregistreerd.',
     authorisationLine: '{{reference}} ({{court}}), strafzaak {{criminalCase}}, {{scope}}, geldig van {{from}} tot en met {{until}}',
+    caseWithheld: '(niet voor u zichtbaar)',
     everyFile: 'alle 1F-onderzoeken',
     decisionReference: 'Kenmerk beslissing rechter-commissaris',
     validFrom: 'Geldig vanaf',

@@ -178,7 +178,7 @@ function Authorisations({ personId, round }: { personId: string; round: number }
           ? <Typography>{t('personPage.noAuthorisations')}</Typography>
           : <ul>{data.items.map((item) => (
             <li key={item.id}>{t('personPage.authorisationLine', {
-              reference: item.decisionReference, court: item.court, criminalCase: item.criminalCase, scope: item.exclusionCase ?? t('personPage.everyFile'),
+              reference: item.decisionReference, court: item.court, criminalCase: item.criminalCase ?? t('personPage.caseWithheld'), scope: item.exclusionCase ?? t('personPage.everyFile'),
               from: formatDate(item.validFrom, i18n.language), until: formatDate(item.validUntil, i18n.language),
             })}</li>
           ))}</ul>
