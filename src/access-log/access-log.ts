@@ -11,7 +11,8 @@ import type { Queryable } from '../store/db.js';
 export interface AccessEntry {
   /** When, ISO 8601 UTC with milliseconds. */
   at: string;
-  principalKind: 'user' | 'token';
+  /** 'operator': an import at the server (CLI), by whoever runs it there. */
+  principalKind: 'user' | 'token' | 'operator';
   accountId: number | null;
   tokenId: number | null;
   username: string;

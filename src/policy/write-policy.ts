@@ -140,7 +140,7 @@ async function mayRead(policy: Policy, principal: Principal, stream: string, con
 }
 
 /** A merge needs a confirmed cross-reference hit between the two persons whose reviewer may read both. */
-async function confirmedMatchProblem(policy: Policy, absorbed: string, into: string, context: WriteContext): Promise<string | undefined> {
+export async function confirmedMatchProblem(policy: Policy, absorbed: string, into: string, context: WriteContext): Promise<string | undefined> {
   const match = await context.writes.confirmedMatch(absorbed, into);
   if (!match) return `${absorbed} and ${into} have no confirmed cross-reference hit: a merge needs a match reviewed and confirmed by someone who may read both persons first`;
   const reviewer = await context.writes.principalOf(match.reviewedBy);

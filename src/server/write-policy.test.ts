@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { importEvents } from '../import/import-events.js';
 import { textSource } from '../import/sources.js';
-import { insertHits } from '../screening/hits-store.js';
+import { insertHits, insertReview } from '../screening/hits-store.js';
+import { mergePersons } from '../screening/merge-persons.js';
 import { TEST_ENGINES } from '../store/testing/test-stores.js';
 import { loadFixture } from './testing/fixture.js';
 import { startTestServer, type Client, type TestServer } from './testing/test-server.js';
@@ -156,6 +157,25 @@ describe('the write policy over the API', () => {
       assertRefusalRevealsNothing(await append('police', { id: 'a3-merge-pol', stream: 'person/P-DTV', type: 'person.merged', date: '2026-06-04', data: { into: 'P-IND', reason: 'same' } }), 'police');
       const merged = await append('ind-1f', { id: 'a3-merge-ok', stream: 'person/P-DTV', type: 'person.merged', date: '2026-06-04', data: { into: 'P-IND', reason: 'confirmed match' } });
       assert.equal(merged.statusCode, 201, merged.body);
+    });
+
+    test('a match confirmed by an account that may not read both persons merges neither over the API nor on the command line', async () => {
+      const [hitId] = await insertHits(server.store.db, 'registry', null, null, [
+        { personId: 'P-IND2', counterpart: 'P-X', score: 0.91, explanation: {}, personHash: 'h3', counterpartHash: 'h4' },
+      ], '2026-06-15T09:00:00.000Z');
+      // a confirmation recorded under an account that reads only criminal data (e.g. before its role was changed)
+      await insertReview(server.store.db, { hitId: hitId!, decision: 'confirmed', reason: 'looks alike', reviewedBy: 'police', reviewedAt: '2026-06-15T09:30:00.000Z', personHash: 'h3', counterpartHash: 'h4' });
+      const response = await append('ind-1f', { id: 'a3-merge-bad-reviewer', stream: 'person/P-IND2', type: 'person.merged', date: '2026-06-04', data: { into: 'P-X', reason: 'same' } });
+      assert.equal(response.statusCode, 403, response.body);
+      assert.match(response.json<Problem>().detail, /reviewer who may not read both persons/);
+      await assert.rejects(mergePersons(server.store.db, { person: 'P-IND2', into: 'P-X', reason: 'same', now: () => server.clock.now, policy: server.policy }), /reviewer who may not read both persons/);
+      // an operator's review at the server (imketen hits confirm --by NAME) is no account's: the command line merges
+      await insertReview(server.store.db, { hitId: hitId!, decision: 'confirmed', reason: 'checked the files', reviewedBy: 'J. Jansen (operator)', reviewedAt: '2026-06-15T09:40:00.000Z', personHash: 'h3', counterpartHash: 'h4' });
+      const merged = await mergePersons(server.store.db, { person: 'P-IND2', into: 'P-X', reason: 'same', now: () => server.clock.now, policy: server.policy });
+      assert.match(merged.eventId, /^P-IND2-merged-/);
+      const [writer] = await server.store.db.query<{ organisation: string | null }>(
+        'SELECT i.source_organisations[e.origin_file] AS organisation FROM events e JOIN imports i ON i.id = e.import_id WHERE e.id = $1', [merged.eventId]);
+      assert.equal(writer!.organisation, null, 'written by the operator');
     });
   });
 
