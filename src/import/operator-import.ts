@@ -51,6 +51,6 @@ function operatorName(): string {
   try {
     return userInfo().username;
   } catch {
-    return process.env.USER ?? 'unknown';
+    return 'unknown'; // a user without an entry in the password database (some containers)
   }
 }
