@@ -28,7 +28,8 @@ export function registerEventRoutes(app: App, context: ServerContext): void {
     config: { action: 'events.append' },
     schema: {
       tags: ['events'], summary: 'Append events (interchange format v1): one or many, all or nothing',
-      description: 'The same checks as `imketen import`: schema, references, the state machine of every touched stream. One bad event and nothing is stored; '
+      description: 'First the write policy (403: a stream, person or case you may not read, a type your role may not write; docs/server.md), then '
+        + 'the same checks as `imketen import`: schema, references, the state machine of every touched stream. recordedAt is the server\'s (400 when sent). One bad event and nothing is stored; '
         + 'the problems name the event (events[i]) and field. Sending the same events again changes nothing.',
       body: Type.Object({ events: Type.Array(EventInputSchema, { minItems: 1 }) }, { additionalProperties: false }),
       response: { 200: ImportResultSchema, 201: ImportResultSchema },
@@ -46,7 +47,8 @@ export function registerEventRoutes(app: App, context: ServerContext): void {
     config: { action: 'events.retract' },
     schema: {
       tags: ['events'], summary: 'Retract an earlier event of a stream',
-      description: 'Records a `retracted` event: from its recordedAt on, every figure ignores the retracted event; earlier knowledge still shows it. Nothing is deleted.',
+      description: 'Records a `retracted` event: from its recordedAt on, every figure ignores the retracted event; earlier knowledge still shows it. Nothing is deleted. '
+        + 'Only on a stream you may write, of an event your own organisation wrote (or an operator imported) and whose type your role may write.',
       body: Type.Object({
         stream: Type.String({ minLength: 3, maxLength: 200 }),
         event: Type.String({ minLength: 1, maxLength: 200 }),
