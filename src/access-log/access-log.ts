@@ -11,7 +11,7 @@ import type { Queryable } from '../store/db.js';
 export interface AccessEntry {
   /** When, ISO 8601 UTC with milliseconds. */
   at: string;
-  /** A signed-in user, an API token, or the operator at the server's command line (`imketen account …`). */
+  /** A signed-in user, an API token, or the operator at the server's command line (`imketen account …`, an import). */
   principalKind: 'user' | 'token' | 'operator';
   accountId: number | null;
   tokenId: number | null;

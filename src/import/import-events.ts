@@ -54,6 +54,8 @@ export interface ImportSummary {
   added: number;
   unchanged: number;
   streams: number;
+  /** Of the events added, those whose recordedAt the file gave (the rest got the time of import). */
+  recordedAtKept: number;
 }
 
 /** Thrown inside the transaction to roll it back when problems were found; never escapes this module. */
@@ -65,8 +67,8 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
     const now = options.now();
     const importedAt = now.toISOString();
     const [row] = await tx.query<{ id: number }>(
-      'INSERT INTO imports (started_at, sources) VALUES ($1, $2::text[]) RETURNING id',
-      [importedAt, sources.map((source) => source.name)],
+      'INSERT INTO imports (started_at, sources, source_organisations) VALUES ($1, $2::text[], $3::text[]) RETURNING id',
+      [importedAt, sources.map((source) => source.name), sources.some((source) => source.organisation) ? sources.map((source) => source.organisation ?? null) : null],
     );
     const importId = row!.id;
     const rollBackOnProblems = () => { if (!problems.empty) throw ROLLBACK; };
@@ -111,12 +113,13 @@ interface PendingEvent extends EventRow {
 async function appendLines(
   tx: Queryable, start: { importId: number; importedAt: string; today: string; lastHash: string }, sources: readonly ImportSource[],
   replayer: StreamReplayer, problems: ProblemList, options: ImportOptions,
-): Promise<{ lines: number; added: number; unchanged: number }> {
-  const { importId } = start;
+): Promise<{ lines: number; added: number; unchanged: number; recordedAtKept: number }> {
+  const { importId, importedAt } = start;
   const batchSize = options.batchSize ?? 1000;
   let lines = 0;
   let added = 0;
   let unchanged = 0;
+  let recordedAtKept = 0;
   let batch: PendingEvent[] = [];
 
   let lastHash = start.lastHash;
@@ -166,6 +169,7 @@ async function appendLines(
     // Under the chain lock nobody else appends, so every fresh event must be added.
     if (seqs.size !== fresh.length) throw new Error('events were appended outside the chain lock');
     added += fresh.length;
+    recordedAtKept += fresh.filter((event) => event.recordedAtGiven).length;
     if (fresh.length > 0) lastHash = fresh[fresh.length - 1]!.hash;
     await replayer.appended(fresh.map((event) => storedEvent(event, seqs.get(event.id)!, importId)));
   };
@@ -202,7 +206,7 @@ async function appendLines(
     report('reading');
     if (problems.full) break;
   }
-  return { lines, added, unchanged };
+  return { lines, added, unchanged, recordedAtKept };
 }
 
 function storedEvent(event: PendingEvent, seq: number, importId: number): StoredEvent {

@@ -12,6 +12,8 @@ export interface ImportSource {
   name: string;
   /** Total bytes, when known (files), for progress. */
   size?: number;
+  /** The organisation of the API principal that sent these events; none for an operator's import at the server. */
+  organisation?: string;
   open(): Readable;
 }
 

@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ImketenError } from '../domain/errors.js';
-import { EVENT_TYPES } from '../domain/events/schema.js';
+import { STREAM_KINDS, type StreamKind } from '../domain/event.js';
+import { EVENT_TYPES, EVENT_TYPES_BY_KIND } from '../domain/events/schema.js';
 import { CONDITION_NAMES } from './conditions.js';
 
 export const DEFAULT_POLICY_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'config', 'policy.json');
@@ -52,6 +53,25 @@ const regimeSchema = z.strictObject({
   verify: z.array(z.enum(['effectiveFrom', 'effectiveUntil', 'legalBasis'])).optional(),
 });
 
+/** Checks of the registry a write rule may require (src/policy/write-policy.ts says what each means). */
+export const WRITE_CONDITION_NAMES = ['confirmed-match'] as const;
+export type WriteConditionName = (typeof WRITE_CONDITION_NAMES)[number];
+
+const writeRuleSchema = z.strictObject({
+  kinds: z.array(z.enum(STREAM_KINDS)).min(1),
+  /** Event types of those kinds, or "*" for all of them. */
+  types: z.array(z.string().min(1)).min(1),
+  requires: z.array(z.enum(WRITE_CONDITION_NAMES)).optional(),
+  legalBasis: z.string().min(1),
+});
+
+const writeSchema = z.strictObject({
+  $comment: z.array(z.string()).optional(),
+  /** Whose events a role may retract: its own organisation's (and those of an operator's import it may write). */
+  retract: z.literal('own-organisation'),
+  rules: z.record(z.string(), z.array(writeRuleSchema)),
+});
+
 const policySchema = z.strictObject({
   $comment: z.array(z.string()).optional(),
   version: z.literal(1),
@@ -59,12 +79,15 @@ const policySchema = z.strictObject({
   roles: z.record(z.string(), z.strictObject({ organisation: z.string(), label: z.string(), defaultPurpose: z.string() })),
   actions: z.record(z.string(), actionSchema),
   sharing: z.array(regimeSchema),
+  /** The write policy; without it nothing may be written over the API. */
+  write: writeSchema.optional(),
 });
 
 export type Policy = z.infer<typeof policySchema>;
 export type Grant = z.infer<typeof grantSchema>;
 export type SharingRegime = z.infer<typeof regimeSchema>;
 export type ActionPolicy = z.infer<typeof actionSchema>;
+export type WriteRule = z.infer<typeof writeRuleSchema>;
 
 export interface PolicyOverrides {
   /** Sharing regimes to switch on (e.g. `bill-1f-sharing`), whatever the file says. */
@@ -107,6 +130,7 @@ export function checkPolicy(raw: unknown, source: string, overrides: PolicyOverr
     for (const role of regime.recordedBy?.roles ?? []) if (!(role in policy.roles)) problems.push(`sharing regime ${regime.id} is recorded by unknown role ${role}`);
     for (const type of regime.recordedBy?.eventTypes ?? []) if (!EVENT_TYPES.includes(type)) problems.push(`sharing regime ${regime.id} names unknown event type ${type}`);
   }
+  problems.push(...writeRuleProblems(policy));
   const known = new Set(policy.sharing.map((regime) => regime.id));
   for (const id of [...(overrides.enableRegimes ?? []), ...(overrides.disableRegimes ?? [])]) {
     if (!known.has(id)) problems.push(`configuration switches unknown sharing regime '${id}' (known: ${[...known].join(', ')})`);
@@ -117,6 +141,25 @@ export function checkPolicy(raw: unknown, source: string, overrides: PolicyOverr
     enabled: overrides.enableRegimes?.includes(regime.id) ? true : overrides.disableRegimes?.includes(regime.id) ? false : regime.enabled,
   }));
   return deepFreeze({ ...policy, sharing });
+}
+
+/** A write rule names known roles and event types, and only kinds the role's events.append grants. */
+function writeRuleProblems(policy: Policy): string[] {
+  const problems: string[] = [];
+  for (const [role, rules] of Object.entries(policy.write?.rules ?? {})) {
+    if (!(role in policy.roles)) {
+      problems.push(`write rules for unknown role ${role}`);
+      continue;
+    }
+    const appendKinds = new Set((policy.actions['events.append']?.grants?.[role] ?? []).flatMap((grant) => grant.kinds));
+    for (const [index, rule] of rules.entries()) {
+      const where = `write.rules.${role}[${index}]`;
+      for (const kind of rule.kinds) if (!appendKinds.has(kind)) problems.push(`${where}: events.append gives role ${role} no ${kind} streams`);
+      const known = new Set(rule.kinds.flatMap((kind: StreamKind) => EVENT_TYPES_BY_KIND[kind]));
+      for (const type of rule.types) if (type !== '*' && !known.has(type)) problems.push(`${where}: ${type} is not an event type of ${rule.kinds.join(', ')}`);
+    }
+  }
+  return problems;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -9,11 +9,14 @@ import type { RecordedEvent } from '../domain/event.js';
 import { RETRACTED } from '../domain/events/retraction.js';
 import type { PersonState } from '../domain/person/state.js';
 import { stateAt } from '../domain/replay.js';
-import { importEvents } from '../import/import-events.js';
+import { operatorImport } from '../import/operator-import.js';
 import { textSource } from '../import/sources.js';
+import { loadPolicy, type Policy } from '../policy/policy.js';
+import { registryFacts } from '../policy/registry-facts.js';
+import { writeFacts } from '../policy/write-facts.js';
+import { confirmedMatchProblem } from '../policy/write-policy.js';
 import type { Db } from '../store/db.js';
 import { readStreams } from '../store/event-store.js';
-import { findHits } from './hits-store.js';
 
 export interface MergeInput {
   /** The person absorbed: it lives on in `into`. */
@@ -21,6 +24,8 @@ export interface MergeInput {
   into: string;
   reason: string;
   now: () => Date;
+  /** The access policy the reviewer of the match is checked against (default config/policy.json). */
+  policy?: Policy;
 }
 
 /** @returns the id of the person.merged event */
@@ -35,19 +40,18 @@ export async function mergePersons(db: Db, input: MergeInput): Promise<{ eventId
       throw new ImketenError('TRANSITION_NOT_ALLOWED', `${id} was already merged into ${state.mergedInto} on ${state.mergedOn}: merge with ${state.mergedInto} instead, or undo that merge first.`);
     }
   }
-  const [a, b] = input.person < input.into ? [input.person, input.into] : [input.into, input.person];
-  const confirmed = (await findHits(db, { source: 'registry', person: a, statuses: ['confirmed'] })).some((hit) => hit.counterpart === b);
-  if (!confirmed) {
-    throw new ImketenError(
-      'INVALID_INPUT',
-      `${input.person} and ${input.into} have no confirmed cross-reference hit: a merge needs a person's confirmation of the match first (\`imketen persons cross-reference\`, then \`imketen hits confirm HIT --reason ...\`).`,
-    );
-  }
   const now = input.now();
+  // the same rule as a merge over the API (src/policy/write-policy.ts): a confirmed match whose reviewer reads both
+  const problem = await confirmedMatchProblem(input.policy ?? loadPolicy(), input.person, input.into, {
+    date: now.toISOString().slice(0, 10), facts: registryFacts(db), writes: writeFacts(db),
+  });
+  if (problem) {
+    throw new ImketenError('INVALID_INPUT', `${problem} (\`imketen persons cross-reference\`, then \`imketen hits confirm HIT --reason ...\`).`);
+  }
   const eventId = `${input.person}-merged-${compactTime(now)}`;
-  await importEvents(db, [textSource('merge', JSON.stringify({
+  await operatorImport(db, [textSource('merge', JSON.stringify({
     id: eventId, stream: `person/${input.person}`, type: 'person.merged', date: now.toISOString().slice(0, 10), data: { into: input.into, reason: input.reason.trim() },
-  }))], { now: () => now });
+  }))], { now: () => now, command: 'imketen persons merge' });
   return { eventId };
 }
 
@@ -62,9 +66,9 @@ export async function undoMerge(db: Db, input: { person: string; reason: string;
   const merge = events.filter((event) => event.type === 'person.merged' && !retracted.has(event.id)).at(-1)!;
   const now = input.now();
   const eventId = `${input.person}-unmerged-${compactTime(now)}`;
-  await importEvents(db, [textSource('undo merge', JSON.stringify({
+  await operatorImport(db, [textSource('undo merge', JSON.stringify({
     id: eventId, stream: `person/${input.person}`, type: RETRACTED, date: now.toISOString().slice(0, 10), data: { event: merge.id, reason: input.reason.trim() },
-  }))], { now: () => now });
+  }))], { now: () => now, command: 'imketen persons unmerge' });
   return { eventId, retracted: merge.id, wasMergedInto: state.mergedInto! };
 }
 

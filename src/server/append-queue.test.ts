@@ -17,7 +17,7 @@ for (const engine of TEST_ENGINES) {
       const { client } = await server.token('police');
       const bodies = Array.from({ length: 12 }, (_, n) => ({
         events: n === 5
-          ? [newEventOfKind('intake', 'together-ok-in-bad'), { ...newEventOfKind('criminal', 'together-bad'), data: { suspect: 'P-NOBODY', offences: ['torture'] } }]
+          ? [newEventOfKind('intake', 'together-ok-in-bad'), { ...newEventOfKind('criminal', 'together-bad'), type: 'criminal.judgment', data: { instance: 'first-instance', outcome: 'convicted' } }]
           : [newEventOfKind('intake', `together${n}a`), newEventOfKind('mla', `together${n}b`)],
       }));
       const responses = await Promise.all(bodies.map((body) => client.request('POST', '/api/events', body)));

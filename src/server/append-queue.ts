@@ -8,7 +8,7 @@ import { appendAccess, type AccessEntry } from '../access-log/access-log.js';
 import { ImketenError } from '../domain/errors.js';
 import type { EventInput } from '../domain/event.js';
 import { importEvents } from '../import/import-events.js';
-import { textSource } from '../import/sources.js';
+import { textSource, type ImportSource } from '../import/sources.js';
 import type { Db } from '../store/db.js';
 
 export interface AppendResult {
@@ -75,7 +75,7 @@ export class AppendQueue {
 
   private async importOne(item: Pending): Promise<void> {
     try {
-      const summary = await importEvents(this.withEntries([item.entry]), [textSource(REQUEST_SOURCE, jsonLines(item.events))], { now: this.now });
+      const summary = await importEvents(this.withEntries([item.entry]), [requestSource(REQUEST_SOURCE, item)], { now: this.now });
       item.resolve({ importId: summary.importId, added: summary.added, unchanged: summary.unchanged, streams: summary.streams });
     } catch (error) {
       item.reject(error);
@@ -85,7 +85,7 @@ export class AppendQueue {
   private async importTogether(batch: Pending[]): Promise<AppendResult[]> {
     const summary = await importEvents(
       this.withEntries(batch.map((item) => ({ ...item.entry }))),
-      batch.map((item, index) => textSource(`${REQUEST_SOURCE}#${index}`, jsonLines(item.events))),
+      batch.map((item, index) => requestSource(`${REQUEST_SOURCE}#${index}`, item)),
       { now: this.now },
     );
     const added = new Set((await this.db.query<{ id: string }>('SELECT id FROM events WHERE import_id = $1', [summary.importId])).map((row) => row.id));
@@ -108,6 +108,11 @@ export class AppendQueue {
       }),
     };
   }
+}
+
+/** One request's events as an import source, marked with the organisation that sent them (the write policy reads it). */
+function requestSource(name: string, item: Pending): ImportSource {
+  return { ...textSource(name, jsonLines(item.events)), organisation: item.entry.organisation };
 }
 
 function jsonLines(events: readonly EventInput[]): string {

@@ -56,7 +56,7 @@ export const EventInputSchema = Type.Object({
   stream: Type.String({ minLength: 3, maxLength: 200, description: '<kind>/<id>, e.g. criminal/SZ-2023-004' }),
   type: Type.String({ minLength: 1, maxLength: 100 }),
   date: Type.String({ maxLength: 40, description: 'The legal date, YYYY-MM-DD (checked with the event schema).' }),
-  recordedAt: Type.Optional(Type.String({ maxLength: 40 })),
+  recordedAt: Type.Optional(Type.String({ maxLength: 40, description: 'Not accepted over the API (400): the server records the time it learns an event.' })),
   data: Type.Record(Type.String(), Type.Unknown()),
 }, { additionalProperties: false, description: 'One event of the interchange format v1 (see the README).' });
 

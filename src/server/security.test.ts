@@ -229,7 +229,8 @@ describe('security', () => {
   test('events are all or nothing: one bad event and none is stored', async () => {
     const { client } = await server.token('police');
     const good = newEventOfKind('intake', 'atomic1');
-    const bad = { ...newEventOfKind('criminal', 'atomic2'), data: { suspect: 'P-NOBODY', offences: ['torture'] } };
+    // a judgment in a case never opened breaks the state machine (naming an unknown person is refused earlier, 403)
+    const bad = { ...newEventOfKind('criminal', 'atomic2'), type: 'criminal.judgment', data: { instance: 'first-instance', outcome: 'convicted' } };
     const response = await client.request('POST', '/api/events', { events: [good, bad] });
     assert.equal(response.statusCode, 422);
     assert.match(response.json<Problem>().detail, /Nothing was stored/);

@@ -43,7 +43,7 @@ export function demoSource(scale: number) {
 }
 
 export async function loadDemo(db: Db, scale: number, now: () => Date) {
-  return importWithProgress(db, [demoSource(scale)], now);
+  return importWithProgress(db, [demoSource(scale)], now, 'imketen demo');
 }
 
 /** Loads the demo only into an empty registry. */

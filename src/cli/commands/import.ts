@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { importEvents, type ImportSummary } from '../../import/import-events.js';
+import type { ImportSummary } from '../../import/import-events.js';
+import { operatorImport } from '../../import/operator-import.js';
 import { fileSource, streamSource, type ImportSource } from '../../import/sources.js';
 import type { Db } from '../../store/db.js';
 import { contextOf } from '../context.js';
@@ -25,11 +26,13 @@ export function registerImport(program: Command): void {
     });
 }
 
-export async function importWithProgress(db: Db, sources: ImportSource[], now: () => Date): Promise<ImportSummary> {
+/** An operator's import at the server: the file's recordedAt is kept, and the import is in the access log. */
+export async function importWithProgress(db: Db, sources: ImportSource[], now: () => Date, command = 'imketen import'): Promise<ImportSummary> {
   const progress = terminalProgress();
   try {
-    return await importEvents(db, sources, {
+    return await operatorImport(db, sources, {
       now,
+      command,
       onProgress: (step) => progress.update(step.bytes, step.totalBytes, step.phase === 'reading' ? `reading ${step.source}` : 'checking streams'),
     });
   } finally {

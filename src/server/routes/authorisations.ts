@@ -12,7 +12,7 @@ import { registryFacts } from '../../policy/registry-facts.js';
 import { streamExists } from '../../store/event-store.js';
 import { guard, pageOf, today, type App, type ServerContext } from '../context.js';
 import { AuthorisationSchema, Date_, EntityId, Page } from '../schemas.js';
-import { appendChecked } from './events.js';
+import { appendChecked } from '../checked-append.js';
 
 export function registerAuthorisationRoutes(app: App, context: ServerContext): void {
   app.post('/api/authorisations', {

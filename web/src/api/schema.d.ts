@@ -3682,7 +3682,7 @@ export interface paths {
         put?: never;
         /**
          * Append events (interchange format v1): one or many, all or nothing
-         * @description The same checks as `imketen import`: schema, references, the state machine of every touched stream. One bad event and nothing is stored; the problems name the event (events[i]) and field. Sending the same events again changes nothing.
+         * @description First the write policy (403: a stream, person or case you may not read, a type your role may not write; docs/server.md), then the same checks as `imketen import`: schema, references, the state machine of every touched stream. recordedAt is the server's (400 when sent). One bad event and nothing is stored; the problems name the event (events[i]) and field. Sending the same events again changes nothing.
          *
          *     **Access policy** — action `events.append`: police (person, criminal, intake, mla, extradition); prosecutor (person, criminal, intake, mla, extradition); ind-1f (person, exclusion); dtv (departure). Every access is written to the access log with its legal basis.
          */
@@ -3703,6 +3703,7 @@ export interface paths {
                             type: string;
                             /** @description The legal date, YYYY-MM-DD (checked with the event schema). */
                             date: string;
+                            /** @description Not accepted over the API (400): the server records the time it learns an event. */
                             recordedAt?: string;
                             data: {
                                 [key: string]: unknown;
@@ -4045,7 +4046,7 @@ export interface paths {
         put?: never;
         /**
          * Retract an earlier event of a stream
-         * @description Records a `retracted` event: from its recordedAt on, every figure ignores the retracted event; earlier knowledge still shows it. Nothing is deleted.
+         * @description Records a `retracted` event: from its recordedAt on, every figure ignores the retracted event; earlier knowledge still shows it. Nothing is deleted. Only on a stream you may write, of an event your own organisation wrote (or an operator imported) and whose type your role may write.
          *
          *     **Access policy** — action `events.retract`: police (person, criminal, intake, mla, extradition); prosecutor (person, criminal, intake, mla, extradition); ind-1f (person, exclusion); dtv (departure). Every access is written to the access log with its legal basis.
          */

@@ -1,0 +1,240 @@
+/**
+ * The write matrix, generated from the policy: every role × event type × stream owner (streams created by each
+ * partner, and by an operator's import) — the answer is what config/policy.json says (201 or 403), and nothing the
+ * role could not read before became readable by its writes (GET /api/persons/{id} and GET /api/cases/{kind}/{id}
+ * before and after; only the streams the role itself created are new to it). The expected answer is worked out
+ * here from the policy file read as data and the fixture's facts, not by the code under test.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { StreamKind } from '../domain/event.js';
+import { STREAM_KINDS } from '../domain/event.js';
+import { EVENT_TYPES_BY_KIND } from '../domain/events/schema.js';
+import { importEvents } from '../import/import-events.js';
+import { textSource } from '../import/sources.js';
+import type { Policy, WriteRule } from '../policy/policy.js';
+import { TEST_ENGINES } from '../store/testing/test-stores.js';
+import { startTestServer, type Client, type TestServer } from './testing/test-server.js';
+
+const OPERATOR = 'operator';
+interface Ev { id: string; stream: string; type: string; date: string; data: Record<string, unknown> }
+
+/** Fixture facts the expected answers use: who registered a person, which case kinds name them. */
+interface PersonFacts { registeredBy: string; namedIn: StreamKind[] }
+const persons = new Map<string, PersonFacts>();
+const caseStreams = new Map<string, { kind: StreamKind; person: string | undefined }>();
+/** Events to load per writing organisation (operator first: others' cases name its person). */
+const load = new Map<string, Ev[]>();
+
+function write(owner: string, event: Ev): void {
+  if (!load.has(owner)) load.set(owner, []);
+  load.get(owner)!.push(event);
+  const kind = event.stream.split('/')[0] as StreamKind;
+  if (kind === 'person' && event.type === 'person.registered') persons.set(event.stream.slice(7), { registeredBy: owner, namedIn: [] });
+  if (kind !== 'person' && !caseStreams.has(event.stream)) {
+    const person = (event.data.suspect ?? event.data.person ?? (event.data.subjects as string[] | undefined)?.[0]) as string | undefined;
+    caseStreams.set(event.stream, { kind, person });
+    if (person) persons.get(person)?.namedIn.push(kind);
+  }
+}
+
+/** The kind of case each organisation keeps its persons in (the first case kind its write rules give it). */
+function homeKind(policy: Policy, organisation: string): StreamKind {
+  const role = Object.entries(policy.roles).find(([, definition]) => definition.organisation === organisation)?.[0];
+  const kinds = (policy.write?.rules[role ?? ''] ?? []).flatMap((rule) => rule.kinds).filter((kind) => kind !== 'person');
+  return (kinds[0] ?? 'criminal') as StreamKind;
+}
+
+function ruleFor(policy: Policy, role: string, kind: string, type: string): WriteRule | undefined {
+  return (policy.write?.rules[role] ?? []).find((rule) => (rule.kinds as readonly string[]).includes(kind) && (rule.types.includes('*') || rule.types.includes(type)));
+}
+
+/** The organisations that create streams of a kind over the API (by the write rules), and an operator's import. */
+function ownersOf(policy: Policy, kind: StreamKind): string[] {
+  const organisations = Object.entries(policy.write?.rules ?? {}).filter(([, rules]) => rules.some((rule) => (rule.kinds as readonly string[]).includes(kind))).map(([role]) => policy.roles[role]!.organisation);
+  return [...new Set(organisations), OPERATOR];
+}
+
+/** A valid event of each type and the events before it that make it valid, on a stream of its kind. */
+function recipe(type: string, stream: string, person: string): { prep: Ev[]; target: Omit<Ev, 'id'> } {
+  const at = (date: string, eventType: string, data: Record<string, unknown> = {}) => ({ stream, type: eventType, date, data });
+  const opened = at('2024-01-01', 'criminal.opened', { suspect: person, offences: ['torture'] });
+  const indicted = at('2024-02-01', 'criminal.indicted', { court: 'Rechtbank Den Haag' });
+  const judged = (instance: string, date: string) => at(date, 'criminal.judgment', { instance, outcome: 'convicted' });
+  const criminalPaths: Record<string, Omit<Ev, 'id'>[]> = {
+    'criminal.suspect-arrested': [opened], 'criminal.indicted': [opened], 'criminal.closed': [opened], 'criminal.victim-registered': [opened],
+    'criminal.judgment': [opened, indicted], 'criminal.hearing-scheduled': [opened, indicted],
+    'criminal.appeal-lodged': [opened, indicted, judged('first-instance', '2024-03-01')],
+    'criminal.cassation-lodged': [opened, indicted, judged('first-instance', '2024-03-01'), at('2024-04-01', 'criminal.appeal-lodged', { by: 'defence' }), judged('appeal', '2024-05-01')],
+    'criminal.referred-back': [opened, indicted, judged('first-instance', '2024-03-01'), at('2024-04-01', 'criminal.appeal-lodged', { by: 'defence' }), judged('appeal', '2024-05-01'), at('2024-06-01', 'criminal.cassation-lodged', { by: 'defence' }), judged('cassation', '2024-07-01')],
+    'criminal.victim-informed': [opened, at('2024-02-01', 'criminal.victim-registered', { victim: person })],
+  };
+  const targets: Record<string, Record<string, unknown>> = {
+    'person.registered': { names: ['Matrix Person'] }, 'person.alias-added': { name: 'M. Alias' }, 'person.merged': { into: person, reason: 'matrix' },
+    'criminal.opened': { suspect: person, offences: ['war-crimes'] }, 'criminal.suspect-arrested': {}, 'criminal.indicted': { court: 'Rechtbank Den Haag' },
+    'criminal.judgment': { instance: 'first-instance', outcome: 'acquitted' }, 'criminal.appeal-lodged': { by: 'prosecution' }, 'criminal.cassation-lodged': { by: 'prosecution' },
+    'criminal.referred-back': {}, 'criminal.closed': { reason: 'dismissed' }, 'criminal.hearing-scheduled': { date: '2026-09-01', court: 'Rechtbank Den Haag' },
+    'criminal.victim-registered': { victim: person }, 'criminal.victim-informed': { victim: person, about: 'the state of the case' },
+    'extradition.requested': { person, requestingState: 'RWA' }, 'extradition.phase-entered': { phase: 'court-first' }, 'extradition.concluded': { outcome: 'refused' },
+    'exclusion.opened': { person }, 'exclusion.suspended': {}, 'exclusion.resumed': {}, 'exclusion.decided': { outcome: 'applied', grounds: ['a'] },
+    'exclusion.appeal-lodged': { forum: 'district-court' }, 'exclusion.appeal-decided': { forum: 'district-court', outcome: 'upheld' }, 'exclusion.closed': {},
+    'departure.opened': { person }, 'departure.article3-barrier': { present: true }, 'departure.departed': { mode: 'forced' }, 'departure.closed': { reason: 'matrix' },
+    'intake.received': { subjects: [person] }, 'intake.assessed': { outcome: 'referred' },
+    'mla.sent': { state: 'DEU' }, 'mla.received': { state: 'BEL' }, 'mla.answered': {}, 'mla.closed': {},
+  };
+  const kind = type.split('.')[0]!;
+  const openers: Record<string, Omit<Ev, 'id'>> = {
+    person: at('1970-01-01', 'person.registered', { names: ['Matrix Person'] }), criminal: opened,
+    extradition: at('2024-01-01', 'extradition.requested', { person, requestingState: 'RWA' }), exclusion: at('2024-01-01', 'exclusion.opened', { person }),
+    departure: at('2024-01-01', 'departure.opened', { person }), intake: at('2024-01-01', 'intake.received', { subjects: [person] }), mla: at('2024-01-01', 'mla.sent', { state: 'DEU' }),
+  };
+  const paths: Record<string, Omit<Ev, 'id'>[]> = {
+    ...criminalPaths,
+    'exclusion.resumed': [openers.exclusion!, at('2024-02-01', 'exclusion.suspended')],
+    'exclusion.appeal-lodged': [openers.exclusion!, at('2024-02-01', 'exclusion.decided', { outcome: 'applied' })],
+    'exclusion.appeal-decided': [openers.exclusion!, at('2024-02-01', 'exclusion.decided', { outcome: 'applied' }), at('2024-03-01', 'exclusion.appeal-lodged', { forum: 'district-court' })],
+  };
+  const creates = ['person.registered', 'criminal.opened', 'extradition.requested', 'exclusion.opened', 'departure.opened', 'intake.received', 'mla.sent', 'mla.received'].includes(type);
+  const prep = (creates ? [] : paths[type] ?? [openers[kind]!]).map((event, index) => ({ ...event, id: `${stream.replace('/', '-')}-prep${index}` }));
+  return { prep, target: at('2026-06-01', type, targets[type]!) };
+}
+
+/** What each kind's retraction takes back: an event its stream stays valid without. */
+const RETRACTABLE: Record<StreamKind, string> = {
+  person: 'person.alias-added', criminal: 'criminal.suspect-arrested', extradition: 'extradition.phase-entered', exclusion: 'exclusion.suspended',
+  departure: 'departure.article3-barrier', intake: 'intake.assessed', mla: 'mla.answered',
+};
+
+interface Combination { role: string; type: string; kind: StreamKind; owner: string; opens?: boolean; url: string; body: unknown; expected: 201 | 403; why: string; creates?: string }
+
+describe('write matrix: role × event type × stream owner (from config/policy.json)', () => {
+  let server: TestServer;
+  const clients = new Map<string, Client>();
+  const combinations: Combination[] = [];
+
+  before(async () => {
+    server = await startTestServer(TEST_ENGINES[0]!, { now: new Date('2026-06-15T10:00:00.000Z') });
+    const policy = server.policy;
+    const organisations = [...new Set(STREAM_KINDS.flatMap((kind) => ownersOf(policy, kind)))];
+    const writers = organisations.filter((organisation) => organisation !== OPERATOR && ownersOf(policy, 'person').includes(organisation));
+    // Each organisation that registers persons has one, in a case of its own; an operator's import has one in every kind.
+    const personOf = (owner: string) => (owner === OPERATOR ? `P-${OPERATOR}` : `P-${owner}`);
+    write(OPERATOR, { id: 'base-op', stream: `person/P-${OPERATOR}`, type: 'person.registered', date: '1960-01-01', data: { names: ['Operator Person'] } });
+    for (const kind of ['criminal', 'exclusion', 'departure'] as const) write(OPERATOR, { id: `base-op-${kind}`, ...recipe(`${kind}.opened`, `${kind}/BASE-${OPERATOR}`, `P-${OPERATOR}`).target, date: '2020-01-01' });
+    for (const owner of organisations.filter((organisation) => organisation !== OPERATOR)) {
+      // an organisation that registers no persons itself (DT&V) keeps one an operator's import registered
+      write(writers.includes(owner) ? owner : OPERATOR, { id: `base-${owner}`, stream: `person/P-${owner}`, type: 'person.registered', date: '1960-01-01', data: { names: [`${owner} Person`] } });
+      write(owner, { id: `base-${owner}-case`, ...recipe(`${homeKind(policy, owner)}.opened`, `${homeKind(policy, owner)}/BASE-${owner}`, `P-${owner}`).target, date: '2020-01-01' });
+    }
+
+    /** A person is kept in a case of the owner's, as a partner's persons are. */
+    const keepInHomeCase = (owner: string, stream: string, tag: string, type: string) => {
+      const home = owner === OPERATOR ? 'criminal' : homeKind(policy, owner);
+      write(owner, { id: `${stream.replace('/', '-')}-home`, ...recipe(`${home}.opened`, `${home}/H-${tag}-${type.replace(/[^a-z0-9]/g, '')}-${owner}`, stream.slice(7)).target, date: '2020-01-01' });
+    };
+    const appendKinds = (role: string, action: string) => (policy.actions[action]!.grants?.[role] ?? []).filter((grant) => !grant.condition).flatMap((grant) => grant.kinds);
+    const readGrants = (role: string) => policy.actions['stream.read']!.grants?.[role] ?? [];
+    const readKinds = (role: string) => readGrants(role).filter((grant) => !grant.condition).flatMap((grant) => grant.kinds).filter((kind) => kind !== 'person');
+    const personReadable = (role: string, person: string) => {
+      const facts = persons.get(person)!;
+      return facts.registeredBy === policy.roles[role]!.organisation || facts.namedIn.some((kind) => readKinds(role).includes(kind));
+    };
+    const caseReadable = (role: string, stream: string) => {
+      const { kind, person } = caseStreams.get(stream)!;
+      return readGrants(role).some((grant) => (grant.kinds as string[]).includes(kind) && (!grant.condition
+        || (grant.condition === 'person-in-own-departure-dossier' && person !== undefined && persons.get(person)!.namedIn.includes('departure'))));
+    };
+    const readable = (role: string, stream: string) => (stream.startsWith('person/') ? personReadable(role, stream.slice(7)) : caseReadable(role, stream));
+
+    for (const role of Object.keys(policy.roles)) {
+      const organisation = policy.roles[role]!.organisation;
+      const tag = role.replace(/[^a-z0-9]/g, '');
+      for (const kind of STREAM_KINDS) {
+        for (const type of [...EVENT_TYPES_BY_KIND[kind], 'retracted']) {
+          // a new stream is the writer's own: what varies is whose person it names (every partner's, and an operator's)
+          const opens = type !== 'retracted' && recipe(type, `${kind}/x`, 'x').prep.length === 0;
+          for (const owner of opens ? organisations : ownersOf(policy, kind)) {
+            const person = personOf(owner);
+            const stream = `${kind}/W-${tag}-${type.replace(/[^a-z0-9]/g, '')}-${owner}`;
+            const base = { role, type, kind, owner, opens };
+            if (type === 'retracted') {
+              const retracted = RETRACTABLE[kind];
+              const { prep, target } = recipe(retracted, stream, person);
+              for (const event of prep) write(owner, event);
+              if (kind === 'person') keepInHomeCase(owner, stream, tag, type);
+              write(owner, { ...target, id: `${stream.replace('/', '-')}-target`, date: '2025-01-01' });
+              const rule = ruleFor(policy, role, kind, retracted);
+              const expected = !appendKinds(role, 'events.retract').includes(kind) ? [403, 'no events.retract grant']
+                : !rule ? [403, `no write rule for ${retracted}`]
+                  : !readable(role, stream) ? [403, 'stream not readable']
+                    : owner !== organisation && owner !== OPERATOR ? [403, 'another organisation\'s event'] : [201, 'own or operator event'];
+              combinations.push({ ...base, url: '/api/retractions', body: { stream, event: `${stream.replace('/', '-')}-target`, reason: 'matrix', date: '2026-06-01' }, expected: expected[0] as 201 | 403, why: expected[1] as string });
+              continue;
+            }
+            const { prep, target } = recipe(type, stream, person);
+            for (const event of prep) write(owner, event);
+            if (kind === 'person' && prep.length > 0) keepInHomeCase(owner, stream, tag, type);
+            const creates = prep.length === 0;
+            const rule = ruleFor(policy, role, kind, type);
+            const named = [target.data.suspect, target.data.person, target.data.victim, target.data.into, ...((target.data.subjects as string[] | undefined) ?? [])].filter((id): id is string => typeof id === 'string');
+            const expected: [201 | 403, string] = !appendKinds(role, 'events.append').includes(kind) ? [403, 'no events.append grant']
+              : !rule ? [403, `no write rule for ${type}`]
+                : !creates && !readable(role, stream) ? [403, 'stream not readable']
+                  : named.some((id) => !personReadable(role, id)) ? [403, 'names a person the role may not read']
+                    : rule.requires?.includes('confirmed-match') ? [403, 'no confirmed match in the fixture']
+                      : [201, 'allowed'];
+            combinations.push({ ...base, url: '/api/events', body: { events: [{ ...target, id: `${stream.replace('/', '-')}-target` }] }, expected: expected[0], why: expected[1], ...(creates && expected[0] === 201 ? { creates: stream } : {}) });
+          }
+        }
+      }
+    }
+    for (const owner of [OPERATOR, ...organisations.filter((organisation) => organisation !== OPERATOR)]) {
+      const events = load.get(owner) ?? [];
+      if (events.length === 0) continue;
+      const source = { ...textSource(`fixture-${owner}`, events.map((event) => JSON.stringify({ ...event, recordedAt: '2026-01-10T09:00:00.000Z' })).join('\n')), ...(owner === OPERATOR ? {} : { organisation: owner }) };
+      await importEvents(server.store.db, [source], { now: () => new Date('2026-01-10T10:00:00.000Z') });
+    }
+    for (const role of Object.keys(policy.roles)) clients.set(role, await server.signIn(role));
+  });
+  after(async () => { await server?.close(); });
+
+  test('the matrix covers every role, event type and stream owner, with both answers', () => {
+    const types = new Set(combinations.map((combination) => combination.type));
+    assert.deepEqual([...types].sort(), [...STREAM_KINDS.flatMap((kind) => EVENT_TYPES_BY_KIND[kind]), 'retracted'].sort());
+    assert.deepEqual([...new Set(combinations.map((combination) => combination.role))].sort(), Object.keys(server.policy.roles).sort());
+    assert.ok(combinations.some((combination) => combination.expected === 201) && combinations.some((combination) => combination.expected === 403));
+    for (const owner of ['TIM', 'OM', 'IND', 'DTV', OPERATOR]) assert.ok(combinations.some((combination) => combination.owner === owner), `streams owned by ${owner}`);
+  });
+
+  for (const role of ['police', 'prosecutor', 'ind-1f', 'dtv', 'ministry', 'admin', 'auditor']) {
+    test(`${role}: every write answers as the policy says, and reads nothing it could not read before`, async () => {
+      const client = clients.get(role)!;
+      const mine = combinations.filter((combination) => combination.role === role);
+      assert.ok(mine.length > 0);
+      // every person, the base cases, and the streams of this role's writes (the others' are alike)
+      const tag = `-${role.replace(/[^a-z0-9]/g, '')}-`;
+      const cases = [...caseStreams.keys()].filter((stream) => stream.includes('/BASE-') || stream.includes(tag));
+      const watched = [...new Set([...persons.keys()].map((id) => `person/${id}`).concat(cases, mine.flatMap((combination) => (combination.creates ? [combination.creates] : []))))];
+      const url = (stream: string) => (stream.startsWith('person/') ? `/api/persons/${stream.slice(7)}` : `/api/cases/${stream}`);
+      const snapshot = async () => new Map(await Promise.all(watched.map(async (stream) => [stream, (await client.request('GET', url(stream))).statusCode] as const)));
+      const before = await snapshot();
+      const failures: string[] = [];
+      for (const combination of mine) {
+        const response = await client.request('POST', combination.url, combination.body);
+        const where = combination.opens ? `a new ${combination.kind} stream naming ${combination.owner}'s person` : `a ${combination.kind} stream of ${combination.owner}`;
+        const label = `${role} ${combination.type} on ${where} (${combination.why})`;
+        if (response.statusCode !== combination.expected) failures.push(`${label}: expected ${combination.expected}, got ${response.statusCode} ${response.body.slice(0, 300)}`);
+        else if (combination.expected === 403) {
+          const problem = response.json<{ code: string; detail: string }>();
+          if (problem.code !== 'FORBIDDEN' || !problem.detail.includes(`${role} (`)) failures.push(`${label}: ${response.body.slice(0, 200)}`);
+        }
+      }
+      const after = await snapshot();
+      const created = new Set(mine.flatMap((combination) => (combination.creates ? [combination.creates] : [])));
+      for (const stream of watched) {
+        if (before.get(stream) !== 200 && after.get(stream) === 200 && !created.has(stream)) failures.push(`${role} reads ${stream} after its writes, which it could not before (${before.get(stream)})`);
+      }
+      assert.deepEqual(failures, []);
+    });
+  }
+});
