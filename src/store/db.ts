@@ -1,7 +1,9 @@
 /**
  * One SQL dialect, PostgreSQL's, on two engines: the embedded PGlite (a real Postgres compiled to WASM, persisted in
  * a directory) and a PostgreSQL server through `pg`. Both return the same JavaScript values: int8 as number (our
- * sequence numbers stay far below 2^53), date as 'YYYY-MM-DD', timestamptz as an ISO 8601 UTC string.
+ * sequence numbers stay far below 2^53), date as 'YYYY-MM-DD', timestamptz as an ISO 8601 UTC string. A command
+ * beside a running server reaches the server's PGlite through `pg` too (./pglite-socket.ts): engine 'pglite', the
+ * same SQL, `pg`'s parsers.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

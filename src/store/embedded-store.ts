@@ -5,12 +5,12 @@
  * through that socket instead of opening the files; a command that finds another command holding it says which,
  * and stops before writing anything.
  */
+import { dirname } from 'node:path';
 import { ImketenError } from '../domain/errors.js';
 import { openPglite, openPgliteThroughSocket, type Db } from './db.js';
 import { migrate } from './migrate.js';
 import { MAX_SOCKET_PATH_BYTES, socketPathOf } from './pglite-socket.js';
-import { acquireStoreLock, holderAlive, readLockHolder, removeIfPresent, type LockHolder, type StoreLock } from './store-lock.js';
-import { dirname } from 'node:path';
+import { acquireStoreLock, holderAlive, removeIfPresent, type LockHolder, type StoreLock } from './store-lock.js';
 
 export interface EmbeddedOpenOptions {
   /** What opens the store, as the user typed it (`imketen import`): named to whoever finds the store in use. */
@@ -114,10 +114,4 @@ function inUse(dataDir: string, holder: LockHolder, opener: 'server' | 'command'
     ? 'Start the server when it has finished.'
     : 'Nothing was written. Try again when it has finished; while a server (`imketen start`) runs, commands share the store through it.';
   return new ImketenError('DATABASE_UNAVAILABLE', `The embedded database in ${dataDir} is in use by ${describe(holder)}. ${advice}`);
-}
-
-/** Who holds the store, if anyone alive does (for messages and tests). */
-export function storeHolder(dataDir: string): LockHolder | undefined {
-  const holder = readLockHolder(dataDir);
-  return holder && holderAlive(holder) ? holder : undefined;
 }
