@@ -10,7 +10,7 @@ import { ImketenError } from '../domain/errors.js';
 import { openPglite, openPgliteThroughSocket, type Db } from './db.js';
 import { migrate } from './migrate.js';
 import { MAX_SOCKET_PATH_BYTES, socketPathOf } from './pglite-socket.js';
-import { acquireStoreLock, holderAlive, removeIfPresent, type LockHolder, type StoreLock } from './store-lock.js';
+import { acquireStoreLock, holderAlive, removeIfPresent, type LockAttempt, type LockHolder, type StoreLock } from './store-lock.js';
 
 export interface EmbeddedOpenOptions {
   /** What opens the store, as the user typed it (`imketen import`): named to whoever finds the store in use. */
@@ -25,7 +25,7 @@ export async function openEmbeddedStore(dataDir: string, options: EmbeddedOpenOp
   if (options.serve) return openServedStore(dataDir, options.command);
   const deadline = Date.now() + (options.serverStartTimeoutMs ?? 120_000);
   for (;;) {
-    const attempt = await acquireStoreLock(dataDir, { role: 'command', command: options.command });
+    const attempt = await lockOf(dataDir, 'command', options.command);
     if ('acquired' in attempt) return openHeld(dataDir, attempt.acquired);
     const holder = attempt.heldBy;
     if (holder.role !== 'server') throw inUse(dataDir, holder, 'command');
@@ -38,6 +38,14 @@ export async function openEmbeddedStore(dataDir: string, options: EmbeddedOpenOp
       throw new ImketenError('DATABASE_UNAVAILABLE', `The embedded database in ${dataDir} is held by ${describe(holder)}, which does not accept commands; nothing was written. Try again when it is running, or stop it.`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function lockOf(dataDir: string, role: LockHolder['role'], command: string): Promise<LockAttempt> {
+  try {
+    return await acquireStoreLock(dataDir, { role, command });
+  } catch (error) {
+    throw new ImketenError('DATABASE_UNAVAILABLE', `Cannot open the embedded database in ${dataDir}: ${(error as Error).message}.`);
   }
 }
 
@@ -60,7 +68,7 @@ async function openServedStore(dataDir: string, command: string): Promise<Db> {
   if (Buffer.byteLength(path) > MAX_SOCKET_PATH_BYTES) {
     throw new ImketenError('DATABASE_UNAVAILABLE', `The data directory's path is too long for the socket through which commands reach the server (${path}: at most ${MAX_SOCKET_PATH_BYTES} bytes). Use a shorter --data-dir.`);
   }
-  const attempt = await acquireStoreLock(dataDir, { role: 'server', command });
+  const attempt = await lockOf(dataDir, 'server', command);
   if ('heldBy' in attempt) throw inUse(dataDir, attempt.heldBy, 'server');
   const lock = attempt.acquired;
   try {
