@@ -15,6 +15,8 @@ export interface CliContext {
   config: Readonly<RuntimeConfig>;
   now: () => Date;
   stdout: NodeJS.WritableStream;
+  /** The command as typed, without options (`imketen import`). */
+  commandLine: string;
   /** Opens the store, runs `work`, closes the store whatever happens. */
   withStore<T>(work: (db: Db) => Promise<T>): Promise<T>;
 }
@@ -26,8 +28,9 @@ export function contextOf(command: Command): CliContext {
     config,
     now: () => new Date(),
     stdout: process.stdout,
+    commandLine: commandLine(command),
     async withStore(work) {
-      const db = await openStore(config.store);
+      const db = await openStore(config.store, { command: commandLine(command) });
       try {
         return await work(db);
       } finally {
@@ -35,6 +38,13 @@ export function contextOf(command: Command): CliContext {
       }
     },
   };
+}
+
+/** The command as typed, without its options (`imketen watchlist import`): how the store's lock names its holder. */
+export function commandLine(command: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
 }
 
 /** Writes text to a stream, waiting when it is full (large exports to a pipe). */

@@ -1,7 +1,9 @@
 /**
  * One SQL dialect, PostgreSQL's, on two engines: the embedded PGlite (a real Postgres compiled to WASM, persisted in
  * a directory) and a PostgreSQL server through `pg`. Both return the same JavaScript values: int8 as number (our
- * sequence numbers stay far below 2^53), date as 'YYYY-MM-DD', timestamptz as an ISO 8601 UTC string.
+ * sequence numbers stay far below 2^53), date as 'YYYY-MM-DD', timestamptz as an ISO 8601 UTC string. A command
+ * beside a running server reaches the server's PGlite through `pg` too (./pglite-socket.ts): engine 'pglite', the
+ * same SQL, `pg`'s parsers.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -9,6 +11,8 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { StoreConfig } from '../config/runtime.js';
 import { ImketenError } from '../domain/errors.js';
+import { shareOnSocket, type SharedSocket } from './pglite-socket.js';
+import { SessionGate } from './session-gate.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -55,6 +59,8 @@ export async function openDb(config: StoreConfig): Promise<Db> {
 export interface PgliteDb extends Db {
   /** The whole database as a tarball, to start other in-memory databases from (test templates). */
   dumpDataDir(): Promise<File | Blob>;
+  /** Serves this store to other processes on a Unix socket (./pglite-socket.ts); closed with the store. */
+  shareOnSocket(path: string): Promise<SharedSocket>;
 }
 
 /**
@@ -80,18 +86,45 @@ export async function openPglite(dataDir?: string, template?: File | Blob): Prom
       await target.exec(sql);
     },
   });
+  // The one session is shared with the commands connected through a socket, if any: every query and transaction
+  // of this process takes the gate, as each of theirs does (./session-gate.ts).
+  const gate = new SessionGate();
+  const direct = wrap(lite);
+  let shared: SharedSocket | undefined;
   return {
     engine: 'pglite',
-    ...wrap(lite),
-    transaction: (work) => lite.transaction((tx) => work(wrap(tx))),
-    close: () => lite.close(),
-    dumpDataDir: () => lite.dumpDataDir('none'),
+    query: (sql, params) => gate.run(() => direct.query(sql, params)),
+    exec: (sql) => gate.run(() => direct.exec(sql)),
+    transaction: (work) => gate.run(() => lite.transaction((tx) => work(wrap(tx)))),
+    async close() {
+      // The socket first: closing it ends its clients' transactions, which need the gate.
+      await shared?.close();
+      await gate.run(() => lite.close());
+    },
+    dumpDataDir: () => gate.run(() => lite.dumpDataDir('none')),
+    async shareOnSocket(path) {
+      shared = await shareOnSocket(lite, gate, path);
+      return shared;
+    },
   };
 }
 
 export async function openPostgres(url: string): Promise<Db> {
+  return openPool('postgres', { connectionString: url }, `PostgreSQL at ${redactUrl(url)}`);
+}
+
+/**
+ * Connects to the embedded store of the server that holds it, through the socket in `socketDir` (./pglite-socket.ts):
+ * the same PGlite files, reached like a PostgreSQL server.
+ */
+export async function openPgliteThroughSocket(socketDir: string, serverName: string): Promise<Db> {
+  // Every setting given, so that PGHOST, PGPORT, PGSSLMODE and the like in the environment do not send it elsewhere.
+  return openPool('pglite', { host: socketDir, port: 5432, user: 'postgres', database: 'postgres', ssl: false }, serverName);
+}
+
+async function openPool(engine: Engine, connection: pg.PoolConfig, name: string): Promise<Db> {
   const pool = new pg.Pool({
-    connectionString: url,
+    ...connection,
     max: 4,
     // Every session in UTC, set at connection start (no extra query racing the first one).
     options: '-c TimeZone=UTC',
@@ -104,7 +137,7 @@ export async function openPostgres(url: string): Promise<Db> {
     await pool.query('select 1');
   } catch (error) {
     await pool.end();
-    throw new ImketenError('DATABASE_UNAVAILABLE', `Cannot connect to PostgreSQL at ${redactUrl(url)}: ${(error as Error).message}.`);
+    throw new ImketenError('DATABASE_UNAVAILABLE', `Cannot connect to ${name}: ${(error as Error).message}.`);
   }
   const wrap = (target: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
@@ -116,7 +149,7 @@ export async function openPostgres(url: string): Promise<Db> {
     },
   });
   return {
-    engine: 'postgres',
+    engine,
     ...wrap(pool),
     async transaction(work) {
       const client = await pool.connect();

@@ -22,19 +22,36 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((name) => ({ version: Number(name.slice(0, 3)), name, sql: readFileSync(join(dir, name), 'utf8') }));
 }
 
-/** Applies the migrations the store lacks; returns the names of those applied. */
+/** Serialises migrating processes (and, on PostgreSQL, their `CREATE TABLE IF NOT EXISTS`). */
+const MIGRATION_LOCK = 7_210_000;
+
+/**
+ * Applies the migrations the store lacks; returns the names of those applied. Safe when several processes start at
+ * once (commands beside a server, several servers on one PostgreSQL database): each migration is applied under a
+ * lock, and only if it is still missing once the lock is held.
+ */
 export async function migrate(db: Db): Promise<string[]> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const [known] = await db.query<{ exists: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS exists");
+  if (!known?.exists) {
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    });
+  }
   const applied = new Set((await db.query<{ version: number }>('SELECT version FROM schema_migrations')).map((row) => row.version));
   const done: string[] = [];
   for (const migration of listMigrations()) {
     if (applied.has(migration.version)) continue;
-    await db.transaction(async (tx) => {
+    const appliedHere = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const meanwhile = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
+      if (meanwhile.length > 0) return false;
       await tx.exec(migration.sql);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      return true;
     });
-    done.push(migration.name);
+    if (appliedHere) done.push(migration.name);
   }
   return done;
 }

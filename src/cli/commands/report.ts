@@ -10,7 +10,6 @@ import { contextOf, type CliContext } from '../context.js';
 import { renderDiff, renderExplanation } from '../render/report-extras.js';
 
 interface ReportOptions {
-  year: string;
   referenceDate?: string;
   asRecordedAt?: string;
   format: ReportFormat;
@@ -20,7 +19,16 @@ interface ReportOptions {
 }
 
 const langOption = () => new Option('--lang <lang>', 'language of labels').choices(['nl', 'en']).default('nl');
-const yearOption = () => new Option('--year <year>', 'the report year Y: columns Y−1 and Y').makeOptionMandatory();
+// Checked by requiredYear, not by commander: `report publish --year Y` hands --year to `report`, and a mandatory
+// option of `report` would be demanded of `publish` and `diff` as well.
+const yearOption = () => new Option('--year <year>', 'the report year Y: columns Y−1 and Y (required)');
+
+/** The --year of the command or, as commander gives it there, of `report`. */
+function requiredYear(command: Command): number {
+  const { year } = command.optsWithGlobals<{ year?: string }>();
+  if (year === undefined) command.error("error: required option '--year <year>' not specified");
+  return parseYear(year);
+}
 
 export function registerReport(program: Command): void {
   const report = program
@@ -50,7 +58,7 @@ export function registerReport(program: Command): void {
     ].join('\n'))
     .action(async (options: ReportOptions, command: Command) => {
       const context = contextOf(command);
-      const year = parseYear(options.year);
+      const year = requiredYear(command);
       await context.withStore(async (db) => {
         if (options.explain) {
           const resolved = resolveRequest({ year, referenceDate: options.referenceDate, asRecordedAt: options.asRecordedAt }, context);
@@ -68,9 +76,9 @@ export function registerReport(program: Command): void {
     .description('freeze the report of a year: its figures, the time they were computed as of, and a SHA-256 of its JSON')
     .addOption(yearOption())
     .option('--reference-date <date>', 'reference date of year Y, YYYY-MM-DD')
-    .action(async (options: { year: string; referenceDate?: string }, command: Command) => {
+    .action(async (options: { referenceDate?: string }, command: Command) => {
       const context = contextOf(command);
-      const publication = await context.withStore((db) => publishReport(db, parseYear(options.year), context, options.referenceDate));
+      const publication = await context.withStore((db) => publishReport(db, requiredYear(command), context, options.referenceDate));
       context.stdout.write(`Published the report for ${publication.year} as recorded at ${publication.asRecordedAt}.\nSHA-256: ${publication.sha256}\n`);
     });
 
@@ -80,9 +88,9 @@ export function registerReport(program: Command): void {
     .addOption(yearOption())
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(langOption())
-    .action(async (options: { year: string; format: 'text' | 'json'; lang: Language }, command: Command) => {
+    .action(async (options: { format: 'text' | 'json'; lang: Language }, command: Command) => {
       const context = contextOf(command);
-      const diff = await context.withStore((db) => diffWithPublication(db, parseYear(options.year), context));
+      const diff = await context.withStore((db) => diffWithPublication(db, requiredYear(command), context));
       context.stdout.write(options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderDiff(diff, options.lang));
     });
 }

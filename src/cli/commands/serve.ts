@@ -31,7 +31,7 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
   // eslint-disable-next-line no-restricted-syntax
   const config = readServerConfig(process.env, serverOverrides(options));
   const policy = loadPolicy(config.policyFile, { enableRegimes: config.enableRegimes, disableRegimes: config.disableRegimes });
-  const db = await openStore(context.config.store);
+  const db = await openStore(context.config.store, { command: context.commandLine, serve: true });
   let closing = false;
   try {
     const where = context.config.store.databaseUrl ? 'PostgreSQL' : `the embedded database in ${context.config.store.dataDir}`;
