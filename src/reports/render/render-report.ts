@@ -1,10 +1,9 @@
 /**
  * One entry point for every output format, for the CLI and the server: they pass the format the user asked for.
+ * The CSV and Word renderers load on first use: their libraries would slow every command's start.
  */
 import { ImketenError } from '../../domain/errors.js';
 import type { Language, Report } from '../report.js';
-import { renderCsv } from './render-csv.js';
-import { renderDocx } from './render-docx.js';
 import { renderMarkdown } from './render-markdown.js';
 import { renderText } from './render-text.js';
 
@@ -20,9 +19,9 @@ export async function renderReport(report: Report, format: ReportFormat, lang: L
   switch (format) {
     case 'text': return renderText(report, lang);
     case 'markdown': return renderMarkdown(report, lang);
-    case 'csv': return renderCsv(report, lang);
+    case 'csv': return (await import('./render-csv.js')).renderCsv(report, lang);
     case 'json': return `${JSON.stringify(report, null, 2)}\n`;
-    case 'docx': return renderDocx(report, lang);
+    case 'docx': return (await import('./render-docx.js')).renderDocx(report, lang);
     default: {
       // Reached when a caller passes a format string it did not check against REPORT_FORMATS.
       const unknown: never = format;
