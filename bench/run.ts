@@ -6,7 +6,7 @@
  *   npm run bench -- --only registry    # one suite: registry, matching, server, cli
  *   npm run bench -- --quick            # small sizes, for a smoke run
  *
- * Data paths: the matching benchmarks read public lists from --data DIR (default ../shared/data when it exists).
+ * Data paths: the matching benchmarks read public lists from --data DIR (default: a shared/data folder beside the checkout).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';

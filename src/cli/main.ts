@@ -18,7 +18,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   { commands: [['access-log', '[options]', "the auditor's view: every access to one person's data, or every access one user made"]], load: async () => (await import('./commands/access-log.js')).registerAccessLog },
   { commands: [['authorisation', '', 'authorisations of the investigating judge (R3): register and list']], load: async () => (await import('./commands/authorisations.js')).registerAuthorisations },
   { commands: [['account', '', 'accounts of the server: create the first administrator, list accounts']], load: async () => (await import('./commands/accounts.js')).registerAccounts },
-  { commands: [['import', '<files...>', 'load events (interchange format v1, JSON Lines) into the registry']], load: async () => (await import('./commands/import.js')).registerImport },
+  { commands: [['import', '[options] <files...>', 'load events (interchange format v1, JSON Lines) into the registry']], load: async () => (await import('./commands/import.js')).registerImport },
   { commands: [['export', '[options]', 'write the registry as interchange format v1 (JSON Lines)']], load: async () => (await import('./commands/export.js')).registerExport },
   { commands: [['report', '[options]', 'the yearly report to parliament: five tables for Y−1 and Y']], load: async () => (await import('./commands/report.js')).registerReport },
   {

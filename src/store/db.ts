@@ -62,7 +62,7 @@ export interface PgliteDb extends Db {
  * (a `dumpDataDir` tarball) when given.
  */
 export async function openPglite(dataDir?: string, template?: File | Blob): Promise<PgliteDb> {
-  // PGlite fails with ENOENT when the parent of its directory is missing (STACK trap 1).
+  // PGlite fails with ENOENT when the parent of its directory is missing (docs/architecture.md, stack traps).
   if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
   let lite: PGlite;
   try {
@@ -89,7 +89,7 @@ export async function openPglite(dataDir?: string, template?: File | Blob): Prom
   };
 }
 
-export async function openPostgres(url: string): Promise<Db> {
+export async function openPostgres(url: string, options: { onConnectionLost?: (error: Error) => void } = {}): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
@@ -98,8 +98,9 @@ export async function openPostgres(url: string): Promise<Db> {
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
   });
   // An idle pooled connection that the server closes (a restart, an administrator) is reported here; without a
-  // listener that would end the process. The pool drops it and opens a new one for the next query.
-  pool.on('error', () => undefined);
+  // listener that would end the process. The pool drops it (then tells `onConnectionLost`) and opens a new one for
+  // the next query.
+  pool.on('error', (error) => options.onConnectionLost?.(error));
   try {
     await pool.query('select 1');
   } catch (error) {

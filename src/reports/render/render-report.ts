@@ -12,7 +12,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /**
  * Renders `report` in `format`: a string for text, Markdown, CSV and JSON, a Buffer for DOCX. JSON is the Report
- * itself (DOMAIN §6, the contract other programs read), whatever `lang` is: its labels already are in a language.
+ * itself (docs/domain.md §6, the contract other programs read), whatever `lang` is: its labels already are in a language.
  * @example await renderReport(report, 'markdown', 'nl')
  */
 export async function renderReport(report: Report, format: ReportFormat, lang: Language): Promise<string | Buffer> {
