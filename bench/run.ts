@@ -3,10 +3,10 @@
  * figures. Speed and memory targets are measured here, never in timed tests.
  *
  *   npm run bench                       # everything, full sizes (long: the 1M-event runs take a while)
- *   npm run bench -- --only registry    # one suite: registry, matching, server
+ *   npm run bench -- --only registry    # one suite: registry, matching, server, cli
  *   npm run bench -- --quick            # small sizes, for a smoke run
  *
- * Data paths: the matching benchmarks read public lists from --data DIR (default ../shared/data when it exists).
+ * Data paths: the matching benchmarks read public lists from --data DIR (default: a shared/data folder beside the checkout).
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ const suites: Record<string, string[][]> = {
     [join(here, 'matching', 'throughput.ts'), ...dataArgs, ...(values.quick ? ['--entries', '10000', '--queries', '1000'] : [])],
   ],
   server: [[join(here, 'server', 'server-bench.ts'), ...(values.quick ? ['--duration', '5'] : [])]],
+  cli: [[join(here, 'cli', 'cli-bench.ts'), ...(values.quick ? ['--runs', '3'] : [])]],
 };
 
 const chosen = values.only ? values.only.split(',') : Object.keys(suites);

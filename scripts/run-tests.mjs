@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every *.test.ts under src/ and test/ with node:test. Node 20 does not expand globs and, given no
-// files, runs nothing and exits 0 (STACK trap 7): so list the files ourselves and fail on an empty list.
+// files, runs nothing and exits 0: so list the files ourselves and fail on an empty list.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';

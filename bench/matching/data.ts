@@ -1,6 +1,6 @@
 /**
- * Where the matching benchmarks find their data: the folder given with `--data DIR`, else `../shared/data`
- * next to the repository (the public files described in its SOURCE.md).
+ * Where the matching benchmarks find their data: the folder given with `--data DIR`, else a `shared/data` folder
+ * beside the checkout (public lists, each described in the folder's SOURCE.md).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -1,8 +1,8 @@
 /**
  * Group commit for the access log: reads from many requests are logged together, one short transaction (and one
  * chain lock) per batch, and a request is answered only after its entry is committed — so no read is ever served
- * without its log entry, and the chain lock does not serialise every single request (STACK trap 4: PGlite runs
- * one query at a time).
+ * without its log entry, and the chain lock does not serialise every single request (PGlite runs one query
+ * at a time; docs/architecture.md, stack traps).
  */
 import type { Db } from '../store/db.js';
 import { appendAccess, type AccessEntry } from './access-log.js';

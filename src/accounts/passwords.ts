@@ -1,5 +1,5 @@
 /**
- * Password hashing with Argon2id (@node-rs/argon2; STACK: the `argon2` package's binary segfaults on Node 20).
+ * Password hashing with Argon2id (@node-rs/argon2: the `argon2` package's bundled binary crashes on Node 20).
  * Parameters follow OWASP's Argon2id minimum (19 MiB, 2 iterations, 1 lane); the PHC string stores them, so
  * raising them later still verifies old hashes.
  */

@@ -1,7 +1,7 @@
 /**
  * A Merkle tree over a log, as Certificate Transparency defines it (RFC 6962 §2.1, RFC 9162 §2.1): the tree head
  * of the first n entries, inclusion proofs, consistency proofs between two tree sizes, and their verifiers.
- * No well-kept npm package offers consistency proofs (STACK.md), so it is written here: a partner that kept an old
+ * No well-kept npm package offers consistency proofs, so it is written here: a partner that kept an old
  * checkpoint (size m, root r) can check that the log of today still starts with exactly those m entries.
  *
  * Each function that walks the tree computes the hash of every subtree at most once, so a proof over n entries

@@ -1,12 +1,11 @@
 /**
  * `imketen verify` and `imketen checkpoint`: the tamper evidence of the store. Every hash-chained log is
  * recomputed from its first entry; checkpoints (stored ones and those a partner kept) are checked with consistency
- * proofs; new checkpoints are signed over the logs as they stand.
+ * proofs; new checkpoints are signed over the logs as they stand. Each log describes its own chain (a ChainedLog:
+ * EVENT_LOG in ./event-chain.ts, ACCESS_LOG in src/access-log/access-log-chain.ts); the caller names the logs, so
+ * audit/ does not depend on the access log, which builds on it (docs/architecture.md).
  */
-import { chainLink, eventContentHash } from '../import/import-events.js';
-import { accessEntryContent, readAccessLog, type AccessLogRow } from '../access-log/access-log.js';
 import type { Queryable } from '../store/db.js';
-import { readEventChain, type ChainedEvent } from '../store/event-store.js';
 import {
   checkConsistency, checkKeptInStore, checkpointDigest, checkSequence, leavesOf, listCheckpoints, signCheckpoint, storeCheckpoint,
   type Checkpoint, type ConsistencyCheck, type LogName, type SigningKey,
@@ -15,39 +14,13 @@ import { chainHash } from './hash-chain.js';
 import { rootHash } from './merkle.js';
 import { verifyChain, type ChainCheck, type ChainedRow } from './verify-chain.js';
 
-/** A hash-chained log the store keeps. */
+/** A hash-chained log the store keeps: how to read its entries in order, and what each entry's link covers. */
 export interface ChainedLog<Row extends ChainedRow = ChainedRow> {
   name: LogName;
   pages(tx: Queryable): AsyncIterable<Row[]>;
   contentOf(row: Row): unknown;
   describe(row: Row): string;
 }
-
-export const EVENT_LOG: ChainedLog<ChainedEvent> = {
-  name: 'events',
-  pages: (tx) => readEventChain(tx),
-  // Recomputed from the row's data, not from its stored content_hash column: an edit of the data shows.
-  contentOf: (row) => chainLink({ id: row.id, recordedAt: row.recordedAt, contentHash: eventContentHash(row) }),
-  describe: (row) => `event ${row.id} (seq ${row.seq}, ${row.stream})`,
-};
-
-export const ACCESS_LOG: ChainedLog<AccessLogRow> = {
-  name: 'access-log',
-  async *pages(tx) {
-    let afterSeq = 0;
-    for (;;) {
-      const page = await readAccessLog(tx, { afterSeq, limit: 10_000 });
-      if (page.length === 0) return;
-      yield page;
-      afterSeq = page[page.length - 1]!.seq;
-    }
-  },
-  contentOf: accessEntryContent,
-  describe: (row) => `access-log entry ${row.seq} (${row.action} by ${row.username ?? row.organisation})`,
-};
-
-/** The logs `verify` checks and `checkpoint` signs. */
-export const CHAINED_LOGS: readonly ChainedLog[] = [EVENT_LOG as unknown as ChainedLog, ACCESS_LOG as unknown as ChainedLog];
 
 export interface LogVerification extends ChainCheck {
   log: LogName;
@@ -75,13 +48,13 @@ export interface StoreVerification {
   ok: boolean;
 }
 
-export async function verifyStore(tx: Queryable, keptCheckpoints: readonly Checkpoint[] = []): Promise<StoreVerification> {
-  const logs: Omit<LogVerification, 'hashes'>[] = [];
+export async function verifyStore(tx: Queryable, logs: readonly ChainedLog[], keptCheckpoints: readonly Checkpoint[] = []): Promise<StoreVerification> {
+  const verdicts: Omit<LogVerification, 'hashes'>[] = [];
   const checkpoints: StoreVerification['checkpoints'] = [];
   const stored = await listCheckpoints(tx);
-  for (const log of CHAINED_LOGS) {
+  for (const log of logs) {
     const { hashes, ...verdict } = await verifyLog(tx, log);
-    logs.push(verdict);
+    verdicts.push(verdict);
     // verifyLog stops at the first broken link; consistency is judged on every entry present.
     const leaves = leavesOf(verdict.broken ? await allHashes(tx, log) : hashes);
     for (const checkpoint of [...stored, ...keptCheckpoints].filter((item) => item.log === log.name)) {
@@ -89,7 +62,7 @@ export async function verifyStore(tx: Queryable, keptCheckpoints: readonly Check
     }
   }
   const sequence = [...checkSequence(stored), ...keptCheckpoints.flatMap((kept) => checkKeptInStore(kept, stored) ?? [])];
-  return { logs, checkpoints, sequence, ok: logs.every((log) => !log.broken) && checkpoints.every((check) => check.ok) && sequence.length === 0 };
+  return { logs: verdicts, checkpoints, sequence, ok: verdicts.every((log) => !log.broken) && checkpoints.every((check) => check.ok) && sequence.length === 0 };
 }
 
 /**
@@ -107,14 +80,14 @@ async function allHashes(tx: Queryable, log: ChainedLog): Promise<string[]> {
 }
 
 /** Signs and stores a checkpoint of every chained log as it stands now. */
-export async function createCheckpoints(tx: Queryable, key: SigningKey, now: () => Date): Promise<Checkpoint[]> {
+export async function createCheckpoints(tx: Queryable, logs: readonly ChainedLog[], key: SigningKey, now: () => Date): Promise<Checkpoint[]> {
   const created: Checkpoint[] = [];
   const stored = await listCheckpoints(tx);
   let last = stored[stored.length - 1];
   // Numbered on from the last one (or from the count of older, unnumbered ones); a concurrent run fails on the
   // unique number instead of forking the chain.
   let number = last?.number ?? stored.length;
-  for (const log of CHAINED_LOGS) {
+  for (const log of logs) {
     const hashes = await allHashes(tx, log);
     number += 1;
     const checkpoint = signCheckpoint(key, {

@@ -2,28 +2,53 @@
  * The `imketen` command line. Each command lives in its own module under commands/; this file wires them, and turns
  * every failure into a message and an exit code (a stack trace only with --debug).
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { ImketenError, formatProblem } from '../domain/errors.js';
-import { registerCases } from './commands/cases.js';
-import { registerDemo } from './commands/demo.js';
-import { registerExport } from './commands/export.js';
-import { registerImport } from './commands/import.js';
-import { registerList } from './commands/list.js';
-import { registerRebuild } from './commands/rebuild.js';
-import { registerReport } from './commands/report.js';
-import { registerStart } from './commands/start.js';
-import { registerServe } from './commands/serve.js';
-import { registerAccessLog } from './commands/access-log.js';
-import { registerAuthorisations } from './commands/authorisations.js';
-import { registerAccounts } from './commands/accounts.js';
-import { registerVerify } from './commands/verify.js';
-import { registerWatchlist } from './commands/watchlist.js';
-import { registerScreen } from './commands/screen.js';
-import { registerHits } from './commands/hits.js';
-import { registerPersons } from './commands/persons.js';
 import { EXIT_CODES, UNEXPECTED_EXIT_CODE, USAGE_EXIT_CODE } from './exit-codes.js';
 
-export function buildProgram(): Command {
+/**
+ * One entry per command module, in the order of the help: the commands it registers, each with the term and summary
+ * the top-level help shows, and how to load it. Only the module of the command being run is loaded (start-up time,
+ * docs/architecture.md); the others stand in as stubs that carry their help line. A test checks these lines against
+ * the modules' own.
+ */
+export const COMMAND_MODULES: readonly CommandModule[] = [
+  { commands: [['start', '[options]', 'the main job: start the server (loading the demo registry and demo accounts when the store is empty)']], load: async () => (await import('./commands/start.js')).registerStart },
+  { commands: [['serve', '[options]', 'run the HTTP API server (configuration: environment and IMKETEN_CONFIG, see docs/server.md)']], load: async () => (await import('./commands/serve.js')).registerServe },
+  { commands: [['access-log', '[options]', "the auditor's view: every access to one person's data, or every access one user made"]], load: async () => (await import('./commands/access-log.js')).registerAccessLog },
+  { commands: [['authorisation', '', 'authorisations of the investigating judge (R3): register and list']], load: async () => (await import('./commands/authorisations.js')).registerAuthorisations },
+  { commands: [['account', '', 'accounts of the server: create the first administrator, list accounts']], load: async () => (await import('./commands/accounts.js')).registerAccounts },
+  { commands: [['import', '[options] <files...>', 'load events (interchange format v1, JSON Lines) into the registry']], load: async () => (await import('./commands/import.js')).registerImport },
+  { commands: [['export', '[options]', 'write the registry as interchange format v1 (JSON Lines)']], load: async () => (await import('./commands/export.js')).registerExport },
+  { commands: [['report', '[options]', 'the yearly report to parliament: five tables for Y−1 and Y']], load: async () => (await import('./commands/report.js')).registerReport },
+  {
+    commands: [['cases', '[options]', 'list cases by kind and phase at a date'], ['case', '[options] <id>', "one person's or case's full timeline and what the rules derive"]],
+    load: async () => (await import('./commands/cases.js')).registerCases,
+  },
+  { commands: [['list', '[options] <list>', 'the lists the chain reports on: R1 unprosecutable 1F persons, R7 Article 3 reassessment, R5 overdue victims']], load: async () => (await import('./commands/list.js')).registerList },
+  { commands: [['demo', '[options]', 'load the deterministic, fictional demo registry']], load: async () => (await import('./commands/demo.js')).registerDemo },
+  {
+    commands: [['verify', '[options]', 'recompute the hash chains of the logs and check checkpoints for rewrites'], ['checkpoint', '[options]', 'sign and store a checkpoint of every log (Merkle tree head, Ed25519)']],
+    load: async () => (await import('./commands/verify.js')).registerVerify,
+  },
+  { commands: [['watchlist', '', 'the lists persons are screened against (UN, OFAC, own lists): import and list their versions']], load: async () => (await import('./commands/watchlist.js')).registerWatchlist },
+  { commands: [['screen', '[options] [queries]', 'screen names against a watchlist: a file of queries, or the persons of the registry']], load: async () => (await import('./commands/screen.js')).registerScreen },
+  { commands: [['hits', '', 'review the hits of screening and cross-referencing: list, show, confirm, reject, unsure']], load: async () => (await import('./commands/hits.js')).registerHits },
+  { commands: [['persons', '', "the registry's persons by name: search, cross-reference across partners, merge and undo a merge"]], load: async () => (await import('./commands/persons.js')).registerPersons },
+  { commands: [['rebuild', '', 'rebuild the projections (case phase history, report cache) from the event log']], load: async () => (await import('./commands/rebuild.js')).registerRebuild },
+];
+
+export interface CommandModule {
+  /** [name, arguments and options as the help shows them, summary] of each command the module registers. */
+  commands: readonly (readonly [name: string, usage: string, summary: string])[];
+  load(): Promise<(program: Command) => void>;
+}
+
+/**
+ * The program for `argv`: every command of the module that `argv` runs (`help X` runs X's help), the others as
+ * stubs. `loadAll` registers every module for real (tests).
+ */
+export async function buildProgram(argv: readonly string[] = [], loadAll = false): Promise<Command> {
   const program = new Command('imketen')
     .description(
       'imketen — the registry of the Dutch international crimes chain (TIM, OM, IND Unit 1F, DT&V, ministries).\n'
@@ -34,29 +59,36 @@ export function buildProgram(): Command {
     .addHelpText('after', '\nDATABASE_URL=postgres://… uses that PostgreSQL server instead of the embedded database.\nRun `imketen <command> --help` for a command\'s options and examples.')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerStart(program);
-  registerServe(program);
-  registerAccessLog(program);
-  registerAuthorisations(program);
-  registerAccounts(program);
-  registerImport(program);
-  registerExport(program);
-  registerReport(program);
-  registerCases(program);
-  registerList(program);
-  registerDemo(program);
-  registerVerify(program);
-  registerWatchlist(program);
-  registerScreen(program);
-  registerHits(program);
-  registerPersons(program);
-  registerRebuild(program);
+  const stubUsage = new Map<Command, string>();
+  const defaultTerm = Help.prototype.subcommandTerm;
+  program.configureHelp({ subcommandTerm(this: Help, command: Command) { return stubUsage.get(command) ?? defaultTerm.call(this, command); } });
+  const wanted = commandNameOf(argv);
+  for (const module of COMMAND_MODULES) {
+    if (loadAll || module.commands.some(([name]) => name === wanted)) {
+      (await module.load())(program);
+      continue;
+    }
+    for (const [name, usage, summary] of module.commands) {
+      stubUsage.set(program.command(name).summary(summary), `${name}${usage ? ` ${usage}` : ''}`);
+    }
+  }
   return program;
 }
 
+/** The command `argv` runs: its first word after the global options (`help X` gives X). */
+export function commandNameOf(argv: readonly string[]): string | undefined {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length && words.length < 2; i++) {
+    const arg = argv[i]!;
+    if (arg === '--data-dir') i += 1;
+    else if (!arg.startsWith('-')) words.push(arg);
+  }
+  return words[0] === 'help' ? words[1] : words[0];
+}
+
 export async function run(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (error) {

@@ -24,3 +24,11 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): P
     stop() { if (started) bar.stop(); },
   };
 }
+
+/** Progress as plain lines on standard error (`--progress-lines`): for logs, and for scripts that wait for a point of the work. */
+export function lineProgress(stream: NodeJS.WritableStream = process.stderr): Progress {
+  return {
+    update: (done, total, label) => { stream.write(`${label}: ${done}${total === undefined ? '' : `/${total}`}\n`); },
+    stop: () => undefined,
+  };
+}

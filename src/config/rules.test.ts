@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { loadRuleConfig, ruleConfig } from './rules.js';
 
 describe('the rule configuration of this installation', () => {
-  it('is valid and holds the dates of DOMAIN §3', () => {
+  it('is valid and holds the dates of docs/domain.md §3', () => {
     const config = ruleConfig();
     assert.equal(config.offences['crimes-against-humanity'][0]?.from, '2003-10-01');
     assert.equal(config.offences.torture[0]?.from, '1989-01-20');

@@ -1,5 +1,5 @@
 /**
- * Loads the rule configuration (config/rules.json, DOMAIN §3) from the package root, validates it once and keeps
+ * Loads the rule configuration (config/rules.json, docs/domain.md §3) from the package root, validates it once and keeps
  * it. The rules themselves (src/domain/rules) take the config as an argument and never read files.
  */
 import { readFileSync } from 'node:fs';

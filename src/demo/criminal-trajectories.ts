@@ -1,6 +1,6 @@
 /**
  * Every criminal case of one demo replica, as a trajectory: the steps it takes and the window each step falls in.
- * The windows fix the phase of each case at every reference date that has a target figure (DOMAIN §6):
+ * The windows fix the phase of each case at every reference date that has a target figure (docs/domain.md §6):
  *
  * | phase at 2024-12-31 → 2025-12-31 | cases |
  * |---|---|

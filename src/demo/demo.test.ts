@@ -13,7 +13,7 @@ import { countDemoEvents, demoJsonLines, generateDemo } from './generate-demo.js
 /** Figures by table and row. */
 type Figures = Record<string, Record<string, number>>;
 
-/** The report's target figures (DOMAIN §6) at scale 1. */
+/** The report's target figures (docs/domain.md §6) at scale 1. */
 const TARGETS: Record<2024 | 2025, Figures> = {
   2024: {
     criminal: { investigation: 3, 'first-instance': 7, appeal: 2, cassation: 4, total: 16 },
@@ -33,7 +33,7 @@ const TARGETS: Record<2024 | 2025, Figures> = {
   },
 };
 
-// --- A small counter of its own, independent of the report engine: DOMAIN §6 read literally. ---
+// --- A small counter of its own, independent of the report engine: docs/domain.md §6 read literally. ---
 
 /** The events of each stream, retractions and their targets left out, in stream order (date, recordedAt, arrival). */
 function streamsOf(events: readonly EventInput[]): Map<string, EventInput[]> {

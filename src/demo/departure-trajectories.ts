@@ -1,6 +1,6 @@
 /**
  * Every departure dossier (DT&V 1F dossier) of one demo replica, as trajectories. Each dossier follows an applied
- * exclusion decision. The trajectories fix, for the report's target figures (DOMAIN §6):
+ * exclusion decision. The trajectories fix, for the report's target figures (docs/domain.md §6):
  *
  * | open at 2024-12-31 | → at 2025-12-31 | dossiers |
  * |---|---|---|

@@ -2,7 +2,7 @@
  * How many Article 1F decisions the IND takes in each year of one demo replica, by outcome. Every
  * `exclusion.decided` event of the replica takes one place from this ledger — a first decision, a new decision
  * after an annulment, the decision behind a departure dossier — so the yearly flow figures are exact. 2024 and
- * 2025 are the report's target figures (DOMAIN §6); the other years follow the broad trend of the yearly reports.
+ * 2025 are the report's target figures (docs/domain.md §6); the other years follow the broad trend of the yearly reports.
  */
 import { yearOf } from './calendar.js';
 

@@ -1,7 +1,7 @@
 /**
  * Extradition cases of one demo replica, as trajectories. The two current cases reach the civil cassation in
  * 2024 and are refused in 2025: at the end of 2024 two cases in civil cassation and nothing else, in 2025 none
- * open and two refused, none extradited (DOMAIN §6). The history cases all concluded before 2024; one more
+ * open and two refused, none extradited (docs/domain.md §6). The history cases all concluded before 2024; one more
  * request arrives in 2026.
  */
 import type { ExtraditionProceeding } from '../domain/extradition/events.js';

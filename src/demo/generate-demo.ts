@@ -1,9 +1,9 @@
 /**
  * The deterministic, fictional demo registry: persons and cases of every kind from 2010 to the demo horizon
- * (2026-09-30), in the interchange format v1 (DOMAIN §5). No clock, no Math.random: the same scale gives the
+ * (2026-09-30), in the interchange format v1 (docs/domain.md §5). No clock, no Math.random: the same scale gives the
  * same events, byte for byte.
  *
- * At scale 1 the yearly report for 2025 reproduces the figures of the 2024–2025 report to parliament (DOMAIN §6)
+ * At scale 1 the yearly report for 2025 reproduces the figures of the 2024–2025 report to parliament (docs/domain.md §6)
  * and the 2014 report shows a single case before a court. `scale: N` generates N replicas: each replica has
  * the same trajectories with its own random draws (names, exact dates inside each step's window) and its own
  * ids (suffix `-R2`, `-R3`, … on persons and cases), so every figure is exactly N times the scale-1 figure and

@@ -14,7 +14,7 @@ import type { Rng } from './prng.js';
 /** Hearings fall in this window: after the demo's "today", within the next half year. */
 const HEARING_WINDOW = ['2026-12-07', '2027-06-25'] as const;
 
-/** The phase a criminal case is in after its events, by the events that move it (DOMAIN §4). */
+/** The phase a criminal case is in after its events, by the events that move it (docs/domain.md §4). */
 const PHASE_AFTER: Readonly<Record<string, string>> = {
   'criminal.opened': 'investigation',
   'criminal.indicted': 'first-instance',

@@ -116,7 +116,7 @@ export function situation(name: SituationName): Situation {
   return SITUATIONS[name];
 }
 
-/** One alleged act as DOMAIN §5 writes it. */
+/** One alleged act as docs/domain.md §5 writes it. */
 export interface Act {
   offence: Offence;
   from: string;

@@ -1,5 +1,5 @@
 /**
- * The envelope of an event in the interchange format v1 (DOMAIN §5 / README "Interchange format").
+ * The envelope of an event in the interchange format v1 (docs/domain.md §5 / README "Interchange format").
  * STORED DATA: events are kept forever. Never change the meaning of a field in place; add fields or types instead.
  */
 export const STREAM_KINDS = ['person', 'criminal', 'extradition', 'exclusion', 'departure', 'intake', 'mla'] as const;
@@ -39,7 +39,7 @@ export function parseStreamName(stream: string): { kind: StreamKind; id: string 
   return { kind: kind as StreamKind, id };
 }
 
-/** The order of events within one stream: date, then recordedAt, then order of arrival (DOMAIN §5). */
+/** The order of events within one stream: date, then recordedAt, then order of arrival (docs/domain.md §5). */
 export function compareEvents(a: RecordedEvent, b: RecordedEvent): number {
   if (a.date !== b.date) return a.date < b.date ? -1 : 1;
   if (a.recordedAt !== b.recordedAt) return a.recordedAt < b.recordedAt ? -1 : 1;

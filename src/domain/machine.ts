@@ -6,7 +6,7 @@
 /** The small record of a state that reports count by, e.g. `{ article3Barrier: true }` for a departure dossier. */
 export type Attributes = Record<string, string | number | boolean | null>;
 
-/** What every state has: its phase (DOMAIN §4) and its attributes. */
+/** What every state has: its phase (docs/domain.md §4) and its attributes. */
 export interface StreamState {
   phase: string;
   attributes: Attributes;

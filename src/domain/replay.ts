@@ -1,5 +1,5 @@
 /**
- * Replay: the state of a stream, and its history, from its stored events (DOMAIN §4–§5). The store calls
+ * Replay: the state of a stream, and its history, from its stored events (docs/domain.md §4–§5). The store calls
  * `replayStream` before it accepts an event; reports read `segments` (valid time) and `bitemporalSegments`
  * (valid time × transaction time, for figures "as the registry knew it at time T").
  */

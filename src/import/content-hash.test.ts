@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { canonicalJson } from '../store/canonical-json.js';
-import { contentHashOfCanonicalData, eventContentHash } from './import-events.js';
+import { contentHashOfCanonicalData, eventContentHash } from '../audit/event-chain.js';
 
 describe('the content hash of an event', () => {
   it('is the same whether built from the event or from the canonical JSON of its data', () => {

@@ -28,12 +28,20 @@ function largeFile(lines: number): string {
   return path;
 }
 
-function runImport(file: string, env: NodeJS.ProcessEnv, killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+/**
+ * Runs `imketen import`; with `killAtProgressLine` n, SIGKILLs it when it reports its n-th batch read: by then it has
+ * written batches inside its open transaction (each report follows the write of the batch before), and it has more
+ * than 50 batches to go.
+ */
+function runImport(file: string, env: NodeJS.ProcessEnv, killAtProgressLine?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'import', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const args = killAtProgressLine === undefined ? [BIN, 'import', file] : [BIN, 'import', '--progress-lines', file];
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr.on('data', (chunk) => { stderr += chunk; });
-    if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      if (killAtProgressLine !== undefined && (stderr.match(/^reading .*: \d+\/\d+$/gm) ?? []).length >= killAtProgressLine) child.kill('SIGKILL');
+    });
     child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
   });
 }
@@ -48,7 +56,7 @@ for (const engine of TEST_ENGINES) {
       try {
         // Create the store first: this test is about an interrupted import, not an interrupted initdb.
         await (await openStore(config)).close();
-        const killed = await runImport(file, env, 3000);
+        const killed = await runImport(file, env, 5);
         assert.equal(killed.signal, 'SIGKILL', `the import finished before it could be killed (exit ${killed.code}): ${killed.stderr}`);
 
         const db = await openDb(config);

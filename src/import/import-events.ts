@@ -16,9 +16,10 @@ import { ImketenError } from '../domain/errors.js';
 import { parseStreamName } from '../domain/event.js';
 import { validateEvent } from '../domain/events/schema.js';
 import type { Db, Queryable } from '../store/db.js';
-import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
+import { canonicalJson } from '../store/canonical-json.js';
 import { appendEvents, appendUnlessStored, lastEvent, type EventRow, type StoredEvent } from '../store/event-store.js';
 import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
+import { chainLink, contentHashOfCanonicalData } from '../audit/event-chain.js';
 import { dayOfImport } from '../input/day-of-import.js';
 import { parseStrictJson } from '../input/strict-json.js';
 import { ProblemList } from './problem-list.js';
@@ -264,27 +265,6 @@ function parseLine(
     prevHash: '',
     hash: '',
   };
-}
-
-/**
- * The content of an event, as a hash: SHA-256 of the canonical JSON of its stream, type, date and data. The same
- * id with the same content hash is a repeat (a no-op); the hash chain covers it too.
- */
-export function eventContentHash(event: { stream: string; type: string; date: string; data: Record<string, unknown> }): string {
-  return sha256Hex(canonicalJson({ stream: event.stream, type: event.type, date: event.date, data: event.data }));
-}
-
-/**
- * The same hash from the canonical JSON of the data, which the import also stores: the text is built once per
- * event. The members are written in sorted order (data, date, stream, type), as canonicalJson would.
- */
-export function contentHashOfCanonicalData(event: { stream: string; type: string; date: string }, dataJson: string): string {
-  return sha256Hex(`{"data":${dataJson},"date":${JSON.stringify(event.date)},"stream":${JSON.stringify(event.stream)},"type":${JSON.stringify(event.type)}}`);
-}
-
-/** What an event's link in the hash chain covers: its id, when it was recorded, and its content (by hash). */
-export function chainLink(event: { id: string; recordedAt: string; contentHash: string }): unknown {
-  return { id: event.id, recordedAt: event.recordedAt, contentHash: event.contentHash };
 }
 
 /** Pass 2: every stream a new event refers to must exist. */

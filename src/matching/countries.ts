@@ -1,5 +1,5 @@
 /**
- * Nationalities as ISO 3166-1 alpha-3 codes (DOMAIN.md: `nationalities` are alpha-3). Lists write them as
+ * Nationalities as ISO 3166-1 alpha-3 codes (docs/domain.md §2: nationalities are alpha-3). Lists write them as
  * alpha-2 ("af"), alpha-3 ("IRQ") or English names in several styles ("Korea, North", "Syrian Arab Republic");
  * `i18n-iso-countries` knows codes and the common names, the table below the official long forms and list
  * styles it does not.

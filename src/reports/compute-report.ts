@@ -1,5 +1,5 @@
 /**
- * Computes the yearly report (DOMAIN §6) for year Y: the five tables for the columns Y−1 and Y, each figure as the
+ * Computes the yearly report (docs/domain.md §6) for year Y: the five tables for the columns Y−1 and Y, each figure as the
  * registry knew it at `asRecordedAt`. Figures are cached per request and log position, so asking again for the same
  * report does not rescan anything until the log grows.
  */

@@ -1,5 +1,5 @@
 /**
- * The tables of the yearly report to parliament (DOMAIN §6): their fixed ids, their rows and what each row counts.
+ * The tables of the yearly report to parliament (docs/domain.md §6): their fixed ids, their rows and what each row counts.
  * Table and row ids are a contract (other programs read the JSON); labels are Dutch first, English second.
  * This file is the one place where a report row is defined: the engine, `--explain` and the renderers read it.
  */

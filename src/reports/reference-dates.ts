@@ -1,6 +1,6 @@
 /**
  * The reference date (peildatum) of each report column: 31 December of the column's year, or today while that year
- * is not over (DOMAIN §6). A reference date given for the report year moves both columns: the previous year's
+ * is not over (docs/domain.md §6). A reference date given for the report year moves both columns: the previous year's
  * column takes the same day one year earlier, so the two stay comparable.
  */
 import { ImketenError } from '../domain/errors.js';

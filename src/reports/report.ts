@@ -1,5 +1,5 @@
 /**
- * The yearly report as data: the JSON shape of DOMAIN §6 (a contract other programs read — change it only by
+ * The yearly report as data: the JSON shape of docs/domain.md §6 (a contract other programs read — change it only by
  * adding fields). Every renderer (text, Markdown, CSV, DOCX) takes this shape.
  */
 export type TableId =

@@ -124,7 +124,7 @@ export async function closeEntries(tx: Queryable, watchlistId: number, entryIds:
   }
 }
 
-/** Inserts entry rows valid from `version`, in multi-row batches (STACK trap 6). */
+/** Inserts entry rows valid from `version`, in multi-row batches (docs/architecture.md, stack traps). */
 export async function insertEntries(
   tx: Queryable, watchlistId: number, version: number, rows: ReadonlyArray<{ entry: WatchlistEntry; contentHash: string }>,
 ): Promise<void> {

@@ -71,14 +71,17 @@ for (const engine of TEST_ENGINES) {
         const sent: Batch[] = [];
         let stop = false;
         const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+        let reachedForty!: () => void;
+        const fortyAcknowledged = new Promise<void>((resolve) => { reachedForty = resolve; });
         const client = async (id: number) => {
           for (let n = 0; !stop && n < 10_000; n += 1) {
             const batch = batchOf(id, n);
             sent.push(batch);
             try {
               const response = await fetch(`${url}/api/events`, { method: 'POST', body: batch.body, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
-              if (response.status === 201) acknowledged.push(batch);
-              else if (!stop) throw new Error(`unexpected ${response.status}: ${await response.text()}`);
+              if (response.status === 201) {
+                if (acknowledged.push(batch) === 40) reachedForty();
+              } else if (!stop) throw new Error(`unexpected ${response.status}: ${await response.text()}`);
             } catch (error) {
               if (stop) return;
               throw error;
@@ -86,13 +89,13 @@ for (const engine of TEST_ENGINES) {
           }
         };
         const clients = [1, 2, 3, 4].map(client);
-        // Kill once a fair number of writes were acknowledged, while the clients keep writing.
-        for (let waited = 0; acknowledged.length < 40 && waited < 60_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+        // Kill once a fair number of writes were acknowledged, while the clients keep writing (or once they all stopped).
+        await Promise.race([fortyAcknowledged, Promise.allSettled(clients)]);
         child.kill('SIGKILL');
         stop = true;
         await exited;
-        await Promise.allSettled(clients);
-        assert.ok(acknowledged.length >= 40, `only ${acknowledged.length} writes were acknowledged before the kill`);
+        const failures = (await Promise.allSettled(clients)).flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+        assert.ok(acknowledged.length >= 40, `only ${acknowledged.length} writes were acknowledged before the kill: ${failures.join('; ')}`);
 
         const db = await openStore(config);
         try {

@@ -22,12 +22,14 @@ const postgres = TEST_ENGINES.find((engine) => engine.name === 'postgres')!;
 describe('the PostgreSQL pool', { skip: postgres.skip }, () => {
   it('survives the server closing an idle connection, and answers the next query on a new one', async () => {
     const database = await createPostgresDatabase();
-    const db = await openPostgres(database.url);
+    let connectionLost!: () => void;
+    const lost = new Promise<void>((resolve) => { connectionLost = resolve; });
+    const db = await openPostgres(database.url, { onConnectionLost: () => connectionLost() });
     const admin = await openPostgres(database.url);
     try {
       const [idle] = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       await admin.query('SELECT pg_terminate_backend($1)', [idle!.pid]);
-      await new Promise((resolve) => setTimeout(resolve, 200)); // the pool hears of it while the connection is idle
+      await lost; // the pool hears of it while the connection is idle
       const [again] = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
       assert.notEqual(again!.pid, idle!.pid);
     } finally {

@@ -68,7 +68,7 @@ export interface PgliteDb extends Db {
  * (a `dumpDataDir` tarball) when given.
  */
 export async function openPglite(dataDir?: string, template?: File | Blob): Promise<PgliteDb> {
-  // PGlite fails with ENOENT when the parent of its directory is missing (STACK trap 1).
+  // PGlite fails with ENOENT when the parent of its directory is missing (docs/architecture.md, stack traps).
   if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
   let lite: PGlite;
   try {
@@ -109,8 +109,13 @@ export async function openPglite(dataDir?: string, template?: File | Blob): Prom
   };
 }
 
-export async function openPostgres(url: string): Promise<Db> {
-  return openPool('postgres', { connectionString: url }, `PostgreSQL at ${redactUrl(url)}`);
+export interface PoolOptions {
+  /** Told when the pool drops a connection the server closed (tests wait for it instead of sleeping). */
+  onConnectionLost?: (error: Error) => void;
+}
+
+export async function openPostgres(url: string, options: PoolOptions = {}): Promise<Db> {
+  return openPool('postgres', { connectionString: url }, `PostgreSQL at ${redactUrl(url)}`, options);
 }
 
 /**
@@ -122,7 +127,7 @@ export async function openPgliteThroughSocket(socketDir: string, serverName: str
   return openPool('pglite', { host: socketDir, port: 5432, user: 'postgres', database: 'postgres', ssl: false }, serverName);
 }
 
-async function openPool(engine: Engine, connection: pg.PoolConfig, name: string): Promise<Db> {
+async function openPool(engine: Engine, connection: pg.PoolConfig, name: string, options: PoolOptions = {}): Promise<Db> {
   const pool = new pg.Pool({
     ...connection,
     max: 4,
@@ -131,8 +136,9 @@ async function openPool(engine: Engine, connection: pg.PoolConfig, name: string)
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
   });
   // An idle pooled connection that the server closes (a restart, an administrator) is reported here; without a
-  // listener that would end the process. The pool drops it and opens a new one for the next query.
-  pool.on('error', () => undefined);
+  // listener that would end the process. The pool drops it (then tells `onConnectionLost`) and opens a new one for
+  // the next query.
+  pool.on('error', (error) => options.onConnectionLost?.(error));
   try {
     await pool.query('select 1');
   } catch (error) {

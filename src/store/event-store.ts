@@ -61,7 +61,7 @@ function batchParameters(importId: number | null, rows: readonly EventRow[]): un
 }
 
 /**
- * Appends a batch in one statement (one array parameter per column: fast on both engines, STACK trap 6).
+ * Appends a batch in one statement (one array parameter per column: fast on both engines; docs/architecture.md, stack traps).
  * The caller has left out ids already stored and chained the rows (prevHash, hash) onto the log's last hash;
  * an id stored meanwhile is left alone. Returns the ids that were added, with their sequence numbers.
  */

@@ -94,16 +94,12 @@ export async function startWorld(): Promise<World> {
 }
 
 /**
- * Waits until the page has loaded its data: no request in flight and no progress indicator left. (Polled through
- * locators: the app's Content-Security-Policy forbids the string evaluation page.waitForFunction would use.)
+ * Waits until the page has loaded its data: no request in flight and no progress indicator left (a locator, which
+ * the app's Content-Security-Policy allows, unlike the string evaluation of page.waitForFunction).
  */
 export async function settled(page: Page, timeoutMs = 45_000): Promise<void> {
   await page.waitForLoadState('networkidle');
-  const until = Date.now() + timeoutMs;
-  while (await page.locator('.MuiCircularProgress-root').count() > 0) {
-    if (Date.now() > until) throw new Error('the page is still loading');
-    await page.waitForTimeout(100);
-  }
+  await page.locator('.MuiCircularProgress-root').first().waitFor({ state: 'detached', timeout: timeoutMs });
 }
 
 /** Builds the web app when web/dist is missing or older than a source file (npm test builds it first). */

@@ -4,7 +4,7 @@ import { operatorImport } from '../../import/operator-import.js';
 import { fileSource, streamSource, type ImportSource } from '../../import/sources.js';
 import type { Db } from '../../store/db.js';
 import { contextOf } from '../context.js';
-import { terminalProgress } from '../progress.js';
+import { lineProgress, terminalProgress, type Progress } from '../progress.js';
 
 export function registerImport(program: Command): void {
   program
@@ -17,18 +17,20 @@ export function registerImport(program: Command): void {
       + 'Importing the same events again changes nothing.',
     )
     .argument('<files...>', "files of events, or '-' for standard input")
+    .option('--progress-lines', 'report progress as plain lines on standard error (bytes read per file), also when not on a terminal')
     .addHelpText('after', '\nExamples:\n  imketen import events.jsonl\n  cat a.jsonl b.jsonl | imketen import -')
-    .action(async (files: string[], _options, command: Command) => {
+    .action(async (files: string[], options: { progressLines?: boolean }, command: Command) => {
       const context = contextOf(command);
       const sources = files.map((file): ImportSource => (file === '-' ? streamSource('<stdin>', process.stdin) : fileSource(file)));
-      const summary = await context.withStore((db) => importWithProgress(db, sources, context.now));
+      const summary = await context.withStore((db) => importWithProgress(db, sources, context.now, 'imketen import', options.progressLines ? lineProgress() : terminalProgress()));
       process.stderr.write(`${describeImport(summary)}\n`);
     });
 }
 
 /** An operator's import at the server: the file's recordedAt is kept, and the import is in the access log. */
-export async function importWithProgress(db: Db, sources: ImportSource[], now: () => Date, command = 'imketen import'): Promise<ImportSummary> {
-  const progress = terminalProgress();
+export async function importWithProgress(
+  db: Db, sources: ImportSource[], now: () => Date, command = 'imketen import', progress: Progress = terminalProgress(),
+): Promise<ImportSummary> {
   try {
     return await operatorImport(db, sources, {
       now,

@@ -2,9 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ImketenError } from '../../domain/errors.js';
 import { computeReport, resolveRequest } from '../../reports/compute-report.js';
-import { explainRow } from '../../reports/explain.js';
-import { diffWithPublication, publishReport } from '../../reports/publish.js';
-import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reports/render/index.js';
+import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reports/render/render-report.js';
 import type { Language } from '../../reports/report.js';
 import { contextOf, type CliContext } from '../context.js';
 import { renderDiff, renderExplanation } from '../render/report-extras.js';
@@ -62,6 +60,7 @@ export function registerReport(program: Command): void {
       await context.withStore(async (db) => {
         if (options.explain) {
           const resolved = resolveRequest({ year, referenceDate: options.referenceDate, asRecordedAt: options.asRecordedAt }, context);
+          const { explainRow } = await import('../../reports/explain.js');
           const explanation = await explainRow(db, options.explain, resolved, options.lang);
           await emit(context, options, options.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation, options.lang));
           return;
@@ -78,6 +77,7 @@ export function registerReport(program: Command): void {
     .option('--reference-date <date>', 'reference date of year Y, YYYY-MM-DD')
     .action(async (options: { referenceDate?: string }, command: Command) => {
       const context = contextOf(command);
+      const { publishReport } = await import('../../reports/publish.js');
       const publication = await context.withStore((db) => publishReport(db, requiredYear(command), context, options.referenceDate));
       context.stdout.write(`Published the report for ${publication.year} as recorded at ${publication.asRecordedAt}.\nSHA-256: ${publication.sha256}\n`);
     });
@@ -90,6 +90,7 @@ export function registerReport(program: Command): void {
     .addOption(langOption())
     .action(async (options: { format: 'text' | 'json'; lang: Language }, command: Command) => {
       const context = contextOf(command);
+      const { diffWithPublication } = await import('../../reports/publish.js');
       const diff = await context.withStore((db) => diffWithPublication(db, requiredYear(command), context));
       context.stdout.write(options.format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : renderDiff(diff, options.lang));
     });

@@ -1,9 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadSigningKey, parseCheckpoints } from '../../audit/checkpoints.js';
-import { createCheckpoints, verifyStore } from '../../audit/verify-store.js';
+import { ACCESS_LOG } from '../../access-log/access-log-chain.js';
+import { EVENT_LOG } from '../../audit/event-chain.js';
+import { createCheckpoints, verifyStore, type ChainedLog } from '../../audit/verify-store.js';
 import { ImketenError } from '../../domain/errors.js';
 import { contextOf } from '../context.js';
+
+/** The hash-chained logs of the store, in the order verify reports them and checkpoint signs them. */
+const STORE_LOGS = [EVENT_LOG, ACCESS_LOG] as unknown as readonly ChainedLog[];
 
 export function registerVerify(program: Command): void {
   program
@@ -21,7 +26,7 @@ export function registerVerify(program: Command): void {
     .action(async (options: { checkpoint?: string[] }, command: Command) => {
       const context = contextOf(command);
       const kept = (options.checkpoint ?? []).flatMap((file) => parseCheckpoints(readText(file), file));
-      const result = await context.withStore((db) => verifyStore(db, kept));
+      const result = await context.withStore((db) => verifyStore(db, STORE_LOGS, kept));
       for (const log of result.logs) {
         context.stdout.write(log.broken
           ? `${log.log}: BROKEN at seq ${log.broken.seq}: ${log.broken.message} (${log.entries} entries verified before it)\n`
@@ -40,7 +45,7 @@ export function registerVerify(program: Command): void {
     .action(async (options: { output?: string }, command: Command) => {
       const context = contextOf(command);
       const key = loadSigningKey(context.config.checkpointKeyFile);
-      const checkpoints = await context.withStore((db) => createCheckpoints(db, key, context.now));
+      const checkpoints = await context.withStore((db) => createCheckpoints(db, STORE_LOGS, key, context.now));
       const json = `${JSON.stringify(checkpoints.length === 1 ? checkpoints[0] : checkpoints, null, 2)}\n`;
       if (options.output) writeFileSync(options.output, json);
       context.stdout.write(json);

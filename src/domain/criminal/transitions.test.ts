@@ -42,7 +42,7 @@ const CANDIDATES = {
 const OPEN_ANYWHERE = ['arrested', 'closed', 'victim registered'];
 
 describe('criminal case transitions', () => {
-  it('allows exactly the transitions of the state machine (DOMAIN §4)', () => {
+  it('allows exactly the transitions of the state machine (docs/domain.md §4)', () => {
     const mismatches = transitionMismatches('criminal', SITUATIONS, CANDIDATES, {
       'not opened': ['opened'],
       investigation: [...OPEN_ANYWHERE, 'indicted'],

@@ -1,5 +1,5 @@
 /**
- * The state machine of a criminal case (DOMAIN §4): investigation → first-instance → appeal → cassation, each
+ * The state machine of a criminal case (docs/domain.md §4): investigation → first-instance → appeal → cassation, each
  * instance ending in a judgment; cassation may refer the case back to appeal; any open phase may close.
  */
 import { checkOpening, refuse } from '../machine.js';

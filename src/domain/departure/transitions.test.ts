@@ -24,7 +24,7 @@ const CANDIDATES = {
 const WHILE_OPEN = ['barrier present', 'barrier absent', 'departed', 'closed'];
 
 describe('departure dossier transitions', () => {
-  it('allows exactly the transitions of the state machine (DOMAIN §4)', () => {
+  it('allows exactly the transitions of the state machine (docs/domain.md §4)', () => {
     assert.deepEqual(
       transitionMismatches('departure', SITUATIONS, CANDIDATES, {
         'not opened': ['opened'],

@@ -1,5 +1,5 @@
 /**
- * The state machine of a departure dossier (DOMAIN §4): open, with an Article 3 barrier that may change, until
+ * The state machine of a departure dossier (docs/domain.md §4): open, with an Article 3 barrier that may change, until
  * the alien departs (which closes the dossier) or the dossier is closed for another reason.
  */
 import { checkOpening, refuse } from '../machine.js';

@@ -1,5 +1,5 @@
 /**
- * Building blocks of the event data schemas (interchange format v1, DOMAIN §5). Each check that can fail says in
+ * Building blocks of the event data schemas (interchange format v1, docs/domain.md §5). Each check that can fail says in
  * its message what it got, so an import error names the bad value, not only the field.
  */
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { isCountryCode } from '../countries.js';
 import { comparePartialDates, isCalendarDate, isPartialDate, parsePartialDate } from '../dates.js';
 import { INPUT_LIMITS, textProblem } from '../input-limits.js';
 
-/** The offence codes of DOMAIN §2. */
+/** The offence codes of docs/domain.md §2. */
 export const OFFENCES = [
   'genocide',
   'crimes-against-humanity',

@@ -1,6 +1,6 @@
 /**
  * The retraction event, allowed on every stream: it erases an earlier event of the same stream as of its own
- * recordedAt (DOMAIN §5). Nothing is deleted; the retraction is itself an event.
+ * recordedAt (docs/domain.md §5). Nothing is deleted; the retraction is itself an event.
  * STORED DATA (interchange format v1): never change the meaning of its fields in place.
  */
 import { z } from 'zod';

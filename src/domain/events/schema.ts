@@ -1,5 +1,5 @@
 /**
- * Validation of one event of the interchange format v1 (DOMAIN §5), as it arrives from an import or the API.
+ * Validation of one event of the interchange format v1 (docs/domain.md §5), as it arrives from an import or the API.
  * On the hot path of large imports: the schemas are built once, the envelope is checked by hand, and the work
  * to explain a failure is only done when there is one.
  * STORED DATA: the schemas describe events kept forever. Never change the meaning of a type or field in place.
@@ -55,7 +55,7 @@ export function kindOfEventType(type: string): StreamKind | undefined {
   return dot > 0 ? (type.slice(0, dot) as StreamKind) : undefined;
 }
 
-/** A data field that names another stream by its id alone (DOMAIN §5: the field tells the kind). */
+/** A data field that names another stream by its id alone (docs/domain.md §5: the field tells the kind). */
 export interface Reference {
   /** Where the id stands, e.g. `data.suspect` or `data.subjects[1]`. */
   field: string;

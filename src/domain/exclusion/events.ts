@@ -1,7 +1,7 @@
 /**
  * The events of an exclusion case (1F-tegenwerping): IND Unit 1F examines whether Art. 1F of the Refugee
  * Convention excludes an asylum seeker from protection.
- * STORED DATA (interchange format v1, DOMAIN §5): events are kept forever. Never change the meaning of a type
+ * STORED DATA (interchange format v1, docs/domain.md §5): events are kept forever. Never change the meaning of a type
  * or field in place; add an optional field or a new type instead.
  */
 import { z } from 'zod';

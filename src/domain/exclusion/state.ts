@@ -112,7 +112,7 @@ function apply(state: ExclusionState, event: ExclusionEvent): ExclusionState {
       const annulled = event.data.outcome === 'annulled';
       return {
         ...state,
-        // An annulled decision leaves the case open, awaiting a new decision (DOMAIN §4).
+        // An annulled decision leaves the case open, awaiting a new decision (docs/domain.md §4).
         phase: annulled ? 'open' : 'decided',
         decisionAnnulled: annulled,
         appealForum: null,

@@ -41,7 +41,7 @@ const CANDIDATES = {
 };
 
 describe('exclusion case transitions', () => {
-  it('allows exactly the transitions of the state machine (DOMAIN §4)', () => {
+  it('allows exactly the transitions of the state machine (docs/domain.md §4)', () => {
     assert.deepEqual(
       transitionMismatches('exclusion', SITUATIONS, CANDIDATES, {
         'not opened': ['opened'],

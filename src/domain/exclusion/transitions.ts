@@ -1,5 +1,5 @@
 /**
- * The state machine of an exclusion case (DOMAIN §4): open ⇄ suspended; a decision only while open; an appeal to
+ * The state machine of an exclusion case (docs/domain.md §4): open ⇄ suspended; a decision only while open; an appeal to
  * the district court against a decision, a further appeal to the Council of State against the district court's
  * ruling (by either side, so also after an annulment); an annulment leads to a new decision; closed from any
  * phase but closed.

@@ -26,7 +26,7 @@ const CANDIDATES = {
 const forwardFrom = (phase: string) => [...PHASES.slice(PHASES.indexOf(phase) + 1).map((later) => `enter ${later}`), 'concluded'];
 
 describe('extradition case transitions', () => {
-  it('moves forward only, may skip phases, and ends with the conclusion (DOMAIN §4)', () => {
+  it('moves forward only, may skip phases, and ends with the conclusion (docs/domain.md §4)', () => {
     assert.deepEqual(
       transitionMismatches('extradition', SITUATIONS, CANDIDATES, {
         'not opened': ['requested'],

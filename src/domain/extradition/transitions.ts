@@ -1,5 +1,5 @@
 /**
- * The state machine of an extradition case (DOMAIN §4): received → court-first → court-cassation → minister →
+ * The state machine of an extradition case (docs/domain.md §4): received → court-first → court-cassation → minister →
  * civil-first → civil-appeal → civil-cassation → concluded. Phases may be skipped forward, never entered again
  * or backwards; concluded ends the case.
  */

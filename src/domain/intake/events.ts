@@ -1,6 +1,6 @@
 /**
  * The events of a report intake (aangifte / melding): a complaint or signal about an international crime.
- * STORED DATA (interchange format v1, DOMAIN §5): events are kept forever. Never change the meaning of a type
+ * STORED DATA (interchange format v1, docs/domain.md §5): events are kept forever. Never change the meaning of a type
  * or field in place; add an optional field or a new type instead.
  */
 import { z } from 'zod';

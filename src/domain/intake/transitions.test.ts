@@ -6,7 +6,7 @@ const received = ev('intake.received', '2024-01-10', { from: 'NGO', situation: '
 const assessed = ev('intake.assessed', '2024-03-01', { outcome: 'investigation-opened', criminalCase: 'SZ-2024-001' });
 
 describe('report intake transitions', () => {
-  it('allows received, then one assessment (DOMAIN §4)', () => {
+  it('allows received, then one assessment (docs/domain.md §4)', () => {
     assert.deepEqual(
       transitionMismatches(
         'intake',

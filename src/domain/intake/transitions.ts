@@ -1,4 +1,4 @@
-/** The state machine of a report intake (DOMAIN §4): received → assessed, once. */
+/** The state machine of a report intake (docs/domain.md §4): received → assessed, once. */
 import { checkOpening, refuse } from '../machine.js';
 import type { TransitionError } from '../machine.js';
 import type { IntakeEvent } from './events.js';

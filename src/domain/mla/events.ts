@@ -1,6 +1,6 @@
 /**
  * The events of a mutual legal assistance request (rechtshulpverzoek), sent to or received from another state.
- * STORED DATA (interchange format v1, DOMAIN §5): events are kept forever. Never change the meaning of a type
+ * STORED DATA (interchange format v1, docs/domain.md §5): events are kept forever. Never change the meaning of a type
  * or field in place; add an optional field or a new type instead.
  */
 import { z } from 'zod';

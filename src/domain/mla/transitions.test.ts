@@ -8,7 +8,7 @@ const answered = ev('mla.answered', '2024-03-01');
 const LATER = '2024-06-01';
 
 describe('legal assistance transitions', () => {
-  it('allows sent or received → answered → closed, and closing unanswered (DOMAIN §4)', () => {
+  it('allows sent or received → answered → closed, and closing unanswered (docs/domain.md §4)', () => {
     assert.deepEqual(
       transitionMismatches(
         'mla',

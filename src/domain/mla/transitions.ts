@@ -1,5 +1,5 @@
 /**
- * The state machine of a legal assistance request (DOMAIN §4): sent or received → answered → closed. A request
+ * The state machine of a legal assistance request (docs/domain.md §4): sent or received → answered → closed. A request
  * may also be closed unanswered (withdrawn, or no answer will come).
  */
 import { checkOpening, refuse } from '../machine.js';

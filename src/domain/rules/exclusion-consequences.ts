@@ -1,5 +1,5 @@
 /**
- * R2, the consequences of a 1F exclusion (DOMAIN §3). When Art. 1F is applied, asylum is refused; unless an
+ * R2, the consequences of a 1F exclusion (docs/domain.md §3). When Art. 1F is applied, asylum is refused; unless an
  * Article 3 ECHR barrier is established, a return decision follows, with an entry ban (10 years in 1F cases,
  * configuration) and an SIS alert. With an Article 3 barrier there is no return decision and therefore no entry
  * ban, but an SIS alert remains possible (CJEU C-663/21, July 2023).

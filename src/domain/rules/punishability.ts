@@ -1,5 +1,5 @@
 /**
- * R1, temporal scope (DOMAIN §3): an international crime can be prosecuted in the Netherlands only if a Dutch law
+ * R1, temporal scope (docs/domain.md §3): an international crime can be prosecuted in the Netherlands only if a Dutch law
  * made it punishable when it was committed. The WIM applies to acts from 2003-10-01; older acts fall under older
  * laws where there were any (war crimes: WOS; genocide; torture), and crimes against humanity before 2003-10-01
  * cannot be prosecuted at all. A 1F exclusion knows no such limit, which is why many 1F cases can never become

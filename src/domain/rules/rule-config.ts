@@ -1,5 +1,5 @@
 /**
- * The shape of config/rules.json: the dates and durations of the law (DOMAIN §3), kept as data so that a jurist
+ * The shape of config/rules.json: the dates and durations of the law (docs/domain.md §3), kept as data so that a jurist
  * can review and correct them without reading code. `parseRuleConfig` is pure; src/config/rules.ts reads the file.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * R5, the victim's right to information (Sv art. 51ac; DOMAIN §3): a registered victim is told about the start
+ * R5, the victim's right to information (Sv art. 51ac; docs/domain.md §3): a registered victim is told about the start
  * and progress of the case. Two duties can fall due: (a) the periodic update of the police victim protocol
  * during a long case, counted from the last time the victim was informed (or from the registration), and
  * (b) notice of each key event (indictment, judgment, closing) within the notification period. The periods are

@@ -10,7 +10,7 @@ export const LABELS = {
   documentTitle: { nl: 'Bijlage — Cijfers internationale misdrijven', en: 'Annex — Figures on international crimes' },
   /** Precedes a table's number: "Tabel 1. Strafrechtelijke onderzoeken". */
   table: { nl: 'Tabel', en: 'Table' },
-  /** Peildatum: the date at which a stock row counts the cases in a state (DOMAIN §6). */
+  /** Peildatum: the date at which a stock row counts the cases in a state (docs/domain.md §6). */
   referenceDate: { nl: 'Peildatum', en: 'Reference date' },
   referenceDates: { nl: 'Peildata', en: 'Reference dates' },
   /** In a table that mixes stock and flow rows (extraditions), the reference dates apply to the open cases only. */
@@ -18,7 +18,7 @@ export const LABELS = {
   referenceDatesOpenCases: { nl: 'Peildata lopende zaken', en: 'Reference dates for open cases' },
   /** Joins the last two reference dates: "31 december 2024 en 31 december 2025". */
   and: { nl: 'en', en: 'and' },
-  /** Flow rows count events dated inside the column's year, both ends included (DOMAIN §6). */
+  /** Flow rows count events dated inside the column's year, both ends included (docs/domain.md §6). */
   flowNote: { nl: 'Aantallen per kalenderjaar.', en: 'Numbers per calendar year.' },
   mixedFlowNote: { nl: 'Overige rijen: aantallen per kalenderjaar.', en: 'Other rows: numbers per calendar year.' },
   /** The transaction time the figures were computed as of. */

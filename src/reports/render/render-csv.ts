@@ -4,7 +4,7 @@
  * Layout: one line per report row, a column per year, like the printed appendix:
  *   tabel_id;tabel;rij_id;omschrijving;2024;2025
  *   criminal-investigations;Strafrechtelijke onderzoeken;investigation;In de onderzoeksfase;3;5
- * The ids are the fixed ones of DOMAIN §6, so a sheet built on this file keeps working when labels change; the
+ * The ids are the fixed ones of docs/domain.md §6, so a sheet built on this file keeps working when labels change; the
  * figures are plain integers (no thousands separator), so Excel reads them as numbers in any locale. The reference
  * dates and the registration time are not repeated on every line: they are in the text, Markdown, DOCX and JSON.
  *

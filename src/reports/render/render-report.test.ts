@@ -17,7 +17,7 @@ describe('renderReport', () => {
     assert.match(json as string, /^ {2}"asRecordedAt": "2026-11-28T10:00:00Z",$/m);
   });
 
-  it('keeps the table and row ids of DOMAIN §6 in the JSON', async () => {
+  it('keeps the table and row ids of docs/domain.md §6 in the JSON', async () => {
     const parsed = JSON.parse(await renderReport(makeReport({ lang: 'en' }), 'json', 'en') as string) as {
       tables: { id: string; rows: { id: string; values: Record<string, number> }[] }[];
     };

@@ -5,7 +5,7 @@
 import { REPORT_TABLES } from '../definitions.js';
 import type { Language, Report, TableId } from '../report.js';
 
-/** The figures of the 2024–2025 report to parliament (DOMAIN §6), per table and row: [2024, 2025]. */
+/** The figures of the 2024–2025 report to parliament (docs/domain.md §6), per table and row: [2024, 2025]. */
 export const FIGURES_2024_2025: Record<TableId, Record<string, readonly [number, number]>> = {
   'criminal-investigations': {
     investigation: [3, 5], 'first-instance': [7, 6], appeal: [2, 3], cassation: [4, 4], total: [16, 18],

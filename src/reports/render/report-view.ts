@@ -12,7 +12,7 @@ import { label } from './labels.js';
 export interface ViewRow {
   id: string;
   label: string;
-  /** The row that sums the others (row id `total`, DOMAIN §6): set apart in every format. */
+  /** The row that sums the others (row id `total`, docs/domain.md §6): set apart in every format. */
   isTotal: boolean;
   /** One figure per column year, in the order of `ReportView.years`. */
   figures: readonly number[];
@@ -75,7 +75,7 @@ function figure(table: ReportTable, rowId: string, values: Record<string, number
 }
 
 /**
- * Stock rows count cases at the reference date, flow rows count events inside the year (DOMAIN §6); the note says
+ * Stock rows count cases at the reference date, flow rows count events inside the year (docs/domain.md §6); the note says
  * which applies. The measure of a row is read from definitions.ts, the one place rows are defined.
  */
 function tableNote(report: Report, table: ReportTable, years: readonly string[], lang: Language): string {

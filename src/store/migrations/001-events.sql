@@ -1,4 +1,4 @@
--- The registry: an append-only log of dated events (DOMAIN §5), and the imports that brought them.
+-- The registry: an append-only log of dated events (docs/domain.md §5), and the imports that brought them.
 -- STORED DATA: never change the meaning of a column in place; add a migration.
 
 CREATE TABLE imports (

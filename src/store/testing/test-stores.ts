@@ -26,7 +26,7 @@ export interface TestEngine {
 
 let pgliteTemplate: Promise<File | Blob> | undefined;
 
-/** A fresh, migrated PGlite store, loaded from a template migrated once per process (STACK trap 5). */
+/** A fresh, migrated PGlite store, loaded from a template migrated once per process (docs/architecture.md, stack traps). */
 async function openTestPglite(): Promise<TestStore> {
   pgliteTemplate ??= (async () => {
     const db = await openPglite();
