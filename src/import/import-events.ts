@@ -115,7 +115,7 @@ async function appendLines(
   tx: Queryable, start: { importId: number; importedAt: string; today: string; lastHash: string }, sources: readonly ImportSource[],
   replayer: StreamReplayer, problems: ProblemList, options: ImportOptions,
 ): Promise<{ lines: number; added: number; unchanged: number; recordedAtKept: number }> {
-  const { importId, importedAt } = start;
+  const { importId } = start;
   const batchSize = options.batchSize ?? 1000;
   let lines = 0;
   let added = 0;
