@@ -11,6 +11,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { TokenCache } from '../accounts/api-tokens.js';
+import { createFigureCache } from '../reports/figure-cache.js';
 import { Throttle } from '../accounts/login.js';
 import { accessLogWriter } from '../access-log/access-log-writer.js';
 import { AppendQueue } from './append-queue.js';
@@ -66,6 +67,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     loginThrottle: new Throttle(config.login.throttleAttempts, config.login.throttleWindowSeconds * 1000),
     tokens: new TokenCache(config.tokenCacheSeconds * 1000),
     appends: new AppendQueue(db, deps.now ?? (() => new Date())),
+    figures: createFigureCache(),
   };
   const app = Fastify({
     logger: { level: config.logLevel },

@@ -26,6 +26,8 @@ export const ProblemSchema = Type.Object({
 export const Date_ = Type.String({ format: 'date', description: 'A calendar date, YYYY-MM-DD.' });
 export const Time = Type.String({ description: 'An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day).', maxLength: 40 });
 export const EntityId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$', description: 'An id such as P-0042 or SZ-2023-004.' });
+export const YearParam = Type.Integer({ minimum: 1900, maximum: 2999 });
+export const Bilingual = Type.Object({ nl: Type.String(), en: Type.String() });
 export const CaseKindSchema = Type.Union(CASE_KINDS.map((kind) => Type.Literal(kind)));
 
 export const PageQuery = {

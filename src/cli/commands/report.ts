@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { ImketenError } from '../../domain/errors.js';
-import { computeReport, resolveRequest } from '../../reports/compute-report.js';
-import { explainRow } from '../../reports/explain.js';
+import { ImketenError, InvalidField } from '../../domain/errors.js';
+import { explainFigure } from '../../operations/explain-figure.js';
+import { computeReport } from '../../reports/compute-report.js';
 import { diffWithPublication, publishReport } from '../../reports/publish.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reports/render/index.js';
 import type { Language } from '../../reports/report.js';
@@ -53,8 +53,7 @@ export function registerReport(program: Command): void {
       const year = parseYear(options.year);
       await context.withStore(async (db) => {
         if (options.explain) {
-          const resolved = resolveRequest({ year, referenceDate: options.referenceDate, asRecordedAt: options.asRecordedAt }, context);
-          const explanation = await explainRow(db, options.explain, resolved, options.lang);
+          const explanation = await explainFigure(db, { year, row: options.explain, referenceDate: options.referenceDate, asRecordedAt: options.asRecordedAt, lang: options.lang }, context);
           await emit(context, options, options.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation, options.lang));
           return;
         }
@@ -88,7 +87,7 @@ export function registerReport(program: Command): void {
 }
 
 function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text)) throw new ImketenError('INVALID_INPUT', `--year must be a year such as 2025, got '${text}'.`);
+  if (!/^\d{4}$/.test(text)) throw new InvalidField('year', 'a year such as 2025', text);
   return Number(text);
 }
 
