@@ -3671,6 +3671,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{kind}/{id}/derived": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         */
+        get: operations["deriveCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{kind}/{id}/allowed-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         */
+        get: operations["listAllowedEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/persons/{id}/withheld": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the policy withholds from you about a person: the kinds of case naming them that you may not read, why, and which legal basis would allow it
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
+         */
+        get: operations["listWithheld"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/events": {
         parameters: {
             query?: never;
@@ -5729,6 +5789,66 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report's figures for every year since 2014 (cases before a court, 1F decisions, departures by mode), as recorded at a time
+         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
+         */
+        get: operations["reportTrends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{year}/view": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The report as the web page and the PDF show it: title, numbered tables with their notes, the footer; and the report itself
+         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
+         */
+        get: operations["viewReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{year}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The yearly report as PDF: the same content as the web page and the Word document
+         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
+         */
+        get: operations["renderReportPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9437,310 +9557,7 @@ export interface paths {
          * How to sign in here (password, single sign-on) and the server's date
          * @description **Access policy** — action `session.login`: public (no sign-in).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            password: boolean;
-                            singleSignOn: boolean;
-                            today: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSignInOptions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9760,320 +9577,7 @@ export interface paths {
          * How many cases of a kind are in each phase on a date (split by Article 3 barrier for departure dossiers)
          * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
-        get: {
-            parameters: {
-                query: {
-                    kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    date?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            kind: string;
-                            date: string;
-                            phases: {
-                                phase: string;
-                                count: number;
-                                withArticle3Barrier?: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["countPhases"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10093,318 +9597,7 @@ export interface paths {
          * Criminal cases per situation (Syria, Iraq, …): open and closed on a date
          * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    date?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            date: string;
-                            situations: {
-                                situation: string | null;
-                                open: number;
-                                closed: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["countSituations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10424,319 +9617,7 @@ export interface paths {
          * Upcoming court hearings of open criminal cases (criminal.hearing-scheduled), soonest first
          * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    from?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            from: string;
-                            items: {
-                                case: string;
-                                date: string;
-                                court: string;
-                                phase: string;
-                                scheduledOn: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listHearings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -10756,340 +9637,7 @@ export interface paths {
          * R5: per criminal case its registered victims, when each was last informed and about what, and who is overdue
          * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    date?: string;
-                    overdueOnly?: boolean;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            date: string;
-                            cases: {
-                                case: string;
-                                phase: string;
-                                victims: {
-                                    person: {
-                                        id: string;
-                                        names: string[];
-                                        birthDate: string | null;
-                                        nationalities: string[];
-                                    } | null;
-                                    id: string;
-                                    registeredOn: string | null;
-                                    lastInformed: {
-                                        date: string;
-                                        about: string;
-                                    } | null;
-                                    overdue: boolean;
-                                    reasons: {
-                                        dueDate: string;
-                                        kind: string;
-                                        eventType: string | null;
-                                        explanation: {
-                                            nl: string;
-                                            en: string;
-                                        };
-                                    }[];
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listVictims"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11109,327 +9657,7 @@ export interface paths {
          * R7: open departure dossiers with an Article 3 barrier, by nationality
          * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
-        get: {
-            parameters: {
-                query?: {
-                    nationality?: string;
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    date?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            date: string;
-                            groups: {
-                                nationality: string;
-                                dossiers: {
-                                    dossier: string;
-                                    person: {
-                                        id: string;
-                                        names: string[];
-                                        birthDate: string | null;
-                                        nationalities: string[];
-                                    } | null;
-                                    barrierSince: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listArticle3Reassessment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -11449,2359 +9677,7 @@ export interface paths {
          * R2: the 1F decisions dated in a year, each with the consequences the rules derive
          * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
-        get: {
-            parameters: {
-                query?: {
-                    year?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            items: {
-                                case: string;
-                                date: string;
-                                outcome: string;
-                                phase: string;
-                                consequences: {
-                                    applies: boolean;
-                                    asylumRefused: boolean;
-                                    article3Barrier: boolean;
-                                    returnDecision: boolean;
-                                    entryBanYears: number | null;
-                                    sisAlert: string;
-                                    appealPending: boolean;
-                                };
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cases/{kind}/{id}/derived": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    date?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                };
-                header?: never;
-                path: {
-                    kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
-                    /** @description An id such as P-0042 or SZ-2023-004. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            sentences: {
-                                nl: string;
-                                en: string;
-                            }[];
-                            exclusion?: unknown;
-                            prosecution?: unknown;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cases/{kind}/{id}/allowed-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
-                    /** @description An id such as P-0042 or SZ-2023-004. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            today: string;
-                            phase: string;
-                            mayAppend: boolean;
-                            mayRetract: boolean;
-                            refusal: string | null;
-                            events: {
-                                type: string;
-                                fields: {
-                                    name: string;
-                                    kind: string;
-                                    required: boolean;
-                                    options?: string[];
-                                    pattern?: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/persons/{id}/withheld": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * What the policy withholds from you about a person: the kinds of case naming them that you may not read, why, and which legal basis would allow it
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description An id such as P-0042 or SZ-2023-004. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                kind: string;
-                                count: number;
-                                reason: string;
-                                allowingBases: string[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reports/trends": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The report's figures for every year since 2014 (cases before a court, 1F decisions, departures by mode), as recorded at a time
-         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                    to?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            asRecordedAt: string;
-                            referenceDates: {
-                                [key: string]: string;
-                            };
-                            years: {
-                                year: number;
-                                beforeCourt: number;
-                                investigation: number;
-                                decisionsApplied: number;
-                                decisionsNotApplied: number;
-                                departuresForced: number;
-                                departuresVoluntarySupervised: number;
-                                departuresVoluntaryUnsupervised: number;
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reports/{year}/view": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The report as the web page and the PDF show it: title, numbered tables with their notes, the footer; and the report itself
-         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    referenceDate?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                    lang?: "nl" | "en";
-                };
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The yearly report (README "The report"): a contract other programs read. */
-                            report: {
-                                year: number;
-                                columns: number[];
-                                referenceDates: {
-                                    [key: string]: string;
-                                };
-                                asRecordedAt: string;
-                                tables: {
-                                    id: string;
-                                    title: string;
-                                    rows: {
-                                        id: string;
-                                        label: string;
-                                        values: {
-                                            [key: string]: number;
-                                        };
-                                    }[];
-                                }[];
-                            };
-                            view: {
-                                language: string;
-                                title: string;
-                                years: string[];
-                                footer: string;
-                                tables: {
-                                    id: string;
-                                    title: string;
-                                    heading: string;
-                                    note: string;
-                                    rows: {
-                                        id: string;
-                                        label: string;
-                                        isTotal: boolean;
-                                        figures: number[];
-                                    }[];
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/reports/{year}/pdf": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The yearly report as PDF: the same content as the web page and the Word document
-         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    referenceDate?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                    lang?: "nl" | "en";
-                };
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description application/pdf */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listExclusionDecisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -16677,4 +12553,4144 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    deriveCase: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path: {
+                kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sentences: {
+                            nl: string;
+                            en: string;
+                        }[];
+                        exclusion?: unknown;
+                        prosecution?: unknown;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    listAllowedEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        today: string;
+                        phase: string;
+                        mayAppend: boolean;
+                        mayRetract: boolean;
+                        refusal: string | null;
+                        events: {
+                            type: string;
+                            fields: {
+                                name: string;
+                                kind: string;
+                                required: boolean;
+                                options?: string[];
+                                pattern?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    listWithheld: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            kind: string;
+                            count: number;
+                            reason: string;
+                            allowingBases: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    reportTrends: {
+        parameters: {
+            query?: {
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+                to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asRecordedAt: string;
+                        referenceDates: {
+                            [key: string]: string;
+                        };
+                        years: {
+                            year: number;
+                            beforeCourt: number;
+                            investigation: number;
+                            decisionsApplied: number;
+                            decisionsNotApplied: number;
+                            departuresForced: number;
+                            departuresVoluntarySupervised: number;
+                            departuresVoluntaryUnsupervised: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    viewReport: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                referenceDate?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The yearly report (README "The report"): a contract other programs read. */
+                        report: {
+                            year: number;
+                            columns: number[];
+                            referenceDates: {
+                                [key: string]: string;
+                            };
+                            asRecordedAt: string;
+                            tables: {
+                                id: string;
+                                title: string;
+                                rows: {
+                                    id: string;
+                                    label: string;
+                                    values: {
+                                        [key: string]: number;
+                                    };
+                                }[];
+                            }[];
+                        };
+                        view: {
+                            language: string;
+                            title: string;
+                            years: string[];
+                            footer: string;
+                            tables: {
+                                id: string;
+                                title: string;
+                                heading: string;
+                                note: string;
+                                rows: {
+                                    id: string;
+                                    label: string;
+                                    isTotal: boolean;
+                                    figures: number[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    renderReportPdf: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                referenceDate?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    getSignInOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        password: boolean;
+                        singleSignOn: boolean;
+                        today: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    countPhases: {
+        parameters: {
+            query: {
+                kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        kind: string;
+                        date: string;
+                        phases: {
+                            phase: string;
+                            count: number;
+                            withArticle3Barrier?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    countSituations: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        situations: {
+                            situation: string | null;
+                            open: number;
+                            closed: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    listHearings: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                from?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        items: {
+                            case: string;
+                            date: string;
+                            court: string;
+                            phase: string;
+                            scheduledOn: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    listVictims: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+                overdueOnly?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        cases: {
+                            case: string;
+                            phase: string;
+                            victims: {
+                                person: {
+                                    id: string;
+                                    names: string[];
+                                    birthDate: string | null;
+                                    nationalities: string[];
+                                } | null;
+                                id: string;
+                                registeredOn: string | null;
+                                lastInformed: {
+                                    date: string;
+                                    about: string;
+                                } | null;
+                                overdue: boolean;
+                                reasons: {
+                                    dueDate: string;
+                                    kind: string;
+                                    eventType: string | null;
+                                    explanation: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    listArticle3Reassessment: {
+        parameters: {
+            query?: {
+                nationality?: string;
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        groups: {
+                            nationality: string;
+                            dossiers: {
+                                dossier: string;
+                                person: {
+                                    id: string;
+                                    names: string[];
+                                    birthDate: string | null;
+                                    nationalities: string[];
+                                } | null;
+                                barrierSince: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    listExclusionDecisions: {
+        parameters: {
+            query?: {
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        items: {
+                            case: string;
+                            date: string;
+                            outcome: string;
+                            phase: string;
+                            consequences: {
+                                applies: boolean;
+                                asylumRefused: boolean;
+                                article3Barrier: boolean;
+                                returnDecision: boolean;
+                                entryBanYears: number | null;
+                                sisAlert: string;
+                                appealPending: boolean;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+}
