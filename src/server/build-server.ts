@@ -126,6 +126,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
           + '**Sharing regimes** (R3): ' + policy.sharing.map((regime) => `\`${regime.id}\` — ${regime.label}; ${regime.enabled ? 'on' : 'off'}, effective from ${regime.effectiveFrom}`).join('; ') + '. '
           + 'Each operation below says which roles its action grants. See docs/server.md.',
       },
+      // Same origin as the document: a partner's generated client takes the host it was given.
+      servers: [{ url: '/', description: 'this imketen server' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'imketen_session', description: 'Sign in with POST /api/session; send X-CSRF-Token on changes.' },

@@ -35,7 +35,7 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
   app.get('/api/persons', {
     config: { action: 'persons.list' },
     schema: {
-      tags: ['registry'], summary: 'The persons you may see, in id order',
+      tags: ['registry'], operationId: 'listPersons', summary: 'The persons you may see, in id order',
       querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
       response: { 200: Page(PersonSummarySchema, 'A page of persons.') },
     },
@@ -52,7 +52,7 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
   app.get('/api/persons/:id', {
     config: { action: 'stream.read' },
     schema: {
-      tags: ['registry'], summary: 'One person: timeline, state and the cases naming them that you may read',
+      tags: ['registry'], operationId: 'showPerson', summary: 'One person: timeline, state and the cases naming them that you may read',
       params: Type.Object({ id: EntityId }),
       querystring: Type.Object(AtQuery, { additionalProperties: false }),
       response: { 200: StreamViewSchema },
@@ -62,7 +62,7 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
   app.get('/api/cases', {
     config: { action: 'cases.list' },
     schema: {
-      tags: ['registry'], summary: 'Cases of a kind with their phase on a date, as known at a time',
+      tags: ['registry'], operationId: 'listCases', summary: 'Cases of a kind with their phase on a date, as known at a time',
       querystring: Type.Object({ kind: CaseKindSchema, phase: Type.Optional(Type.String({ maxLength: 50 })), ...AtQuery, ...PageQuery }, { additionalProperties: false }),
       response: {
         200: Page(Type.Object({ stream: Type.String(), phase: Type.String(), attributes: Type.Record(Type.String(), Type.Unknown()), validFrom: Type.String(), sinceEvent: Type.String() }), 'A page of cases, in stream order.'),
@@ -81,7 +81,7 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
   app.get('/api/cases/:kind/:id', {
     config: { action: 'stream.read' },
     schema: {
-      tags: ['registry'], summary: "One case's timeline and its state on a date",
+      tags: ['registry'], operationId: 'showCase', summary: "One case's timeline and its state on a date",
       params: Type.Object({ kind: CaseKindSchema, id: EntityId }),
       querystring: Type.Object(AtQuery, { additionalProperties: false }),
       response: { 200: StreamViewSchema },

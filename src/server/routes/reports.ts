@@ -38,7 +38,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
   app.get('/api/reports/:year', {
     config: { action: 'report.read' },
     schema: {
-      tags: ['reports'], summary: 'The yearly report for Y (columns Y−1 and Y) as JSON',
+      tags: ['reports'], operationId: 'computeReport', summary: 'The yearly report for Y (columns Y−1 and Y) as JSON',
       params: YearParams, querystring: Type.Object(ReportQuery, { additionalProperties: false }),
       response: { 200: ReportSchema },
     },
@@ -50,7 +50,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
   app.get('/api/reports/:year/formats/:format', {
     config: { action: 'report.read' },
     schema: {
-      tags: ['reports'], summary: 'The yearly report rendered as text, Markdown, CSV, JSON or Word (docx)',
+      tags: ['reports'], operationId: 'renderReport', summary: 'The yearly report rendered as text, Markdown, CSV, JSON or Word (docx)',
       params: Type.Object({ year: YearParams.properties.year, format: Type.Union(REPORT_FORMATS.map((format) => Type.Literal(format))) }),
       querystring: Type.Object(ReportQuery, { additionalProperties: false }),
       response: { 200: Type.String({ description: 'The rendered report (binary for docx).' }) },
@@ -70,7 +70,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
   app.get('/api/reports/:year/explain/:row', {
     config: { action: 'report.explain' },
     schema: {
-      tags: ['reports'], summary: 'The cases behind one figure, per column (person-level data: never for the ministry)',
+      tags: ['reports'], operationId: 'explainFigure', summary: 'The cases behind one figure, per column (person-level data: never for the ministry)',
       params: Type.Object({ year: YearParams.properties.year, row: Type.String({ maxLength: 100, description: 'table.row, e.g. departures.forced' }) }),
       querystring: Type.Object({ referenceDate: Type.Optional(Date_), asRecordedAt: Type.Optional(Time), lang: Type.Optional(Lang) }, { additionalProperties: false }),
       response: {
@@ -163,7 +163,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
   app.post('/api/reports/:year/publication', {
     config: { action: 'report.publish' },
     schema: {
-      tags: ['reports'], summary: "Freeze a year's report (figures, time, SHA-256); never replaced",
+      tags: ['reports'], operationId: 'publishReport', summary: "Freeze a year's report (figures, time, SHA-256); never replaced",
       params: YearParams,
       body: Type.Optional(Type.Object({ referenceDate: Type.Optional(Date_) }, { additionalProperties: false })),
       response: { 201: Type.Object({ year: Type.Integer(), publishedAt: Type.String(), asRecordedAt: Type.String(), sha256: Type.String() }) },
@@ -177,7 +177,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
   app.get('/api/reports/:year/diff', {
     config: { action: 'report.diff' },
     schema: {
-      tags: ['reports'], summary: 'Which figures changed since publication (figures only; the cases: explain)',
+      tags: ['reports'], operationId: 'diffReport', summary: 'Which figures changed since publication (figures only; the cases: explain)',
       params: YearParams,
       response: {
         200: Type.Object({

@@ -2274,320 +2274,7 @@ export interface paths {
          * The persons you may see, in id order
          * @description **Access policy** — action `persons.list`: police (person); prosecutor (person); ind-1f (person); dtv (person). Every access is written to the access log with its legal basis.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Items per page (1–500). */
-                    limit?: number;
-                    /** @description The `next` cursor of the previous page. */
-                    after?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of persons. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: string;
-                                names: string[];
-                                birthDate: string | null;
-                                nationalities: string[];
-                            }[];
-                            /** @description Cursor of the next page (pass as `after`), or null on the last page. */
-                            next: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listPersons"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2607,353 +2294,7 @@ export interface paths {
          * One person: timeline, state and the cases naming them that you may read
          * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    date?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description An id such as P-0042 or SZ-2023-004. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            stream: string;
-                            kind: string;
-                            id: string;
-                            /** @description The date the state is shown for. */
-                            date: string;
-                            asRecordedAt: string | null;
-                            /** @description The replayed state of the stream on `date` (shape per kind). */
-                            state: unknown;
-                            timeline: {
-                                event: {
-                                    seq: number;
-                                    id: string;
-                                    stream: string;
-                                    type: string;
-                                    date: string;
-                                    recordedAt: string;
-                                    data: {
-                                        [key: string]: unknown;
-                                    };
-                                };
-                                retractedBy?: {
-                                    eventId: string;
-                                    recordedAt: string;
-                                    reason: string;
-                                };
-                            }[];
-                            persons: {
-                                id: string;
-                                names: string[];
-                                birthDate: string | null;
-                                nationalities: string[];
-                            }[];
-                            /** @description For a person: the cases naming them that you may read. */
-                            cases: string[];
-                            /** @description The legal basis of this access, as logged. */
-                            legalBasis: string;
-                            /** @description A restricted view the policy applied, or null for the full stream. */
-                            view: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["showPerson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2973,329 +2314,7 @@ export interface paths {
          * Cases of a kind with their phase on a date, as known at a time
          * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
-        get: {
-            parameters: {
-                query: {
-                    kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
-                    phase?: string;
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    date?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                    /** @description Items per page (1–500). */
-                    limit?: number;
-                    /** @description The `next` cursor of the previous page. */
-                    after?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description A page of cases, in stream order. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                stream: string;
-                                phase: string;
-                                attributes: {
-                                    [key: string]: unknown;
-                                };
-                                validFrom: string;
-                                sinceEvent: string;
-                            }[];
-                            /** @description Cursor of the next page (pass as `after`), or null on the last page. */
-                            next: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listCases"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3315,354 +2334,7 @@ export interface paths {
          * One case's timeline and its state on a date
          * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force); prosecutor under bill-1f-sharing (off, from 2027-07-01; requires person-is-suspect-in-open-criminal-case). Every access is written to the access log with its legal basis.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    date?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                };
-                header?: never;
-                path: {
-                    kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
-                    /** @description An id such as P-0042 or SZ-2023-004. */
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            stream: string;
-                            kind: string;
-                            id: string;
-                            /** @description The date the state is shown for. */
-                            date: string;
-                            asRecordedAt: string | null;
-                            /** @description The replayed state of the stream on `date` (shape per kind). */
-                            state: unknown;
-                            timeline: {
-                                event: {
-                                    seq: number;
-                                    id: string;
-                                    stream: string;
-                                    type: string;
-                                    date: string;
-                                    recordedAt: string;
-                                    data: {
-                                        [key: string]: unknown;
-                                    };
-                                };
-                                retractedBy?: {
-                                    eventId: string;
-                                    recordedAt: string;
-                                    reason: string;
-                                };
-                            }[];
-                            persons: {
-                                id: string;
-                                names: string[];
-                                birthDate: string | null;
-                                nationalities: string[];
-                            }[];
-                            /** @description For a person: the cases naming them that you may read. */
-                            cases: string[];
-                            /** @description The legal basis of this access, as logged. */
-                            legalBasis: string;
-                            /** @description A restricted view the policy applied, or null for the full stream. */
-                            view: string | null;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["showCase"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4788,332 +3460,7 @@ export interface paths {
          * The yearly report for Y (columns Y−1 and Y) as JSON
          * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    referenceDate?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                    lang?: "nl" | "en";
-                };
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The yearly report (README "The report"): a contract other programs read. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            columns: number[];
-                            referenceDates: {
-                                [key: string]: string;
-                            };
-                            asRecordedAt: string;
-                            tables: {
-                                id: string;
-                                title: string;
-                                rows: {
-                                    id: string;
-                                    label: string;
-                                    values: {
-                                        [key: string]: number;
-                                    };
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["computeReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5133,315 +3480,7 @@ export interface paths {
          * The yearly report rendered as text, Markdown, CSV, JSON or Word (docx)
          * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    referenceDate?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                    lang?: "nl" | "en";
-                };
-                header?: never;
-                path: {
-                    year: number;
-                    format: "text" | "markdown" | "csv" | "json" | "docx";
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The rendered report (binary for docx). */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["renderReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5461,334 +3500,7 @@ export interface paths {
          * The cases behind one figure, per column (person-level data: never for the ministry)
          * @description **Access policy** — action `report.explain`: police (criminal, extradition); prosecutor (criminal, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A calendar date, YYYY-MM-DD. */
-                    referenceDate?: string;
-                    /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                    asRecordedAt?: string;
-                    lang?: "nl" | "en";
-                };
-                header?: never;
-                path: {
-                    year: number;
-                    /** @description table.row, e.g. departures.forced */
-                    row: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            table: string;
-                            row: string;
-                            label: string;
-                            measure: string;
-                            asRecordedAt: string;
-                            columns: {
-                                year: number;
-                                referenceDate: string;
-                                value: number;
-                                items: {
-                                    case: string;
-                                    row: string;
-                                    eventId: string;
-                                    date: string;
-                                    phase?: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["explainFigure"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5870,323 +3582,7 @@ export interface paths {
          * Freeze a year's report (figures, time, SHA-256); never replaced
          * @description **Access policy** — action `report.publish`: ministry (report).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description A calendar date, YYYY-MM-DD.
-                         */
-                        referenceDate?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            publishedAt: string;
-                            asRecordedAt: string;
-                            sha256: string;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["publishReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6204,324 +3600,7 @@ export interface paths {
          * Which figures changed since publication (figures only; the cases: explain)
          * @description **Access policy** — action `report.diff`: police (report, view figures-only); prosecutor (report, view figures-only); ind-1f (report, view figures-only); dtv (report, view figures-only); ministry (report, view figures-only).
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            year: number;
-                            publishedAt: string;
-                            publishedAsRecordedAt: string;
-                            sha256: string;
-                            intact: boolean;
-                            asRecordedAt: string;
-                            changes: {
-                                table: string;
-                                row: string;
-                                label: string;
-                                year: number;
-                                published: number;
-                                current: number;
-                                cases?: unknown[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-                /** @description RFC 9457 problem details (application/problem+json). */
-                500: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["diffReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -12554,6 +9633,1338 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listPersons: {
+        parameters: {
+            query?: {
+                /** @description Items per page (1–500). */
+                limit?: number;
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of persons. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            names: string[];
+                            birthDate: string | null;
+                            nationalities: string[];
+                        }[];
+                        /** @description Cursor of the next page (pass as `after`), or null on the last page. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    showPerson: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stream: string;
+                        kind: string;
+                        id: string;
+                        /** @description The date the state is shown for. */
+                        date: string;
+                        asRecordedAt: string | null;
+                        /** @description The replayed state of the stream on `date` (shape per kind). */
+                        state: unknown;
+                        timeline: {
+                            event: {
+                                seq: number;
+                                id: string;
+                                stream: string;
+                                type: string;
+                                date: string;
+                                recordedAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            retractedBy?: {
+                                eventId: string;
+                                recordedAt: string;
+                                reason: string;
+                            };
+                        }[];
+                        persons: {
+                            id: string;
+                            names: string[];
+                            birthDate: string | null;
+                            nationalities: string[];
+                        }[];
+                        /** @description For a person: the cases naming them that you may read. */
+                        cases: string[];
+                        /** @description The legal basis of this access, as logged. */
+                        legalBasis: string;
+                        /** @description A restricted view the policy applied, or null for the full stream. */
+                        view: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    listCases: {
+        parameters: {
+            query: {
+                kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
+                phase?: string;
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+                /** @description Items per page (1–500). */
+                limit?: number;
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of cases, in stream order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            stream: string;
+                            phase: string;
+                            attributes: {
+                                [key: string]: unknown;
+                            };
+                            validFrom: string;
+                            sinceEvent: string;
+                        }[];
+                        /** @description Cursor of the next page (pass as `after`), or null on the last page. */
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    showCase: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path: {
+                kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stream: string;
+                        kind: string;
+                        id: string;
+                        /** @description The date the state is shown for. */
+                        date: string;
+                        asRecordedAt: string | null;
+                        /** @description The replayed state of the stream on `date` (shape per kind). */
+                        state: unknown;
+                        timeline: {
+                            event: {
+                                seq: number;
+                                id: string;
+                                stream: string;
+                                type: string;
+                                date: string;
+                                recordedAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            retractedBy?: {
+                                eventId: string;
+                                recordedAt: string;
+                                reason: string;
+                            };
+                        }[];
+                        persons: {
+                            id: string;
+                            names: string[];
+                            birthDate: string | null;
+                            nationalities: string[];
+                        }[];
+                        /** @description For a person: the cases naming them that you may read. */
+                        cases: string[];
+                        /** @description The legal basis of this access, as logged. */
+                        legalBasis: string;
+                        /** @description A restricted view the policy applied, or null for the full stream. */
+                        view: string | null;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
     deriveCase: {
         parameters: {
             query?: {
@@ -13214,6 +11625,969 @@ export interface operations {
                             count: number;
                             reason: string;
                             allowingBases: string[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    computeReport: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                referenceDate?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The yearly report (README "The report"): a contract other programs read. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        columns: number[];
+                        referenceDates: {
+                            [key: string]: string;
+                        };
+                        asRecordedAt: string;
+                        tables: {
+                            id: string;
+                            title: string;
+                            rows: {
+                                id: string;
+                                label: string;
+                                values: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    renderReport: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                referenceDate?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                year: number;
+                format: "text" | "markdown" | "csv" | "json" | "docx";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rendered report (binary for docx). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    explainFigure: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                referenceDate?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                year: number;
+                /** @description table.row, e.g. departures.forced */
+                row: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        table: string;
+                        row: string;
+                        label: string;
+                        measure: string;
+                        asRecordedAt: string;
+                        columns: {
+                            year: number;
+                            referenceDate: string;
+                            value: number;
+                            items: {
+                                case: string;
+                                row: string;
+                                eventId: string;
+                                date: string;
+                                phase?: string;
+                            }[];
                         }[];
                     };
                 };
@@ -14190,6 +13564,641 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    publishReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD.
+                     */
+                    referenceDate?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        publishedAt: string;
+                        asRecordedAt: string;
+                        sha256: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        /** @description What went wrong, and what to do about it, for a person to read. */
+                        detail: string;
+                        instance?: string;
+                        /** @description The error code (src/domain/errors.ts). */
+                        code: string;
+                        problems?: {
+                            message: string;
+                            file?: string;
+                            line?: number;
+                            field?: string;
+                            code?: string;
+                        }[];
+                        /** @description For a refusal: the legal bases that would allow the access. */
+                        allowingBases?: string[];
+                        retryAfter?: number;
+                    };
+                };
+            };
+        };
+    };
+    diffReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        publishedAt: string;
+                        publishedAsRecordedAt: string;
+                        sha256: string;
+                        intact: boolean;
+                        asRecordedAt: string;
+                        changes: {
+                            table: string;
+                            row: string;
+                            label: string;
+                            year: number;
+                            published: number;
+                            current: number;
+                            cases?: unknown[];
+                        }[];
+                    };
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
