@@ -12,6 +12,7 @@ import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { TokenCache } from '../accounts/api-tokens.js';
 import { createFigureCache } from '../reports/figure-cache.js';
+import { shareNamedSchemas } from './openapi-components.js';
 import { Throttle } from '../accounts/login.js';
 import { accessLogWriter } from '../access-log/access-log-writer.js';
 import { AppendQueue } from './append-queue.js';
@@ -23,7 +24,7 @@ import type { ServerConfig } from './config.js';
 import type { App, ServerContext } from './context.js';
 import { problemOf, RateLimited } from './http-errors.js';
 import { registerRoutes } from './routes/index.js';
-import { ProblemSchema } from './schemas.js';
+import { NAMED_SCHEMAS, ProblemSchema } from './schemas.js';
 import { webApp } from './web/web-app.js';
 
 export interface ServerDeps {
@@ -119,6 +120,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       info: {
         title: 'imketen API',
         version: '1',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
         description: 'The registry of the Dutch international crimes chain. Every request names who asks (session cookie or API token) and may name why (X-Purpose); '
           + 'the access policy (config/policy.json, GET /api/policy) decides, and every access to person-level data is logged with its legal basis. '
           + 'Errors are RFC 9457 problem details; lists are paginated (limit, after → next).\n\n**Roles**: '
@@ -136,6 +138,9 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       },
       security: [{ session: [] }, { apiToken: [] }],
     },
+    // Named schemas (an $id in schemas.ts) keep their name under components.schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    transformObject: (documents) => shareNamedSchemas((documents as { openapiObject: Record<string, unknown> }).openapiObject, NAMED_SCHEMAS),
   });
   await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { docExpansion: 'list' } });
 

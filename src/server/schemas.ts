@@ -50,7 +50,7 @@ export const StoredEventSchema = Type.Object({
   date: Type.String(),
   recordedAt: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown()),
-});
+}, { $id: 'StoredEvent' });
 
 export const EventInputSchema = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 200 }),
@@ -59,14 +59,14 @@ export const EventInputSchema = Type.Object({
   date: Type.String({ maxLength: 40, description: 'The legal date, YYYY-MM-DD (checked with the event schema).' }),
   recordedAt: Type.Optional(Type.String({ maxLength: 40 })),
   data: Type.Record(Type.String(), Type.Unknown()),
-}, { additionalProperties: false, description: 'One event of the interchange format v1 (see the README).' });
+}, { $id: 'EventInput', additionalProperties: false, description: 'One event of the interchange format v1 (see the README).' });
 
 export const PersonSummarySchema = Type.Object({
   id: Type.String(),
   names: Type.Array(Type.String()),
   birthDate: Type.Union([Type.String(), Type.Null()]),
   nationalities: Type.Array(Type.String()),
-});
+}, { $id: 'PersonSummary' });
 
 export const StreamViewSchema = Type.Object({
   stream: Type.String(),
@@ -83,7 +83,7 @@ export const StreamViewSchema = Type.Object({
   cases: Type.Array(Type.String(), { description: 'For a person: the cases naming them that you may read.' }),
   legalBasis: Type.String({ description: 'The legal basis of this access, as logged.' }),
   view: Type.Union([Type.String(), Type.Null()], { description: 'A restricted view the policy applied, or null for the full stream.' }),
-});
+}, { $id: 'StreamView' });
 
 export const AccountSchema = Type.Object({
   id: Type.Integer(),
@@ -98,7 +98,7 @@ export const AccountSchema = Type.Object({
   createdAt: Type.String(),
   oidcIssuer: Type.Union([Type.String(), Type.Null()]),
   oidcSubject: Type.Union([Type.String(), Type.Null()]),
-});
+}, { $id: 'Account' });
 
 export const ApiTokenSchema = Type.Object({
   id: Type.Integer(),
@@ -108,7 +108,7 @@ export const ApiTokenSchema = Type.Object({
   createdAt: Type.String(),
   expiresAt: Type.Union([Type.String(), Type.Null()]),
   revokedAt: Type.Union([Type.String(), Type.Null()]),
-});
+}, { $id: 'ApiToken' });
 
 export const AuthorisationSchema = Type.Object({
   id: Type.Integer(),
@@ -120,7 +120,7 @@ export const AuthorisationSchema = Type.Object({
   validUntil: Type.String(),
   registeredBy: Type.String(),
   registeredAt: Type.String(),
-});
+}, { $id: 'Authorisation' });
 
 export const AccessLogRowSchema = Type.Object({
   seq: Type.Integer(),
@@ -141,7 +141,7 @@ export const AccessLogRowSchema = Type.Object({
   requestId: Type.Union([Type.String(), Type.Null()]),
   prevHash: Type.String(),
   hash: Type.String(),
-});
+}, { $id: 'AccessLogRow' });
 
 export const ReportSchema = Type.Object({
   year: Type.Integer(),
@@ -153,7 +153,7 @@ export const ReportSchema = Type.Object({
     title: Type.String(),
     rows: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), values: Type.Record(Type.String(), Type.Integer()) })),
   })),
-}, { description: 'The yearly report (README "The report"): a contract other programs read.' });
+}, { $id: 'Report', description: 'The yearly report (README "The report"): a contract other programs read.' });
 
 export const PrincipalSchema = Type.Object({
   kind: Type.String(),
@@ -162,4 +162,11 @@ export const PrincipalSchema = Type.Object({
   role: Type.String(),
   accountId: Type.Optional(Type.Integer()),
   tokenId: Type.Optional(Type.Integer()),
-});
+}, { $id: 'Principal' });
+
+
+/** The schemas the OpenAPI document names under components.schemas (src/server/openapi-components.ts). */
+export const NAMED_SCHEMAS: readonly TSchema[] = [
+  ProblemSchema, StoredEventSchema, EventInputSchema, PersonSummarySchema, StreamViewSchema, AccountSchema, ApiTokenSchema,
+  AuthorisationSchema, AccessLogRowSchema, ReportSchema, PrincipalSchema,
+];

@@ -41,26 +41,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -69,26 +50,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -97,26 +59,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -125,26 +68,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -153,26 +77,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -181,26 +86,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -209,26 +95,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -237,26 +104,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -265,26 +113,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -293,26 +122,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -369,26 +179,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -397,26 +188,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -425,26 +197,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -453,26 +206,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -481,26 +215,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -509,26 +224,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -537,26 +233,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -565,26 +242,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -593,26 +251,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -621,26 +260,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -680,14 +300,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            principal: {
-                                kind: string;
-                                username: string;
-                                organisation: string;
-                                role: string;
-                                accountId?: number;
-                                tokenId?: number;
-                            };
+                            principal: components["schemas"]["Principal"];
                             /** @description Send it as X-CSRF-Token on every request that changes data. */
                             csrfToken: string;
                             expiresAt?: string;
@@ -700,26 +313,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -728,26 +322,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -756,26 +331,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -784,26 +340,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -812,26 +349,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -840,26 +358,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -868,26 +367,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -896,26 +376,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -924,26 +385,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -952,26 +394,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1006,14 +429,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            principal: {
-                                kind: string;
-                                username: string;
-                                organisation: string;
-                                role: string;
-                                accountId?: number;
-                                tokenId?: number;
-                            };
+                            principal: components["schemas"]["Principal"];
                             /** @description Send it as X-CSRF-Token on every request that changes data. */
                             csrfToken: string;
                             expiresAt?: string;
@@ -1026,26 +442,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1054,26 +451,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1082,26 +460,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1110,26 +469,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1138,26 +478,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1166,26 +487,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1194,26 +496,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1222,26 +505,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1250,26 +514,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1278,26 +523,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1328,26 +554,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1356,26 +563,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1384,26 +572,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1412,26 +581,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1440,26 +590,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1468,26 +599,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1496,26 +608,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1524,26 +617,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1552,26 +626,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1580,26 +635,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1642,26 +678,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1670,26 +687,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1698,26 +696,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1726,26 +705,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1754,26 +714,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1782,26 +723,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1810,26 +732,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1838,26 +741,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1866,26 +750,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -1894,26 +759,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -1953,14 +799,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            principal: {
-                                kind: string;
-                                username: string;
-                                organisation: string;
-                                role: string;
-                                accountId?: number;
-                                tokenId?: number;
-                            };
+                            principal: components["schemas"]["Principal"];
                             csrfToken: string;
                             expiresAt: string;
                         };
@@ -1979,26 +818,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2007,26 +827,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2035,26 +836,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2063,26 +845,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2091,26 +854,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2119,26 +863,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2147,26 +872,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2175,26 +881,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2203,26 +890,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2231,26 +899,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2428,18 +1077,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        events: {
-                            id: string;
-                            /** @description <kind>/<id>, e.g. criminal/SZ-2023-004 */
-                            stream: string;
-                            type: string;
-                            /** @description The legal date, YYYY-MM-DD (checked with the event schema). */
-                            date: string;
-                            recordedAt?: string;
-                            data: {
-                                [key: string]: unknown;
-                            };
-                        }[];
+                        events: components["schemas"]["EventInput"][];
                     };
                 };
             };
@@ -2484,26 +1122,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2512,26 +1131,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2540,26 +1140,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2568,26 +1149,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2596,26 +1158,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2624,26 +1167,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2652,26 +1176,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2680,26 +1185,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2708,26 +1194,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2736,26 +1203,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -2842,26 +1290,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2870,26 +1299,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2898,26 +1308,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2926,26 +1317,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2954,26 +1326,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -2982,26 +1335,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3010,26 +1344,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3038,26 +1353,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3066,26 +1362,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3094,26 +1371,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3165,26 +1423,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3193,26 +1432,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3221,26 +1441,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3249,26 +1450,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3277,26 +1459,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3305,26 +1468,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3333,26 +1477,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3361,26 +1486,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3389,26 +1495,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3417,26 +1504,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3639,20 +1707,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                username: string;
-                                displayName: string;
-                                organisation: string;
-                                role: string;
-                                disabled: boolean;
-                                failedLogins: number;
-                                lockedUntil: string | null;
-                                demo: boolean;
-                                createdAt: string;
-                                oidcIssuer: string | null;
-                                oidcSubject: string | null;
-                            }[];
+                            items: components["schemas"]["Account"][];
                             /** @description Cursor of the next page (pass as `after`), or null on the last page. */
                             next: string | null;
                         };
@@ -3664,26 +1719,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3692,26 +1728,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3720,26 +1737,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3748,26 +1746,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3776,26 +1755,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3804,26 +1764,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3832,26 +1773,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3860,26 +1782,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3888,26 +1791,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3916,26 +1800,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -3971,20 +1836,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            organisation: string;
-                            role: string;
-                            disabled: boolean;
-                            failedLogins: number;
-                            lockedUntil: string | null;
-                            demo: boolean;
-                            createdAt: string;
-                            oidcIssuer: string | null;
-                            oidcSubject: string | null;
-                        };
+                        "application/json": components["schemas"]["Account"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -3993,26 +1845,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4021,26 +1854,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4049,26 +1863,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4077,26 +1872,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4105,26 +1881,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4133,26 +1890,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4161,26 +1899,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4189,26 +1908,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4217,26 +1917,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4245,26 +1926,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4318,20 +1980,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            organisation: string;
-                            role: string;
-                            disabled: boolean;
-                            failedLogins: number;
-                            lockedUntil: string | null;
-                            demo: boolean;
-                            createdAt: string;
-                            oidcIssuer: string | null;
-                            oidcSubject: string | null;
-                        };
+                        "application/json": components["schemas"]["Account"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4340,26 +1989,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4368,26 +1998,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4396,26 +2007,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4424,26 +2016,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4452,26 +2025,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4480,26 +2034,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4508,26 +2043,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4536,26 +2052,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4564,26 +2061,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4592,26 +2070,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4648,15 +2107,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                name: string;
-                                organisation: string;
-                                role: string;
-                                createdAt: string;
-                                expiresAt: string | null;
-                                revokedAt: string | null;
-                            }[];
+                            items: components["schemas"]["ApiToken"][];
                             /** @description Cursor of the next page (pass as `after`), or null on the last page. */
                             next: string | null;
                         };
@@ -4668,26 +2119,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4696,26 +2128,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4724,26 +2137,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4752,26 +2146,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4780,26 +2155,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4808,26 +2164,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4836,26 +2173,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4864,26 +2182,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4892,26 +2191,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -4920,26 +2200,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -4975,15 +2236,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             token: string;
-                            apiToken: {
-                                id: number;
-                                name: string;
-                                organisation: string;
-                                role: string;
-                                createdAt: string;
-                                expiresAt: string | null;
-                                revokedAt: string | null;
-                            };
+                            apiToken: components["schemas"]["ApiToken"];
                         };
                     };
                 };
@@ -4993,26 +2246,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5021,26 +2255,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5049,26 +2264,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5077,26 +2273,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5105,26 +2282,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5133,26 +2291,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5161,26 +2300,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5189,26 +2309,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5217,26 +2318,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5245,26 +2327,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5306,15 +2369,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            organisation: string;
-                            role: string;
-                            createdAt: string;
-                            expiresAt: string | null;
-                            revokedAt: string | null;
-                        };
+                        "application/json": components["schemas"]["ApiToken"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5323,26 +2378,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5351,26 +2387,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5379,26 +2396,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5407,26 +2405,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5435,26 +2414,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5463,26 +2423,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5491,26 +2432,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5519,26 +2441,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5547,26 +2450,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5575,26 +2459,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5636,17 +2501,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                decisionReference: string;
-                                personId: string;
-                                exclusionCase: string | null;
-                                criminalCase: string | null;
-                                validFrom: string;
-                                validUntil: string;
-                                registeredBy: string;
-                                registeredAt: string;
-                            }[];
+                            items: components["schemas"]["Authorisation"][];
                             /** @description Cursor of the next page (pass as `after`), or null on the last page. */
                             next: string | null;
                         };
@@ -5658,26 +2513,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5686,26 +2522,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5714,26 +2531,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5742,26 +2540,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5770,26 +2549,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5798,26 +2558,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5826,26 +2567,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5854,26 +2576,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5882,26 +2585,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5910,26 +2594,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -5976,17 +2641,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            decisionReference: string;
-                            personId: string;
-                            exclusionCase: string | null;
-                            criminalCase: string | null;
-                            validFrom: string;
-                            validUntil: string;
-                            registeredBy: string;
-                            registeredAt: string;
-                        };
+                        "application/json": components["schemas"]["Authorisation"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -5995,26 +2650,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6023,26 +2659,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6051,26 +2668,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6079,26 +2677,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6107,26 +2686,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6135,26 +2695,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6163,26 +2704,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6191,26 +2713,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6219,26 +2722,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6247,26 +2731,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6310,26 +2775,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                seq: number;
-                                at: string;
-                                principalKind: string;
-                                accountId: number | null;
-                                tokenId: number | null;
-                                username: string;
-                                organisation: string;
-                                role: string;
-                                action: string;
-                                resource: string;
-                                persons: string[];
-                                purpose: string;
-                                legalBasis: string | null;
-                                outcome: string;
-                                reason: string | null;
-                                requestId: string | null;
-                                prevHash: string;
-                                hash: string;
-                            }[];
+                            items: components["schemas"]["AccessLogRow"][];
                             /** @description Cursor of the next page (pass as `after`), or null on the last page. */
                             next: string | null;
                         };
@@ -6341,26 +2787,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6369,26 +2796,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6397,26 +2805,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6425,26 +2814,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6453,26 +2823,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6481,26 +2832,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6509,26 +2841,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6537,26 +2850,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6565,26 +2859,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6593,26 +2868,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -6814,26 +3070,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6842,26 +3079,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6870,26 +3088,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6898,26 +3097,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6926,26 +3106,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6954,26 +3115,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -6982,26 +3124,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7010,26 +3133,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7038,26 +3142,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7066,26 +3151,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7167,26 +3233,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7195,26 +3242,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7223,26 +3251,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7251,26 +3260,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7279,26 +3269,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7307,26 +3278,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7335,26 +3287,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7363,26 +3296,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7391,26 +3305,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7419,26 +3314,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7531,12 +3407,7 @@ export interface paths {
                                     /** @description false: made before the data of a side changed; the hit is open again. */
                                     onCurrentData: boolean;
                                 };
-                                person: {
-                                    id: string;
-                                    names: string[];
-                                    birthDate: string | null;
-                                    nationalities: string[];
-                                };
+                                person: components["schemas"]["PersonSummary"];
                                 /** @description The list entry as screened. */
                                 entry?: unknown;
                             }[];
@@ -7549,26 +3420,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7577,26 +3429,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7605,26 +3438,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7633,26 +3447,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7661,26 +3456,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7689,26 +3465,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7717,26 +3474,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7745,26 +3483,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7773,26 +3492,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7801,26 +3501,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -7912,12 +3593,7 @@ export interface paths {
                                     /** @description false: made before the data of a side changed; the hit is open again. */
                                     onCurrentData: boolean;
                                 };
-                                person: {
-                                    id: string;
-                                    names: string[];
-                                    birthDate: string | null;
-                                    nationalities: string[];
-                                };
+                                person: components["schemas"]["PersonSummary"];
                                 /** @description The list entry as screened. */
                                 entry?: unknown;
                             }[];
@@ -7930,26 +3606,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7958,26 +3615,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -7986,26 +3624,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8014,26 +3633,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8042,26 +3642,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8070,26 +3651,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8098,26 +3660,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8126,26 +3669,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8154,26 +3678,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8182,26 +3687,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8274,12 +3760,7 @@ export interface paths {
                                     /** @description false: made before the data of a side changed; the hit is open again. */
                                     onCurrentData: boolean;
                                 };
-                                person: {
-                                    id: string;
-                                    names: string[];
-                                    birthDate: string | null;
-                                    nationalities: string[];
-                                };
+                                person: components["schemas"]["PersonSummary"];
                                 /** @description The list entry as screened. */
                                 entry?: unknown;
                             }[];
@@ -8292,26 +3773,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8320,26 +3782,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8348,26 +3791,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8376,26 +3800,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8404,26 +3809,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8432,26 +3818,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8460,26 +3827,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8488,26 +3836,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8516,26 +3845,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8544,26 +3854,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8642,12 +3933,7 @@ export interface paths {
                                 /** @description false: made before the data of a side changed; the hit is open again. */
                                 onCurrentData: boolean;
                             };
-                            person: {
-                                id: string;
-                                names: string[];
-                                birthDate: string | null;
-                                nationalities: string[];
-                            };
+                            person: components["schemas"]["PersonSummary"];
                             /** @description The list entry as screened. */
                             entry?: unknown;
                         };
@@ -8659,26 +3945,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8687,26 +3954,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8715,26 +3963,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8743,26 +3972,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8771,26 +3981,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8799,26 +3990,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8827,26 +3999,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8855,26 +4008,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8883,26 +4017,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -8911,26 +4026,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -8978,12 +4074,7 @@ export interface paths {
                             matchElsewhere: boolean;
                             matches: {
                                 hitId: number;
-                                person: {
-                                    id: string;
-                                    names: string[];
-                                    birthDate: string | null;
-                                    nationalities: string[];
-                                };
+                                person: components["schemas"]["PersonSummary"];
                                 score: number;
                                 status: string;
                                 /** @description Why the hit scored what it did: the closest names part by part, and what birth date and nationality did to the score. */
@@ -9001,26 +4092,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9029,26 +4101,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9057,26 +4110,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9085,26 +4119,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9113,26 +4128,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9141,26 +4137,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9169,26 +4146,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9197,26 +4155,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9225,26 +4164,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9253,26 +4173,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -9318,12 +4219,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                person: {
-                                    id: string;
-                                    names: string[];
-                                    birthDate: string | null;
-                                    nationalities: string[];
-                                };
+                                person: components["schemas"]["PersonSummary"];
                                 score: number;
                                 /** @description Why the hit scored what it did: the closest names part by part, and what birth date and nationality did to the score. */
                                 explanation: unknown;
@@ -9337,26 +4233,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9365,26 +4242,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9393,26 +4251,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9421,26 +4260,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9449,26 +4269,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9477,26 +4278,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9505,26 +4287,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9533,26 +4296,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9561,26 +4305,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
                 /** @description RFC 9457 problem details (application/problem+json). */
@@ -9589,26 +4314,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/problem+json": {
-                            type: string;
-                            title: string;
-                            status: number;
-                            /** @description What went wrong, and what to do about it, for a person to read. */
-                            detail: string;
-                            instance?: string;
-                            /** @description The error code (src/domain/errors.ts). */
-                            code: string;
-                            problems?: {
-                                message: string;
-                                file?: string;
-                                line?: number;
-                                field?: string;
-                                code?: string;
-                            }[];
-                            /** @description For a refusal: the legal bases that would allow the access. */
-                            allowingBases?: string[];
-                            retryAfter?: number;
-                        };
+                        "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
             };
@@ -9624,7 +4330,141 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        Principal: {
+            kind: string;
+            username: string;
+            organisation: string;
+            role: string;
+            accountId?: number;
+            tokenId?: number;
+        };
+        PersonSummary: {
+            id: string;
+            names: string[];
+            birthDate: string | null;
+            nationalities: string[];
+        };
+        StoredEvent: {
+            seq: number;
+            id: string;
+            stream: string;
+            type: string;
+            date: string;
+            recordedAt: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description One event of the interchange format v1 (see the README). */
+        EventInput: {
+            id: string;
+            /** @description <kind>/<id>, e.g. criminal/SZ-2023-004 */
+            stream: string;
+            type: string;
+            /** @description The legal date, YYYY-MM-DD (checked with the event schema). */
+            date: string;
+            recordedAt?: string;
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The yearly report (README "The report"): a contract other programs read. */
+        Report: {
+            year: number;
+            columns: number[];
+            referenceDates: {
+                [key: string]: string;
+            };
+            asRecordedAt: string;
+            tables: {
+                id: string;
+                title: string;
+                rows: {
+                    id: string;
+                    label: string;
+                    values: {
+                        [key: string]: number;
+                    };
+                }[];
+            }[];
+        };
+        Account: {
+            id: number;
+            username: string;
+            displayName: string;
+            organisation: string;
+            role: string;
+            disabled: boolean;
+            failedLogins: number;
+            lockedUntil: string | null;
+            demo: boolean;
+            createdAt: string;
+            oidcIssuer: string | null;
+            oidcSubject: string | null;
+        };
+        ApiToken: {
+            id: number;
+            name: string;
+            organisation: string;
+            role: string;
+            createdAt: string;
+            expiresAt: string | null;
+            revokedAt: string | null;
+        };
+        Authorisation: {
+            id: number;
+            decisionReference: string;
+            personId: string;
+            exclusionCase: string | null;
+            criminalCase: string | null;
+            validFrom: string;
+            validUntil: string;
+            registeredBy: string;
+            registeredAt: string;
+        };
+        AccessLogRow: {
+            seq: number;
+            at: string;
+            principalKind: string;
+            accountId: number | null;
+            tokenId: number | null;
+            username: string;
+            organisation: string;
+            role: string;
+            action: string;
+            resource: string;
+            persons: string[];
+            purpose: string;
+            legalBasis: string | null;
+            outcome: string;
+            reason: string | null;
+            requestId: string | null;
+            prevHash: string;
+            hash: string;
+        };
+        /** @description RFC 9457 problem details (application/problem+json). */
+        Problem: {
+            type: string;
+            title: string;
+            status: number;
+            /** @description What went wrong, and what to do about it, for a person to read. */
+            detail: string;
+            instance?: string;
+            /** @description The error code (src/domain/errors.ts). */
+            code: string;
+            problems?: {
+                message: string;
+                file?: string;
+                line?: number;
+                field?: string;
+                code?: string;
+            }[];
+            /** @description For a refusal: the legal bases that would allow the access. */
+            allowingBases?: string[];
+            retryAfter?: number;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -9654,12 +4494,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            id: string;
-                            names: string[];
-                            birthDate: string | null;
-                            nationalities: string[];
-                        }[];
+                        items: components["schemas"]["PersonSummary"][];
                         /** @description Cursor of the next page (pass as `after`), or null on the last page. */
                         next: string | null;
                     };
@@ -9671,26 +4506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -9699,26 +4515,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -9727,26 +4524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -9755,26 +4533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -9783,26 +4542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -9811,26 +4551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -9839,26 +4560,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -9867,26 +4569,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -9895,26 +4578,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -9923,26 +4587,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -9980,29 +4625,14 @@ export interface operations {
                         /** @description The replayed state of the stream on `date` (shape per kind). */
                         state: unknown;
                         timeline: {
-                            event: {
-                                seq: number;
-                                id: string;
-                                stream: string;
-                                type: string;
-                                date: string;
-                                recordedAt: string;
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                            };
+                            event: components["schemas"]["StoredEvent"];
                             retractedBy?: {
                                 eventId: string;
                                 recordedAt: string;
                                 reason: string;
                             };
                         }[];
-                        persons: {
-                            id: string;
-                            names: string[];
-                            birthDate: string | null;
-                            nationalities: string[];
-                        }[];
+                        persons: components["schemas"]["PersonSummary"][];
                         /** @description For a person: the cases naming them that you may read. */
                         cases: string[];
                         /** @description The legal basis of this access, as logged. */
@@ -10018,26 +4648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10046,26 +4657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10074,26 +4666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10102,26 +4675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10130,26 +4684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10158,26 +4693,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10186,26 +4702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10214,26 +4711,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10242,26 +4720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10270,26 +4729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10341,26 +4781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10369,26 +4790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10397,26 +4799,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10425,26 +4808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10453,26 +4817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10481,26 +4826,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10509,26 +4835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10537,26 +4844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10565,26 +4853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10593,26 +4862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -10651,29 +4901,14 @@ export interface operations {
                         /** @description The replayed state of the stream on `date` (shape per kind). */
                         state: unknown;
                         timeline: {
-                            event: {
-                                seq: number;
-                                id: string;
-                                stream: string;
-                                type: string;
-                                date: string;
-                                recordedAt: string;
-                                data: {
-                                    [key: string]: unknown;
-                                };
-                            };
+                            event: components["schemas"]["StoredEvent"];
                             retractedBy?: {
                                 eventId: string;
                                 recordedAt: string;
                                 reason: string;
                             };
                         }[];
-                        persons: {
-                            id: string;
-                            names: string[];
-                            birthDate: string | null;
-                            nationalities: string[];
-                        }[];
+                        persons: components["schemas"]["PersonSummary"][];
                         /** @description For a person: the cases naming them that you may read. */
                         cases: string[];
                         /** @description The legal basis of this access, as logged. */
@@ -10689,26 +4924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10717,26 +4933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10745,26 +4942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10773,26 +4951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10801,26 +4960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10829,26 +4969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10857,26 +4978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10885,26 +4987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10913,26 +4996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10941,26 +5005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11005,26 +5050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11033,26 +5059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11061,26 +5068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11089,26 +5077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11117,26 +5086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11145,26 +5095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11173,26 +5104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11201,26 +5113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11229,26 +5122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11257,26 +5131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11325,26 +5180,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11353,26 +5189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11381,26 +5198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11409,26 +5207,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11437,26 +5216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11465,26 +5225,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11493,26 +5234,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11521,26 +5243,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11549,26 +5252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11577,26 +5261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11635,26 +5300,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11663,26 +5309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11691,26 +5318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11719,26 +5327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11747,26 +5336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11775,26 +5345,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11803,26 +5354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11831,26 +5363,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11859,26 +5372,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11887,26 +5381,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -11961,26 +5436,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -11989,26 +5445,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12017,26 +5454,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12045,26 +5463,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12073,26 +5472,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12101,26 +5481,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12129,26 +5490,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12157,26 +5499,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12185,26 +5508,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12213,26 +5517,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12270,26 +5555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12298,26 +5564,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12326,26 +5573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12354,26 +5582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12382,26 +5591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12410,26 +5600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12438,26 +5609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12466,26 +5618,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12494,26 +5627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12522,26 +5636,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12598,26 +5693,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12626,26 +5702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12654,26 +5711,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12682,26 +5720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12710,26 +5729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12738,26 +5738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12766,26 +5747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12794,26 +5756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12822,26 +5765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12850,26 +5774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -12917,26 +5822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12945,26 +5831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -12973,26 +5840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13001,26 +5849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13029,26 +5858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13057,26 +5867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13085,26 +5876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13113,26 +5885,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13141,26 +5894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13169,26 +5903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13217,26 +5932,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description The yearly report (README "The report"): a contract other programs read. */
-                        report: {
-                            year: number;
-                            columns: number[];
-                            referenceDates: {
-                                [key: string]: string;
-                            };
-                            asRecordedAt: string;
-                            tables: {
-                                id: string;
-                                title: string;
-                                rows: {
-                                    id: string;
-                                    label: string;
-                                    values: {
-                                        [key: string]: number;
-                                    };
-                                }[];
-                            }[];
-                        };
+                        report: components["schemas"]["Report"];
                         view: {
                             language: string;
                             title: string;
@@ -13264,26 +5960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13292,26 +5969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13320,26 +5978,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13348,26 +5987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13376,26 +5996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13404,26 +6005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13432,26 +6014,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13460,26 +6023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13488,26 +6032,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13516,26 +6041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13572,26 +6078,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13600,26 +6087,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13628,26 +6096,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13656,26 +6105,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13684,26 +6114,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13712,26 +6123,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13740,26 +6132,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13768,26 +6141,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13796,26 +6150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13824,26 +6159,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -13889,26 +6205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13917,26 +6214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13945,26 +6223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -13973,26 +6232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14001,26 +6241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14029,26 +6250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14057,26 +6259,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14085,26 +6268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14113,26 +6277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14141,26 +6286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14207,26 +6333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14235,26 +6342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14263,26 +6351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14291,26 +6360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14319,26 +6369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14347,26 +6378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14375,26 +6387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14403,26 +6396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14431,26 +6405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14459,26 +6414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14511,26 +6447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14539,26 +6456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14567,26 +6465,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14595,26 +6474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14623,26 +6483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14651,26 +6492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14679,26 +6501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14707,26 +6510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14735,26 +6519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14763,26 +6528,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -14825,26 +6571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14853,26 +6580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14881,26 +6589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14909,26 +6598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14937,26 +6607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14965,26 +6616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -14993,26 +6625,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15021,26 +6634,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15049,26 +6643,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15077,26 +6652,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15137,26 +6693,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15165,26 +6702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15193,26 +6711,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15221,26 +6720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15249,26 +6729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15277,26 +6738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15305,26 +6747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15333,26 +6756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15361,26 +6765,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15389,26 +6774,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15450,26 +6816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15478,26 +6825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15506,26 +6834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15534,26 +6843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15562,26 +6852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15590,26 +6861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15618,26 +6870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15646,26 +6879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15674,26 +6888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15702,26 +6897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -15753,12 +6929,7 @@ export interface operations {
                             case: string;
                             phase: string;
                             victims: {
-                                person: {
-                                    id: string;
-                                    names: string[];
-                                    birthDate: string | null;
-                                    nationalities: string[];
-                                } | null;
+                                person: components["schemas"]["PersonSummary"] | null;
                                 id: string;
                                 registeredOn: string | null;
                                 lastInformed: {
@@ -15786,26 +6957,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15814,26 +6966,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15842,26 +6975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15870,26 +6984,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15898,26 +6993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15926,26 +7002,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15954,26 +7011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -15982,26 +7020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16010,26 +7029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16038,26 +7038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16089,12 +7070,7 @@ export interface operations {
                             nationality: string;
                             dossiers: {
                                 dossier: string;
-                                person: {
-                                    id: string;
-                                    names: string[];
-                                    birthDate: string | null;
-                                    nationalities: string[];
-                                } | null;
+                                person: components["schemas"]["PersonSummary"] | null;
                                 barrierSince: string;
                             }[];
                         }[];
@@ -16107,26 +7083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16135,26 +7092,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16163,26 +7101,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16191,26 +7110,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16219,26 +7119,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16247,26 +7128,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16275,26 +7137,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16303,26 +7146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16331,26 +7155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16359,26 +7164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16426,26 +7212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16454,26 +7221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16482,26 +7230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16510,26 +7239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16538,26 +7248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16566,26 +7257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16594,26 +7266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16622,26 +7275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16650,26 +7284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -16678,26 +7293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        /** @description What went wrong, and what to do about it, for a person to read. */
-                        detail: string;
-                        instance?: string;
-                        /** @description The error code (src/domain/errors.ts). */
-                        code: string;
-                        problems?: {
-                            message: string;
-                            file?: string;
-                            line?: number;
-                            field?: string;
-                            code?: string;
-                        }[];
-                        /** @description For a refusal: the legal bases that would allow the access. */
-                        allowingBases?: string[];
-                        retryAfter?: number;
-                    };
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
