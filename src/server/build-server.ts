@@ -13,6 +13,7 @@ import { Compile } from 'typebox/compile';
 import { TokenCache } from '../accounts/api-tokens.js';
 import { createFigureCache } from '../reports/figure-cache.js';
 import { shareNamedSchemas } from './openapi-components.js';
+import { OPERATION_IDS } from './operation-ids.js';
 import { Throttle } from '../accounts/login.js';
 import { accessLogWriter } from '../access-log/access-log-writer.js';
 import { AppendQueue } from './append-queue.js';
@@ -98,7 +99,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     if (route.url.startsWith(DOCS_PREFIX)) return;
     route.schema ??= {};
     // The OpenAPI document says, per operation, what the access policy allows (generated from the policy file).
-    const described = route.schema as { description?: string; summary?: string };
+    const described = route.schema as { description?: string; summary?: string; operationId?: string };
+    described.operationId ??= OPERATION_IDS[`${methods[0]} ${route.url}`];
     if (!described.description?.includes('**Access policy**')) described.description = [described.description, `**Access policy** — action \`${action}\`: ${describeAccess(policy, action)}`].filter(Boolean).join('\n\n');
     const responses = ((route.schema as { response?: Record<string, unknown> }).response ??= {});
     for (const status of ['400', '401', '403', '404', '413', '415', '422', '423', '429', '500']) {
