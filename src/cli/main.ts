@@ -3,7 +3,8 @@
  * every failure into a message and an exit code (a stack trace only with --debug).
  */
 import { Command, CommanderError, Help } from 'commander';
-import { ImketenError, formatProblem } from '../domain/errors.js';
+import { ImketenError } from '../domain/errors.js';
+import { phraseError } from './phrase-error.js';
 import { EXIT_CODES, UNEXPECTED_EXIT_CODE, USAGE_EXIT_CODE } from './exit-codes.js';
 
 /**
@@ -102,8 +103,7 @@ function reportFailure(error: unknown, debug: boolean): number {
     return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0 ? 0 : USAGE_EXIT_CODE;
   }
   if (error instanceof ImketenError) {
-    process.stderr.write(`imketen: ${error.message}\n`);
-    for (const problem of error.problems) process.stderr.write(`  ${formatProblem(problem)}\n`);
+    process.stderr.write(phraseError(error));
     if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
     return EXIT_CODES[error.code];
   }

@@ -56,6 +56,17 @@ export class ImketenError extends Error {
   }
 }
 
+/**
+ * A value the caller gave that is not what it must be, named by the field of the request (`asRecordedAt`, `date`,
+ * `year`): each edge phrases it in its own words — the command line as its option (`--as-recorded-at`), the API as
+ * the query field in a problem answer. The message is the API's wording.
+ */
+export class InvalidField extends ImketenError {
+  constructor(readonly field: string, readonly expected: string, readonly value: string) {
+    super('INVALID_INPUT', `${field} must be ${expected}, got '${value}'.`, [{ field, message: `must be ${expected}, got '${value}'` }]);
+  }
+}
+
 /** Formats a location as `file:line field` for messages, leaving out the parts that are unknown. */
 export function formatLocation(location: ErrorLocation): string {
   const place = [location.file, location.line].filter((part) => part !== undefined).join(':');

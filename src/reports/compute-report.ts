@@ -1,13 +1,13 @@
 /**
  * Computes the yearly report (docs/domain.md §6) for year Y: the five tables for the columns Y−1 and Y, each figure as the
- * registry knew it at `asRecordedAt`. Figures are cached per request and log position, so asking again for the same
- * report does not rescan anything until the log grows.
+ * registry knew it at `asRecordedAt`. Given a figure cache (figure-cache.ts), asking again for the same report does
+ * not rescan anything until the log grows; a report is a read and never writes the store.
  */
 import type { CaseKind } from '../domain/event.js';
-import { ImketenError } from '../domain/errors.js';
-import { parseAsRecordedAt } from '../registry/as-recorded-at.js';
-import type { Db, Queryable } from '../store/db.js';
-import { logPosition } from '../store/event-store.js';
+import { InvalidField } from '../domain/errors.js';
+import { parseRecordedAt } from '../operations/as-of.js';
+import type { Queryable } from '../store/db.js';
+import type { FigureCache } from './figure-cache.js';
 import { REPORT_TABLES, type RowDefinition, type StockRow } from './definitions.js';
 import { countFlow, countStock, type Period } from './figures.js';
 import { referenceDatesFor } from './reference-dates.js';
@@ -27,14 +27,16 @@ export type Figures = Record<string, Record<string, Record<string, number>>>;
 
 export interface ReportContext {
   now: () => Date;
+  /** Remembers figures until the log grows (the server keeps one); without it every report is computed. */
+  figures?: FigureCache;
 }
 
 export function resolveRequest(request: ReportRequest, context: ReportContext): { columns: number[]; referenceDates: Record<string, string>; asRecordedAt: string } {
   if (!Number.isInteger(request.year) || request.year < 1900 || request.year > 2999) {
-    throw new ImketenError('INVALID_INPUT', `--year must be a year such as 2025, got '${request.year}'.`);
+    throw new InvalidField('year', 'a year such as 2025', String(request.year));
   }
   const now = context.now();
-  const asRecordedAt = request.asRecordedAt === undefined ? now.toISOString() : parseAsRecordedAt(request.asRecordedAt);
+  const asRecordedAt = request.asRecordedAt === undefined ? now.toISOString() : parseRecordedAt(request.asRecordedAt);
   const today = now.toISOString().slice(0, 10);
   return {
     columns: [request.year - 1, request.year],
@@ -47,9 +49,9 @@ export function periodOf(column: number, referenceDates: Record<string, string>,
   return { from: `${column}-01-01`, until: referenceDates[String(column)]!, asRecordedAt };
 }
 
-export async function computeReport(db: Db, request: ReportRequest, context: ReportContext): Promise<Report> {
+export async function computeReport(tx: Queryable, request: ReportRequest, context: ReportContext): Promise<Report> {
   const resolved = resolveRequest(request, context);
-  const figures = await cachedFigures(db, resolved, request.asRecordedAt === undefined);
+  const figures = await figuresOf(tx, resolved, request.asRecordedAt === undefined, context.figures);
   return assembleReport(request.year, resolved, figures, request.lang ?? 'nl');
 }
 
@@ -69,24 +71,15 @@ export function assembleReport(
   };
 }
 
-/**
- * Figures computed "as of now" depend only on the log's contents, so they stay valid until the log grows; figures
- * as of an explicit time are cached the same way (a later import may carry an older recordedAt).
- */
-async function cachedFigures(db: Db, resolved: ReturnType<typeof resolveRequest>, asOfNow: boolean): Promise<Figures> {
-  const key = JSON.stringify({ referenceDates: resolved.referenceDates, asRecordedAt: asOfNow ? 'now' : resolved.asRecordedAt });
-  const position = await logPosition(db);
-  const [cached] = await db.query<{ tables: Figures; position: number }>(
-    'SELECT tables, log_position AS position FROM report_cache WHERE key = $1', [key],
-  );
-  if (cached && cached.position === position) return cached.tables;
-  const figures = await computeFigures(db, resolved.columns, resolved.referenceDates, resolved.asRecordedAt);
-  await db.query(
-    `INSERT INTO report_cache (key, log_position, tables) VALUES ($1, $2, $3)
-     ON CONFLICT (key) DO UPDATE SET log_position = EXCLUDED.log_position, tables = EXCLUDED.tables`,
-    [key, position, JSON.stringify(figures)],
-  );
-  return figures;
+/** The figures of the resolved columns, from the cache when it has them for the log as it is. */
+export async function figuresOf(
+  tx: Queryable, resolved: ReturnType<typeof resolveRequest>, asOfNow: boolean, cache: FigureCache | undefined,
+): Promise<Figures> {
+  const compute = () => computeFigures(tx, resolved.columns, resolved.referenceDates, resolved.asRecordedAt);
+  if (!cache) return compute();
+  // As of now the answer changes only when the log grows, whatever the clock says: one key for every "now".
+  const key = JSON.stringify({ columns: resolved.columns, referenceDates: resolved.referenceDates, asRecordedAt: asOfNow ? 'now' : resolved.asRecordedAt });
+  return cache.get(tx, key, compute);
 }
 
 export async function computeFigures(tx: Queryable, columns: number[], referenceDates: Record<string, string>, asRecordedAt: string): Promise<Figures> {

@@ -7,6 +7,7 @@
 import { ImketenError } from '../domain/errors.js';
 import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
+import { insertPublication, selectPublication } from '../store/publications.js';
 import { computeReport, type ReportContext } from './compute-report.js';
 import { explainRow, type ExplainedItem } from './explain.js';
 import type { Report } from './report.js';
@@ -32,20 +33,12 @@ export async function publishReport(db: Db, year: number, context: ReportContext
   // Freeze "now" explicitly, so the stored report names the exact transaction time it stands for.
   const report = await computeReport(db, { year, referenceDate, asRecordedAt: publishedAt, lang: 'nl' }, context);
   const sha256 = reportHash(report);
-  await db.query(
-    'INSERT INTO published_reports (year, published_at, as_recorded_at, report, sha256) VALUES ($1, $2, $3, $4, $5)',
-    [year, publishedAt, report.asRecordedAt, JSON.stringify(report), sha256],
-  );
+  await insertPublication(db, { year, publishedAt, asRecordedAt: report.asRecordedAt, sha256, report });
   return { year, publishedAt, asRecordedAt: report.asRecordedAt, sha256, report };
 }
 
 export async function findPublication(tx: Queryable, year: number): Promise<Publication | undefined> {
-  const [row] = await tx.query<Publication>(
-    `SELECT year, published_at AS "publishedAt", as_recorded_at AS "asRecordedAt", sha256, report
-     FROM published_reports WHERE year = $1`,
-    [year],
-  );
-  return row;
+  return selectPublication<Report>(tx, year);
 }
 
 export interface ChangeCause {

@@ -12,6 +12,9 @@ import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { TokenCache } from '../accounts/api-tokens.js';
 import { SignInThrottle } from '../accounts/login-throttle.js';
+import { createFigureCache } from '../reports/figure-cache.js';
+import { shareNamedSchemas } from './openapi-components.js';
+import { OPERATION_IDS } from './operation-ids.js';
 import { accessLogWriter } from '../access-log/access-log-writer.js';
 import { AppendQueue } from './append-queue.js';
 import { ImketenError } from '../domain/errors.js';
@@ -22,7 +25,7 @@ import type { ServerConfig } from './config.js';
 import type { App, ServerContext } from './context.js';
 import { problemOf, RateLimited } from './http-errors.js';
 import { registerRoutes } from './routes/index.js';
-import { ProblemSchema } from './schemas.js';
+import { NAMED_SCHEMAS, ProblemSchema } from './schemas.js';
 import { useStrictJsonBodies } from './strict-json-body.js';
 import { webApp } from './web/web-app.js';
 
@@ -67,6 +70,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     loginThrottle: new SignInThrottle(config.login),
     tokens: new TokenCache(config.tokenCacheSeconds * 1000),
     appends: new AppendQueue(db, deps.now ?? (() => new Date())),
+    figures: createFigureCache(),
   };
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -97,7 +101,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     if (route.url.startsWith(DOCS_PREFIX)) return;
     route.schema ??= {};
     // The OpenAPI document says, per operation, what the access policy allows (generated from the policy file).
-    const described = route.schema as { description?: string; summary?: string };
+    const described = route.schema as { description?: string; summary?: string; operationId?: string };
+    described.operationId ??= OPERATION_IDS[`${methods[0]} ${route.url}`];
     if (!described.description?.includes('**Access policy**')) described.description = [described.description, `**Access policy** — action \`${action}\`: ${describeAccess(policy, action)}`].filter(Boolean).join('\n\n');
     const responses = ((route.schema as { response?: Record<string, unknown> }).response ??= {});
     for (const status of ['400', '401', '403', '404', '413', '415', '422', '423', '429', '500']) {
@@ -119,6 +124,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       info: {
         title: 'imketen API',
         version: '1',
+        license: { name: 'EUPL-1.2', identifier: 'EUPL-1.2' },
         description: 'The registry of the Dutch international crimes chain. Every request names who asks (session cookie or API token) and may name why (X-Purpose); '
           + 'the access policy (config/policy.json, GET /api/policy) decides, and every access to person-level data is logged with its legal basis. '
           + 'Errors are RFC 9457 problem details; lists are paginated (limit, after → next).\n\n**Roles**: '
@@ -126,6 +132,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
           + '**Sharing regimes** (R3): ' + policy.sharing.map((regime) => `\`${regime.id}\` — ${regime.label}; ${regime.enabled ? 'on' : 'off'}, effective from ${regime.effectiveFrom}`).join('; ') + '. '
           + 'Each operation below says which roles its action grants. See docs/server.md.',
       },
+      // Same origin as the document: a partner's generated client takes the host it was given.
+      servers: [{ url: '/', description: 'this imketen server' }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'imketen_session', description: 'Sign in with POST /api/session; send X-CSRF-Token on changes.' },
@@ -134,6 +142,9 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
       },
       security: [{ session: [] }, { apiToken: [] }],
     },
+    // Named schemas (an $id in schemas.ts) keep their name under components.schemas.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+    transformObject: (documents) => shareNamedSchemas((documents as { openapiObject: Record<string, unknown> }).openapiObject, NAMED_SCHEMAS),
   });
   await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { docExpansion: 'list' } });
 

@@ -14,6 +14,8 @@ import { authorize, type Decision, type Resource } from '../policy/authorize.js'
 import type { Policy, ViewName } from '../policy/policy.js';
 import type { Principal } from '../policy/principal.js';
 import { registryFacts } from '../policy/registry-facts.js';
+import { parseAsOf, type AsOf, type AsOfInput } from '../operations/as-of.js';
+import type { FigureCache } from '../reports/figure-cache.js';
 import type { Db } from '../store/db.js';
 import type { ServerConfig } from './config.js';
 import { AccessDenied } from './http-errors.js';
@@ -29,6 +31,8 @@ export interface ServerContext {
   loginThrottle: SignInThrottle;
   tokens: TokenCache;
   appends: AppendQueue;
+  /** The report figures this server has computed, until the log grows (reads never write the store). */
+  figures: FigureCache;
 }
 
 declare module 'fastify' {
@@ -55,6 +59,11 @@ export interface Granted {
   personIds: string[];
   /** Records the access (allowed) in the chained access log; resolves once committed. */
   log(details?: { persons?: string[]; resource?: string }): Promise<void>;
+}
+
+/** The time axis of a request's query (date, asRecordedAt), parsed once: today and now when not given. */
+export function asOfQuery(query: AsOfInput, context: ServerContext): AsOf {
+  return parseAsOf(query, context.now());
 }
 
 /** Today's legal date by the server's clock. */

@@ -79,7 +79,7 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations' }];
     case 'GET /api/shared-information': return [{ url: '/api/shared-information?person=P-X', kind: 'exclusion' }];
     case 'GET /api/access-log': return [{ url: '/api/access-log?user=police', kind: 'access-log' }];
-    // The web app's views (routes/web-views.ts): each reuses the action of the data it shows.
+    // The web app's views (routes/overview.ts, routes/registry.ts, routes/reports.ts): each reuses the action of the data it shows.
     case 'GET /api/session/options': return [{ url: '/api/session/options' }];
     case 'GET /api/overview/phases': return Object.keys(CASE_SAMPLES).map((kind) => ({ url: `/api/overview/phases?kind=${kind}`, kind }));
     case 'GET /api/overview/situations': return [{ url: '/api/overview/situations', kind: 'criminal' }];

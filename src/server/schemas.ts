@@ -27,6 +27,8 @@ export const ProblemSchema = Type.Object({
 export const Date_ = Type.String({ format: 'date', pattern: '^(?!0000-)', description: 'A calendar date, YYYY-MM-DD.' });
 export const Time = Type.String({ description: 'An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day).', maxLength: 40 });
 export const EntityId = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$', description: 'An id such as P-0042 or SZ-2023-004.' });
+export const YearParam = Type.Integer({ minimum: 1900, maximum: 2999 });
+export const Bilingual = Type.Object({ nl: Type.String(), en: Type.String() });
 export const CaseKindSchema = Type.Union(CASE_KINDS.map((kind) => Type.Literal(kind)));
 
 export const PageQuery = {
@@ -49,7 +51,7 @@ export const StoredEventSchema = Type.Object({
   date: Type.String(),
   recordedAt: Type.String(),
   data: Type.Record(Type.String(), Type.Unknown()),
-});
+}, { $id: 'StoredEvent' });
 
 export const EventInputSchema = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 200 }),
@@ -58,14 +60,14 @@ export const EventInputSchema = Type.Object({
   date: Type.String({ maxLength: 40, description: 'The legal date, YYYY-MM-DD (checked with the event schema).' }),
   recordedAt: Type.Optional(Type.String({ maxLength: 40, description: 'Not accepted over the API (400): the server records the time it learns an event.' })),
   data: Type.Record(Type.String(), Type.Unknown()),
-}, { additionalProperties: false, description: 'One event of the interchange format v1 (see the README).' });
+}, { $id: 'EventInput', additionalProperties: false, description: 'One event of the interchange format v1 (see the README).' });
 
 export const PersonSummarySchema = Type.Object({
   id: Type.String(),
   names: Type.Array(Type.String()),
   birthDate: Type.Union([Type.String(), Type.Null()]),
   nationalities: Type.Array(Type.String()),
-});
+}, { $id: 'PersonSummary' });
 
 export const StreamViewSchema = Type.Object({
   stream: Type.String(),
@@ -82,7 +84,7 @@ export const StreamViewSchema = Type.Object({
   cases: Type.Array(Type.String(), { description: 'For a person: the cases naming them that you may read.' }),
   legalBasis: Type.String({ description: 'The legal basis of this access, as logged.' }),
   view: Type.Union([Type.String(), Type.Null()], { description: 'A restricted view the policy applied, or null for the full stream.' }),
-});
+}, { $id: 'StreamView' });
 
 export const AccountSchema = Type.Object({
   id: Type.Integer(),
@@ -97,7 +99,7 @@ export const AccountSchema = Type.Object({
   createdAt: Type.String(),
   oidcIssuer: Type.Union([Type.String(), Type.Null()]),
   oidcSubject: Type.Union([Type.String(), Type.Null()]),
-});
+}, { $id: 'Account' });
 
 export const ApiTokenSchema = Type.Object({
   id: Type.Integer(),
@@ -108,7 +110,7 @@ export const ApiTokenSchema = Type.Object({
   expiresAt: Type.Union([Type.String(), Type.Null()]),
   revokedAt: Type.Union([Type.String(), Type.Null()]),
   pendingApproval: Type.Boolean({ description: 'Issued for a role that reads case data: opens nothing until a second administrator approves it.' }),
-});
+}, { $id: 'ApiToken' });
 
 export const ApprovalSchema = Type.Object({
   id: Type.Integer(),
@@ -121,7 +123,7 @@ export const ApprovalSchema = Type.Object({
   status: Type.String({ description: 'pending, approved or rejected' }),
   decidedBy: Type.Union([Type.String(), Type.Null()]),
   decidedAt: Type.Union([Type.String(), Type.Null()]),
-});
+}, { $id: 'Approval' });
 
 export const AuthorisationSchema = Type.Object({
   id: Type.String({ description: 'The id of the criminal.judge-authorisation event.' }),
@@ -134,7 +136,7 @@ export const AuthorisationSchema = Type.Object({
   validUntil: Type.String(),
   decidedOn: Type.String({ description: "The day of the judge's decision (the event's date)." }),
   recordedAt: Type.String(),
-});
+}, { $id: 'Authorisation' });
 
 export const SharedInformationSchema = Type.Object({
   id: Type.String({ description: 'The id of the exclusion.information-shared event.' }),
@@ -151,7 +153,7 @@ export const SharedInformationSchema = Type.Object({
     grounds: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
     summary: Type.Optional(Type.String()),
   }, { description: 'The parts of the 1F file the IND selected and shared; nothing else of the file.' }),
-});
+}, { $id: 'SharedInformation' });
 
 export const AccessLogRowSchema = Type.Object({
   seq: Type.Integer(),
@@ -172,7 +174,7 @@ export const AccessLogRowSchema = Type.Object({
   requestId: Type.Union([Type.String(), Type.Null()]),
   prevHash: Type.String(),
   hash: Type.String(),
-});
+}, { $id: 'AccessLogRow' });
 
 export const ReportSchema = Type.Object({
   year: Type.Integer(),
@@ -184,7 +186,7 @@ export const ReportSchema = Type.Object({
     title: Type.String(),
     rows: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), values: Type.Record(Type.String(), Type.Integer()) })),
   })),
-}, { description: 'The yearly report (README "The report"): a contract other programs read.' });
+}, { $id: 'Report', description: 'The yearly report (README "The report"): a contract other programs read.' });
 
 export const PrincipalSchema = Type.Object({
   kind: Type.String(),
@@ -193,4 +195,11 @@ export const PrincipalSchema = Type.Object({
   role: Type.String(),
   accountId: Type.Optional(Type.Integer()),
   tokenId: Type.Optional(Type.Integer()),
-});
+}, { $id: 'Principal' });
+
+
+/** The schemas the OpenAPI document names under components.schemas (src/server/openapi-components.ts). */
+export const NAMED_SCHEMAS: readonly TSchema[] = [
+  ProblemSchema, StoredEventSchema, EventInputSchema, PersonSummarySchema, StreamViewSchema, AccountSchema, ApiTokenSchema,
+  AuthorisationSchema, SharedInformationSchema, ApprovalSchema, AccessLogRowSchema, ReportSchema, PrincipalSchema,
+];

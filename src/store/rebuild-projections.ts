@@ -10,7 +10,7 @@ import { replaceSegments, segmentRowsOf, type SegmentRow } from './segments.js';
 export async function rebuildProjections(db: Db, onProgress?: (streams: number) => void): Promise<{ streams: number; segments: number }> {
   const caseKinds: ReadonlySet<string> = new Set(CASE_KINDS);
   return db.transaction(async (tx) => {
-    await tx.exec('DELETE FROM case_segments; DELETE FROM report_cache;');
+    await tx.exec('DELETE FROM case_segments;');
     let after = '';
     let streams = 0;
     let segments = 0;

@@ -4,6 +4,7 @@
  */
 import type { CaseKind, RecordedEvent } from '../domain/event.js';
 import { bitemporalSegments } from '../domain/replay.js';
+import { segmentOnDate } from './bitemporal.js';
 import type { Queryable } from './db.js';
 
 export interface SegmentRow {
@@ -69,21 +70,20 @@ export interface CaseAt {
 
 /**
  * The cases of one kind as they stood on `date`, as the registry knew it at `asRecordedAt`: one row per case that
- * existed then. The SQL that every stock figure stands on.
+ * existed then, in stream order (after a stream cursor and up to a limit when paged). The SQL that every stock figure
+ * and case list stands on.
  */
 export async function casesAt(
   tx: Queryable,
-  query: { kind: CaseKind; date: string; asRecordedAt: string; phases?: readonly string[] },
+  query: { kind: CaseKind; date: string; asRecordedAt: string; phases?: readonly string[]; after?: string; limit?: number },
 ): Promise<CaseAt[]> {
   return tx.query<CaseAt>(
     `SELECT stream, phase, attributes, valid_from AS "validFrom", since_event AS "sinceEvent"
      FROM case_segments
-     WHERE kind = $1
-       AND valid_from <= $2::date AND (valid_until IS NULL OR valid_until > $2::date)
-       AND recorded_from <= $3::timestamptz AND (recorded_until IS NULL OR recorded_until > $3::timestamptz)
-       AND ($4::text[] IS NULL OR phase = ANY($4::text[]))
-     ORDER BY stream`,
-    [query.kind, query.date, query.asRecordedAt, query.phases ?? null],
+     WHERE kind = $1 AND ${segmentOnDate('$2::date', '$3::timestamptz')}
+       AND ($4::text[] IS NULL OR phase = ANY($4::text[])) AND stream > $5
+     ORDER BY stream LIMIT $6`,
+    [query.kind, query.date, query.asRecordedAt, query.phases ?? null, query.after ?? '', query.limit ?? null],
   );
 }
 
@@ -105,9 +105,7 @@ export async function countCasesAt(
   return tx.query<PhaseCount>(
     `SELECT phase, attributes ->> $4::text AS attribute, count(*)::integer AS count
      FROM case_segments
-     WHERE kind = $1 AND phase = ANY($5::text[])
-       AND valid_from <= $2::date AND (valid_until IS NULL OR valid_until > $2::date)
-       AND recorded_from <= $3::timestamptz AND (recorded_until IS NULL OR recorded_until > $3::timestamptz)
+     WHERE kind = $1 AND phase = ANY($5::text[]) AND ${segmentOnDate('$2::date', '$3::timestamptz')}
      GROUP BY 1, 2`,
     [query.kind, query.date, query.asRecordedAt, query.attribute ?? '', query.phases],
   );

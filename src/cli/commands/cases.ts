@@ -1,13 +1,11 @@
 import { Option, type Command } from 'commander';
 import { CASE_KINDS, type CaseKind } from '../../domain/event.js';
-import { ImketenError } from '../../domain/errors.js';
-import { isCalendarDate } from '../../domain/dates.js';
-import { casesAt } from '../../store/segments.js';
-import { parseAsRecordedAt } from '../../registry/as-recorded-at.js';
 import { ruleConfig } from '../../config/rules.js';
-import { deriveFor } from '../../registry/derived.js';
+import { parseAsOf } from '../../operations/as-of.js';
+import { deriveCase } from '../../operations/case-timeline.js';
+import { listCases } from '../../operations/list-cases.js';
 import { findStream } from '../../registry/find-stream.js';
-import { viewStream } from '../../registry/stream-view.js';
+import type { CaseAt } from '../../store/segments.js';
 import { contextOf } from '../context.js';
 import { renderCaseList, renderStreamView } from '../render/cases.js';
 
@@ -24,17 +22,16 @@ export function registerCases(program: Command): void {
     .addHelpText('after', '\nExamples:\n  imketen cases --kind criminal\n  imketen cases --kind departure --phase open --date 2024-12-31')
     .action(async (options: { kind?: CaseKind; phase?: string; date?: string; asRecordedAt?: string; format: 'text' | 'json' }, command: Command) => {
       const context = contextOf(command);
-      const date = checkedDate(options.date, context.now());
-      const asRecordedAt = checkedTime(options.asRecordedAt) ?? context.now().toISOString();
+      const asOf = parseAsOf(options, context.now());
       const kinds = options.kind ? [options.kind] : CASE_KINDS;
       const lists = await context.withStore(async (db) => {
-        const result: { kind: CaseKind; cases: Awaited<ReturnType<typeof casesAt>> }[] = [];
-        for (const kind of kinds) {
-          result.push({ kind, cases: await casesAt(db, { kind, date, asRecordedAt, phases: options.phase ? [options.phase] : undefined }) });
-        }
+        const result: { kind: CaseKind; cases: CaseAt[] }[] = [];
+        for (const kind of kinds) result.push({ kind, cases: await listCases(db, { kind, asOf, phase: options.phase }) });
         return result;
       });
-      context.stdout.write(options.format === 'json' ? `${JSON.stringify({ date, asRecordedAt, kinds: lists }, null, 2)}\n` : renderCaseList(lists, date));
+      context.stdout.write(options.format === 'json'
+        ? `${JSON.stringify({ date: asOf.date, asRecordedAt: asOf.recordedAt, kinds: lists }, null, 2)}\n`
+        : renderCaseList(lists, asOf.date));
     });
 
   program
@@ -48,21 +45,10 @@ export function registerCases(program: Command): void {
     .addOption(new Option('--lang <lang>', 'language').choices(['nl', 'en']).default('nl'))
     .action(async (id: string, options: { date?: string; asRecordedAt?: string; format: 'text' | 'json'; lang: 'nl' | 'en' }, command: Command) => {
       const context = contextOf(command);
-      const date = checkedDate(options.date, context.now());
-      const view = await context.withStore(async (db) => viewStream(db, await findStream(db, id), { date, asRecordedAt: checkedTime(options.asRecordedAt) }));
-      const derived = deriveFor(view, ruleConfig());
+      const asOf = parseAsOf(options, context.now());
+      const { view, derived } = await context.withStore(async (db) => deriveCase(db, { stream: await findStream(db, id), asOf }, ruleConfig()));
       context.stdout.write(options.format === 'json'
         ? `${JSON.stringify({ ...view, derived }, null, 2)}\n`
         : renderStreamView(view, options.lang, derived.sentences.map((sentence) => sentence[options.lang])));
     });
-}
-
-export function checkedDate(text: string | undefined, now: Date): string {
-  if (text === undefined) return now.toISOString().slice(0, 10);
-  if (!isCalendarDate(text)) throw new ImketenError('INVALID_INPUT', `--date must be a calendar date YYYY-MM-DD, got '${text}'.`);
-  return text;
-}
-
-export function checkedTime(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : parseAsRecordedAt(text);
 }

@@ -1,10 +1,12 @@
 import { Argument, Option, type Command } from 'commander';
 import { ruleConfig } from '../../config/rules.js';
-import { article3Reassessment, overdueVictims, unprosecutableExclusions } from '../../registry/lists.js';
+import { parseAsOf } from '../../operations/as-of.js';
+import { listArticle3Reassessment } from '../../operations/list-article3-reassessment.js';
+import { listUnprosecutable } from '../../operations/list-unprosecutable.js';
+import { listVictims } from '../../operations/list-victims.js';
 import type { Language } from '../../reports/report.js';
 import { contextOf } from '../context.js';
-import { renderOverdueVictims, renderReassessment, renderUnprosecutable } from '../render/lists.js';
-import { checkedDate, checkedTime } from './cases.js';
+import { overdueVictimLines, renderOverdueVictims, renderReassessment, renderUnprosecutable } from '../render/lists.js';
 
 const LISTS = ['unprosecutable', 'article3-reassessment', 'overdue-victims'] as const;
 type ListName = (typeof LISTS)[number];
@@ -29,20 +31,20 @@ export function registerList(program: Command): void {
     .addHelpText('after', '\nExamples:\n  imketen list article3-reassessment --nationality SYR\n  imketen list overdue-victims --date 2026-06-30\n  imketen list unprosecutable --format json')
     .action(async (list: ListName, options: { date?: string; asRecordedAt?: string; nationality?: string; format: 'text' | 'json'; lang: Language }, command: Command) => {
       const context = contextOf(command);
-      const query = { date: checkedDate(options.date, context.now()), asRecordedAt: checkedTime(options.asRecordedAt) ?? context.now().toISOString() };
+      const asOf = parseAsOf(options, context.now());
       const output = await context.withStore(async (db) => {
         switch (list) {
           case 'unprosecutable': {
-            const entries = await unprosecutableExclusions(db, query, ruleConfig());
-            return options.format === 'json' ? entries : renderUnprosecutable(entries, query.date, options.lang);
+            const entries = await listUnprosecutable(db, { asOf }, ruleConfig());
+            return options.format === 'json' ? entries : renderUnprosecutable(entries, asOf.date, options.lang);
           }
           case 'article3-reassessment': {
-            const groups = await article3Reassessment(db, { ...query, nationality: options.nationality });
-            return options.format === 'json' ? groups : renderReassessment(groups, query.date, options.lang);
+            const groups = await listArticle3Reassessment(db, { asOf, nationality: options.nationality });
+            return options.format === 'json' ? groups : renderReassessment(groups, asOf.date, options.lang);
           }
           case 'overdue-victims': {
-            const victims = await overdueVictims(db, query, ruleConfig());
-            return options.format === 'json' ? victims : renderOverdueVictims(victims, query.date, options.lang);
+            const victims = overdueVictimLines(await listVictims(db, { asOf, overdueOnly: true }, ruleConfig()));
+            return options.format === 'json' ? victims : renderOverdueVictims(victims, asOf.date, options.lang);
           }
         }
       });

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { ImketenError } from '../../domain/errors.js';
-import { computeReport, resolveRequest } from '../../reports/compute-report.js';
+import { ImketenError, InvalidField } from '../../domain/errors.js';
+import { computeReport } from '../../reports/compute-report.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reports/render/render-report.js';
 import type { Language } from '../../reports/report.js';
 import { contextOf, type CliContext } from '../context.js';
@@ -59,9 +59,8 @@ export function registerReport(program: Command): void {
       const year = requiredYear(command);
       await context.withStore(async (db) => {
         if (options.explain) {
-          const resolved = resolveRequest({ year, referenceDate: options.referenceDate, asRecordedAt: options.asRecordedAt }, context);
-          const { explainRow } = await import('../../reports/explain.js');
-          const explanation = await explainRow(db, options.explain, resolved, options.lang);
+          const { explainFigure } = await import('../../operations/explain-figure.js');
+          const explanation = await explainFigure(db, { year, row: options.explain, referenceDate: options.referenceDate, asRecordedAt: options.asRecordedAt, lang: options.lang }, context);
           await emit(context, options, options.format === 'json' ? `${JSON.stringify(explanation, null, 2)}\n` : renderExplanation(explanation, options.lang));
           return;
         }
@@ -97,7 +96,7 @@ export function registerReport(program: Command): void {
 }
 
 function parseYear(text: string): number {
-  if (!/^\d{4}$/.test(text)) throw new ImketenError('INVALID_INPUT', `--year must be a year such as 2025, got '${text}'.`);
+  if (!/^\d{4}$/.test(text)) throw new InvalidField('year', 'a year such as 2025', text);
   return Number(text);
 }
 

@@ -1,7 +1,10 @@
 /**
  * Plain-text forms of the R1, R7 and R5 lists for the terminal.
  */
-import type { OverdueVictim, ReassessmentGroup, UnprosecutableEntry } from '../../registry/lists.js';
+import type { VictimInformationStatus } from '../../domain/rules/victim-information.js';
+import type { CaseVictims } from '../../operations/list-victims.js';
+import type { ReassessmentGroup } from '../../operations/list-article3-reassessment.js';
+import type { UnprosecutableEntry } from '../../operations/list-unprosecutable.js';
 import type { PersonSummary } from '../../registry/stream-view.js';
 import type { Language } from '../../reports/report.js';
 
@@ -34,6 +37,17 @@ export function renderUnprosecutable(entries: UnprosecutableEntry[], date: strin
     lines.push(`  ${entry.exclusionCase.padEnd(28)} ${personText(entry.person)}  ${w.decided} ${entry.decidedOn}  [${certainty}] ${entry.assessment.reason[lang]}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per overdue victim: the command line's shape of R5 (`--format json` too). */
+export interface OverdueVictim {
+  criminalCase: string;
+  victim: PersonSummary | undefined;
+  status: VictimInformationStatus;
+}
+
+export function overdueVictimLines(cases: CaseVictims[]): OverdueVictim[] {
+  return cases.flatMap((item) => item.victims.map((victim) => ({ criminalCase: item.case, victim: victim.person, status: victim.status })));
 }
 
 export function renderReassessment(groups: ReassessmentGroup[], date: string, lang: Language): string {

@@ -4,13 +4,14 @@ import { registerAccountRoutes } from './accounts.js';
 import { registerAuthorisationRoutes } from './authorisations.js';
 import { registerEventRoutes } from './events.js';
 import { registerOidcRoutes } from './oidc.js';
+import { registerOverviewRoutes } from './overview.js';
 import { registerRegistryRoutes } from './registry.js';
 import { registerReportRoutes } from './reports.js';
 import { registerScreeningRoutes } from './screening.js';
 import { registerSessionRoutes } from './session.js';
 import { registerSharedInformationRoutes } from './shared-information.js';
+import { registerSignInOptionRoutes } from './sign-in-options.js';
 import { registerSystemRoutes } from './system.js';
-import { registerWebViewRoutes } from './web-views.js';
 
 /** Every route of the API; each declares its policy action (config.action). */
 export async function registerRoutes(app: App, context: ServerContext): Promise<void> {
@@ -24,6 +25,7 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerAuthorisationRoutes(app, context);
   registerSharedInformationRoutes(app, context);
   registerAccessLogRoutes(app, context);
-  registerWebViewRoutes(app, context);
+  registerSignInOptionRoutes(app, context);
+  registerOverviewRoutes(app, context);
   registerScreeningRoutes(app, context);
 }

@@ -20,7 +20,7 @@ export async function registerOidcRoutes(app: App, context: ServerContext): Prom
 
   app.get('/api/auth/oidc/login', {
     config: { action: 'session.login' },
-    schema: { tags: ['session'], summary: 'Sign in through single sign-on: redirects to the identity provider', security: [], response: { 302: Type.Null() } },
+    schema: { tags: ['session'], summary: 'Sign in through single sign-on: redirects to the identity provider', security: [], response: { 302: Type.Null({ description: 'To the identity provider (the Location header).' }) } },
   }, async (_request, reply) => {
     const { url, key } = await configured().begin(context.now());
     // SameSite=Lax: the provider's redirect back to us is a cross-site top-level navigation that must carry it.

@@ -1,20 +1,30 @@
 /**
- * Persons and cases: lists at a date, one stream's timeline and state. Every access is decided by the policy
- * and logged with its legal basis.
+ * Persons and cases: lists at a date, one stream's timeline and state, what the rules derive for a case, the events
+ * a case allows now, what the policy withholds about a person. Every access is decided by the policy and logged with
+ * its legal basis; each handler parses, calls one operation (src/operations) and shapes the answer.
  */
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { isCalendarDate } from '../../domain/dates.js';
+import { ruleConfig } from '../../config/rules.js';
 import { ImketenError } from '../../domain/errors.js';
-import { CASE_KINDS, parseStreamName, type CaseKind } from '../../domain/event.js';
+import { CASE_KINDS, parseStreamName, type CaseKind, type StreamKind } from '../../domain/event.js';
+import { caseTimeline, deriveCase } from '../../operations/case-timeline.js';
+import { listAllowedEvents } from '../../operations/list-allowed-events.js';
+import { listCases } from '../../operations/list-cases.js';
+import { listWithheld } from '../../operations/list-withheld.js';
 import { authorize, readableKinds } from '../../policy/authorize.js';
 import { registryFacts } from '../../policy/registry-facts.js';
-import { parseAsRecordedAt } from '../../registry/as-recorded-at.js';
-import { summarisePersons, viewStream, type StreamView } from '../../registry/stream-view.js';
-import { guard, pageOf, today, type App, type ServerContext } from '../context.js';
-import { pageCases, pagePersonIds } from '../repositories/registry-queries.js';
-import { CaseKindSchema, Date_, EntityId, Page, PageQuery, PersonSummarySchema, StreamViewSchema, Time } from '../schemas.js';
+import { summarisePersons, type StreamView } from '../../registry/stream-view.js';
+import { streamExists } from '../../store/event-store.js';
+import { pagePersonIds } from '../../store/registry-reads.js';
+import { asOfQuery, guard, pageOf, today, type App, type ServerContext } from '../context.js';
+import { Bilingual, CaseKindSchema, Date_, EntityId, Page, PageQuery, PersonSummarySchema, StreamViewSchema, Time } from '../schemas.js';
 import { restrictView } from '../views.js';
+
+const FormFieldSchema = Type.Object({
+  name: Type.String(), kind: Type.String(), required: Type.Boolean(),
+  options: Type.Optional(Type.Array(Type.String())), pattern: Type.Optional(Type.String()),
+});
 
 const AtQuery = {
   date: Type.Optional(Date_),
@@ -25,7 +35,7 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
   app.get('/api/persons', {
     config: { action: 'persons.list' },
     schema: {
-      tags: ['registry'], summary: 'The persons you may see, in id order',
+      tags: ['registry'], operationId: 'listPersons', summary: 'The persons you may see, in id order',
       querystring: Type.Object({ ...PageQuery }, { additionalProperties: false }),
       response: { 200: Page(PersonSummarySchema, 'A page of persons.') },
     },
@@ -42,7 +52,7 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
   app.get('/api/persons/:id', {
     config: { action: 'stream.read' },
     schema: {
-      tags: ['registry'], summary: 'One person: timeline, state and the cases naming them that you may read',
+      tags: ['registry'], operationId: 'showPerson', summary: 'One person: timeline, state and the cases naming them that you may read',
       params: Type.Object({ id: EntityId }),
       querystring: Type.Object(AtQuery, { additionalProperties: false }),
       response: { 200: StreamViewSchema },
@@ -52,7 +62,7 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
   app.get('/api/cases', {
     config: { action: 'cases.list' },
     schema: {
-      tags: ['registry'], summary: 'Cases of a kind with their phase on a date, as known at a time',
+      tags: ['registry'], operationId: 'listCases', summary: 'Cases of a kind with their phase on a date, as known at a time',
       querystring: Type.Object({ kind: CaseKindSchema, phase: Type.Optional(Type.String({ maxLength: 50 })), ...AtQuery, ...PageQuery }, { additionalProperties: false }),
       response: {
         200: Page(Type.Object({ stream: Type.String(), phase: Type.String(), attributes: Type.Record(Type.String(), Type.Unknown()), validFrom: Type.String(), sinceEvent: Type.String() }), 'A page of cases, in stream order.'),
@@ -62,10 +72,7 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
     const kind = request.query.kind as CaseKind;
     const granted = await guard(request, context, 'cases.list', { kind, personIds: [] });
     const limit = request.query.limit ?? 100;
-    const rows = await pageCases(context.db, {
-      kind, date: request.query.date ?? today(context), asRecordedAt: asRecorded(request.query.asRecordedAt, context), phase: request.query.phase,
-      after: request.query.after, limit: limit + 1,
-    });
+    const rows = await listCases(context.db, { kind, asOf: asOfQuery(request.query, context), phase: request.query.phase, after: request.query.after, limit: limit + 1 });
     const page = pageOf(rows, limit, (row) => row.stream);
     await granted.log({ resource: `cases:${kind}`, persons: [] });
     return page;
@@ -74,25 +81,85 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
   app.get('/api/cases/:kind/:id', {
     config: { action: 'stream.read' },
     schema: {
-      tags: ['registry'], summary: "One case's timeline and its state on a date",
+      tags: ['registry'], operationId: 'showCase', summary: "One case's timeline and its state on a date",
       params: Type.Object({ kind: CaseKindSchema, id: EntityId }),
       querystring: Type.Object(AtQuery, { additionalProperties: false }),
       response: { 200: StreamViewSchema },
     },
   }, async (request) => readStream(request, context, `${request.params.kind}/${request.params.id}`, request.query));
+
+  app.get('/api/cases/:kind/:id/derived', {
+    config: { action: 'stream.read' },
+    schema: {
+      tags: ['registry'], operationId: 'deriveCase',
+      summary: 'What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information',
+      params: Type.Object({ kind: CaseKindSchema, id: EntityId }),
+      querystring: Type.Object(AtQuery, { additionalProperties: false }),
+      response: { 200: Type.Object({ sentences: Type.Array(Bilingual), exclusion: Type.Optional(Type.Unknown()), prosecution: Type.Optional(Type.Unknown()) }) },
+    },
+  }, async (request) => {
+    const stream = `${request.params.kind}/${request.params.id}`;
+    const granted = await guard(request, context, 'stream.read', { kind: request.params.kind, stream });
+    await mustExist(context, stream);
+    const { view, derived } = await deriveCase(context.db, { stream, asOf: asOfQuery(request.query, context) }, ruleConfig());
+    await granted.log({ persons: view.persons.map((person) => person.id) });
+    // DT&V's view of a 1F file is the decision and its consequences, not the acts: no R1 assessment of them.
+    if (granted.view === 'decision-and-consequences') {
+      return { sentences: derived.exclusion?.explanation ?? [], ...(derived.exclusion ? { exclusion: derived.exclusion } : {}) };
+    }
+    return { sentences: derived.sentences, ...(derived.exclusion ? { exclusion: derived.exclusion } : {}), ...(derived.prosecution ? { prosecution: derived.prosecution } : {}) };
+  });
+
+  app.get('/api/cases/:kind/:id/allowed-events', {
+    config: { action: 'stream.read' },
+    schema: {
+      tags: ['registry'], operationId: 'listAllowedEvents',
+      summary: 'The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here',
+      params: Type.Object({ kind: CaseKindSchema, id: EntityId }),
+      response: {
+        200: Type.Object({
+          today: Type.String(), phase: Type.String(),
+          mayAppend: Type.Boolean(), mayRetract: Type.Boolean(), refusal: Type.Union([Type.String(), Type.Null()]),
+          events: Type.Array(Type.Object({ type: Type.String(), fields: Type.Array(FormFieldSchema) })),
+        }),
+      },
+    },
+  }, async (request) => {
+    const kind = request.params.kind as StreamKind;
+    const stream = `${kind}/${request.params.id}`;
+    const granted = await guard(request, context, 'stream.read', { kind, stream });
+    await mustExist(context, stream);
+    const { persons, answer } = await listAllowedEvents(context.db, context.policy, { principal: request.principal, kind, stream, today: today(context), now: context.now() });
+    await granted.log({ persons });
+    return answer;
+  });
+
+  app.get('/api/persons/:id/withheld', {
+    config: { action: 'stream.read' },
+    schema: {
+      tags: ['registry'], operationId: 'listWithheld',
+      summary: "What the policy withholds from you about a person: the kinds of case naming them that you may not read, how many, and which legal basis would allow it (never the ids of those cases)",
+      params: Type.Object({ id: EntityId }),
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ kind: Type.String(), count: Type.Integer(), reason: Type.String(), allowingBases: Type.Array(Type.String()) })) }) },
+    },
+  }, async (request) => {
+    const stream = `person/${request.params.id}`;
+    const granted = await guard(request, context, 'stream.read', { kind: 'person', stream });
+    await mustExist(context, stream);
+    const items = await listWithheld(context.db, context.policy, { principal: request.principal, person: request.params.id, today: today(context), now: context.now() });
+    await granted.log({ persons: [request.params.id], resource: `${stream}:withheld` });
+    return { items };
+  });
 }
 
-function asRecorded(text: string | undefined, context: ServerContext): string {
-  return text === undefined ? context.now().toISOString() : parseAsRecordedAt(text);
+async function mustExist(context: ServerContext, stream: string): Promise<void> {
+  if (!(await streamExists(context.db, stream))) throw new ImketenError('CASE_NOT_FOUND', `No ${stream} in the registry.`);
 }
 
 async function readStream(request: FastifyRequest, context: ServerContext, stream: string, query: { date?: string; asRecordedAt?: string }) {
   const kind = parseStreamName(stream)!.kind;
   const granted = await guard(request, context, 'stream.read', { kind, stream });
-  if (query.date !== undefined && !isCalendarDate(query.date)) throw new ImketenError('INVALID_INPUT', `date must be a calendar date YYYY-MM-DD, got '${query.date}'.`);
-  const view = await viewStream(context.db, stream, {
-    date: query.date ?? today(context), asRecordedAt: query.asRecordedAt === undefined ? undefined : parseAsRecordedAt(query.asRecordedAt),
-  });
+  const view = await caseTimeline(context.db, { stream, asOf: asOfQuery(query, context) });
   if (view.timeline.length === 0) {
     throw new ImketenError('CASE_NOT_FOUND', `No ${stream} in the registry${query.asRecordedAt ? ` as recorded at ${query.asRecordedAt}` : ''}.`);
   }

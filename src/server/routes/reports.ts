@@ -1,19 +1,24 @@
 /**
- * The yearly report: aggregate figures in every format, explain (the cases behind a figure: person-level, so never
- * the ministry, R4), publish and diff.
+ * The yearly report: aggregate figures in every format, the view the web page and the PDF show, the trends since
+ * 2014, explain (the cases behind a figure: person-level, so never the ministry, R4), publish and diff. Figures are
+ * remembered in the server's figure cache until the log grows.
  */
 import { Type } from 'typebox';
 import { ImketenError } from '../../domain/errors.js';
-import { computeReport, resolveRequest } from '../../reports/compute-report.js';
+import { explainFigure } from '../../operations/explain-figure.js';
+import { reportTrends } from '../../operations/report-trends.js';
+import { computeReport } from '../../reports/compute-report.js';
 import { findTable } from '../../reports/definitions.js';
-import { explainRow, parseRowReference } from '../../reports/explain.js';
+import { parseRowReference } from '../../reports/explain.js';
 import { diffWithPublication, publishReport } from '../../reports/publish.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reports/render/index.js';
-import { guard, type App, type ServerContext } from '../context.js';
-import { personsOfStreams } from '../repositories/registry-queries.js';
-import { Date_, ReportSchema, Time } from '../schemas.js';
+import { toReportView } from '../../reports/render/report-view.js';
+import { personsOfStreams } from '../../store/registry-reads.js';
+import { asOfQuery, guard, type App, type ServerContext } from '../context.js';
+import { Date_, ReportSchema, Time, YearParam } from '../schemas.js';
+import { renderReportPdf } from '../web/render-pdf.js';
 
-const YearParams = Type.Object({ year: Type.Integer({ minimum: 1900, maximum: 2999 }) });
+const YearParams = Type.Object({ year: YearParam });
 const Lang = Type.Union([Type.Literal('nl'), Type.Literal('en')], { default: 'nl' });
 const ReportQuery = {
   referenceDate: Type.Optional(Date_),
@@ -33,7 +38,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
   app.get('/api/reports/:year', {
     config: { action: 'report.read' },
     schema: {
-      tags: ['reports'], summary: 'The yearly report for Y (columns Y−1 and Y) as JSON',
+      tags: ['reports'], operationId: 'computeReport', summary: 'The yearly report for Y (columns Y−1 and Y) as JSON',
       params: YearParams, querystring: Type.Object(ReportQuery, { additionalProperties: false }),
       response: { 200: ReportSchema },
     },
@@ -45,7 +50,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
   app.get('/api/reports/:year/formats/:format', {
     config: { action: 'report.read' },
     schema: {
-      tags: ['reports'], summary: 'The yearly report rendered as text, Markdown, CSV, JSON or Word (docx)',
+      tags: ['reports'], operationId: 'renderReport', summary: 'The yearly report rendered as text, Markdown, CSV, JSON or Word (docx)',
       params: Type.Object({ year: YearParams.properties.year, format: Type.Union(REPORT_FORMATS.map((format) => Type.Literal(format))) }),
       querystring: Type.Object(ReportQuery, { additionalProperties: false }),
       response: { 200: Type.String({ description: 'The rendered report (binary for docx).' }) },
@@ -65,7 +70,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
   app.get('/api/reports/:year/explain/:row', {
     config: { action: 'report.explain' },
     schema: {
-      tags: ['reports'], summary: 'The cases behind one figure, per column (person-level data: never for the ministry)',
+      tags: ['reports'], operationId: 'explainFigure', summary: 'The cases behind one figure, per column (person-level data: never for the ministry)',
       params: Type.Object({ year: YearParams.properties.year, row: Type.String({ maxLength: 100, description: 'table.row, e.g. departures.forced' }) }),
       querystring: Type.Object({ referenceDate: Type.Optional(Date_), asRecordedAt: Type.Optional(Time), lang: Type.Optional(Lang) }, { additionalProperties: false }),
       response: {
@@ -83,17 +88,82 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
     const table = findTable(tableId)!;
     const kind = table.rows.flatMap((row) => (row.measure === 'total' ? [] : [row.kind]))[0]!;
     const granted = await guard(request, context, 'report.explain', { kind, personIds: [] });
-    const resolved = resolveRequest({ year: request.params.year, referenceDate: request.query.referenceDate, asRecordedAt: request.query.asRecordedAt }, context);
-    const explanation = await explainRow(context.db, request.params.row, resolved, request.query.lang ?? 'nl');
+    const explanation = await explainFigure(context.db, { year: request.params.year, row: request.params.row, ...request.query, lang: request.query.lang ?? 'nl' }, context);
     const cases = [...new Set(explanation.columns.flatMap((column) => column.items.map((item) => item.case)))];
     await granted.log({ resource: `explain:${request.params.year}:${request.params.row}`, persons: await personsOfStreams(context.db, cases) });
     return explanation;
   });
 
+  app.get('/api/reports/trends', {
+    config: { action: 'report.read' },
+    schema: {
+      tags: ['reports'], operationId: 'reportTrends',
+      summary: 'The report\'s figures for every year since 2014 (cases before a court, 1F decisions, departures by mode), as recorded at a time',
+      querystring: Type.Object({ asRecordedAt: Type.Optional(Time), to: Type.Optional(YearParam) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          asRecordedAt: Type.String(), referenceDates: Type.Record(Type.String(), Type.String()),
+          years: Type.Array(Type.Object({
+            year: Type.Integer(), beforeCourt: Type.Integer(), investigation: Type.Integer(),
+            decisionsApplied: Type.Integer(), decisionsNotApplied: Type.Integer(),
+            departuresForced: Type.Integer(), departuresVoluntarySupervised: Type.Integer(), departuresVoluntaryUnsupervised: Type.Integer(),
+          })),
+        }),
+      },
+    },
+  }, async (request) => {
+    await guard(request, context, 'report.read', { kind: 'report' });
+    return reportTrends(context.db, { asOf: asOfQuery({ asRecordedAt: request.query.asRecordedAt }, context), to: request.query.to }, context);
+  });
+
+  app.get('/api/reports/:year/view', {
+    config: { action: 'report.read' },
+    schema: {
+      tags: ['reports'], operationId: 'viewReport',
+      summary: 'The report as the web page and the PDF show it: title, numbered tables with their notes, the footer; and the report itself',
+      params: YearParams, querystring: Type.Object(ReportQuery, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          report: ReportSchema,
+          view: Type.Object({
+            language: Type.String(), title: Type.String(), years: Type.Array(Type.String()), footer: Type.String(),
+            tables: Type.Array(Type.Object({
+              id: Type.String(), title: Type.String(), heading: Type.String(), note: Type.String(),
+              rows: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), isTotal: Type.Boolean(), figures: Type.Array(Type.Integer()) })),
+            })),
+          }),
+        }),
+      },
+    },
+  }, async (request) => {
+    await guard(request, context, 'report.read', { kind: 'report' });
+    const lang = request.query.lang ?? 'nl';
+    const report = await computeReport(context.db, { year: request.params.year, referenceDate: request.query.referenceDate, asRecordedAt: request.query.asRecordedAt, lang }, context);
+    const view = toReportView(report, lang);
+    return { report, view: { ...view, years: [...view.years], tables: view.tables.map((table) => ({ ...table, rows: table.rows.map((row) => ({ ...row, figures: [...row.figures] })) })) } };
+  });
+
+  app.get('/api/reports/:year/pdf', {
+    config: { action: 'report.read' },
+    schema: {
+      tags: ['reports'], operationId: 'renderReportPdf', summary: 'The yearly report as PDF: the same content as the web page and the Word document',
+      params: YearParams, querystring: Type.Object(ReportQuery, { additionalProperties: false }),
+      response: { 200: Type.String({ description: 'application/pdf' }) },
+    },
+  }, async (request, reply) => {
+    await guard(request, context, 'report.read', { kind: 'report' });
+    const lang = request.query.lang ?? 'nl';
+    const report = await computeReport(context.db, { year: request.params.year, referenceDate: request.query.referenceDate, asRecordedAt: request.query.asRecordedAt, lang }, context);
+    const pdf = await renderReportPdf(toReportView(report, lang));
+    reply.type('application/pdf').header('content-disposition', `attachment; filename="rapportage-${request.params.year}.pdf"`);
+    // A Buffer goes out as it is (fastify skips serialisation for Buffers).
+    return reply.send(pdf as unknown as string);
+  });
+
   app.post('/api/reports/:year/publication', {
     config: { action: 'report.publish' },
     schema: {
-      tags: ['reports'], summary: "Freeze a year's report (figures, time, SHA-256); never replaced",
+      tags: ['reports'], operationId: 'publishReport', summary: "Freeze a year's report (figures, time, SHA-256); never replaced",
       params: YearParams,
       body: Type.Optional(Type.Object({ referenceDate: Type.Optional(Date_) }, { additionalProperties: false })),
       response: { 201: Type.Object({ year: Type.Integer(), publishedAt: Type.String(), asRecordedAt: Type.String(), sha256: Type.String() }) },
@@ -107,7 +177,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
   app.get('/api/reports/:year/diff', {
     config: { action: 'report.diff' },
     schema: {
-      tags: ['reports'], summary: 'Which figures changed since publication (figures only; the cases: explain)',
+      tags: ['reports'], operationId: 'diffReport', summary: 'Which figures changed since publication (figures only; the cases: explain)',
       params: YearParams,
       response: {
         200: Type.Object({

@@ -6,11 +6,11 @@
  * The final word stays with POST /api/events, which replays the whole stream.
  */
 import { z } from 'zod';
-import type { RecordedEvent, StreamKind } from '../../domain/event.js';
-import { EVENT_SCHEMAS_BY_KIND, EVENT_TYPES_BY_KIND } from '../../domain/events/schema.js';
-import { addDays } from '../../domain/dates.js';
-import type { AnyStreamState } from '../../domain/machines.js';
-import { MACHINES } from '../../domain/machines.js';
+import type { RecordedEvent, StreamKind } from '../domain/event.js';
+import { EVENT_SCHEMAS_BY_KIND, EVENT_TYPES_BY_KIND } from '../domain/events/schema.js';
+import { addDays } from '../domain/dates.js';
+import type { AnyStreamState } from '../domain/machines.js';
+import { MACHINES } from '../domain/machines.js';
 
 export type FieldKind = 'text' | 'choice' | 'choices' | 'boolean' | 'integer' | 'date' | 'person' | 'country' | 'countries' | 'case' | 'event';
 

@@ -1,16 +1,21 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ruleConfig } from '../config/rules.js';
+import { deriveFor } from '../registry/derived.js';
+import { viewStream } from '../registry/stream-view.js';
 import { importEvents } from '../import/import-events.js';
 import { textSource } from '../import/sources.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { EventFactory, jsonl } from '../testing/event-factory.js';
-import { deriveFor } from './derived.js';
-import { article3Reassessment, overdueVictims, unprosecutableExclusions } from './lists.js';
-import { viewStream } from './stream-view.js';
+import type { Queryable } from '../store/db.js';
+import type { AsOf } from './as-of.js';
+import { listArticle3Reassessment } from './list-article3-reassessment.js';
+import { listUnprosecutable } from './list-unprosecutable.js';
+import { listVictims } from './list-victims.js';
 
 const NOW = '2026-01-10T00:00:00.000Z';
-const asOf = (date: string) => ({ date, asRecordedAt: NOW });
+const asOf = (date: string): AsOf => ({ date, recordedAt: NOW, recordedAtGiven: true });
+const overdueVictims = async (db: Queryable, at: AsOf) => (await listVictims(db, { asOf: at, overdueOnly: true }, ruleConfig())).flatMap((item) => item.victims);
 
 describe('the lists of R1, R7 and R5, and what the rules derive for one case', () => {
   let store: TestStore;
@@ -40,23 +45,23 @@ describe('the lists of R1, R7 and R5, and what the rules derive for one case', (
   after(async () => { await store?.dispose(); });
 
   it('R1: lists the applied exclusion whose acts predate the punishability of crimes against humanity, not the later one', async () => {
-    const entries = await unprosecutableExclusions(store.db, asOf('2025-12-31'), ruleConfig());
+    const entries = await listUnprosecutable(store.db, { asOf: asOf('2025-12-31') }, ruleConfig());
     assert.deepEqual(entries.map((entry) => [entry.exclusionCase, entry.person?.id, entry.assessment.cannotBeProsecuted]), [['exclusion/IF-OLD', 'P-OLD', 'yes']]);
   });
 
   it('R7: lists open dossiers with an Article 3 barrier on the date, by nationality', async () => {
-    const before = await article3Reassessment(store.db, asOf('2024-12-31'));
+    const before = await listArticle3Reassessment(store.db, { asOf: asOf('2024-12-31') });
     assert.deepEqual(before.map((group) => [group.nationality, group.dossiers.length]).sort(), [['AFG', 1], ['SYR', 1]]);
-    const after = await article3Reassessment(store.db, asOf('2025-12-31'));
+    const after = await listArticle3Reassessment(store.db, { asOf: asOf('2025-12-31') });
     assert.deepEqual(after.map((group) => [group.nationality, group.dossiers.map((dossier) => dossier.dossier)]), [['SYR', ['departure/DTV-1']]]);
-    assert.deepEqual(await article3Reassessment(store.db, { ...asOf('2025-12-31'), nationality: 'AFG' }), []);
+    assert.deepEqual(await listArticle3Reassessment(store.db, { asOf: asOf('2025-12-31'), nationality: 'AFG' }), []);
   });
 
   it('R5: a victim not told about the indictment is overdue once the notification period has passed', async () => {
-    assert.deepEqual(await overdueVictims(store.db, asOf('2025-03-10'), ruleConfig()), []);
-    const overdue = await overdueVictims(store.db, asOf('2025-03-20'), ruleConfig());
+    assert.deepEqual(await overdueVictims(store.db, asOf('2025-03-10')), []);
+    const overdue = await overdueVictims(store.db, asOf('2025-03-20'));
     assert.equal(overdue.length, 1);
-    assert.equal(overdue[0]!.victim?.id, 'P-V');
+    assert.equal(overdue[0]!.person?.id, 'P-V');
     assert.deepEqual(overdue[0]!.status.reasons.map((reason) => reason.eventId), [indictment.id]);
   });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ev, given } from '../../domain/testing/factories.js';
-import { allowedEvents, formFields } from './allowed-events.js';
+import { ev, given } from '../domain/testing/factories.js';
+import { allowedEvents, formFields } from './event-forms.js';
 
 const TODAY = '2026-11-28';
 const opened = ev('criminal.opened', '2024-01-10', { suspect: 'P-0042', offences: ['war-crimes'] });

@@ -1,0 +1,26 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { openApiDocument } from './web/api-types.js';
+
+type Operation = { operationId?: string; responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> };
+
+describe('the OpenAPI document partners generate clients from', async () => {
+  const document = await openApiDocument() as { servers?: unknown[]; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+  const operations = Object.values(document.paths).flatMap((item) => Object.values(item));
+
+  it('names its shared schemas once and refers to them', () => {
+    for (const name of ['Report', 'PersonSummary', 'Problem', 'EventInput', 'Account']) assert.ok(document.components.schemas[name], `components.schemas.${name}`);
+    const report = document.paths['/api/reports/{year}']!.get!;
+    assert.equal(report.responses['400']!.content!['application/problem+json']!.schema.$ref, '#/components/schemas/Problem');
+    assert.ok(JSON.stringify(document).length < 250_000, 'no schema is inlined in every operation');
+  });
+
+  it('gives each operation it names a unique, verb-first operationId, and says where the server is', () => {
+    const ids = operations.flatMap((operation) => (operation.operationId ? [operation.operationId] : []));
+    assert.equal(new Set(ids).size, ids.length, 'unique');
+    for (const id of ids) assert.match(id, /^(list|count|show|get|compute|render|explain|publish|diff|derive|report|view|sign|complete|append|retract|export|create|update|issue|revoke|register|screen|review|search)[A-Z]/, id);
+    assert.equal(ids.length, operations.length, 'every operation has one');
+    assert.equal(document.paths['/api/overview/victims']!.get!.operationId, 'listVictims');
+    assert.ok(document.servers && document.servers.length > 0);
+  });
+});
