@@ -38,5 +38,6 @@ export function recordingRefusal(
     const why = !onToday.ok ? onToday.why : onEventDate.ok ? '' : `${onEventDate.why} (the event is dated ${dates.eventDate})`;
     reasons.push(`${type} has no basis without ${regime.label} [${regime.id}], which is ${why}`);
   }
-  return { reason: `Refused: role '${role}' may not ${retraction ? 'retract' : 'record'} ${type}: ${reasons.join('; ')}.`, allowingBases };
+  const who = `${role} (${policy.roles[role]?.organisation ?? 'no organisation'})`;
+  return { reason: `Refused: ${who} may not ${retraction ? 'retract' : 'record'} ${type}: ${reasons.join('; ')}.`, allowingBases };
 }

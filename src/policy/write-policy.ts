@@ -87,6 +87,7 @@ export async function authorizeWrite(policy: Policy, principal: Principal, event
 
     for (const reference of references) {
       if (created.has(reference.stream) || (await readable(reference.stream))) continue;
+      if (opensByRegime(policy, event.type, reference.stream)) continue;
       const [refKind, refId] = reference.stream.split('/');
       return refuse(
         `${reference.field} names ${refKind} ${refId}, ${refKind === 'person' ? 'whom' : 'which'} you may not read; name only persons and cases you may read already, `
@@ -103,6 +104,17 @@ export async function authorizeWrite(policy: Policy, principal: Principal, event
     bases.add(rule.legalBasis);
   }
   return { allowed: true, legalBasis: `write policy: ${[...bases].join('; ') || 'nothing new'}` };
+}
+
+/**
+ * An event that carries a sharing regime's facts names the file the regime opens — the judge's authorisation names
+ * the 1F file the OM may not read yet (R3). That reference is checked by the regime's own rules (the role that
+ * records it, the file being about the suspect: src/import/check-judge-authorisations.ts), not by the rule that a
+ * writer names only what it reads.
+ */
+function opensByRegime(policy: Policy, type: string, stream: string): boolean {
+  const kind = parseStreamName(stream)?.kind;
+  return policy.sharing.some((regime) => regime.recordedBy?.eventTypes.includes(type) && kind !== undefined && regime.kinds.includes(kind));
 }
 
 /** The rule that lets a role write a type on a kind of stream, if any. */

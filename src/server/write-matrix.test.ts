@@ -13,10 +13,14 @@ import { EVENT_TYPES_BY_KIND } from '../domain/events/schema.js';
 import { importEvents } from '../import/import-events.js';
 import { textSource } from '../import/sources.js';
 import type { Policy, WriteRule } from '../policy/policy.js';
+import { recordingRefusal } from '../policy/recording.js';
 import { TEST_ENGINES } from '../store/testing/test-stores.js';
 import { startTestServer, type Client, type TestServer } from './testing/test-server.js';
 
 const OPERATOR = 'operator';
+/** The server's day in this test. */
+const TODAY = '2026-06-15';
+
 interface Ev { id: string; stream: string; type: string; date: string; data: Record<string, unknown> }
 
 /** Fixture facts the expected answers use: who registered a person, which case kinds name them. */
@@ -75,6 +79,9 @@ function recipe(type: string, stream: string, person: string): { prep: Ev[]; tar
     'criminal.judgment': { instance: 'first-instance', outcome: 'acquitted' }, 'criminal.appeal-lodged': { by: 'prosecution' }, 'criminal.cassation-lodged': { by: 'prosecution' },
     'criminal.referred-back': {}, 'criminal.closed': { reason: 'dismissed' }, 'criminal.hearing-scheduled': { date: '2026-09-01', court: 'Rechtbank Den Haag' },
     'criminal.victim-registered': { victim: person }, 'criminal.victim-informed': { victim: person, about: 'the state of the case' },
+    // Ended before the test's day: recording it is checked here, the access an authorisation grants in r3.test.ts.
+    'criminal.judge-authorisation': { decisionReference: 'RC matrix', court: 'Rechtbank Den Haag', person, validFrom: '2026-06-01', validUntil: '2026-06-10' },
+    'exclusion.information-shared': { recipient: 'OM', person, summary: 'matrix' },
     'extradition.requested': { person, requestingState: 'RWA' }, 'extradition.phase-entered': { phase: 'court-first' }, 'extradition.concluded': { outcome: 'refused' },
     'exclusion.opened': { person }, 'exclusion.suspended': {}, 'exclusion.resumed': {}, 'exclusion.decided': { outcome: 'applied', grounds: ['a'] },
     'exclusion.appeal-lodged': { forum: 'district-court' }, 'exclusion.appeal-decided': { forum: 'district-court', outcome: 'upheld' }, 'exclusion.closed': {},
@@ -113,7 +120,7 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
   const combinations: Combination[] = [];
 
   before(async () => {
-    server = await startTestServer(TEST_ENGINES[0]!, { now: new Date('2026-06-15T10:00:00.000Z') });
+    server = await startTestServer(TEST_ENGINES[0]!, { now: new Date(`${TODAY}T10:00:00.000Z`) });
     const policy = server.policy;
     const organisations = [...new Set(STREAM_KINDS.flatMap((kind) => ownersOf(policy, kind)))];
     const writers = organisations.filter((organisation) => organisation !== OPERATOR && ownersOf(policy, 'person').includes(organisation));
@@ -179,6 +186,7 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
             const named = [target.data.suspect, target.data.person, target.data.victim, target.data.into, ...((target.data.subjects as string[] | undefined) ?? [])].filter((id): id is string => typeof id === 'string');
             const expected: [201 | 403, string] = !appendKinds(role, 'events.append').includes(kind) ? [403, 'no events.append grant']
               : !rule ? [403, `no write rule for ${type}`]
+                : recordingRefusal(policy, role, type, { eventDate: target.date, today: TODAY }) ? [403, 'a sharing regime names who records it, and when']
                 : !creates && !readable(role, stream) ? [403, 'stream not readable']
                   : named.some((id) => !personReadable(role, id)) ? [403, 'names a person the role may not read']
                     : rule.requires?.includes('confirmed-match') ? [403, 'no confirmed match in the fixture']
