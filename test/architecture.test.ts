@@ -15,10 +15,11 @@ const SRC = join(ROOT, 'src');
 /** The layers from the centre outwards; a folder may import its own layer and those before it. */
 const LAYERS: readonly (readonly string[])[] = [
   ['domain'],
-  ['config', 'matching'],
+  ['config', 'input', 'matching'],
   ['store'],
   ['audit'],
   ['access-log', 'accounts', 'demo', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
+  ['operations'],
   ['server'],
   ['cli'],
 ];

@@ -6,7 +6,7 @@ import type { RuleConfig } from '../domain/rules/rule-config.js';
 import { deriveFor, type Derived } from '../registry/derived.js';
 import { viewStream, type StreamView } from '../registry/stream-view.js';
 import type { Queryable } from '../store/db.js';
-import { givenRecordedAt, type AsOf } from './as-of.js';
+import { givenRecordedAt, type AsOf } from '../domain/as-of.js';
 
 export async function caseTimeline(tx: Queryable, request: { stream: string; asOf: AsOf }): Promise<StreamView> {
   return viewStream(tx, request.stream, { date: request.asOf.date, asRecordedAt: givenRecordedAt(request.asOf) });

@@ -4,7 +4,7 @@
  */
 import type { CaseKind } from '../domain/event.js';
 import type { Queryable } from '../store/db.js';
-import type { AsOf } from './as-of.js';
+import type { AsOf } from '../domain/as-of.js';
 import { listCases } from './list-cases.js';
 
 export interface PhaseCount {

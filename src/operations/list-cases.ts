@@ -5,7 +5,7 @@
 import type { CaseKind } from '../domain/event.js';
 import type { Queryable } from '../store/db.js';
 import { casesAt, type CaseAt } from '../store/segments.js';
-import type { AsOf } from './as-of.js';
+import type { AsOf } from '../domain/as-of.js';
 
 export async function listCases(
   tx: Queryable, request: { kind: CaseKind; asOf: AsOf; phase?: string; after?: string; limit?: number },

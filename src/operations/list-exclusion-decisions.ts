@@ -8,7 +8,7 @@ import type { RuleConfig } from '../domain/rules/rule-config.js';
 import type { Queryable } from '../store/db.js';
 import { readStreams } from '../store/event-store.js';
 import { exclusionDecisions } from '../store/registry-reads.js';
-import type { AsOf } from './as-of.js';
+import type { AsOf } from '../domain/as-of.js';
 
 export interface ExclusionDecision {
   case: string;

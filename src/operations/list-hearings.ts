@@ -3,7 +3,7 @@
  */
 import type { Queryable } from '../store/db.js';
 import { scheduledHearings } from '../store/registry-reads.js';
-import type { AsOf } from './as-of.js';
+import type { AsOf } from '../domain/as-of.js';
 import { listCases } from './list-cases.js';
 
 export interface Hearing {

@@ -11,7 +11,7 @@ import { summarisePersons, type PersonSummary } from '../registry/stream-view.js
 import type { Queryable } from '../store/db.js';
 import { readStreams } from '../store/event-store.js';
 import { casesAt } from '../store/segments.js';
-import type { AsOf } from './as-of.js';
+import type { AsOf } from '../domain/as-of.js';
 
 export interface UnprosecutableEntry {
   exclusionCase: string;

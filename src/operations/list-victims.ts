@@ -11,7 +11,7 @@ import { standingEvents } from '../registry/derived.js';
 import { viewStream, type PersonSummary } from '../registry/stream-view.js';
 import type { Queryable } from '../store/db.js';
 import { casesWithVictims } from '../store/registry-reads.js';
-import type { AsOf } from './as-of.js';
+import type { AsOf } from '../domain/as-of.js';
 
 export interface VictimStatus {
   id: string;

@@ -8,7 +8,7 @@ import { textSource } from '../import/sources.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { EventFactory, jsonl } from '../testing/event-factory.js';
 import type { Queryable } from '../store/db.js';
-import type { AsOf } from './as-of.js';
+import type { AsOf } from '../domain/as-of.js';
 import { listArticle3Reassessment } from './list-article3-reassessment.js';
 import { listUnprosecutable } from './list-unprosecutable.js';
 import { listVictims } from './list-victims.js';

@@ -5,7 +5,7 @@
 import { figuresOf, type ReportContext } from '../reports/compute-report.js';
 import { referenceDatesFor } from '../reports/reference-dates.js';
 import type { Queryable } from '../store/db.js';
-import type { AsOf } from './as-of.js';
+import type { AsOf } from '../domain/as-of.js';
 
 /** The first year of the report's trend charts: the year the ministers' series starts. */
 export const FIRST_TREND_YEAR = 2014;

@@ -15,7 +15,7 @@ import type { RegistryFacts } from './conditions.js';
 import type { Policy, WriteRule } from './policy.js';
 import type { Principal } from './principal.js';
 
-/** What the registry knows that the write policy asks about (write-facts.ts is the SQL behind it). */
+/** What the registry knows that the write policy asks about (src/screening/write-facts.ts is the SQL behind it). */
 export interface WriteFacts {
   streamExists(stream: string): Promise<boolean>;
   /** The stream and type of a stored event, and the organisation that wrote it (null: an operator's import). */

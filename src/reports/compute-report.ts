@@ -5,7 +5,7 @@
  */
 import type { CaseKind } from '../domain/event.js';
 import { InvalidField } from '../domain/errors.js';
-import { parseRecordedAt } from '../operations/as-of.js';
+import { parseRecordedAt } from '../domain/as-of.js';
 import type { Queryable } from '../store/db.js';
 import type { FigureCache } from './figure-cache.js';
 import { REPORT_TABLES, type RowDefinition, type StockRow } from './definitions.js';

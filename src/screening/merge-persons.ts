@@ -13,7 +13,7 @@ import { operatorImport } from '../import/operator-import.js';
 import { textSource } from '../import/sources.js';
 import { loadPolicy, type Policy } from '../policy/policy.js';
 import { registryFacts } from '../policy/registry-facts.js';
-import { writeFacts } from '../policy/write-facts.js';
+import { writeFacts } from './write-facts.js';
 import { confirmedMatchProblem } from '../policy/write-policy.js';
 import type { Db } from '../store/db.js';
 import { readStreams } from '../store/event-store.js';

@@ -10,7 +10,7 @@ import { ImketenError, type Problem } from '../domain/errors.js';
 import { parseStreamName, STREAM_KINDS } from '../domain/event.js';
 import { referencesOf } from '../domain/events/schema.js';
 import { registryFacts } from '../policy/registry-facts.js';
-import { writeFacts } from '../policy/write-facts.js';
+import { writeFacts } from '../screening/write-facts.js';
 import { authorizeWrite } from '../policy/write-policy.js';
 import { REQUEST_SOURCE } from './append-queue.js';
 import { accessEntry, guard, today, type ServerContext } from './context.js';

@@ -14,7 +14,7 @@ import { authorize, type Decision, type Resource } from '../policy/authorize.js'
 import type { Policy, ViewName } from '../policy/policy.js';
 import type { Principal } from '../policy/principal.js';
 import { registryFacts } from '../policy/registry-facts.js';
-import { parseAsOf, type AsOf, type AsOfInput } from '../operations/as-of.js';
+import { parseAsOf, type AsOf, type AsOfInput } from '../domain/as-of.js';
 import type { FigureCache } from '../reports/figure-cache.js';
 import type { Db } from '../store/db.js';
 import type { ServerConfig } from './config.js';

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { CASE_KINDS, type CaseKind } from '../../domain/event.js';
 import { ruleConfig } from '../../config/rules.js';
-import { parseAsOf } from '../../operations/as-of.js';
+import { parseAsOf } from '../../domain/as-of.js';
 import { deriveCase } from '../../operations/case-timeline.js';
 import { listCases } from '../../operations/list-cases.js';
 import { findStream } from '../../registry/find-stream.js';

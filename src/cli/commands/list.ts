@@ -1,6 +1,6 @@
 import { Argument, Option, type Command } from 'commander';
 import { ruleConfig } from '../../config/rules.js';
-import { parseAsOf } from '../../operations/as-of.js';
+import { parseAsOf } from '../../domain/as-of.js';
 import { listArticle3Reassessment } from '../../operations/list-article3-reassessment.js';
 import { listUnprosecutable } from '../../operations/list-unprosecutable.js';
 import { listVictims } from '../../operations/list-victims.js';

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { phraseError } from '../cli/phrase-error.js';
 import { InvalidField } from '../domain/errors.js';
 import { problemOf } from '../server/http-errors.js';
-import { parseAsOf } from './as-of.js';
+import { parseAsOf } from '../domain/as-of.js';
 
 const NOW = new Date('2026-06-15T10:00:00.000Z');
 

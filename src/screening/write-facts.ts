@@ -4,9 +4,9 @@
  * between two persons, and the role a reviewer acts as.
  */
 import type { Queryable } from '../store/db.js';
-import { findHits } from '../screening/hits-store.js';
-import type { Principal } from './principal.js';
-import type { WriteFacts } from './write-policy.js';
+import { findHits } from './hits-store.js';
+import type { Principal } from '../policy/principal.js';
+import type { WriteFacts } from '../policy/write-policy.js';
 
 export function writeFacts(tx: Queryable): WriteFacts {
   return {

@@ -3,8 +3,8 @@
  * legal date looked at (valid time) and the moment of the registry's knowledge (transaction time). Every operation
  * takes an `AsOf`; none parses text about time.
  */
-import { isCalendarDate } from '../domain/dates.js';
-import { InvalidField } from '../domain/errors.js';
+import { isCalendarDate } from './dates.js';
+import { InvalidField } from './errors.js';
 
 export interface AsOf {
   /** The legal date the state is taken on (YYYY-MM-DD). */
