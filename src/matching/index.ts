@@ -4,6 +4,9 @@
  * scored (person-score.ts).
  */
 import { KEY_KIND_WEIGHTS, nameKeys } from './keys.js';
+import { keySkeleton } from './normalize.js';
+import { RARITY } from './score.js';
+import type { NameToken } from './tokens.js';
 import { DEFAULT_THRESHOLD, prepareSubject, scorePreparedSubjects } from './person-score.js';
 import type { HitExplanation, PreparedSubject, ScreeningQuery, WatchlistEntry } from './person-score.js';
 
@@ -38,6 +41,13 @@ interface IndexedEntry {
   /** The keys of each name, to score only the names that share a key with the query. */
   readonly nameKeys: ReadonlyArray<ReadonlySet<string>>;
 }
+
+/** Smoothing of part rarity: as if the list had this many more entries, none with the part (a small list
+ *  cannot tell a rare part from a common one, and then takes it for rare). */
+const RARITY_PRIOR = 10_000;
+/** Information is (−log10(share of entries with the part) − RARITY_OFFSET) / RARITY_SCALE, within [RARITY.floor, 1]. */
+const RARITY_OFFSET = 1.2;
+const RARITY_SCALE = 2.5;
 
 /** A key shared by more than this share of the entries is skipped while rarer keys can find candidates. */
 const COMMON_KEY_SHARE = 0.02;
@@ -137,6 +147,22 @@ export class MatchIndex {
   }
 
   /**
+   * How much a name part says in this index (see PartRarity in score.ts): from the share of entries that have
+   * it (its consonant key: every spelling of the name), smoothed so that a small list does
+   * not take every part for rare: share = (entries with it + 1) / (entries + RARITY_PRIOR).
+   */
+  readonly rarity = (token: NameToken): number => {
+    const forms = token.forms;
+    // the consonant key counts every spelling of a name at once (Muhammad, Mohamed, محمد): rarity is of the name;
+    // a short name ("Ali", "Ri") has no consonant key, its spelling key counts
+    const count = forms.syllabic
+      ? (this.postings.get(`f:${forms.native}`)?.length ?? 0)
+      : Math.max(this.postings.get(`s:${keySkeleton(forms.skeletons[0] ?? '')}`)?.length ?? 0, this.postings.get(`f:${forms.folded[0] ?? ''}`)?.length ?? 0);
+    const information = (-Math.log10((count + 1) / (this.liveCount + RARITY_PRIOR)) - RARITY_OFFSET) / RARITY_SCALE;
+    return Math.max(RARITY.floor, Math.min(1, information));
+  };
+
+  /**
    * The candidates for a prepared query: entries sharing keys with its name parts, ranked by the rarity of what
    * they share (each query part counts once per entry, by its best key).
    */
@@ -218,7 +244,7 @@ export class MatchIndex {
       const indexed = this.docs[doc];
       if (!indexed) continue;
       const subject = { ...indexed.subject, names: closestNames(indexed, queryParts) };
-      const result = scorePreparedSubjects(prepared, subject, threshold, { onlyAtOrAbove: threshold });
+      const result = scorePreparedSubjects(prepared, subject, threshold, { onlyAtOrAbove: threshold, rarity: this.rarity });
       if (result && result.score >= threshold) hits.push({ id: indexed.entry.id, score: result.score, explanation: result.explanation });
     }
     hits.sort((a, b) => b.score - a.score || b.explanation.nameScore - a.explanation.nameScore || a.id.localeCompare(b.id));

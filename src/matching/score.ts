@@ -18,6 +18,8 @@ import { wordForms } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 import { prepareName } from './tokens.js';
 import { LEGAL_FORM_FAMILIES } from './particles.js';
+import { renderingDistance } from './renderings.js';
+import type { Rendering } from './renderings.js';
 
 export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
 
@@ -78,6 +80,8 @@ export const SCORING = {
   extraCostLowCoverage: 0.08,
   /** Cost when only one full part corresponds and the other name has two, three, or four and more full parts. */
   singlePartCost: [0.12, 0.18, 0.24],
+  /** The single-part cost is multiplied by this when that part is all the query has ("Abdul Baqi"). */
+  containedSinglePart: 0.5,
   /** Cost when no full part corresponds (only initials, particles or legal forms do). */
   noFullPartCost: 0.3,
   /** Cost when corresponding parts stand in a different order. */
@@ -92,6 +96,13 @@ export const SCORING = {
   arabicReading: 0.98,
   arabicDistanceCost: 1.0,
   phonetic: 0.9,
+  /** A part written in another romanisation (renderings.ts): the best similarity, and what each unit of rule
+   *  cost takes off it (one rule costs 0.1–0.3); within a typo, a rule counts as this share of an edit. */
+  renderingBest: 0.985,
+  /** What one typo takes off a part's similarity, times 1 / its length. */
+  typoWeight: 1,
+  renderingCost: 0.15,
+  renderingCostInTypo: 0.5,
   compoundFactor: 0.97,
   initial: 0.85,
   abbreviation: 0.66,
@@ -106,7 +117,7 @@ export const SCORING = {
 /** Similarity of an edit distance at a length: a typo in a long name costs less than in a short one. */
 export function typoSimilarity(distance: number, length: number): number {
   if (distance === 0) return 1;
-  const base = 1 - distance / Math.max(length, 1);
+  const base = 1 - (SCORING.typoWeight * distance) / Math.max(length, 1);
   return Math.max(0, distance >= 3 ? base - 0.1 * (distance - 2) : base);
 }
 
@@ -161,10 +172,36 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
       result = { similarity: SCORING.phonetic, how: 'phonetic', distance: typo.distance, detail: phonetic ? 'same Double Metaphone code' : 'same consonants' };
     }
   }
+  // renderings: another romanisation of the same name (Saleh/Salih, Gyu/Kyu) costs little, a typo more
+  if (typo.distance > 0 && typo.distance <= Math.ceil(typo.length / 2)) {
+    const rendering = renderingOf(a.latin, b.latin);
+    if (rendering) {
+      const detail = rendering.rules.join('; ');
+      if (rendering.typos === 0) {
+        const similarity = Math.max(0, SCORING.renderingBest - SCORING.renderingCost * rendering.cost);
+        if (similarity > (result?.similarity ?? 0)) result = { similarity, how: 'transliteration', detail };
+      } else {
+        const similarity = typoSimilarity(rendering.typos + SCORING.renderingCostInTypo * rendering.cost, typo.length);
+        if (similarity > (result?.similarity ?? 0) + 0.001) result = { similarity, how: 'typo', distance: rendering.typos, ...(detail ? { detail: `${rendering.typos} typo${rendering.typos > 1 ? 's' : ''}; ${detail}` } : {}) };
+      }
+    }
+  }
   if (crossScript && result && result.how !== 'transliteration') {
     result = { ...result, detail: `${result.detail ? `${result.detail}; ` : ''}read as "${a.latin[0]}" / "${b.latin[0]}"` };
   }
   return result;
+}
+
+/** The best rendering distance between the readings of two parts (fewest typos, then lowest cost). */
+function renderingOf(a: readonly string[], b: readonly string[]): Rendering | undefined {
+  let best: Rendering | undefined;
+  for (const x of a) {
+    for (const y of b) {
+      const rendering = renderingDistance(x, y);
+      if (!best || rendering.typos < best.typos || (rendering.typos === best.typos && rendering.cost < best.cost)) best = rendering;
+    }
+  }
+  return best;
 }
 
 const soundsCache = new Map<string, readonly Sound[]>();
@@ -324,6 +361,13 @@ export function compareTokens(a: NameToken, b: NameToken): FormComparison | unde
   }
   let best = compareForms(a.forms, b.forms);
   if ((best?.similarity ?? 0) >= 0.97) return best;
+  // two theophoric compounds ('Abd al-Baqi / 'Abd al-Bari) are as alike as the names after 'Abd: the shared
+  // 'Abd says nothing
+  if (a.abdStem && b.abdStem) {
+    const stems = compareForms(a.abdStem, b.abdStem);
+    if (!stems || stems.similarity < SCORING.minPairSimilarity) return undefined;
+    if (stems.similarity < (best?.similarity ?? 0)) best = { ...stems, detail: `'Abd al-… compared by the name after 'Abd${stems.detail ? `: ${stems.detail}` : ''}` };
+  }
   // a glued article: "Alhassan" against "Hassan"
   if (a.stem || b.stem) {
     best = viaReading(best, a.stem, b.forms, 0.97, 'article written together with the name', false);
@@ -532,6 +576,16 @@ function countWords(name: PreparedName, positions: readonly number[]): number {
   return words;
 }
 
+/** The information of the most telling full part among positions of a name. */
+function informationOf(name: PreparedName, positions: readonly number[], rarity: PartRarity): number {
+  let most = 0;
+  for (const position of positions) {
+    const token = name.tokens[position];
+    if (token?.kind === 'word') most = Math.max(most, rarity(token));
+  }
+  return most;
+}
+
 function weightOf(tokens: readonly NameToken[]): number {
   let sum = 0;
   for (const token of tokens) sum += token.weight;
@@ -556,16 +610,41 @@ function round(value: number): number {
 /**
  * Compares two prepared names. Symmetric in its score: compareNames(a, b).score = compareNames(b, a).score.
  */
-export function comparePreparedNames(query: PreparedName, entry: PreparedName): NameComparison {
-  return evaluate(query, entry, true) as NameComparison;
+export function comparePreparedNames(query: PreparedName, entry: PreparedName, rarity?: PartRarity): NameComparison {
+  return evaluate(query, entry, true, rarity) as NameComparison;
 }
 
 /** The score alone, without building the explanation: for ranking many names, of which few are shown. */
-export function scorePreparedNames(query: PreparedName, entry: PreparedName): number {
-  return evaluate(query, entry, false) as number;
+export function scorePreparedNames(query: PreparedName, entry: PreparedName, rarity?: PartRarity): number {
+  return evaluate(query, entry, false, rarity) as number;
 }
 
-function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): NameComparison | number {
+/**
+ * How much a name part says about identity, from how many entries of the list (or registry) searched have it:
+ * 1 for a part no entry or one entry has, down to RARITY.floor for "Muhammad" or "Kim". Only an index knows it
+ * (index.ts); names compared on their own (compareNames) are scored without it.
+ */
+export type PartRarity = (token: NameToken) => number;
+
+/** How rarity changes a score (matching policy; tuned on the development half of bench/matching/heldout.ts). */
+export const RARITY = {
+  /** The least a part can say. */
+  floor: 0.1,
+  /** Below this much information in the corresponding parts, a match rests on common names: it costs. */
+  enoughInformation: 1.3,
+  /** Cost per unit of information missing below enoughInformation. */
+  commonPartsCost: 0.2,
+  /** A conflict costs less when the corresponding parts say much: factor 1 at this much information... */
+  conflictFullAt: 1.0,
+  /** ...and this much less per unit of information above it, down to conflictFloor. */
+  conflictRelief: 0.35,
+  conflictFloor: 0.5,
+  /** Information of the query's parts the entry lacks, beyond this share of the corresponding information, costs unmatchedCost a unit. */
+  unmatchedAllowance: 1,
+  unmatchedCost: 0.15,
+} as const;
+
+function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, rarity?: PartRarity): NameComparison | number {
   // the same name in the same spelling (up to case): nothing to align
   if (!explain && sameSpelling(query, entry)) return 1;
   const chosen = align(query, entry);
@@ -576,6 +655,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
   const parts: Array<{ position: number; part: PartMatch }> = [];
   let fullMatches = 0;
   let initialMatches = 0;
+  let matchedInformation = 0;
   for (const candidate of chosen) {
     for (const position of candidate.a) usedQuery |= 1 << position;
     for (const position of candidate.b) usedEntry |= 1 << position;
@@ -585,6 +665,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
       if (candidate.result.how === 'initial' && !candidate.result.acronym) initialMatches += Math.max(queryWords, entryWords);
       else fullMatches += Math.max(queryWords, entryWords);
     }
+    if (rarity && queryWords > 0 && entryWords > 0) matchedInformation += candidate.result.similarity * Math.min(informationOf(query, candidate.a, rarity), informationOf(entry, candidate.b, rarity));
     const deficit = candidate.weight * (1 - candidate.result.similarity);
     if (deficit > 0.0005) score -= deficit;
     if (explain) parts.push({ position: Math.min(...candidate.a), part: {
@@ -620,7 +701,10 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
   const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
   const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens));
   if (conflict > 0.0005) {
-    const amount = SCORING.conflictCost * conflict;
+    // two different parts where the corresponding ones are rare ("Zambada Niebla, Monica del Rocio" / "... del
+    // Rosario") are more often one person's aliases than two people; where they are common, two people
+    const relief = rarity ? Math.max(RARITY.conflictFloor, 1 - RARITY.conflictRelief * Math.max(0, matchedInformation - RARITY.conflictFullAt)) : 1;
+    const amount = SCORING.conflictCost * conflict * relief;
     score -= amount;
     if (explain) deductions.push({ reason: `parts that differ: ${unmatchedQueryTokens.map((token) => token.text).join(' ')} / ${unmatchedEntryTokens.map((token) => token.text).join(' ')}`, amount: round(amount) });
   }
@@ -633,7 +717,9 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
     const extraWords = (unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens).filter((token) => token.kind === 'word' || token.kind === 'number').length;
     // parts only one name has cost more when fewer than half of its full parts correspond
     const longerFull = Math.max(query.fullParts, entry.fullParts);
-    const perPart = fullMatches + initialMatches < longerFull / 2 ? SCORING.extraCostLowCoverage : SCORING.extraCost;
+    // a query whose every full part is found in the entry is a shorter form of the entry's name
+    const contained = query.fullParts > 0 && query.tokens.every((token) => token.kind !== 'word' || hasBit(usedQuery, token.position));
+    const perPart = fullMatches + initialMatches < longerFull / 2 && !contained ? SCORING.extraCostLowCoverage : SCORING.extraCost;
     const amount = organisation && extraWords > 0 ? SCORING.organisationExtraCost * Math.min(extraWords, 2) : perPart * Math.min(extra, 3);
     score -= amount;
     const side = unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens;
@@ -644,9 +730,27 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
     score -= SCORING.noFullPartCost;
     if (explain) deductions.push({ reason: 'no full name part corresponds', amount: SCORING.noFullPartCost });
   } else if (fullMatches + initialMatches <= 1 && fullParts >= 2) {
-    const amount = SCORING.singlePartCost[Math.min(fullParts, 4) - 2] ?? 0;
+    const contained = query.fullParts > 0 && query.tokens.every((token) => token.kind !== 'word' || hasBit(usedQuery, token.position));
+    const amount = (SCORING.singlePartCost[Math.min(fullParts, 4) - 2] ?? 0) * (contained ? SCORING.containedSinglePart : 1);
     score -= amount;
     if (explain) deductions.push({ reason: 'only one full name part corresponds', amount });
+  }
+  if (rarity && fullMatches > 0) {
+    // rare parts of the query that the entry does not have, weighed against what corresponds: "Fadlallah,
+    // Muhammad Husayn" is not "Husayn, Muhammad"
+    let unmatchedInformation = 0;
+    for (const token of unmatchedQueryTokens) if (token.kind === 'word') unmatchedInformation += rarity(token);
+    const excess = unmatchedInformation - RARITY.unmatchedAllowance * matchedInformation;
+    if (excess > 0.0005) {
+      const amount = RARITY.unmatchedCost * excess;
+      score -= amount;
+      if (explain) deductions.push({ reason: `rare parts only the query has: ${unmatchedQueryTokens.filter((token) => token.kind === 'word').map((token) => token.text).join(' ')}`, amount: round(amount) });
+    }
+  }
+  if (rarity && fullMatches > 0 && matchedInformation < RARITY.enoughInformation) {
+    const amount = RARITY.commonPartsCost * (RARITY.enoughInformation - matchedInformation);
+    score -= amount;
+    if (explain) deductions.push({ reason: `the corresponding parts are common in the list (information ${matchedInformation.toFixed(2)} of ${RARITY.enoughInformation})`, amount: round(amount) });
   }
   let inversions = false;
   for (let i = 0; i < chosen.length && !inversions; i++) {

@@ -1,0 +1,231 @@
+/**
+ * Renderings: the ordinary ways one name is written in Latin letters by different romanisation systems and
+ * habits, which are variation and not error. "Eyad" and "Iyad", "Saleh" and "Salih" (Arabic short vowels),
+ * "Gyu" and "Kyu", "Chae" and "Jae" (Korean McCune–Reischauer and Revised Romanisation), "Hsu" and "Xu" (Wade–Giles
+ * and pinyin), "Yuriy" and "Iurii" (Russian BGN and passport systems), "Cortez" and "Cortes" (Spanish).
+ *
+ * `renderingDistance` is an edit distance in which a rendering rule costs a fraction of an edit and anything else
+ * (a real typo) a whole one; it says which rules it used, so that an explanation can name them. Matching policy:
+ * every rule and its cost is here, in one table.
+ */
+
+/** A rendering rule: two spellings of one sound, what it costs (an edit is 1), and its name in explanations. */
+interface Rule {
+  readonly a: string;
+  readonly b: string;
+  readonly cost: number;
+  readonly name: string;
+}
+
+const ARABIC = 'Arabic transliteration';
+const VOWELS = 'vowel rendering';
+const KOREAN = 'Korean romanisation';
+const CHINESE = 'Chinese romanisation (Wade–Giles / pinyin)';
+const EAST_ASIAN = 'Korean/Chinese romanisation';
+const RUSSIAN = 'Russian transliteration (BGN / GOST / passport)';
+const SPANISH = 'Spanish/Portuguese spelling';
+
+const RULES: readonly Rule[] = [
+  // short vowels that Arabic does not write, and vowel digraphs of one sound
+  { a: 'a', b: 'e', cost: 0.15, name: VOWELS }, { a: 'e', b: 'i', cost: 0.15, name: VOWELS }, { a: 'o', b: 'u', cost: 0.15, name: VOWELS },
+  { a: 'i', b: 'y', cost: 0.1, name: VOWELS }, { a: 'e', b: 'y', cost: 0.2, name: VOWELS }, { a: 'u', b: 'w', cost: 0.2, name: VOWELS },
+  { a: 'ou', b: 'u', cost: 0.1, name: VOWELS }, { a: 'ou', b: 'o', cost: 0.15, name: VOWELS }, { a: 'ee', b: 'i', cost: 0.1, name: VOWELS },
+  { a: 'ie', b: 'i', cost: 0.15, name: VOWELS }, { a: 'ei', b: 'ay', cost: 0.1, name: VOWELS }, { a: 'ai', b: 'ay', cost: 0.05, name: VOWELS },
+  { a: 'ei', b: 'ey', cost: 0.05, name: VOWELS }, { a: 'ai', b: 'ei', cost: 0.1, name: VOWELS }, { a: 'ay', b: 'ey', cost: 0.1, name: VOWELS },
+  { a: 'ai', b: 'e', cost: 0.2, name: VOWELS }, { a: 'ae', b: 'a', cost: 0.2, name: VOWELS }, { a: 'ue', b: 'u', cost: 0.15, name: VOWELS },
+  { a: 'oe', b: 'o', cost: 0.15, name: VOWELS },
+  // Arabic consonants Latin spellings write in several ways
+  { a: 'q', b: 'k', cost: 0.1, name: ARABIC }, { a: 'q', b: 'g', cost: 0.2, name: ARABIC }, { a: 'k', b: 'c', cost: 0.1, name: ARABIC },
+  { a: 'dh', b: 'z', cost: 0.15, name: ARABIC }, { a: 'dh', b: 'd', cost: 0.15, name: ARABIC }, { a: 'th', b: 's', cost: 0.2, name: ARABIC },
+  { a: 'th', b: 't', cost: 0.15, name: ARABIC }, { a: 'gh', b: 'g', cost: 0.15, name: ARABIC }, { a: 'gh', b: 'q', cost: 0.25, name: ARABIC },
+  { a: 'kh', b: 'h', cost: 0.15, name: ARABIC }, { a: 'kh', b: 'k', cost: 0.3, name: ARABIC }, { a: 'j', b: 'g', cost: 0.3, name: ARABIC },
+  { a: 'j', b: 'dj', cost: 0.1, name: ARABIC }, { a: 'sh', b: 'ch', cost: 0.2, name: ARABIC }, { a: 'w', b: 'v', cost: 0.15, name: ARABIC },
+  { a: 'ph', b: 'f', cost: 0.1, name: ARABIC }, { a: 'z', b: 'd', cost: 0.3, name: ARABIC }, { a: 'x', b: 'kh', cost: 0.2, name: ARABIC },
+  { a: 'x', b: 'h', cost: 0.3, name: ARABIC },
+  // Korean: McCune–Reischauer against Revised Romanisation (aspiration marks are dropped before comparing)
+  { a: 'ch', b: 'j', cost: 0.2, name: EAST_ASIAN }, { a: 'k', b: 'g', cost: 0.2, name: EAST_ASIAN }, { a: 't', b: 'd', cost: 0.25, name: EAST_ASIAN },
+  { a: 'p', b: 'b', cost: 0.25, name: EAST_ASIAN }, { a: 'eo', b: 'o', cost: 0.15, name: KOREAN }, { a: 'eo', b: 'u', cost: 0.2, name: KOREAN },
+  { a: 'eu', b: 'u', cost: 0.15, name: KOREAN }, { a: 'ae', b: 'e', cost: 0.15, name: KOREAN }, { a: 'r', b: 'l', cost: 0.3, name: KOREAN },
+  { a: 's', b: 'sh', cost: 0.2, name: KOREAN }, { a: 'ri', b: 'yi', cost: 0.2, name: KOREAN }, { a: 'ri', b: 'li', cost: 0.2, name: KOREAN },
+  { a: 'wo', b: 'o', cost: 0.2, name: KOREAN },
+  // Chinese: Wade–Giles against pinyin
+  { a: 'hs', b: 'x', cost: 0.15, name: CHINESE }, { a: 'ch', b: 'zh', cost: 0.2, name: CHINESE }, { a: 'ch', b: 'q', cost: 0.2, name: CHINESE },
+  { a: 'ts', b: 'z', cost: 0.2, name: CHINESE }, { a: 'ts', b: 'c', cost: 0.2, name: CHINESE }, { a: 'tz', b: 'z', cost: 0.2, name: CHINESE },
+  { a: 'j', b: 'r', cost: 0.3, name: CHINESE }, { a: 'ih', b: 'i', cost: 0.2, name: CHINESE }, { a: 'ung', b: 'ong', cost: 0.15, name: CHINESE },
+  // Russian: BGN/PCGN, GOST, passport (ICAO) and German/French habits
+  { a: 'zh', b: 'j', cost: 0.2, name: RUSSIAN }, { a: 'kh', b: 'x', cost: 0.2, name: RUSSIAN }, { a: 'ts', b: 'tz', cost: 0.1, name: RUSSIAN },
+  { a: 'shch', b: 'sch', cost: 0.1, name: RUSSIAN }, { a: 'shch', b: 'shh', cost: 0.1, name: RUSSIAN }, { a: 'sch', b: 'sh', cost: 0.15, name: RUSSIAN },
+  { a: 'ye', b: 'e', cost: 0.1, name: RUSSIAN }, { a: 'ye', b: 'je', cost: 0.1, name: RUSSIAN }, { a: 'yu', b: 'iu', cost: 0.1, name: RUSSIAN },
+  { a: 'yu', b: 'ju', cost: 0.1, name: RUSSIAN }, { a: 'ya', b: 'ia', cost: 0.1, name: RUSSIAN }, { a: 'ya', b: 'ja', cost: 0.1, name: RUSSIAN },
+  { a: 'yo', b: 'e', cost: 0.2, name: RUSSIAN }, { a: 'y', b: 'j', cost: 0.15, name: RUSSIAN }, { a: 'iy', b: 'y', cost: 0.1, name: RUSSIAN },
+  { a: 'iy', b: 'i', cost: 0.1, name: RUSSIAN }, { a: 'ij', b: 'y', cost: 0.1, name: RUSSIAN }, { a: 'iy', b: 'ij', cost: 0.1, name: RUSSIAN },
+  { a: 'ks', b: 'x', cost: 0.1, name: RUSSIAN }, { a: 'f', b: 'v', cost: 0.3, name: RUSSIAN }, { a: 'tsch', b: 'ch', cost: 0.15, name: RUSSIAN },
+  { a: 'tch', b: 'ch', cost: 0.15, name: RUSSIAN }, { a: 'g', b: 'h', cost: 0.3, name: 'Ukrainian/Belarusian transliteration' },
+  // Spanish and Portuguese
+  { a: 'z', b: 's', cost: 0.25, name: SPANISH }, { a: 'b', b: 'v', cost: 0.25, name: SPANISH }, { a: 'c', b: 's', cost: 0.3, name: SPANISH },
+  { a: 'll', b: 'y', cost: 0.25, name: SPANISH }, { a: 'nh', b: 'n', cost: 0.2, name: SPANISH }, { a: 'ny', b: 'n', cost: 0.2, name: SPANISH },
+];
+
+/** Letters whose writing or omission is a rendering: short vowels, semivowels, h. */
+const INDEL: Readonly<Record<string, Rule>> = {
+  a: { a: 'a', b: '', cost: 0.35, name: 'short vowel written or not' },
+  e: { a: 'e', b: '', cost: 0.35, name: 'short vowel written or not' },
+  i: { a: 'i', b: '', cost: 0.35, name: 'short vowel written or not' },
+  o: { a: 'o', b: '', cost: 0.35, name: 'short vowel written or not' },
+  u: { a: 'u', b: '', cost: 0.35, name: 'short vowel written or not' },
+  y: { a: 'y', b: '', cost: 0.25, name: 'semivowel written or not' },
+  w: { a: 'w', b: '', cost: 0.25, name: 'semivowel written or not' },
+  h: { a: 'h', b: '', cost: 0.3, name: 'h written or not' },
+};
+
+/** Rules by the last letter of their longer side, both directions, for the dynamic programme. */
+const RULES_BY_END = new Map<string, Array<{ x: string; y: string; rule: Rule }>>();
+for (const rule of RULES) {
+  for (const [x, y] of [[rule.a, rule.b], [rule.b, rule.a]] as const) {
+    const key = `${x.slice(-1)}${y.slice(-1)}`;
+    RULES_BY_END.set(key, [...(RULES_BY_END.get(key) ?? []), { x, y, rule }]);
+  }
+}
+
+export interface Rendering {
+  /** Whole edits that no rule explains (typos). */
+  readonly typos: number;
+  /** The summed cost of the rendering rules used. */
+  readonly cost: number;
+  /** The rules used, as "name: x ↔ y", in order of the word. */
+  readonly rules: readonly string[];
+  /** A doubled letter was written once on one side. */
+  readonly doubled: boolean;
+}
+
+function collapseDoubles(word: string): string {
+  let out = '';
+  for (const char of word) if (out[out.length - 1] !== char) out += char;
+  return out;
+}
+
+/** Steps of the programme: 0 match, 1 rule, 2 typo substitution, 3 delete from a, 4 insert from b. */
+let costs = new Float64Array(0);
+let typos = new Int32Array(0);
+let steps = new Int32Array(0);
+let ruleAt: Array<{ rule: Rule; x: string; y: string } | undefined> = [];
+
+const RULE_EPSILON = 1e-9;
+
+/**
+ * The rendering distance of two lower-case ASCII spellings: the cheapest way from one to the other where the
+ * rules above cost their fraction and any other edit 1 (counted as a typo).
+ * @example renderingDistance('eyad', 'iyad') // { typos: 0, cost: 0.15, rules: ['vowel rendering: e ↔ i'], doubled: false }
+ */
+export function renderingDistance(first: string, second: string): Rendering {
+  const a = collapseDoubles(first);
+  const b = collapseDoubles(second);
+  // "Muhammad" / "Mohamed": a letter doubled on one side only
+  const doubled = first.length - a.length !== second.length - b.length;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const size = rows * cols;
+  if (costs.length < size) {
+    costs = new Float64Array(size * 2);
+    typos = new Int32Array(size * 2);
+    steps = new Int32Array(size * 2);
+    ruleAt = new Array<{ rule: Rule; x: string; y: string } | undefined>(size * 2);
+  }
+  costs[0] = 0;
+  typos[0] = 0;
+  for (let i = 1; i < rows; i++) setIndel(i * cols, (i - 1) * cols, a[i - 1] ?? '', 3);
+  for (let j = 1; j < cols; j++) setIndel(j, j - 1, b[j - 1] ?? '', 4);
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cell = i * cols + j;
+      const ai = a[i - 1] ?? '';
+      const bj = b[j - 1] ?? '';
+      const diagonal = (i - 1) * cols + j - 1;
+      let bestCost = costs[diagonal]!;
+      let bestTypos = typos[diagonal]! + (ai === bj ? 0 : 1);
+      let step = ai === bj ? 0 : 2;
+      let rule: { rule: Rule; x: string; y: string } | undefined;
+      // a typo weighs more than every rule of a word put together, so that rules are preferred over typos
+      const consider = (from: number, extraCost: number, extraTypos: number, kind: number, used?: { rule: Rule; x: string; y: string }): void => {
+        const candidateCost = costs[from]! + extraCost;
+        const candidateTypos = typos[from]! + extraTypos;
+        if (candidateTypos * 100 + candidateCost < bestTypos * 100 + bestCost - RULE_EPSILON) {
+          bestCost = candidateCost;
+          bestTypos = candidateTypos;
+          step = kind;
+          rule = used;
+        }
+      };
+      for (const candidate of RULES_BY_END.get(ai + bj) ?? []) {
+        const { x, y } = candidate;
+        if (x.length > i || y.length > j) continue;
+        if (a.slice(i - x.length, i) !== x || b.slice(j - y.length, j) !== y) continue;
+        consider((i - x.length) * cols + j - y.length, candidate.rule.cost, 0, 1, candidate);
+      }
+      const deleteRule = INDEL[ai];
+      consider((i - 1) * cols + j, deleteRule?.cost ?? 0, deleteRule ? 0 : 1, 3);
+      const insertRule = INDEL[bj];
+      consider(i * cols + j - 1, insertRule?.cost ?? 0, insertRule ? 0 : 1, 4);
+      // two letters swapped: one typo
+      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === bj && ai !== bj) consider((i - 2) * cols + j - 2, 0, 1, 5);
+      costs[cell] = bestCost;
+      typos[cell] = bestTypos;
+      steps[cell] = step;
+      ruleAt[cell] = rule;
+    }
+  }
+  // walk back to name the rules used; a vowel dropped next to another vowel added is one vowel for another
+  // ("Jamal" / "Jamil"): not a rendering but a typo
+  const used: string[] = [];
+  let extraTypos = 0;
+  let refund = 0;
+  let previous: { kind: number; vowel: boolean } | undefined;
+  let i = a.length;
+  let j = b.length;
+  while (i > 0 || j > 0) {
+    const cell = i * cols + j;
+    const step = i === 0 ? 4 : j === 0 ? 3 : steps[cell]!;
+    if (step === 3 || step === 4) {
+      const letter = step === 3 ? (a[i - 1] ?? '') : (b[j - 1] ?? '');
+      const rule = INDEL[letter];
+      const vowel = rule !== undefined && 'aeiou'.includes(letter);
+      if (vowel && previous?.vowel && previous.kind !== step) {
+        used.pop();
+        extraTypos++;
+        refund += 2 * rule.cost;
+        previous = undefined;
+      } else {
+        if (rule) used.push(step === 3 ? `${rule.name}: ${letter} ↔ –` : `${rule.name}: – ↔ ${letter}`);
+        previous = { kind: step, vowel };
+      }
+      if (step === 3) i--;
+      else j--;
+      continue;
+    }
+    previous = undefined;
+    if (step === 0 || step === 2) {
+      i--;
+      j--;
+    } else if (step === 1) {
+      const found = ruleAt[cell] as { rule: Rule; x: string; y: string };
+      used.push(`${found.rule.name}: ${found.x || '–'} ↔ ${found.y || '–'}`);
+      i -= found.x.length;
+      j -= found.y.length;
+    } else {
+      i -= 2;
+      j -= 2;
+    }
+  }
+  const end = a.length * cols + b.length;
+  const rules = used.reverse();
+  if (doubled) rules.push('doubled letter written once');
+  return { typos: typos[end]! + extraTypos, cost: Math.max(0, costs[end]! - refund) + (doubled ? 0.05 : 0), rules, doubled };
+
+  function setIndel(cell: number, from: number, letter: string, kind: number): void {
+    const rule = INDEL[letter];
+    costs[cell] = costs[from]! + (rule?.cost ?? 0);
+    typos[cell] = typos[from]! + (rule ? 0 : 1);
+    steps[cell] = kind;
+    ruleAt[cell] = undefined;
+  }
+}
