@@ -148,16 +148,18 @@ export class MatchIndex {
 
   /**
    * How much a name part says in this index (see PartRarity in score.ts): from the share of entries that have
-   * it (its consonant key: every spelling of the name), smoothed so that a small list does
+   * it (its sound key: most spellings of the name), smoothed so that a small list does
    * not take every part for rare: share = (entries with it + 1) / (entries + RARITY_PRIOR).
    */
   readonly rarity = (token: NameToken): number => {
     const forms = token.forms;
-    // the consonant key counts every spelling of a name at once (Muhammad, Mohamed, محمد): rarity is of the name;
-    // a short name ("Ali", "Ri") has no consonant key, its spelling key counts
+    // the sound key counts most spellings of a name at once (Muhammad, Mohamed: MHMT): rarity is of the name;
+    // a name in a script without vowels has only its consonant key (محمد: mhmd)
     const count = forms.syllabic
       ? (this.postings.get(`f:${forms.native}`)?.length ?? 0)
-      : Math.max(this.postings.get(`s:${keySkeleton(forms.skeletons[0] ?? '')}`)?.length ?? 0, this.postings.get(`f:${forms.folded[0] ?? ''}`)?.length ?? 0);
+      : forms.abjad
+        ? (this.postings.get(`s:${keySkeleton(forms.skeletons[0] ?? '')}`)?.length ?? 0)
+        : Math.max(this.postings.get(`m:${forms.phonetic[0] ?? ''}`)?.length ?? 0, this.postings.get(`f:${forms.folded[0] ?? ''}`)?.length ?? 0);
     const information = (-Math.log10((count + 1) / (this.liveCount + RARITY_PRIOR)) - RARITY_OFFSET) / RARITY_SCALE;
     return Math.max(RARITY.floor, Math.min(1, information));
   };

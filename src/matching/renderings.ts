@@ -42,11 +42,13 @@ const RULES: readonly Rule[] = [
   { a: 'j', b: 'dj', cost: 0.1, name: ARABIC }, { a: 'sh', b: 'ch', cost: 0.2, name: ARABIC }, { a: 'w', b: 'v', cost: 0.15, name: ARABIC },
   { a: 'ph', b: 'f', cost: 0.1, name: ARABIC }, { a: 'z', b: 'd', cost: 0.3, name: ARABIC }, { a: 'x', b: 'kh', cost: 0.2, name: ARABIC },
   { a: 'x', b: 'h', cost: 0.3, name: ARABIC },
+  // the article assimilated inside a compound written as one word: Jamal al-Din / Jamaleddine / Jamaluddin
+  ...['d', 'r', 's', 't', 'z', 'n'].flatMap((sun) => ['a', 'e', 'u'].map((vowel) => ({ a: `al${sun}`, b: `${vowel}${sun}`, cost: 0.1, name: 'Arabic article assimilation' }))),
   // Korean: McCune–Reischauer against Revised Romanisation (aspiration marks are dropped before comparing)
   { a: 'ch', b: 'j', cost: 0.2, name: EAST_ASIAN }, { a: 'k', b: 'g', cost: 0.2, name: EAST_ASIAN }, { a: 't', b: 'd', cost: 0.25, name: EAST_ASIAN },
   { a: 'p', b: 'b', cost: 0.25, name: EAST_ASIAN }, { a: 'eo', b: 'o', cost: 0.15, name: KOREAN }, { a: 'eo', b: 'u', cost: 0.2, name: KOREAN },
-  { a: 'eu', b: 'u', cost: 0.15, name: KOREAN }, { a: 'ae', b: 'e', cost: 0.15, name: KOREAN }, { a: 'r', b: 'l', cost: 0.3, name: KOREAN },
-  { a: 's', b: 'sh', cost: 0.2, name: KOREAN }, { a: 'ri', b: 'yi', cost: 0.2, name: KOREAN }, { a: 'ri', b: 'li', cost: 0.2, name: KOREAN },
+  { a: 'eu', b: 'u', cost: 0.15, name: KOREAN }, { a: 'ae', b: 'e', cost: 0.15, name: KOREAN }, { a: 'ri', b: 'li', cost: 0.2, name: KOREAN }, { a: 'ry', b: 'y', cost: 0.2, name: KOREAN },
+  { a: 's', b: 'sh', cost: 0.2, name: KOREAN }, { a: 'ri', b: 'yi', cost: 0.2, name: KOREAN },
   { a: 'wo', b: 'o', cost: 0.2, name: KOREAN },
   // Chinese: Wade–Giles against pinyin
   { a: 'hs', b: 'x', cost: 0.15, name: CHINESE }, { a: 'ch', b: 'zh', cost: 0.2, name: CHINESE }, { a: 'ch', b: 'q', cost: 0.2, name: CHINESE },
@@ -98,6 +100,8 @@ export interface Rendering {
   readonly doubled: boolean;
 }
 
+const FINAL_E = /([b-df-hj-np-tv-z])e$/;
+
 function collapseDoubles(word: string): string {
   let out = '';
   for (const char of word) if (out[out.length - 1] !== char) out += char;
@@ -118,8 +122,15 @@ const RULE_EPSILON = 1e-9;
  * @example renderingDistance('eyad', 'iyad') // { typos: 0, cost: 0.15, rules: ['vowel rendering: e ↔ i'], doubled: false }
  */
 export function renderingDistance(first: string, second: string): Rendering {
-  const a = collapseDoubles(first);
-  const b = collapseDoubles(second);
+  let a = collapseDoubles(first);
+  let b = collapseDoubles(second);
+  // a French final -e after a consonant (Eddine, Abderrahmane, Rodrigue) is not pronounced
+  let finalE = false;
+  if (FINAL_E.test(a) !== FINAL_E.test(b)) {
+    finalE = true;
+    a = a.replace(FINAL_E, '$1');
+    b = b.replace(FINAL_E, '$1');
+  }
   // "Muhammad" / "Mohamed": a letter doubled on one side only
   const doubled = first.length - a.length !== second.length - b.length;
   const rows = a.length + 1;
@@ -219,7 +230,8 @@ export function renderingDistance(first: string, second: string): Rendering {
   const end = a.length * cols + b.length;
   const rules = used.reverse();
   if (doubled) rules.push('doubled letter written once');
-  return { typos: typos[end]! + extraTypos, cost: Math.max(0, costs[end]! - refund) + (doubled ? 0.05 : 0), rules, doubled };
+  if (finalE) rules.push('French final -e');
+  return { typos: typos[end]! + extraTypos, cost: Math.max(0, costs[end]! - refund) + (doubled ? 0.05 : 0) + (finalE ? 0.1 : 0), rules, doubled };
 
   function setIndel(cell: number, from: number, letter: string, kind: number): void {
     const rule = INDEL[letter];

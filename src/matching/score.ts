@@ -631,15 +631,17 @@ export const RARITY = {
   /** The least a part can say. */
   floor: 0.1,
   /** Below this much information in the corresponding parts, a match rests on common names: it costs. */
-  enoughInformation: 1.3,
+  enoughInformation: 2.1,
   /** Cost per unit of information missing below enoughInformation. */
-  commonPartsCost: 0.2,
+  commonPartsCost: 0.4,
   /** A conflict costs less when the corresponding parts say much: factor 1 at this much information... */
   conflictFullAt: 1.0,
   /** ...and this much less per unit of information above it, down to conflictFloor. */
   conflictRelief: 0.35,
   conflictFloor: 0.5,
   /** Information of the query's parts the entry lacks, beyond this share of the corresponding information, costs unmatchedCost a unit. */
+  /** The common-parts cost is multiplied by this when every full part of the query is found in the entry. */
+  completeFactor: 0.3,
   unmatchedAllowance: 1,
   unmatchedCost: 0.15,
 } as const;
@@ -748,7 +750,10 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     }
   }
   if (rarity && fullMatches > 0 && matchedInformation < RARITY.enoughInformation) {
-    const amount = RARITY.commonPartsCost * (RARITY.enoughInformation - matchedInformation);
+    // common parts say little, but when every full part of the query is found in the entry nothing the
+    // screener knows speaks against them
+    const complete = !unmatchedQueryTokens.some((token) => token.kind === 'word');
+    const amount = RARITY.commonPartsCost * (RARITY.enoughInformation - matchedInformation) * (complete ? RARITY.completeFactor : 1);
     score -= amount;
     if (explain) deductions.push({ reason: `the corresponding parts are common in the list (information ${matchedInformation.toFixed(2)} of ${RARITY.enoughInformation})`, amount: round(amount) });
   }
