@@ -157,28 +157,52 @@ export function renderingDistance(first: string, second: string): Rendering {
       let step = ai === bj ? 0 : 2;
       let rule: { rule: Rule; x: string; y: string } | undefined;
       // a typo weighs more than every rule of a word put together, so that rules are preferred over typos
-      const consider = (from: number, extraCost: number, extraTypos: number, kind: number, used?: { rule: Rule; x: string; y: string }): void => {
-        const candidateCost = costs[from]! + extraCost;
-        const candidateTypos = typos[from]! + extraTypos;
-        if (candidateTypos * 100 + candidateCost < bestTypos * 100 + bestCost - RULE_EPSILON) {
-          bestCost = candidateCost;
-          bestTypos = candidateTypos;
-          step = kind;
-          rule = used;
+      const candidates = RULES_BY_END.get(ai + bj);
+      if (candidates) {
+        for (const candidate of candidates) {
+          const { x, y } = candidate;
+          if (x.length > i || y.length > j || !a.startsWith(x, i - x.length) || !b.startsWith(y, j - y.length)) continue;
+          const from = (i - x.length) * cols + j - y.length;
+          const candidateCost = costs[from]! + candidate.rule.cost;
+          const candidateTypos = typos[from]!;
+          if (candidateTypos * 100 + candidateCost < bestTypos * 100 + bestCost - RULE_EPSILON) {
+            bestCost = candidateCost;
+            bestTypos = candidateTypos;
+            step = 1;
+            rule = candidate;
+          }
         }
-      };
-      for (const candidate of RULES_BY_END.get(ai + bj) ?? []) {
-        const { x, y } = candidate;
-        if (x.length > i || y.length > j) continue;
-        if (a.slice(i - x.length, i) !== x || b.slice(j - y.length, j) !== y) continue;
-        consider((i - x.length) * cols + j - y.length, candidate.rule.cost, 0, 1, candidate);
       }
       const deleteRule = INDEL[ai];
-      consider((i - 1) * cols + j, deleteRule?.cost ?? 0, deleteRule ? 0 : 1, 3);
+      const up = (i - 1) * cols + j;
+      const upCost = costs[up]! + (deleteRule?.cost ?? 0);
+      const upTypos = typos[up]! + (deleteRule ? 0 : 1);
+      if (upTypos * 100 + upCost < bestTypos * 100 + bestCost - RULE_EPSILON) {
+        bestCost = upCost;
+        bestTypos = upTypos;
+        step = 3;
+        rule = undefined;
+      }
       const insertRule = INDEL[bj];
-      consider(i * cols + j - 1, insertRule?.cost ?? 0, insertRule ? 0 : 1, 4);
+      const left = i * cols + j - 1;
+      const leftCost = costs[left]! + (insertRule?.cost ?? 0);
+      const leftTypos = typos[left]! + (insertRule ? 0 : 1);
+      if (leftTypos * 100 + leftCost < bestTypos * 100 + bestCost - RULE_EPSILON) {
+        bestCost = leftCost;
+        bestTypos = leftTypos;
+        step = 4;
+        rule = undefined;
+      }
       // two letters swapped: one typo
-      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === bj && ai !== bj) consider((i - 2) * cols + j - 2, 0, 1, 5);
+      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === bj && ai !== bj) {
+        const swap = (i - 2) * cols + j - 2;
+        if ((typos[swap]! + 1) * 100 + costs[swap]! < bestTypos * 100 + bestCost - RULE_EPSILON) {
+          bestCost = costs[swap]!;
+          bestTypos = typos[swap]! + 1;
+          step = 5;
+          rule = undefined;
+        }
+      }
       costs[cell] = bestCost;
       typos[cell] = bestTypos;
       steps[cell] = step;

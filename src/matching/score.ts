@@ -97,12 +97,13 @@ export const SCORING = {
   arabicDistanceCost: 1.0,
   phonetic: 0.9,
   /** A part written in another romanisation (renderings.ts): the best similarity, and what each unit of rule
-   *  cost takes off it (one rule costs 0.1–0.3); within a typo, a rule counts as this share of an edit. */
+   *  cost takes off it (one rule costs 0.1–0.3). */
   renderingBest: 0.985,
   /** What one typo takes off a part's similarity, times 1 / its length. */
   typoWeight: 1,
   renderingCost: 0.15,
-  renderingCostInTypo: 0.5,
+  /** More rule cost than this is not one name in two renderings ("Olga" / "Oleg": two vowels written or not). */
+  renderingMaxCost: 0.45,
   compoundFactor: 0.97,
   initial: 0.85,
   abbreviation: 0.66,
@@ -172,18 +173,12 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
       result = { similarity: SCORING.phonetic, how: 'phonetic', distance: typo.distance, detail: phonetic ? 'same Double Metaphone code' : 'same consonants' };
     }
   }
-  // renderings: another romanisation of the same name (Saleh/Salih, Gyu/Kyu) costs little, a typo more
-  if (typo.distance > 0 && typo.distance <= Math.ceil(typo.length / 2)) {
+  // renderings: another romanisation of the same name (Saleh/Salih, Gyu/Kyu) costs little; a typo stays a typo
+  if (typo.distance > 0 && typo.distance <= 3 && Math.abs(la - lb) <= 3) {
     const rendering = renderingOf(a.latin, b.latin);
-    if (rendering) {
-      const detail = rendering.rules.join('; ');
-      if (rendering.typos === 0) {
-        const similarity = Math.max(0, SCORING.renderingBest - SCORING.renderingCost * rendering.cost);
-        if (similarity > (result?.similarity ?? 0)) result = { similarity, how: 'transliteration', detail };
-      } else {
-        const similarity = typoSimilarity(rendering.typos + SCORING.renderingCostInTypo * rendering.cost, typo.length);
-        if (similarity > (result?.similarity ?? 0) + 0.001) result = { similarity, how: 'typo', distance: rendering.typos, ...(detail ? { detail: `${rendering.typos} typo${rendering.typos > 1 ? 's' : ''}; ${detail}` } : {}) };
-      }
+    if (rendering && rendering.typos === 0 && rendering.cost <= SCORING.renderingMaxCost) {
+      const similarity = SCORING.renderingBest - SCORING.renderingCost * rendering.cost;
+      if (similarity > (result?.similarity ?? 0)) result = { similarity, how: 'transliteration', detail: rendering.rules.join('; ') };
     }
   }
   if (crossScript && result && result.how !== 'transliteration') {
@@ -631,9 +626,9 @@ export const RARITY = {
   /** The least a part can say. */
   floor: 0.1,
   /** Below this much information in the corresponding parts, a match rests on common names: it costs. */
-  enoughInformation: 2.1,
+  enoughInformation: 2,
   /** Cost per unit of information missing below enoughInformation. */
-  commonPartsCost: 0.4,
+  commonPartsCost: 0.3,
   /** A conflict costs less when the corresponding parts say much: factor 1 at this much information... */
   conflictFullAt: 1.0,
   /** ...and this much less per unit of information above it, down to conflictFloor. */
