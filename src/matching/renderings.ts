@@ -51,9 +51,9 @@ const RULES: readonly Rule[] = [
   { a: 's', b: 'sh', cost: 0.2, name: KOREAN }, { a: 'ri', b: 'yi', cost: 0.2, name: KOREAN },
   { a: 'wo', b: 'o', cost: 0.2, name: KOREAN },
   // Chinese: Wade–Giles against pinyin
-  { a: 'hs', b: 'x', cost: 0.15, name: CHINESE }, { a: 'ch', b: 'zh', cost: 0.2, name: CHINESE }, { a: 'ch', b: 'q', cost: 0.2, name: CHINESE },
-  { a: 'ts', b: 'z', cost: 0.2, name: CHINESE }, { a: 'ts', b: 'c', cost: 0.2, name: CHINESE }, { a: 'tz', b: 'z', cost: 0.2, name: CHINESE },
-  { a: 'j', b: 'r', cost: 0.3, name: CHINESE }, { a: 'ih', b: 'i', cost: 0.2, name: CHINESE }, { a: 'ung', b: 'ong', cost: 0.15, name: CHINESE },
+  { a: 'hs', b: 'x', cost: 0.1, name: CHINESE }, { a: 'ch', b: 'zh', cost: 0.1, name: CHINESE }, { a: 'ch', b: 'q', cost: 0.1, name: CHINESE },
+  { a: 'ts', b: 'z', cost: 0.1, name: CHINESE }, { a: 'ts', b: 'c', cost: 0.1, name: CHINESE }, { a: 'tz', b: 'z', cost: 0.1, name: CHINESE },
+  { a: 'j', b: 'r', cost: 0.3, name: CHINESE }, { a: 'ih', b: 'i', cost: 0.1, name: CHINESE }, { a: 'ung', b: 'ong', cost: 0.15, name: CHINESE },
   // Russian: BGN/PCGN, GOST, passport (ICAO) and German/French habits
   { a: 'zh', b: 'j', cost: 0.2, name: RUSSIAN }, { a: 'kh', b: 'x', cost: 0.2, name: RUSSIAN }, { a: 'ts', b: 'tz', cost: 0.1, name: RUSSIAN },
   { a: 'shch', b: 'sch', cost: 0.1, name: RUSSIAN }, { a: 'shch', b: 'shh', cost: 0.1, name: RUSSIAN }, { a: 'sch', b: 'sh', cost: 0.15, name: RUSSIAN },
@@ -62,7 +62,9 @@ const RULES: readonly Rule[] = [
   { a: 'yo', b: 'e', cost: 0.2, name: RUSSIAN }, { a: 'y', b: 'j', cost: 0.15, name: RUSSIAN }, { a: 'iy', b: 'y', cost: 0.1, name: RUSSIAN },
   { a: 'iy', b: 'i', cost: 0.1, name: RUSSIAN }, { a: 'ij', b: 'y', cost: 0.1, name: RUSSIAN }, { a: 'iy', b: 'ij', cost: 0.1, name: RUSSIAN },
   { a: 'ks', b: 'x', cost: 0.1, name: RUSSIAN }, { a: 'f', b: 'v', cost: 0.3, name: RUSSIAN }, { a: 'tsch', b: 'ch', cost: 0.15, name: RUSSIAN },
-  { a: 'tch', b: 'ch', cost: 0.15, name: RUSSIAN }, { a: 'g', b: 'h', cost: 0.3, name: 'Ukrainian/Belarusian transliteration' },
+  { a: 'tch', b: 'ch', cost: 0.15, name: RUSSIAN }, { a: 'ova', b: 'ov', cost: 0.2, name: 'Russian surname: -ov ↔ -ova' },
+  { a: 'eva', b: 'ev', cost: 0.2, name: 'Russian surname: -ev ↔ -eva' }, { a: 'ina', b: 'in', cost: 0.25, name: 'Russian surname: -in ↔ -ina' },
+  { a: 'skaya', b: 'sky', cost: 0.2, name: 'Russian surname: -sky ↔ -skaya' }, { a: 'g', b: 'h', cost: 0.3, name: 'Ukrainian/Belarusian transliteration' },
   // Spanish and Portuguese
   { a: 'z', b: 's', cost: 0.25, name: SPANISH }, { a: 'b', b: 'v', cost: 0.25, name: SPANISH }, { a: 'c', b: 's', cost: 0.3, name: SPANISH },
   { a: 'll', b: 'y', cost: 0.25, name: SPANISH }, { a: 'nh', b: 'n', cost: 0.2, name: SPANISH }, { a: 'ny', b: 'n', cost: 0.2, name: SPANISH },

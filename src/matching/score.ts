@@ -36,6 +36,18 @@ export interface PartMatch {
   readonly distance?: number;
   /** A human-readable detail: the readings compared, the rule applied. */
   readonly detail?: string;
+  /** The rule that made the correspondence, named ("vowel rendering: e ↔ i", "same spelling", "typo (1 edit)"). */
+  readonly rule: string;
+}
+
+const RULE_NAMES: Readonly<Record<MatchHow, string>> = {
+  exact: 'same spelling', transliteration: 'transliteration', spelling: 'spelling variant', phonetic: 'same sound',
+  typo: 'typo', initial: 'initial', abbreviation: 'abbreviation', compound: 'written as one part',
+};
+
+function ruleOf(result: FormComparison): string {
+  if (result.how === 'typo') return `typo (${result.distance ?? 1} edit${(result.distance ?? 1) === 1 ? '' : 's'})${result.detail ? `: ${result.detail}` : ''}`;
+  return result.detail ?? RULE_NAMES[result.how];
 }
 
 /** A deduction from the score, with its reason. */
@@ -441,7 +453,9 @@ const MERGEABLE: ReadonlySet<string> = new Set(['word', 'particle', 'connector']
 /** Whether two spellings begin alike: same first letter, or same first consonant class. */
 function startsAlike(a: WordForms, b: WordForms): boolean {
   if (!a.abjad && !b.abjad && (a.latin[0] ?? '').charAt(0) === (b.latin[0] ?? '').charAt(0)) return true;
-  return (a.skeletons[0] ?? '').charAt(0) === (b.skeletons[0] ?? '').charAt(0);
+  if ((a.skeletons[0] ?? '').charAt(0) === (b.skeletons[0] ?? '').charAt(0)) return true;
+  // another romanisation of the first sound: Wade–Giles "Chih-kang" written as pinyin "Zhigang"
+  return !a.abjad && !b.abjad && renderingDistance((a.latin[0] ?? '').slice(0, 3), (b.latin[0] ?? '').slice(0, 3)).typos === 0;
 }
 
 function pushMerge(out: Candidate[], flip: boolean, single: NameToken, group: readonly NameToken[], result: FormComparison): void {
@@ -587,37 +601,6 @@ function weightOf(tokens: readonly NameToken[]): number {
   return sum;
 }
 
-/**
- * The unmatched parts of both names that stand in the same place between corresponding parts: only those are a
- * conflict. A part one name has between two parts that are adjacent in the other is an extra part, not a
- * different one ("Barzan Razuki Abd al-Ghafur" / "Barzan Abd al-Ghafur Sulaiman Majid al-Tikriti"). When the
- * corresponding parts stand in another order, every unmatched part may be in the way.
- */
-function sameSlot(chosen: readonly Candidate[], unmatchedQuery: readonly NameToken[], unmatchedEntry: readonly NameToken[]): { query: NameToken[]; entry: NameToken[] } {
-  if (unmatchedQuery.length === 0 || unmatchedEntry.length === 0) return { query: [], entry: [] };
-  const pairs = chosen.map((candidate) => ({ query: Math.min(...candidate.a), low: Math.min(...candidate.b), high: Math.max(...candidate.b) })).sort((x, y) => x.query - y.query);
-  for (let index = 1; index < pairs.length; index++) {
-    if ((pairs[index] as { low: number }).low < (pairs[index - 1] as { high: number }).high) return { query: [...unmatchedQuery], entry: [...unmatchedEntry] };
-  }
-  const query = new Set<NameToken>();
-  const entry = new Set<NameToken>();
-  for (const token of unmatchedQuery) {
-    let before = -1;
-    let after = Infinity;
-    for (const pair of pairs) {
-      if (pair.query < token.position) before = pair.high;
-      else if (after === Infinity) after = pair.low;
-    }
-    for (const other of unmatchedEntry) {
-      if (other.position > before && other.position < after) {
-        query.add(token);
-        entry.add(other);
-      }
-    }
-  }
-  return { query: [...query], entry: [...entry] };
-}
-
 /** An initial that contradicts a name ("Hans O. Friedrich" / "Hans Joachim Friedrich") is as strong as a different name. */
 function conflictWeightOf(tokens: readonly NameToken[]): number {
   let sum = 0;
@@ -703,6 +686,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
       similarity: round(candidate.result.similarity),
       ...(candidate.result.distance !== undefined && candidate.result.how === 'typo' ? { distance: candidate.result.distance } : {}),
       ...(candidate.result.detail ? { detail: candidate.result.detail } : {}),
+      rule: ruleOf(candidate.result),
     } });
   }
   const pairDeficit = 1 - score;
@@ -727,12 +711,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
   const unmatchedEntryTokens = entry.tokens.filter((token) => !hasBit(usedEntry, token.position));
   const unmatchedQueryWeight = weightOf(unmatchedQueryTokens);
   const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
-  // where one name is much longer (a full nasab against an alias), a part the shorter one has between two
-  // parts that are adjacent in the longer one is more likely left out of the longer than a different name
-  const slots = Math.abs(query.fullParts - entry.fullParts) >= 2
-    ? sameSlot(chosen, unmatchedQueryTokens, unmatchedEntryTokens)
-    : { query: unmatchedQueryTokens, entry: unmatchedEntryTokens };
-  const conflict = Math.min(conflictWeightOf(slots.query), conflictWeightOf(slots.entry));
+  const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens));
   if (conflict > 0.0005) {
     // two different parts where the corresponding ones are rare ("Zambada Niebla, Monica del Rocio" / "... del
     // Rosario") are more often one person's aliases than two people; where they are common, two people
