@@ -92,7 +92,7 @@ export const SCORING = {
   extraCostLowCoverage: 0.08,
   /** Cost when only one full part corresponds and the other name has two, three, or four and more full parts. */
   singlePartCost: [0.12, 0.18, 0.24],
-  /** The single-part cost is multiplied by this when that part is all the query has ("Abdul Baqi"). */
+  /** The single-part cost is multiplied by this when that part is all one name has ("Abdul Baqi"). */
   containedSinglePart: 0.5,
   /** Cost when no full part corresponds (only initials, particles or legal forms do). */
   noFullPartCost: 0.3,
@@ -709,6 +709,9 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
   }
   const unmatchedQueryTokens = query.tokens.filter((token) => !hasBit(usedQuery, token.position));
   const unmatchedEntryTokens = entry.tokens.filter((token) => !hasBit(usedEntry, token.position));
+  // a name whose every full part is found in the other is a shorter form of it ("Abdul Baqi" in "Abdul Baqi Basir Awal Shah")
+  const contained = (query.fullParts > 0 && !unmatchedQueryTokens.some((token) => token.kind === 'word')) ||
+    (entry.fullParts > 0 && !unmatchedEntryTokens.some((token) => token.kind === 'word'));
   const unmatchedQueryWeight = weightOf(unmatchedQueryTokens);
   const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
   const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens));
@@ -729,8 +732,6 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     const extraWords = (unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens).filter((token) => token.kind === 'word' || token.kind === 'number').length;
     // parts only one name has cost more when fewer than half of its full parts correspond
     const longerFull = Math.max(query.fullParts, entry.fullParts);
-    // a query whose every full part is found in the entry is a shorter form of the entry's name
-    const contained = query.fullParts > 0 && query.tokens.every((token) => token.kind !== 'word' || hasBit(usedQuery, token.position));
     const perPart = fullMatches + initialMatches < longerFull / 2 && !contained ? SCORING.extraCostLowCoverage : SCORING.extraCost;
     const amount = organisation && extraWords > 0 ? SCORING.organisationExtraCost * Math.min(extraWords, 2) : perPart * Math.min(extra, 3);
     score -= amount;
@@ -742,7 +743,6 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     score -= SCORING.noFullPartCost;
     if (explain) deductions.push({ reason: 'no full name part corresponds', amount: SCORING.noFullPartCost });
   } else if (fullMatches + initialMatches <= 1 && fullParts >= 2) {
-    const contained = query.fullParts > 0 && query.tokens.every((token) => token.kind !== 'word' || hasBit(usedQuery, token.position));
     const amount = (SCORING.singlePartCost[Math.min(fullParts, 4) - 2] ?? 0) * (contained ? SCORING.containedSinglePart : 1);
     score -= amount;
     if (explain) deductions.push({ reason: 'only one full name part corresponds', amount });
