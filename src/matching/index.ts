@@ -42,6 +42,7 @@ interface IndexedEntry {
   readonly nameKeys: ReadonlyArray<ReadonlySet<string>>;
 }
 
+const MAX_CACHED_RARITIES = 200_000;
 /** Smoothing of part rarity: as if the list had this many more entries, none with the part (a small list
  *  cannot tell a rare part from a common one, and then takes it for rare). */
 const RARITY_PRIOR = 10_000;
@@ -87,6 +88,8 @@ export class MatchIndex {
   private readonly ids = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
   private liveCount = 0;
+  /** Rarity by word form, cleared when entries change (forms are interned, see tokens.ts). */
+  private readonly rarityCache = new Map<number, number>();
   private scratchScores = new Float64Array(0);
   private scratchBest = new Float64Array(0);
 
@@ -118,6 +121,7 @@ export class MatchIndex {
       else this.postings.set(key, [doc]);
     }
     this.liveCount++;
+    this.rarityCache.clear();
   }
 
   /** Removes an entry by id; returns whether it was there. */
@@ -137,6 +141,7 @@ export class MatchIndex {
     this.docs[doc] = undefined;
     this.ids.delete(id);
     this.liveCount--;
+    this.rarityCache.clear();
     return true;
   }
 
@@ -153,6 +158,8 @@ export class MatchIndex {
    */
   readonly rarity = (token: NameToken): number => {
     const forms = token.forms;
+    const cached = this.rarityCache.get(forms.id);
+    if (cached !== undefined) return cached;
     // the sound key counts most spellings of a name at once (Muhammad, Mohamed: MHMT): rarity is of the name;
     // a name in a script without vowels has only its consonant key (محمد: mhmd)
     const count = forms.syllabic
@@ -161,7 +168,10 @@ export class MatchIndex {
         ? (this.postings.get(`s:${keySkeleton(forms.skeletons[0] ?? '')}`)?.length ?? 0)
         : Math.max(this.postings.get(`m:${forms.phonetic[0] ?? ''}`)?.length ?? 0, this.postings.get(`f:${forms.folded[0] ?? ''}`)?.length ?? 0);
     const information = (-Math.log10((count + 1) / (this.liveCount + RARITY_PRIOR)) - RARITY_OFFSET) / RARITY_SCALE;
-    return Math.max(RARITY.floor, Math.min(1, information));
+    const rarity = Math.max(RARITY.floor, Math.min(1, information));
+    if (this.rarityCache.size >= MAX_CACHED_RARITIES) this.rarityCache.clear();
+    this.rarityCache.set(forms.id, rarity);
+    return rarity;
   };
 
   /**

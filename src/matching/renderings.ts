@@ -70,6 +70,9 @@ const RULES: readonly Rule[] = [
   { a: 'll', b: 'y', cost: 0.25, name: SPANISH }, { a: 'nh', b: 'n', cost: 0.2, name: SPANISH }, { a: 'ny', b: 'n', cost: 0.2, name: SPANISH },
 ];
 
+/** Pairs of first letters that a rule relates ("cz" for ch/zh, "hx" for hs/x): to skip the rest cheaply. */
+export const RELATED_FIRST_LETTERS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => [`${rule.a.charAt(0)}${rule.b.charAt(0)}`, `${rule.b.charAt(0)}${rule.a.charAt(0)}`]));
+
 /** Letters whose writing or omission is a rendering: short vowels, semivowels, h. */
 const INDEL: Readonly<Record<string, Rule>> = {
   a: { a: 'a', b: '', cost: 0.35, name: 'short vowel written or not' },

@@ -18,7 +18,7 @@ import { wordForms } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 import { prepareName } from './tokens.js';
 import { LEGAL_FORM_FAMILIES } from './particles.js';
-import { renderingDistance } from './renderings.js';
+import { RELATED_FIRST_LETTERS, renderingDistance } from './renderings.js';
 import type { Rendering } from './renderings.js';
 
 export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
@@ -455,7 +455,11 @@ function startsAlike(a: WordForms, b: WordForms): boolean {
   if (!a.abjad && !b.abjad && (a.latin[0] ?? '').charAt(0) === (b.latin[0] ?? '').charAt(0)) return true;
   if ((a.skeletons[0] ?? '').charAt(0) === (b.skeletons[0] ?? '').charAt(0)) return true;
   // another romanisation of the first sound: Wade–Giles "Chih-kang" written as pinyin "Zhigang"
-  return !a.abjad && !b.abjad && renderingDistance((a.latin[0] ?? '').slice(0, 3), (b.latin[0] ?? '').slice(0, 3)).typos === 0;
+  if (a.abjad || b.abjad) return false;
+  const x = a.latin[0] ?? '';
+  const y = b.latin[0] ?? '';
+  if (!RELATED_FIRST_LETTERS.has(`${x.charAt(0)}${y.charAt(0)}`)) return false;
+  return renderingDistance(x.slice(0, 3), y.slice(0, 3)).typos === 0;
 }
 
 function pushMerge(out: Candidate[], flip: boolean, single: NameToken, group: readonly NameToken[], result: FormComparison): void {
