@@ -186,7 +186,7 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
     }
   }
   // renderings: another romanisation of the same name (Saleh/Salih, Gyu/Kyu) costs little; a typo stays a typo
-  if (typo.distance > 0 && typo.distance <= 3 && Math.abs(la - lb) <= 3) {
+  if (typo.distance > 0 && typo.distance <= 3 && Math.abs(la - lb) <= 2) {
     const rendering = renderingOf(a.latin, b.latin);
     if (rendering && rendering.typos === 0 && rendering.cost <= SCORING.renderingMaxCost) {
       const similarity = SCORING.renderingBest - SCORING.renderingCost * rendering.cost;
@@ -459,8 +459,17 @@ function startsAlike(a: WordForms, b: WordForms): boolean {
   const x = a.latin[0] ?? '';
   const y = b.latin[0] ?? '';
   if (!RELATED_FIRST_LETTERS.has(`${x.charAt(0)}${y.charAt(0)}`)) return false;
-  return renderingDistance(x.slice(0, 3), y.slice(0, 3)).typos === 0;
+  const key = `${x.slice(0, 3)}|${y.slice(0, 3)}`;
+  let alike = startsAlikeCache.get(key);
+  if (alike === undefined) {
+    alike = renderingDistance(x.slice(0, 3), y.slice(0, 3)).typos === 0;
+    if (startsAlikeCache.size > 100_000) startsAlikeCache.clear();
+    startsAlikeCache.set(key, alike);
+  }
+  return alike;
 }
+
+const startsAlikeCache = new Map<string, boolean>();
 
 function pushMerge(out: Candidate[], flip: boolean, single: NameToken, group: readonly NameToken[], result: FormComparison): void {
   const positions = group.map((token) => token.position);
