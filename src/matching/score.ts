@@ -186,7 +186,9 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
     }
   }
   // renderings: another romanisation of the same name (Saleh/Salih, Gyu/Kyu) costs little; a typo stays a typo
-  if (typo.distance > 0 && typo.distance <= 3 && Math.abs(la - lb) <= 2) {
+  // (rules change a letter or two each and never the whole start: most unrelated parts are skipped here)
+  const first = `${(a.latin[0] ?? '').charAt(0)}${(b.latin[0] ?? '').charAt(0)}`;
+  if (typo.distance > 0 && typo.distance <= (typo.length <= 5 ? 2 : 3) && Math.abs(la - lb) <= 2 && (first.charAt(0) === first.charAt(1) || RELATED_FIRST_LETTERS.has(first))) {
     const rendering = renderingOf(a.latin, b.latin);
     if (rendering && rendering.typos === 0 && rendering.cost <= SCORING.renderingMaxCost) {
       const similarity = SCORING.renderingBest - SCORING.renderingCost * rendering.cost;
