@@ -73,6 +73,18 @@ const RULES: readonly Rule[] = [
 /** Pairs of first letters that a rule relates ("cz" for ch/zh, "hx" for hs/x): to skip the rest cheaply. */
 export const RELATED_FIRST_LETTERS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => [`${rule.a.charAt(0)}${rule.b.charAt(0)}`, `${rule.b.charAt(0)}${rule.a.charAt(0)}`]));
 
+/** RELATED_FIRST_LETTERS as a table by character codes: checked for every pair of parts compared, without building a string. */
+const RELATED_TABLE = new Uint8Array(128 * 128);
+for (const pair of RELATED_FIRST_LETTERS) RELATED_TABLE[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] = 1;
+
+/** Whether two words begin with the same letter or with letters a rule relates. */
+export function firstLettersRelated(a: string, b: string): boolean {
+  const x = a.charCodeAt(0);
+  const y = b.charCodeAt(0);
+  if (x === y) return true;
+  return x < 128 && y < 128 && RELATED_TABLE[x * 128 + y] === 1;
+}
+
 /** Letters whose writing or omission is a rendering: short vowels, semivowels, h. */
 const INDEL: Readonly<Record<string, Rule>> = {
   a: { a: 'a', b: '', cost: 0.35, name: 'short vowel written or not' },

@@ -18,7 +18,7 @@ import { wordForms } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 import { prepareName } from './tokens.js';
 import { LEGAL_FORM_FAMILIES } from './particles.js';
-import { RELATED_FIRST_LETTERS, renderingDistance } from './renderings.js';
+import { firstLettersRelated, renderingDistance } from './renderings.js';
 import type { Rendering } from './renderings.js';
 
 export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
@@ -187,8 +187,7 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
   }
   // renderings: another romanisation of the same name (Saleh/Salih, Gyu/Kyu) costs little; a typo stays a typo
   // (rules change a letter or two each and never the whole start: most unrelated parts are skipped here)
-  const first = `${(a.latin[0] ?? '').charAt(0)}${(b.latin[0] ?? '').charAt(0)}`;
-  if (typo.distance > 0 && typo.distance <= (typo.length <= 5 ? 2 : 3) && Math.abs(la - lb) <= 2 && (first.charAt(0) === first.charAt(1) || RELATED_FIRST_LETTERS.has(first))) {
+  if (typo.distance > 0 && typo.distance <= (typo.length <= 5 ? 2 : 3) && Math.abs(la - lb) <= 2 && firstLettersRelated(a.latin[0] ?? '', b.latin[0] ?? '')) {
     const rendering = renderingOf(a.latin, b.latin);
     if (rendering && rendering.typos === 0 && rendering.cost <= SCORING.renderingMaxCost) {
       const similarity = SCORING.renderingBest - SCORING.renderingCost * rendering.cost;
@@ -460,7 +459,7 @@ function startsAlike(a: WordForms, b: WordForms): boolean {
   if (a.abjad || b.abjad) return false;
   const x = a.latin[0] ?? '';
   const y = b.latin[0] ?? '';
-  if (!RELATED_FIRST_LETTERS.has(`${x.charAt(0)}${y.charAt(0)}`)) return false;
+  if (!firstLettersRelated(x, y)) return false;
   const key = `${x.slice(0, 3)}|${y.slice(0, 3)}`;
   let alike = startsAlikeCache.get(key);
   if (alike === undefined) {

@@ -218,7 +218,7 @@ const ABD_GLUED = /^abd(?:[aeiou]{1,2}l|[aeiou]{1,2})?([a-z]{3,})$/;
 /** "Abdul" and its forms, also with two letters swapped ("Adbul", "Abudl"; not "Ahdal", a name of its own). */
 function isAbdForm(word: string): boolean {
   if (ABD_FORMS.has(word)) return true;
-  if (ABDALLAH.test(word)) return false;
+  if (word.length !== 5 || ABDALLAH.test(word)) return false;
   const letters = [...word].sort().join('');
   return word.length === 5 && ['abdul', 'abdel', 'abdal', 'abdol'].some((form) => [...form].sort().join('') === letters && typoDistance(form, word) === 1);
 }
@@ -273,7 +273,8 @@ function draftTokens(words: readonly RawWord[], cyrillic: CyrillicLanguage): Dra
     }
     const forms = wordForms(word.text, word.script, cyrillic);
     const primary = forms.latin[0] ?? '';
-    const next = words[position + 1];
+    // the next word matters only after an article (ad-Din); reading it for every word costs
+    const next = ARTICLES.has(primary) ? words[position + 1] : undefined;
     const classified = classify(primary, word.script, words.length, next ? toAscii(next.text).replace(/[^a-z0-9]/g, '') : undefined);
     const draft: DraftToken = { text: word.text, forms, ...classified };
     if (classified.kind === 'word' && !forms.abjad && !forms.syllabic) {
