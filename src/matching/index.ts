@@ -42,7 +42,8 @@ interface IndexedEntry {
   readonly nameKeys: ReadonlyArray<ReadonlySet<string>>;
 }
 
-const MAX_CACHED_RARITIES = 200_000;
+/** Word forms numbered beyond this (a long-running process) get their rarity computed each time. */
+const MAX_CACHED_RARITY_ID = 4_000_000;
 /** Smoothing of part rarity: as if the list had this many more entries, none with the part (a small list
  *  cannot tell a rare part from a common one, and then takes it for rare). */
 const RARITY_PRIOR = 10_000;
@@ -88,8 +89,12 @@ export class MatchIndex {
   private readonly ids = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
   private liveCount = 0;
-  /** Rarity by word form, cleared when entries change (forms are interned, see tokens.ts). */
-  private readonly rarityCache = new Map<number, number>();
+  /** Rarity by word form id (forms are interned and numbered, see tokens.ts), valid while its stamp is
+   *  rarityGeneration: an array, not a map, because every compared part asks for it. */
+  private rarityValues = new Float64Array(0);
+  private rarityStamps = new Uint32Array(0);
+  /** Changes with every added or removed entry (0 is never a valid stamp). */
+  private rarityGeneration = 1;
   private scratchScores = new Float64Array(0);
   private scratchBest = new Float64Array(0);
 
@@ -121,7 +126,7 @@ export class MatchIndex {
       else this.postings.set(key, [doc]);
     }
     this.liveCount++;
-    this.rarityCache.clear();
+    this.rarityGeneration++;
   }
 
   /** Removes an entry by id; returns whether it was there. */
@@ -141,7 +146,7 @@ export class MatchIndex {
     this.docs[doc] = undefined;
     this.ids.delete(id);
     this.liveCount--;
-    this.rarityCache.clear();
+    this.rarityGeneration++;
     return true;
   }
 
@@ -158,8 +163,8 @@ export class MatchIndex {
    */
   readonly rarity = (token: NameToken): number => {
     const forms = token.forms;
-    const cached = this.rarityCache.get(forms.id);
-    if (cached !== undefined) return cached;
+    const id = forms.id;
+    if (id < this.rarityStamps.length && this.rarityStamps[id] === this.rarityGeneration) return this.rarityValues[id] ?? 1;
     // the sound key counts most spellings of a name at once (Muhammad, Mohamed: MHMT): rarity is of the name;
     // a name in a script without vowels has only its consonant key (محمد: mhmd)
     const count = forms.syllabic
@@ -169,8 +174,19 @@ export class MatchIndex {
         : Math.max(this.postings.get(`m:${forms.phonetic[0] ?? ''}`)?.length ?? 0, this.postings.get(`f:${forms.folded[0] ?? ''}`)?.length ?? 0);
     const information = (-Math.log10((count + 1) / (this.liveCount + RARITY_PRIOR)) - RARITY_OFFSET) / RARITY_SCALE;
     const rarity = Math.max(RARITY.floor, Math.min(1, information));
-    if (this.rarityCache.size >= MAX_CACHED_RARITIES) this.rarityCache.clear();
-    this.rarityCache.set(forms.id, rarity);
+    if (id >= this.rarityStamps.length && id < MAX_CACHED_RARITY_ID) {
+      const size = Math.min(MAX_CACHED_RARITY_ID, Math.max(1024, id * 2));
+      const values = new Float64Array(size);
+      const stamps = new Uint32Array(size);
+      values.set(this.rarityValues);
+      stamps.set(this.rarityStamps);
+      this.rarityValues = values;
+      this.rarityStamps = stamps;
+    }
+    if (id < this.rarityStamps.length) {
+      this.rarityValues[id] = rarity;
+      this.rarityStamps[id] = this.rarityGeneration;
+    }
     return rarity;
   };
 

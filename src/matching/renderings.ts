@@ -105,6 +105,11 @@ for (const rule of RULES) {
     RULES_BY_END.set(key, [...(RULES_BY_END.get(key) ?? []), { x, y, rule }]);
   }
 }
+/** RULES_BY_END by the character codes of the two last letters (the programme looks it up for every cell). */
+const RULES_BY_END_CODES: Array<Array<{ x: string; y: string; rule: Rule }> | undefined> = new Array(128 * 128);
+for (const [key, rules] of RULES_BY_END) {
+  if (key.charCodeAt(0) < 128 && key.charCodeAt(1) < 128) RULES_BY_END_CODES[key.charCodeAt(0) * 128 + key.charCodeAt(1)] = rules;
+}
 
 export interface Rendering {
   /** Whole edits that no rule explains (typos). */
@@ -174,7 +179,9 @@ export function renderingDistance(first: string, second: string): Rendering {
       let step = ai === bj ? 0 : 2;
       let rule: { rule: Rule; x: string; y: string } | undefined;
       // a typo weighs more than every rule of a word put together, so that rules are preferred over typos
-      const candidates = RULES_BY_END.get(ai + bj);
+      const codeA = a.charCodeAt(i - 1);
+      const codeB = b.charCodeAt(j - 1);
+      const candidates = codeA < 128 && codeB < 128 ? RULES_BY_END_CODES[codeA * 128 + codeB] : RULES_BY_END.get(ai + bj);
       if (candidates) {
         for (const candidate of candidates) {
           const { x, y } = candidate;
