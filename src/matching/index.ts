@@ -247,7 +247,16 @@ export class MatchIndex {
     let top = 0;
     for (const doc of touched) if ((scores[doc] ?? 0) > top) top = scores[doc] ?? 0;
     const cutoff = top * RELATIVE_KEY_SCORE;
-    const chosen = touched.filter((doc) => (scores[doc] ?? 0) >= cutoff);
+    let chosen = touched.filter((doc) => (scores[doc] ?? 0) >= cutoff);
+    if (chosen.length > 4 * max) {
+      // only the best `max` are kept: find the score of the max-th best by a numeric sort (no comparator calls)
+      // and sort only those at or above it; the stable sort keeps the same order among equal scores
+      const values = new Float64Array(chosen.length);
+      for (let i = 0; i < chosen.length; i++) values[i] = scores[chosen[i] ?? 0] ?? 0;
+      values.sort();
+      const least = values[values.length - max] ?? 0;
+      chosen = chosen.filter((doc) => (scores[doc] ?? 0) >= least);
+    }
     chosen.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
     if (chosen.length > max) chosen.length = max;
     for (const doc of touched) scores[doc] = 0;
