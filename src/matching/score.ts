@@ -374,7 +374,16 @@ export function compareTokens(a: NameToken, b: NameToken): FormComparison | unde
   if (a.abdStem && b.abdStem) {
     const stems = compareForms(a.abdStem, b.abdStem);
     if (!stems || stems.similarity < SCORING.minPairSimilarity) return undefined;
-    if (stems.similarity < (best?.similarity ?? 0)) best = { ...stems, detail: `'Abd al-… compared by the name after 'Abd${stems.detail ? `: ${stems.detail}` : ''}` };
+    if (stems.similarity < (best?.similarity ?? 0)) {
+      // derived once per comparison of the stems (compareForms' results are cached): this runs for every pair
+      // of 'Abd compounds compared
+      let derived = abdStemReadings.get(stems);
+      if (!derived) {
+        derived = { ...stems, detail: `'Abd al-… compared by the name after 'Abd${stems.detail ? `: ${stems.detail}` : ''}` };
+        abdStemReadings.set(stems, derived);
+      }
+      best = derived;
+    }
   }
   // a glued article: "Alhassan" against "Hassan"
   if (a.stem || b.stem) {
@@ -415,6 +424,7 @@ function viaReading(best: FormComparison | undefined, x: WordForms | undefined, 
 
 const articleReadings = new WeakMap<FormComparison, FormComparison>();
 const abdReadings = new WeakMap<FormComparison, FormComparison>();
+const abdStemReadings = new WeakMap<FormComparison, FormComparison>();
 
 // --- Aligning two names -----------------------------------------------------------------------------------------
 
