@@ -128,9 +128,11 @@ export function scorePreparedSubjects(
 ): PersonScore | undefined {
   let bestPair: [PreparedName, PreparedName] | undefined;
   let bestScore = -1;
+  // a name under this is dropped below (see onlyAtOrAbove): its exact score is not needed
+  const floor = options.onlyAtOrAbove === undefined ? undefined : Math.min(threshold, options.onlyAtOrAbove);
   for (const queryName of query.names) {
     for (const entryName of entry.names) {
-      const score = scorePreparedNames(queryName, entryName, options.rarity);
+      const score = scorePreparedNames(queryName, entryName, options.rarity, floor);
       if (score > bestScore) {
         bestScore = score;
         bestPair = [queryName, entryName];

@@ -647,9 +647,13 @@ export function comparePreparedNames(query: PreparedName, entry: PreparedName, r
   return evaluate(query, entry, true, rarity) as NameComparison;
 }
 
-/** The score alone, without building the explanation: for ranking many names, of which few are shown. */
-export function scorePreparedNames(query: PreparedName, entry: PreparedName, rarity?: PartRarity): number {
-  return evaluate(query, entry, false, rarity) as number;
+/**
+ * The score alone, without building the explanation: for ranking many names, of which few are shown. With
+ * `below`, a name that already scores under it after aligning may return that partial score, which is also under
+ * it (the rest only deducts): its exact score is not needed.
+ */
+export function scorePreparedNames(query: PreparedName, entry: PreparedName, rarity?: PartRarity, below?: number): number {
+  return evaluate(query, entry, false, rarity, below) as number;
 }
 
 /**
@@ -679,7 +683,7 @@ export const RARITY = {
   unmatchedCost: 0.15,
 } as const;
 
-function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, rarity?: PartRarity): NameComparison | number {
+function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, rarity?: PartRarity, below?: number): NameComparison | number {
   // the same name in the same spelling (up to case): nothing to align
   if (!explain && sameSpelling(query, entry)) return 1;
   const chosen = align(query, entry);
@@ -713,6 +717,8 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
       rule: ruleOf(candidate.result),
     } });
   }
+  // everything after this deducts: a score already under `below` (by more than rounding) stays under it
+  if (!explain && below !== undefined && score < below - 0.001) return Math.max(0, score);
   const pairDeficit = 1 - score;
   if (explain && pairDeficit > 0.0005) deductions.push({ reason: 'parts that correspond but are not identical', amount: round(pairDeficit) });
 
