@@ -5,6 +5,7 @@
  *   npm run bench                       # everything, full sizes (long: the 1M-event runs take a while)
  *   npm run bench -- --only registry    # one suite: registry, matching, server, cli
  *   npm run bench -- --quick            # small sizes, for a smoke run
+ *   npm run bench -- --only matching --half both   # the held-out matching evaluation: both halves (default: test)
  *
  * Data paths: the matching benchmarks read public lists from --data DIR (default: a shared/data folder beside the checkout).
  */
@@ -12,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, data: { type: 'string' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, data: { type: 'string' }, half: { type: 'string' } } });
 const here = import.meta.dirname;
 const dataArgs = values.data ? ['--data', values.data] : [];
 
@@ -20,6 +21,7 @@ const suites: Record<string, string[][]> = {
   registry: [[join(here, 'registry', 'registry-bench.ts'), '--sizes', values.quick ? '10000' : '10000,100000,1000000']],
   matching: [
     [join(here, 'matching', 'quality.ts'), ...dataArgs],
+    [join(here, 'matching', 'heldout.ts'), ...dataArgs, ...(values.half ? ['--half', values.half] : [])],
     [join(here, 'matching', 'throughput.ts'), ...dataArgs, ...(values.quick ? ['--entries', '10000', '--queries', '1000'] : [])],
   ],
   server: [[join(here, 'server', 'server-bench.ts'), ...(values.quick ? ['--duration', '5'] : [])]],

@@ -4,6 +4,9 @@
  * scored (person-score.ts).
  */
 import { KEY_KIND_WEIGHTS, nameKeys } from './keys.js';
+import { keySkeleton } from './normalize.js';
+import { RARITY } from './score.js';
+import type { NameToken } from './tokens.js';
 import { DEFAULT_THRESHOLD, prepareSubject, scorePreparedSubjects } from './person-score.js';
 import type { HitExplanation, PreparedSubject, ScreeningQuery, WatchlistEntry } from './person-score.js';
 
@@ -38,6 +41,15 @@ interface IndexedEntry {
   /** The keys of each name, to score only the names that share a key with the query. */
   readonly nameKeys: ReadonlyArray<ReadonlySet<string>>;
 }
+
+/** Word forms numbered beyond this (a long-running process) get their rarity computed each time. */
+const MAX_CACHED_RARITY_ID = 4_000_000;
+/** Smoothing of part rarity: as if the list had this many more entries, none with the part (a small list
+ *  cannot tell a rare part from a common one, and then takes it for rare). */
+const RARITY_PRIOR = 10_000;
+/** Information is (−log10(share of entries with the part) − RARITY_OFFSET) / RARITY_SCALE, within [RARITY.floor, 1]. */
+const RARITY_OFFSET = 1.2;
+const RARITY_SCALE = 2.5;
 
 /** A key shared by more than this share of the entries is skipped while rarer keys can find candidates. */
 const COMMON_KEY_SHARE = 0.02;
@@ -77,6 +89,12 @@ export class MatchIndex {
   private readonly ids = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
   private liveCount = 0;
+  /** Rarity by word form id (forms are interned and numbered, see tokens.ts), valid while its stamp is
+   *  rarityGeneration: an array, not a map, because every compared part asks for it. */
+  private rarityValues = new Float64Array(0);
+  private rarityStamps = new Uint32Array(0);
+  /** Changes with every added or removed entry (0 is never a valid stamp). */
+  private rarityGeneration = 1;
   private scratchScores = new Float64Array(0);
   private scratchBest = new Float64Array(0);
 
@@ -108,6 +126,7 @@ export class MatchIndex {
       else this.postings.set(key, [doc]);
     }
     this.liveCount++;
+    this.rarityGeneration++;
   }
 
   /** Removes an entry by id; returns whether it was there. */
@@ -127,6 +146,7 @@ export class MatchIndex {
     this.docs[doc] = undefined;
     this.ids.delete(id);
     this.liveCount--;
+    this.rarityGeneration++;
     return true;
   }
 
@@ -135,6 +155,40 @@ export class MatchIndex {
     const doc = this.ids.get(id);
     return doc === undefined ? undefined : this.docs[doc]?.entry;
   }
+
+  /**
+   * How much a name part says in this index (see PartRarity in score.ts): from the share of entries that have
+   * it (its sound key: most spellings of the name), smoothed so that a small list does
+   * not take every part for rare: share = (entries with it + 1) / (entries + RARITY_PRIOR).
+   */
+  readonly rarity = (token: NameToken): number => {
+    const forms = token.forms;
+    const id = forms.id;
+    if (id < this.rarityStamps.length && this.rarityStamps[id] === this.rarityGeneration) return this.rarityValues[id] ?? 1;
+    // the sound key counts most spellings of a name at once (Muhammad, Mohamed: MHMT): rarity is of the name;
+    // a name in a script without vowels has only its consonant key (محمد: mhmd)
+    const count = forms.syllabic
+      ? (this.postings.get(`f:${forms.native}`)?.length ?? 0)
+      : forms.abjad
+        ? (this.postings.get(`s:${keySkeleton(forms.skeletons[0] ?? '')}`)?.length ?? 0)
+        : Math.max(this.postings.get(`m:${forms.phonetic[0] ?? ''}`)?.length ?? 0, this.postings.get(`f:${forms.folded[0] ?? ''}`)?.length ?? 0);
+    const information = (-Math.log10((count + 1) / (this.liveCount + RARITY_PRIOR)) - RARITY_OFFSET) / RARITY_SCALE;
+    const rarity = Math.max(RARITY.floor, Math.min(1, information));
+    if (id >= this.rarityStamps.length && id < MAX_CACHED_RARITY_ID) {
+      const size = Math.min(MAX_CACHED_RARITY_ID, Math.max(1024, id * 2));
+      const values = new Float64Array(size);
+      const stamps = new Uint32Array(size);
+      values.set(this.rarityValues);
+      stamps.set(this.rarityStamps);
+      this.rarityValues = values;
+      this.rarityStamps = stamps;
+    }
+    if (id < this.rarityStamps.length) {
+      this.rarityValues[id] = rarity;
+      this.rarityStamps[id] = this.rarityGeneration;
+    }
+    return rarity;
+  };
 
   /**
    * The candidates for a prepared query: entries sharing keys with its name parts, ranked by the rarity of what
@@ -193,7 +247,16 @@ export class MatchIndex {
     let top = 0;
     for (const doc of touched) if ((scores[doc] ?? 0) > top) top = scores[doc] ?? 0;
     const cutoff = top * RELATIVE_KEY_SCORE;
-    const chosen = touched.filter((doc) => (scores[doc] ?? 0) >= cutoff);
+    let chosen = touched.filter((doc) => (scores[doc] ?? 0) >= cutoff);
+    if (chosen.length > 4 * max) {
+      // only the best `max` are kept: find the score of the max-th best by a numeric sort (no comparator calls)
+      // and sort only those at or above it; the stable sort keeps the same order among equal scores
+      const values = new Float64Array(chosen.length);
+      for (let i = 0; i < chosen.length; i++) values[i] = scores[chosen[i] ?? 0] ?? 0;
+      values.sort();
+      const least = values[values.length - max] ?? 0;
+      chosen = chosen.filter((doc) => (scores[doc] ?? 0) >= least);
+    }
     chosen.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0));
     if (chosen.length > max) chosen.length = max;
     for (const doc of touched) scores[doc] = 0;
@@ -218,7 +281,7 @@ export class MatchIndex {
       const indexed = this.docs[doc];
       if (!indexed) continue;
       const subject = { ...indexed.subject, names: closestNames(indexed, queryParts) };
-      const result = scorePreparedSubjects(prepared, subject, threshold, { onlyAtOrAbove: threshold });
+      const result = scorePreparedSubjects(prepared, subject, threshold, { onlyAtOrAbove: threshold, rarity: this.rarity });
       if (result && result.score >= threshold) hits.push({ id: indexed.entry.id, score: result.score, explanation: result.explanation });
     }
     hits.sort((a, b) => b.score - a.score || b.explanation.nameScore - a.explanation.nameScore || a.id.localeCompare(b.id));

@@ -8,7 +8,7 @@ import type { NationalityComparison } from './countries.js';
 import { compareBirthDates, parseBirthDate } from './dates.js';
 import type { BirthDate, DateComparison } from './dates.js';
 import { comparePreparedNames, scorePreparedNames } from './score.js';
-import type { NameComparison } from './score.js';
+import type { NameComparison, PartRarity } from './score.js';
 import { prepareName } from './tokens.js';
 import type { PreparedName } from './tokens.js';
 
@@ -124,13 +124,15 @@ export function scorePreparedSubjects(
   query: PreparedSubject,
   entry: PreparedSubject,
   threshold = DEFAULT_THRESHOLD,
-  options: { onlyAtOrAbove?: number } = {},
+  options: { onlyAtOrAbove?: number; rarity?: PartRarity } = {},
 ): PersonScore | undefined {
   let bestPair: [PreparedName, PreparedName] | undefined;
   let bestScore = -1;
+  // a name under this is dropped below (see onlyAtOrAbove): its exact score is not needed
+  const floor = options.onlyAtOrAbove === undefined ? undefined : Math.min(threshold, options.onlyAtOrAbove);
   for (const queryName of query.names) {
     for (const entryName of entry.names) {
-      const score = scorePreparedNames(queryName, entryName);
+      const score = scorePreparedNames(queryName, entryName, options.rarity, floor);
       if (score > bestScore) {
         bestScore = score;
         bestPair = [queryName, entryName];
@@ -151,7 +153,7 @@ export function scorePreparedSubjects(
   }
   const score = round(Math.max(0, Math.min(1, bestScore + dateDelta + nationalityDelta)));
   if (options.onlyAtOrAbove !== undefined && score < options.onlyAtOrAbove) return undefined;
-  const best: NameComparison = comparePreparedNames(bestPair[0], bestPair[1]);
+  const best: NameComparison = comparePreparedNames(bestPair[0], bestPair[1], options.rarity);
   return {
     score,
     explanation: {

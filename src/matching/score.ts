@@ -18,6 +18,8 @@ import { wordForms } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 import { prepareName } from './tokens.js';
 import { LEGAL_FORM_FAMILIES } from './particles.js';
+import { firstLettersRelated, renderingDistance } from './renderings.js';
+import type { Rendering } from './renderings.js';
 
 export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
 
@@ -34,6 +36,18 @@ export interface PartMatch {
   readonly distance?: number;
   /** A human-readable detail: the readings compared, the rule applied. */
   readonly detail?: string;
+  /** The rule that made the correspondence, named ("vowel rendering: e ↔ i", "same spelling", "typo (1 edit)"). */
+  readonly rule: string;
+}
+
+const RULE_NAMES: Readonly<Record<MatchHow, string>> = {
+  exact: 'same spelling', transliteration: 'transliteration', spelling: 'spelling variant', phonetic: 'same sound',
+  typo: 'typo', initial: 'initial', abbreviation: 'abbreviation', compound: 'written as one part',
+};
+
+function ruleOf(result: FormComparison): string {
+  if (result.how === 'typo') return `typo (${result.distance ?? 1} edit${(result.distance ?? 1) === 1 ? '' : 's'})${result.detail ? `: ${result.detail}` : ''}`;
+  return result.detail ?? RULE_NAMES[result.how];
 }
 
 /** A deduction from the score, with its reason. */
@@ -78,6 +92,8 @@ export const SCORING = {
   extraCostLowCoverage: 0.08,
   /** Cost when only one full part corresponds and the other name has two, three, or four and more full parts. */
   singlePartCost: [0.12, 0.18, 0.24],
+  /** The single-part cost is multiplied by this when that part is all one name has ("Abdul Baqi"). */
+  containedSinglePart: 0.5,
   /** Cost when no full part corresponds (only initials, particles or legal forms do). */
   noFullPartCost: 0.3,
   /** Cost when corresponding parts stand in a different order. */
@@ -92,6 +108,14 @@ export const SCORING = {
   arabicReading: 0.98,
   arabicDistanceCost: 1.0,
   phonetic: 0.9,
+  /** A part written in another romanisation (renderings.ts): the best similarity, and what each unit of rule
+   *  cost takes off it (one rule costs 0.1–0.3). */
+  renderingBest: 0.985,
+  /** What one typo takes off a part's similarity, times 1 / its length. */
+  typoWeight: 1,
+  renderingCost: 0.15,
+  /** More rule cost than this is not one name in two renderings ("Olga" / "Oleg": two vowels written or not). */
+  renderingMaxCost: 0.45,
   compoundFactor: 0.97,
   initial: 0.85,
   abbreviation: 0.66,
@@ -106,7 +130,7 @@ export const SCORING = {
 /** Similarity of an edit distance at a length: a typo in a long name costs less than in a short one. */
 export function typoSimilarity(distance: number, length: number): number {
   if (distance === 0) return 1;
-  const base = 1 - distance / Math.max(length, 1);
+  const base = 1 - (SCORING.typoWeight * distance) / Math.max(length, 1);
   return Math.max(0, distance >= 3 ? base - 0.1 * (distance - 2) : base);
 }
 
@@ -161,10 +185,31 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
       result = { similarity: SCORING.phonetic, how: 'phonetic', distance: typo.distance, detail: phonetic ? 'same Double Metaphone code' : 'same consonants' };
     }
   }
+  // renderings: another romanisation of the same name (Saleh/Salih, Gyu/Kyu) costs little; a typo stays a typo
+  // (rules change a letter or two each and never the whole start: most unrelated parts are skipped here)
+  if (typo.distance > 0 && typo.distance <= (typo.length <= 5 ? 2 : 3) && Math.abs(la - lb) <= 2 && firstLettersRelated(a.latin[0] ?? '', b.latin[0] ?? '')) {
+    const rendering = renderingOf(a.latin, b.latin);
+    if (rendering && rendering.typos === 0 && rendering.cost <= SCORING.renderingMaxCost) {
+      const similarity = SCORING.renderingBest - SCORING.renderingCost * rendering.cost;
+      if (similarity > (result?.similarity ?? 0)) result = { similarity, how: 'transliteration', detail: rendering.rules.join('; ') };
+    }
+  }
   if (crossScript && result && result.how !== 'transliteration') {
     result = { ...result, detail: `${result.detail ? `${result.detail}; ` : ''}read as "${a.latin[0]}" / "${b.latin[0]}"` };
   }
   return result;
+}
+
+/** The best rendering distance between the readings of two parts (fewest typos, then lowest cost). */
+function renderingOf(a: readonly string[], b: readonly string[]): Rendering | undefined {
+  let best: Rendering | undefined;
+  for (const x of a) {
+    for (const y of b) {
+      const rendering = renderingDistance(x, y);
+      if (!best || rendering.typos < best.typos || (rendering.typos === best.typos && rendering.cost < best.cost)) best = rendering;
+    }
+  }
+  return best;
 }
 
 const soundsCache = new Map<string, readonly Sound[]>();
@@ -324,6 +369,22 @@ export function compareTokens(a: NameToken, b: NameToken): FormComparison | unde
   }
   let best = compareForms(a.forms, b.forms);
   if ((best?.similarity ?? 0) >= 0.97) return best;
+  // two theophoric compounds ('Abd al-Baqi / 'Abd al-Bari) are as alike as the names after 'Abd: the shared
+  // 'Abd says nothing
+  if (a.abdStem && b.abdStem) {
+    const stems = compareForms(a.abdStem, b.abdStem);
+    if (!stems || stems.similarity < SCORING.minPairSimilarity) return undefined;
+    if (stems.similarity < (best?.similarity ?? 0)) {
+      // derived once per comparison of the stems (compareForms' results are cached): this runs for every pair
+      // of 'Abd compounds compared
+      let derived = abdStemReadings.get(stems);
+      if (!derived) {
+        derived = { ...stems, detail: `'Abd al-… compared by the name after 'Abd${stems.detail ? `: ${stems.detail}` : ''}` };
+        abdStemReadings.set(stems, derived);
+      }
+      best = derived;
+    }
+  }
   // a glued article: "Alhassan" against "Hassan"
   if (a.stem || b.stem) {
     best = viaReading(best, a.stem, b.forms, 0.97, 'article written together with the name', false);
@@ -363,6 +424,7 @@ function viaReading(best: FormComparison | undefined, x: WordForms | undefined, 
 
 const articleReadings = new WeakMap<FormComparison, FormComparison>();
 const abdReadings = new WeakMap<FormComparison, FormComparison>();
+const abdStemReadings = new WeakMap<FormComparison, FormComparison>();
 
 // --- Aligning two names -----------------------------------------------------------------------------------------
 
@@ -402,8 +464,23 @@ const MERGEABLE: ReadonlySet<string> = new Set(['word', 'particle', 'connector']
 /** Whether two spellings begin alike: same first letter, or same first consonant class. */
 function startsAlike(a: WordForms, b: WordForms): boolean {
   if (!a.abjad && !b.abjad && (a.latin[0] ?? '').charAt(0) === (b.latin[0] ?? '').charAt(0)) return true;
-  return (a.skeletons[0] ?? '').charAt(0) === (b.skeletons[0] ?? '').charAt(0);
+  if ((a.skeletons[0] ?? '').charAt(0) === (b.skeletons[0] ?? '').charAt(0)) return true;
+  // another romanisation of the first sound: Wade–Giles "Chih-kang" written as pinyin "Zhigang"
+  if (a.abjad || b.abjad) return false;
+  const x = a.latin[0] ?? '';
+  const y = b.latin[0] ?? '';
+  if (!firstLettersRelated(x, y)) return false;
+  const key = `${x.slice(0, 3)}|${y.slice(0, 3)}`;
+  let alike = startsAlikeCache.get(key);
+  if (alike === undefined) {
+    alike = renderingDistance(x.slice(0, 3), y.slice(0, 3)).typos === 0;
+    if (startsAlikeCache.size > 100_000) startsAlikeCache.clear();
+    startsAlikeCache.set(key, alike);
+  }
+  return alike;
 }
+
+const startsAlikeCache = new Map<string, boolean>();
 
 function pushMerge(out: Candidate[], flip: boolean, single: NameToken, group: readonly NameToken[], result: FormComparison): void {
   const positions = group.map((token) => token.position);
@@ -532,6 +609,16 @@ function countWords(name: PreparedName, positions: readonly number[]): number {
   return words;
 }
 
+/** The information of the most telling full part among positions of a name. */
+function informationOf(name: PreparedName, positions: readonly number[], rarity: PartRarity): number {
+  let most = 0;
+  for (const position of positions) {
+    const token = name.tokens[position];
+    if (token?.kind === 'word') most = Math.max(most, rarity(token));
+  }
+  return most;
+}
+
 function weightOf(tokens: readonly NameToken[]): number {
   let sum = 0;
   for (const token of tokens) sum += token.weight;
@@ -556,16 +643,47 @@ function round(value: number): number {
 /**
  * Compares two prepared names. Symmetric in its score: compareNames(a, b).score = compareNames(b, a).score.
  */
-export function comparePreparedNames(query: PreparedName, entry: PreparedName): NameComparison {
-  return evaluate(query, entry, true) as NameComparison;
+export function comparePreparedNames(query: PreparedName, entry: PreparedName, rarity?: PartRarity): NameComparison {
+  return evaluate(query, entry, true, rarity) as NameComparison;
 }
 
-/** The score alone, without building the explanation: for ranking many names, of which few are shown. */
-export function scorePreparedNames(query: PreparedName, entry: PreparedName): number {
-  return evaluate(query, entry, false) as number;
+/**
+ * The score alone, without building the explanation: for ranking many names, of which few are shown. With
+ * `below`, a name that already scores under it after aligning may return that partial score, which is also under
+ * it (the rest only deducts): its exact score is not needed.
+ */
+export function scorePreparedNames(query: PreparedName, entry: PreparedName, rarity?: PartRarity, below?: number): number {
+  return evaluate(query, entry, false, rarity, below) as number;
 }
 
-function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): NameComparison | number {
+/**
+ * How much a name part says about identity, from how many entries of the list (or registry) searched have it:
+ * 1 for a part no entry or one entry has, down to RARITY.floor for "Muhammad" or "Kim". Only an index knows it
+ * (index.ts); names compared on their own (compareNames) are scored without it.
+ */
+export type PartRarity = (token: NameToken) => number;
+
+/** How rarity changes a score (matching policy; tuned on the development half of bench/matching/heldout.ts). */
+export const RARITY = {
+  /** The least a part can say. */
+  floor: 0.1,
+  /** Below this much information in the corresponding parts, a match rests on common names: it costs. */
+  enoughInformation: 2,
+  /** Cost per unit of information missing below enoughInformation. */
+  commonPartsCost: 0.3,
+  /** A conflict costs less when the corresponding parts say much: factor 1 at this much information... */
+  conflictFullAt: 1.0,
+  /** ...and this much less per unit of information above it, down to conflictFloor. */
+  conflictRelief: 0.35,
+  conflictFloor: 0.5,
+  /** Information of the query's parts the entry lacks, beyond this share of the corresponding information, costs unmatchedCost a unit. */
+  /** The common-parts cost is multiplied by this when every full part of the query is found in the entry. */
+  completeFactor: 0.3,
+  unmatchedAllowance: 1,
+  unmatchedCost: 0.15,
+} as const;
+
+function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, rarity?: PartRarity, below?: number): NameComparison | number {
   // the same name in the same spelling (up to case): nothing to align
   if (!explain && sameSpelling(query, entry)) return 1;
   const chosen = align(query, entry);
@@ -576,6 +694,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
   const parts: Array<{ position: number; part: PartMatch }> = [];
   let fullMatches = 0;
   let initialMatches = 0;
+  let matchedInformation = 0;
   for (const candidate of chosen) {
     for (const position of candidate.a) usedQuery |= 1 << position;
     for (const position of candidate.b) usedEntry |= 1 << position;
@@ -585,6 +704,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
       if (candidate.result.how === 'initial' && !candidate.result.acronym) initialMatches += Math.max(queryWords, entryWords);
       else fullMatches += Math.max(queryWords, entryWords);
     }
+    if (rarity && queryWords > 0 && entryWords > 0) matchedInformation += candidate.result.similarity * Math.min(informationOf(query, candidate.a, rarity), informationOf(entry, candidate.b, rarity));
     const deficit = candidate.weight * (1 - candidate.result.similarity);
     if (deficit > 0.0005) score -= deficit;
     if (explain) parts.push({ position: Math.min(...candidate.a), part: {
@@ -594,8 +714,11 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
       similarity: round(candidate.result.similarity),
       ...(candidate.result.distance !== undefined && candidate.result.how === 'typo' ? { distance: candidate.result.distance } : {}),
       ...(candidate.result.detail ? { detail: candidate.result.detail } : {}),
+      rule: ruleOf(candidate.result),
     } });
   }
+  // everything after this deducts: a score already under `below` (by more than rounding) stays under it
+  if (!explain && below !== undefined && score < below - 0.001) return Math.max(0, score);
   const pairDeficit = 1 - score;
   if (explain && pairDeficit > 0.0005) deductions.push({ reason: 'parts that correspond but are not identical', amount: round(pairDeficit) });
 
@@ -616,11 +739,17 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
   }
   const unmatchedQueryTokens = query.tokens.filter((token) => !hasBit(usedQuery, token.position));
   const unmatchedEntryTokens = entry.tokens.filter((token) => !hasBit(usedEntry, token.position));
+  // a name whose every full part is found in the other is a shorter form of it ("Abdul Baqi" in "Abdul Baqi Basir Awal Shah")
+  const contained = (query.fullParts > 0 && !unmatchedQueryTokens.some((token) => token.kind === 'word')) ||
+    (entry.fullParts > 0 && !unmatchedEntryTokens.some((token) => token.kind === 'word'));
   const unmatchedQueryWeight = weightOf(unmatchedQueryTokens);
   const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
   const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens));
   if (conflict > 0.0005) {
-    const amount = SCORING.conflictCost * conflict;
+    // two different parts where the corresponding ones are rare ("Zambada Niebla, Monica del Rocio" / "... del
+    // Rosario") are more often one person's aliases than two people; where they are common, two people
+    const relief = rarity ? Math.max(RARITY.conflictFloor, 1 - RARITY.conflictRelief * Math.max(0, matchedInformation - RARITY.conflictFullAt)) : 1;
+    const amount = SCORING.conflictCost * conflict * relief;
     score -= amount;
     if (explain) deductions.push({ reason: `parts that differ: ${unmatchedQueryTokens.map((token) => token.text).join(' ')} / ${unmatchedEntryTokens.map((token) => token.text).join(' ')}`, amount: round(amount) });
   }
@@ -633,7 +762,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
     const extraWords = (unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens).filter((token) => token.kind === 'word' || token.kind === 'number').length;
     // parts only one name has cost more when fewer than half of its full parts correspond
     const longerFull = Math.max(query.fullParts, entry.fullParts);
-    const perPart = fullMatches + initialMatches < longerFull / 2 ? SCORING.extraCostLowCoverage : SCORING.extraCost;
+    const perPart = fullMatches + initialMatches < longerFull / 2 && !contained ? SCORING.extraCostLowCoverage : SCORING.extraCost;
     const amount = organisation && extraWords > 0 ? SCORING.organisationExtraCost * Math.min(extraWords, 2) : perPart * Math.min(extra, 3);
     score -= amount;
     const side = unmatchedQueryWeight > unmatchedEntryWeight ? unmatchedQueryTokens : unmatchedEntryTokens;
@@ -644,9 +773,29 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean): N
     score -= SCORING.noFullPartCost;
     if (explain) deductions.push({ reason: 'no full name part corresponds', amount: SCORING.noFullPartCost });
   } else if (fullMatches + initialMatches <= 1 && fullParts >= 2) {
-    const amount = SCORING.singlePartCost[Math.min(fullParts, 4) - 2] ?? 0;
+    const amount = (SCORING.singlePartCost[Math.min(fullParts, 4) - 2] ?? 0) * (contained ? SCORING.containedSinglePart : 1);
     score -= amount;
     if (explain) deductions.push({ reason: 'only one full name part corresponds', amount });
+  }
+  if (rarity && fullMatches > 0) {
+    // rare parts of the query that the entry does not have, weighed against what corresponds: "Fadlallah,
+    // Muhammad Husayn" is not "Husayn, Muhammad"
+    let unmatchedInformation = 0;
+    for (const token of unmatchedQueryTokens) if (token.kind === 'word') unmatchedInformation += rarity(token);
+    const excess = unmatchedInformation - RARITY.unmatchedAllowance * matchedInformation;
+    if (excess > 0.0005) {
+      const amount = RARITY.unmatchedCost * excess;
+      score -= amount;
+      if (explain) deductions.push({ reason: `rare parts only the query has: ${unmatchedQueryTokens.filter((token) => token.kind === 'word').map((token) => token.text).join(' ')}`, amount: round(amount) });
+    }
+  }
+  if (rarity && fullMatches > 0 && matchedInformation < RARITY.enoughInformation) {
+    // common parts say little, but when every full part of the query is found in the entry nothing the
+    // screener knows speaks against them
+    const complete = !unmatchedQueryTokens.some((token) => token.kind === 'word');
+    const amount = RARITY.commonPartsCost * (RARITY.enoughInformation - matchedInformation) * (complete ? RARITY.completeFactor : 1);
+    score -= amount;
+    if (explain) deductions.push({ reason: `the corresponding parts are common in the list (information ${matchedInformation.toFixed(2)} of ${RARITY.enoughInformation})`, amount: round(amount) });
   }
   let inversions = false;
   for (let i = 0; i < chosen.length && !inversions; i++) {

@@ -213,16 +213,32 @@ interface DraftToken {
   role?: 'given' | 'patronym';
 }
 
-const ABD_GLUED = /^abd(?:[aeiou]l|[aeiou])?([a-z]{3,})$/;
+const ABD_GLUED = /^abd(?:[aeiou]{1,2}l|[aeiou]{1,2})?([a-z]{3,})$/;
 
 /** "Abdul" and its forms, also with two letters swapped ("Adbul", "Abudl"; not "Ahdal", a name of its own). */
 function isAbdForm(word: string): boolean {
   if (ABD_FORMS.has(word)) return true;
+  if (word.length !== 5 || ABDALLAH.test(word)) return false;
   const letters = [...word].sort().join('');
   return word.length === 5 && ['abdul', 'abdel', 'abdal', 'abdol'].some((form) => [...form].sort().join('') === letters && typoDistance(form, word) === 1);
 }
 
-function classify(primary: string, script: Script, wordCount: number): { kind: TokenKind; canonical?: string; article?: boolean } {
+/**
+ * Whether a word is the Arabic article: al/el/ul before any name part; the assimilated forms (ad-, ar-, as-,
+ * ash-, at-, az-, an-, ud-, ur-, ...) only before a part that starts with their consonant (ad-Din, ash-Shami,
+ * ur-Rahman), so that a Korean "Il", an English "Ed" or a Turkish "Er" stays a name part of its own.
+ */
+function isArticle(word: string, next: string | undefined): boolean {
+  if (!ARTICLES.has(word) || next === undefined) return false;
+  if (word === 'al' || word === 'el' || word === 'ul') return true;
+  const consonant = word.slice(1);
+  return next.startsWith(consonant) && next.length > consonant.length;
+}
+
+/** 'Abd Allah in its one-word spellings (Abdallah, Abdullah, Abdulla, Abdellah, Abdollah): a name, not 'Abd + a name. */
+const ABDALLAH = /^abd[aeiou]?l?lah?$/;
+
+function classify(primary: string, script: Script, wordCount: number, next?: string): { kind: TokenKind; canonical?: string; article?: boolean } {
   if (/^[0-9]+$/.test(primary)) return { kind: 'number', canonical: String(Number(primary)) };
   const numberWord = NUMBER_WORDS.get(primary);
   if (numberWord !== undefined && !(primary.length <= 3 && /^[ivx]+$/.test(primary) && wordCount <= 2)) {
@@ -230,7 +246,7 @@ function classify(primary: string, script: Script, wordCount: number): { kind: T
   }
   if (SYLLABIC_SCRIPTS.has(script)) return { kind: 'word' };
   if (wordCount > 1 && TITLES.has(primary)) return { kind: 'title' };
-  if (wordCount > 1 && ARTICLES.has(primary)) return { kind: 'particle', article: true };
+  if (wordCount > 1 && isArticle(primary, next)) return { kind: 'particle', article: true };
   if (wordCount > 2 && PATRONYMIC_CONNECTORS.has(primary)) return { kind: 'connector' };
   if (wordCount > 1 && MINOR_PARTICLES.has(primary)) return { kind: 'particle' };
   if (wordCount > 1 && STOP_WORDS.has(primary)) return { kind: 'stopword' };
@@ -241,7 +257,7 @@ function classify(primary: string, script: Script, wordCount: number): { kind: T
 /** Turns the raw words of a name into draft tokens: script forms, kinds, Arabic articles and 'Abd compounds. */
 function draftTokens(words: readonly RawWord[], cyrillic: CyrillicLanguage): DraftToken[] {
   const drafts: DraftToken[] = [];
-  for (const word of words) {
+  for (const [position, word] of words.entries()) {
     if (word.script === 'arabic') {
       let unified = unifyArabic(word.text);
       // 'Abd glued to its name: عبدالرحمن = عبد الرحمن
@@ -257,12 +273,14 @@ function draftTokens(words: readonly RawWord[], cyrillic: CyrillicLanguage): Dra
     }
     const forms = wordForms(word.text, word.script, cyrillic);
     const primary = forms.latin[0] ?? '';
-    const classified = classify(primary, word.script, words.length);
+    // the next word matters only after an article (ad-Din); reading it for every word costs
+    const next = ARTICLES.has(primary) ? words[position + 1] : undefined;
+    const classified = classify(primary, word.script, words.length, next ? toAscii(next.text).replace(/[^a-z0-9]/g, '') : undefined);
     const draft: DraftToken = { text: word.text, forms, ...classified };
     if (classified.kind === 'word' && !forms.abjad && !forms.syllabic) {
       const stem = stripLatinArticle(primary);
       if (stem) draft.stem = wordForms(stem, 'latin');
-      const abd = ABD_GLUED.exec(primary);
+      const abd = ABDALLAH.test(primary) ? undefined : ABD_GLUED.exec(primary);
       if (abd?.[1] && !ABD_FORMS.has(primary)) {
         // Abdurrahman = Abd ar-Rahman: drop the assimilated article's doubled letter
         const rest = abd[1].replace(/^([^aeiou])\1/, '$1');

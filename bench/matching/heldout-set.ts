@@ -1,0 +1,127 @@
+/**
+ * The held-out evaluation set (issue 14): built from the OFAC SDN list so that no matching rule was tuned on it.
+ * Construction, all deterministic (seed HELDOUT_SEED):
+ * - persons: the SDN rows of type "individual". Their strong aliases are the rows of alt.csv (types aka, fka,
+ *   nka); the weak a.k.a.s stand in the remarks ("a.k.a. 'ABU ALI'") and are never used.
+ * - negatives: NEGATIVE_SHARE of the persons, drawn at random, are taken out of the list entirely; their primary
+ *   name is screened and any hit is a false one (a relative with the same surname counts against us too: a
+ *   screener sees it as a hit).
+ * - positives: of every other person with at least one strong alias that is not merely another name of the
+ *   person with its parts reordered or in other case/punctuation, one such alias is drawn and removed from the
+ *   list; the alias is screened against the list, and the right answer is the person's entry.
+ * - split: the persons (positives and negatives alike) are shuffled once and cut in two: the development half
+ *   (rules may be tuned on it, its misses may be printed) and the test half (reported, never looked into).
+ * Queries are the name only: no birth date or nationality, so the figures are those of name matching.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { parseOfacCsv } from '../../src/matching/api.js';
+import type { WatchlistEntry } from '../../src/matching/api.js';
+import { traditionOf } from './traditions.js';
+import type { Tradition } from './traditions.js';
+
+export const HELDOUT_SEED = 14;
+/** The share of persons left out of the list, to screen as people who are not on it. */
+export const NEGATIVE_SHARE = 0.15;
+
+export type Half = 'dev' | 'test';
+
+export interface HeldoutQuery {
+  readonly name: string;
+  /** The entry that should be found; undefined for a negative (the person is not on the list). */
+  readonly target: string | undefined;
+  readonly tradition: Tradition;
+  readonly half: Half;
+}
+
+export interface HeldoutSet {
+  /** The OFAC list without the held-out aliases and without the negative persons. */
+  readonly entries: WatchlistEntry[];
+  readonly queries: HeldoutQuery[];
+  /** Persons whose every strong alias is only a reordering of another of their names (left out). */
+  readonly trivialOnly: number;
+}
+
+/** mulberry32: a small seeded PRNG. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffle<T>(items: T[], rand: () => number): T[] {
+  for (let index = items.length - 1; index > 0; index--) {
+    const other = Math.floor(rand() * (index + 1));
+    [items[index], items[other]] = [items[other] as T, items[index] as T];
+  }
+  return items;
+}
+
+/** A name's parts, case- and punctuation-folded and sorted: two names with the same key differ in order only. */
+function orderFreeKey(name: string): string {
+  return name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).sort().join(' ');
+}
+
+function readRows(path: string): string[][] {
+  let text = readFileSync(path, 'latin1').trimEnd();
+  if (text.endsWith(String.fromCharCode(0x1a))) text = text.slice(0, -1);
+  return parse(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+}
+
+const clean = (field: string | undefined): string => ((field ?? '').trim() === '-0-' ? '' : (field ?? '').trim());
+
+/** Builds the held-out set from the OFAC folder (sdn.csv, alt.csv). */
+export function buildHeldoutSet(ofacDir: string): HeldoutSet {
+  const sdnPath = join(ofacDir, 'sdn.csv');
+  const altPath = join(ofacDir, 'alt.csv');
+  const entries = parseOfacCsv(readFileSync(sdnPath, 'latin1'), readFileSync(altPath, 'latin1'));
+  const rows = new Map(readRows(sdnPath).map((row) => [`OFAC-${clean(row[0])}`, { program: clean(row[3]), remarks: clean(row[11]) }]));
+  const strongAliases = new Map<string, string[]>();
+  for (const row of readRows(altPath)) {
+    const id = `OFAC-${clean(row[0])}`;
+    if (!['aka', 'fka', 'nka'].includes(clean(row[2]))) continue;
+    strongAliases.set(id, [...(strongAliases.get(id) ?? []), clean(row[3])]);
+  }
+  const rand = random(HELDOUT_SEED);
+  const persons = shuffle(entries.filter((entry) => entry.kind === 'person').map((entry) => entry.id).sort(), rand);
+  const negativeCount = Math.round(persons.length * NEGATIVE_SHARE);
+  const negatives = new Set(persons.slice(0, negativeCount));
+  // the split is made over all persons at once, so that it does not depend on which of them have aliases
+  const half = new Map(persons.map((id, position) => [id, position % 2 === 0 ? 'dev' : 'test'] as const));
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const queries: HeldoutQuery[] = [];
+  const heldOut = new Map<string, string>();
+  let trivialOnly = 0;
+  for (const id of [...persons].sort()) {
+    const entry = byId.get(id) as WatchlistEntry;
+    const row = rows.get(id) ?? { program: '', remarks: '' };
+    const tradition = traditionOf(row.remarks, entry.names, row.program);
+    if (negatives.has(id)) {
+      queries.push({ name: entry.names[0] ?? '', target: undefined, tradition, half: half.get(id) ?? 'test' });
+      continue;
+    }
+    const aliases = strongAliases.get(id) ?? [];
+    if (aliases.length === 0) continue;
+    const usable = aliases.filter((alias) => {
+      const key = orderFreeKey(alias);
+      return entry.names.filter((name) => name !== alias).every((name) => orderFreeKey(name) !== key);
+    });
+    if (usable.length === 0) {
+      trivialOnly++;
+      continue;
+    }
+    const alias = usable[Math.floor(rand() * usable.length)] as string;
+    heldOut.set(id, alias);
+    queries.push({ name: alias, target: id, tradition, half: half.get(id) ?? 'test' });
+  }
+  const listed = entries
+    .filter((entry) => !negatives.has(entry.id))
+    .map((entry) => (heldOut.has(entry.id) ? { ...entry, names: entry.names.filter((name) => name !== heldOut.get(entry.id)) } : entry));
+  return { entries: listed, queries, trivialOnly };
+}

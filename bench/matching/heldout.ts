@@ -1,0 +1,109 @@
+/**
+ * Held-out evaluation of the matcher (issue 14): strong aliases of OFAC SDN persons that the list no longer
+ * carries, screened against the list, and persons left out of the list as negatives (construction in
+ * heldout-set.ts). Prints, per half and per naming tradition (traditions.ts): recall@1 and recall@10 at the
+ * default threshold and by ranking alone, the share of negatives with any hit at the default threshold, and a
+ * calibration table (score bucket → share of hits that are the right person).
+ *
+ * Rules are tuned on the development half only; by default only the test half is printed.
+ *
+ * Run: node --import tsx bench/matching/heldout.ts [--data DIR] [--half test|dev|both] [--misses N]
+ *   --misses N  prints N missed aliases and N negatives with a hit, of the development half only
+ */
+import { join } from 'node:path';
+import { DEFAULT_THRESHOLD, MatchIndex } from '../../src/matching/api.js';
+import type { Hit } from '../../src/matching/api.js';
+import { argument, dataDir, percent } from './data.js';
+import { buildHeldoutSet } from './heldout-set.js';
+import type { Half, HeldoutQuery } from './heldout-set.js';
+import { TRADITIONS } from './traditions.js';
+
+const halfArgument = argument('half') ?? 'test';
+if (!['test', 'dev', 'both'].includes(halfArgument)) {
+  console.error(`--half must be test, dev or both, not "${halfArgument}".`);
+  process.exit(2);
+}
+const halves: Half[] = halfArgument === 'both' ? ['dev', 'test'] : [halfArgument as Half];
+const misses = Number(argument('misses') ?? 0);
+
+const set = buildHeldoutSet(join(dataDir(), 'ofac-sdn-2021-04'));
+const index = MatchIndex.from(set.entries);
+const CALIBRATION_FLOOR = 0.5;
+
+interface Outcome {
+  readonly query: HeldoutQuery;
+  /** Hits at or above CALIBRATION_FLOOR, best first (at most 10). */
+  readonly hits: readonly Hit[];
+  /** Rank of the target by ranking alone (threshold 0), 1-based; undefined when not among the first 10. */
+  readonly rank: number | undefined;
+}
+
+const started = performance.now();
+const outcomes: Outcome[] = set.queries.filter((query) => halves.includes(query.half)).map((query) => {
+  const ranked = index.search(query.name, { threshold: 0, limit: 10 }).hits;
+  const position = query.target === undefined ? -1 : ranked.findIndex((hit) => hit.id === query.target);
+  return { query, hits: ranked.filter((hit) => hit.score >= CALIBRATION_FLOOR), rank: position >= 0 ? position + 1 : undefined };
+});
+const elapsed = performance.now() - started;
+
+const atThreshold = (outcome: Outcome): Hit[] => outcome.hits.filter((hit) => hit.score >= DEFAULT_THRESHOLD);
+const rankAtThreshold = (outcome: Outcome): number | undefined => {
+  const position = atThreshold(outcome).findIndex((hit) => hit.id === outcome.query.target);
+  return position >= 0 ? position + 1 : undefined;
+};
+
+function row(label: string, group: readonly Outcome[]): string {
+  const positives = group.filter((outcome) => outcome.query.target !== undefined);
+  const negatives = group.filter((outcome) => outcome.query.target === undefined);
+  const share = (count: number, of: number): string => (of === 0 ? '   -  ' : percent(count / of).padStart(6));
+  const at = (k: number): number => positives.filter((outcome) => (rankAtThreshold(outcome) ?? Infinity) <= k).length;
+  const ranked = (k: number): number => positives.filter((outcome) => (outcome.rank ?? Infinity) <= k).length;
+  const falseHits = negatives.filter((outcome) => atThreshold(outcome).length > 0).length;
+  return `${label.padEnd(24)} ${String(positives.length).padStart(5)}  ${share(at(1), positives.length)}  ${share(at(10), positives.length)}   ${share(ranked(1), positives.length)}  ${share(ranked(10), positives.length)}   ${String(negatives.length).padStart(5)}  ${share(falseHits, negatives.length)}`;
+}
+
+console.log(`Held-out OFAC SDN aliases: ${set.entries.length} entries in the list, ${set.queries.length} queries in all (${set.trivialOnly} persons left out whose aliases only reorder their other names); seed and construction in bench/matching/heldout-set.ts`);
+console.log(`screened ${outcomes.length} queries in ${(elapsed / 1000).toFixed(1)} s`);
+for (const half of halves) {
+  const group = outcomes.filter((outcome) => outcome.query.half === half);
+  console.log(`\n${half === 'test' ? 'TEST half (report this one)' : 'DEVELOPMENT half (tuned on)'}: threshold ${DEFAULT_THRESHOLD}`);
+  console.log(`${'tradition'.padEnd(24)} ${'alias'.padStart(5)}  ${'R@1'.padStart(6)}  ${'R@10'.padStart(6)}   ${'rank@1'.padStart(6)}  ${'rank@10'.padStart(6)}  ${'negat.'.padStart(5)}  ${'any hit'.padStart(6)}`);
+  console.log(row('all', group));
+  for (const tradition of TRADITIONS) {
+    const part = group.filter((outcome) => outcome.query.tradition === tradition);
+    if (part.length > 0) console.log(row(`  ${tradition}`, part));
+  }
+  console.log('(R@k: the right entry among the first k hits at the threshold; rank@k: the same by ranking alone, threshold 0;');
+  console.log(' any hit: share of persons not on the list with at least one hit at the threshold)');
+  console.log('calibration: hits by score (the 10 best of every query, positives and negatives), share that is the right person');
+  const buckets = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0001];
+  for (let bucket = 0; bucket + 1 < buckets.length; bucket++) {
+    const low = buckets[bucket] as number;
+    const high = buckets[bucket + 1] as number;
+    let total = 0;
+    let right = 0;
+    for (const outcome of group) {
+      for (const hit of outcome.hits) {
+        if (hit.score < low || hit.score >= high) continue;
+        total++;
+        if (hit.id === outcome.query.target) right++;
+      }
+    }
+    console.log(`  score ${low.toFixed(2)}–${Math.min(high, 1).toFixed(2)}  ${String(total).padStart(6)} hits  ${total ? percent(right / total).padStart(6) : '    - '} right`);
+  }
+}
+
+if (misses > 0) {
+  const dev = outcomes.filter((outcome) => outcome.query.half === 'dev');
+  if (dev.length === 0) console.log('\n--misses prints the development half only: add --half dev or --half both');
+  const show = (hit: Hit | undefined): string => (hit ? `${hit.id} ${hit.explanation.name.entryName} (${hit.score})` : '-');
+  console.log('\nmissed aliases (development half):');
+  for (const outcome of dev.filter((item) => item.query.target !== undefined && rankAtThreshold(item) !== 1).slice(0, misses)) {
+    const entry = index.get(outcome.query.target as string);
+    console.log(`  [${outcome.query.tradition}] ${outcome.query.name}  →  want ${outcome.query.target} (${entry?.names.slice(0, 4).join(' | ')}), rank ${outcome.rank ?? '>10'}; best ${show(outcome.hits[0])}`);
+  }
+  console.log('\nnegatives with a hit (development half):');
+  for (const outcome of dev.filter((item) => item.query.target === undefined && atThreshold(item).length > 0).slice(0, misses)) {
+    console.log(`  [${outcome.query.tradition}] ${outcome.query.name}  →  ${show(outcome.hits[0])}`);
+  }
+}

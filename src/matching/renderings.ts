@@ -1,0 +1,291 @@
+/**
+ * Renderings: the ordinary ways one name is written in Latin letters by different romanisation systems and
+ * habits, which are variation and not error. "Eyad" and "Iyad", "Saleh" and "Salih" (Arabic short vowels),
+ * "Gyu" and "Kyu", "Chae" and "Jae" (Korean McCune–Reischauer and Revised Romanisation), "Hsu" and "Xu" (Wade–Giles
+ * and pinyin), "Yuriy" and "Iurii" (Russian BGN and passport systems), "Cortez" and "Cortes" (Spanish).
+ *
+ * `renderingDistance` is an edit distance in which a rendering rule costs a fraction of an edit and anything else
+ * (a real typo) a whole one; it says which rules it used, so that an explanation can name them. Matching policy:
+ * every rule and its cost is here, in one table.
+ */
+
+/** A rendering rule: two spellings of one sound, what it costs (an edit is 1), and its name in explanations. */
+interface Rule {
+  readonly a: string;
+  readonly b: string;
+  readonly cost: number;
+  readonly name: string;
+}
+
+const ARABIC = 'Arabic transliteration';
+const VOWELS = 'vowel rendering';
+const KOREAN = 'Korean romanisation';
+const CHINESE = 'Chinese romanisation (Wade–Giles / pinyin)';
+const EAST_ASIAN = 'Korean/Chinese romanisation';
+const RUSSIAN = 'Russian transliteration (BGN / GOST / passport)';
+const SPANISH = 'Spanish/Portuguese spelling';
+
+const RULES: readonly Rule[] = [
+  // short vowels that Arabic does not write, and vowel digraphs of one sound
+  { a: 'a', b: 'e', cost: 0.15, name: VOWELS }, { a: 'e', b: 'i', cost: 0.15, name: VOWELS }, { a: 'o', b: 'u', cost: 0.15, name: VOWELS },
+  { a: 'i', b: 'y', cost: 0.1, name: VOWELS }, { a: 'e', b: 'y', cost: 0.2, name: VOWELS }, { a: 'u', b: 'w', cost: 0.2, name: VOWELS },
+  { a: 'ou', b: 'u', cost: 0.1, name: VOWELS }, { a: 'ou', b: 'o', cost: 0.15, name: VOWELS }, { a: 'ee', b: 'i', cost: 0.1, name: VOWELS },
+  { a: 'ie', b: 'i', cost: 0.15, name: VOWELS }, { a: 'ei', b: 'ay', cost: 0.1, name: VOWELS }, { a: 'ai', b: 'ay', cost: 0.05, name: VOWELS },
+  { a: 'ei', b: 'ey', cost: 0.05, name: VOWELS }, { a: 'ai', b: 'ei', cost: 0.1, name: VOWELS }, { a: 'ay', b: 'ey', cost: 0.1, name: VOWELS },
+  { a: 'ai', b: 'e', cost: 0.2, name: VOWELS }, { a: 'ae', b: 'a', cost: 0.2, name: VOWELS }, { a: 'ue', b: 'u', cost: 0.15, name: VOWELS },
+  { a: 'oe', b: 'o', cost: 0.15, name: VOWELS },
+  // Arabic consonants Latin spellings write in several ways
+  { a: 'q', b: 'k', cost: 0.1, name: ARABIC }, { a: 'q', b: 'g', cost: 0.2, name: ARABIC }, { a: 'k', b: 'c', cost: 0.1, name: ARABIC },
+  { a: 'dh', b: 'z', cost: 0.15, name: ARABIC }, { a: 'dh', b: 'd', cost: 0.15, name: ARABIC }, { a: 'th', b: 's', cost: 0.2, name: ARABIC },
+  { a: 'th', b: 't', cost: 0.15, name: ARABIC }, { a: 'gh', b: 'g', cost: 0.15, name: ARABIC }, { a: 'gh', b: 'q', cost: 0.25, name: ARABIC },
+  { a: 'kh', b: 'h', cost: 0.15, name: ARABIC }, { a: 'kh', b: 'k', cost: 0.3, name: ARABIC }, { a: 'j', b: 'g', cost: 0.3, name: ARABIC },
+  { a: 'j', b: 'dj', cost: 0.1, name: ARABIC }, { a: 'sh', b: 'ch', cost: 0.2, name: ARABIC }, { a: 'w', b: 'v', cost: 0.15, name: ARABIC },
+  { a: 'ph', b: 'f', cost: 0.1, name: ARABIC }, { a: 'z', b: 'd', cost: 0.3, name: ARABIC }, { a: 'x', b: 'kh', cost: 0.2, name: ARABIC },
+  { a: 'x', b: 'h', cost: 0.3, name: ARABIC },
+  // the article assimilated inside a compound written as one word: Jamal al-Din / Jamaleddine / Jamaluddin
+  ...['d', 'r', 's', 't', 'z', 'n'].flatMap((sun) => ['a', 'e', 'u'].map((vowel) => ({ a: `al${sun}`, b: `${vowel}${sun}`, cost: 0.1, name: 'Arabic article assimilation' }))),
+  // Korean: McCune–Reischauer against Revised Romanisation (aspiration marks are dropped before comparing)
+  { a: 'ch', b: 'j', cost: 0.2, name: EAST_ASIAN }, { a: 'k', b: 'g', cost: 0.2, name: EAST_ASIAN }, { a: 't', b: 'd', cost: 0.25, name: EAST_ASIAN },
+  { a: 'p', b: 'b', cost: 0.25, name: EAST_ASIAN }, { a: 'eo', b: 'o', cost: 0.15, name: KOREAN }, { a: 'eo', b: 'u', cost: 0.2, name: KOREAN },
+  { a: 'eu', b: 'u', cost: 0.15, name: KOREAN }, { a: 'ae', b: 'e', cost: 0.15, name: KOREAN }, { a: 'ri', b: 'li', cost: 0.2, name: KOREAN }, { a: 'ry', b: 'y', cost: 0.2, name: KOREAN },
+  { a: 's', b: 'sh', cost: 0.2, name: KOREAN }, { a: 'ri', b: 'yi', cost: 0.2, name: KOREAN },
+  { a: 'wo', b: 'o', cost: 0.2, name: KOREAN },
+  // Chinese: Wade–Giles against pinyin
+  { a: 'hs', b: 'x', cost: 0.1, name: CHINESE }, { a: 'ch', b: 'zh', cost: 0.1, name: CHINESE }, { a: 'ch', b: 'q', cost: 0.1, name: CHINESE },
+  { a: 'ts', b: 'z', cost: 0.1, name: CHINESE }, { a: 'ts', b: 'c', cost: 0.1, name: CHINESE }, { a: 'tz', b: 'z', cost: 0.1, name: CHINESE },
+  { a: 'j', b: 'r', cost: 0.3, name: CHINESE }, { a: 'ih', b: 'i', cost: 0.1, name: CHINESE }, { a: 'ung', b: 'ong', cost: 0.15, name: CHINESE },
+  // Russian: BGN/PCGN, GOST, passport (ICAO) and German/French habits
+  { a: 'zh', b: 'j', cost: 0.2, name: RUSSIAN }, { a: 'kh', b: 'x', cost: 0.2, name: RUSSIAN }, { a: 'ts', b: 'tz', cost: 0.1, name: RUSSIAN },
+  { a: 'shch', b: 'sch', cost: 0.1, name: RUSSIAN }, { a: 'shch', b: 'shh', cost: 0.1, name: RUSSIAN }, { a: 'sch', b: 'sh', cost: 0.15, name: RUSSIAN },
+  { a: 'ye', b: 'e', cost: 0.1, name: RUSSIAN }, { a: 'ye', b: 'je', cost: 0.1, name: RUSSIAN }, { a: 'yu', b: 'iu', cost: 0.1, name: RUSSIAN },
+  { a: 'yu', b: 'ju', cost: 0.1, name: RUSSIAN }, { a: 'ya', b: 'ia', cost: 0.1, name: RUSSIAN }, { a: 'ya', b: 'ja', cost: 0.1, name: RUSSIAN },
+  { a: 'yo', b: 'e', cost: 0.2, name: RUSSIAN }, { a: 'y', b: 'j', cost: 0.15, name: RUSSIAN }, { a: 'iy', b: 'y', cost: 0.1, name: RUSSIAN },
+  { a: 'iy', b: 'i', cost: 0.1, name: RUSSIAN }, { a: 'ij', b: 'y', cost: 0.1, name: RUSSIAN }, { a: 'iy', b: 'ij', cost: 0.1, name: RUSSIAN },
+  { a: 'ks', b: 'x', cost: 0.1, name: RUSSIAN }, { a: 'f', b: 'v', cost: 0.3, name: RUSSIAN }, { a: 'tsch', b: 'ch', cost: 0.15, name: RUSSIAN },
+  { a: 'tch', b: 'ch', cost: 0.15, name: RUSSIAN }, { a: 'ova', b: 'ov', cost: 0.2, name: 'Russian surname: -ov ↔ -ova' },
+  { a: 'eva', b: 'ev', cost: 0.2, name: 'Russian surname: -ev ↔ -eva' }, { a: 'ina', b: 'in', cost: 0.25, name: 'Russian surname: -in ↔ -ina' },
+  { a: 'skaya', b: 'sky', cost: 0.2, name: 'Russian surname: -sky ↔ -skaya' }, { a: 'g', b: 'h', cost: 0.3, name: 'Ukrainian/Belarusian transliteration' },
+  // Spanish and Portuguese
+  { a: 'z', b: 's', cost: 0.25, name: SPANISH }, { a: 'b', b: 'v', cost: 0.25, name: SPANISH }, { a: 'c', b: 's', cost: 0.3, name: SPANISH },
+  { a: 'll', b: 'y', cost: 0.25, name: SPANISH }, { a: 'nh', b: 'n', cost: 0.2, name: SPANISH }, { a: 'ny', b: 'n', cost: 0.2, name: SPANISH },
+];
+
+/** Pairs of first letters that a rule relates ("cz" for ch/zh, "hx" for hs/x): to skip the rest cheaply. */
+export const RELATED_FIRST_LETTERS: ReadonlySet<string> = new Set(RULES.flatMap((rule) => [`${rule.a.charAt(0)}${rule.b.charAt(0)}`, `${rule.b.charAt(0)}${rule.a.charAt(0)}`]));
+
+/** RELATED_FIRST_LETTERS as a table by character codes: checked for every pair of parts compared, without building a string. */
+const RELATED_TABLE = new Uint8Array(128 * 128);
+for (const pair of RELATED_FIRST_LETTERS) RELATED_TABLE[pair.charCodeAt(0) * 128 + pair.charCodeAt(1)] = 1;
+
+/** Whether two words begin with the same letter or with letters a rule relates. */
+export function firstLettersRelated(a: string, b: string): boolean {
+  const x = a.charCodeAt(0);
+  const y = b.charCodeAt(0);
+  if (x === y) return true;
+  return x < 128 && y < 128 && RELATED_TABLE[x * 128 + y] === 1;
+}
+
+/** Letters whose writing or omission is a rendering: short vowels, semivowels, h. */
+const INDEL: Readonly<Record<string, Rule>> = {
+  a: { a: 'a', b: '', cost: 0.35, name: 'short vowel written or not' },
+  e: { a: 'e', b: '', cost: 0.35, name: 'short vowel written or not' },
+  i: { a: 'i', b: '', cost: 0.35, name: 'short vowel written or not' },
+  o: { a: 'o', b: '', cost: 0.35, name: 'short vowel written or not' },
+  u: { a: 'u', b: '', cost: 0.35, name: 'short vowel written or not' },
+  y: { a: 'y', b: '', cost: 0.25, name: 'semivowel written or not' },
+  w: { a: 'w', b: '', cost: 0.25, name: 'semivowel written or not' },
+  h: { a: 'h', b: '', cost: 0.3, name: 'h written or not' },
+};
+
+/** Rules by the last letter of their longer side, both directions, for the dynamic programme. */
+const RULES_BY_END = new Map<string, Array<{ x: string; y: string; rule: Rule }>>();
+for (const rule of RULES) {
+  for (const [x, y] of [[rule.a, rule.b], [rule.b, rule.a]] as const) {
+    const key = `${x.slice(-1)}${y.slice(-1)}`;
+    RULES_BY_END.set(key, [...(RULES_BY_END.get(key) ?? []), { x, y, rule }]);
+  }
+}
+/** RULES_BY_END by the character codes of the two last letters (the programme looks it up for every cell). */
+const RULES_BY_END_CODES: Array<Array<{ x: string; y: string; rule: Rule }> | undefined> = new Array(128 * 128);
+for (const [key, rules] of RULES_BY_END) {
+  if (key.charCodeAt(0) < 128 && key.charCodeAt(1) < 128) RULES_BY_END_CODES[key.charCodeAt(0) * 128 + key.charCodeAt(1)] = rules;
+}
+
+export interface Rendering {
+  /** Whole edits that no rule explains (typos). */
+  readonly typos: number;
+  /** The summed cost of the rendering rules used. */
+  readonly cost: number;
+  /** The rules used, as "name: x ↔ y", in order of the word. */
+  readonly rules: readonly string[];
+  /** A doubled letter was written once on one side. */
+  readonly doubled: boolean;
+}
+
+const FINAL_E = /([b-df-hj-np-tv-z])e$/;
+
+function collapseDoubles(word: string): string {
+  let out = '';
+  for (const char of word) if (out[out.length - 1] !== char) out += char;
+  return out;
+}
+
+/** Steps of the programme: 0 match, 1 rule, 2 typo substitution, 3 delete from a, 4 insert from b. */
+let costs = new Float64Array(0);
+let typos = new Int32Array(0);
+let steps = new Int32Array(0);
+let ruleAt: Array<{ rule: Rule; x: string; y: string } | undefined> = [];
+
+const RULE_EPSILON = 1e-9;
+
+/**
+ * The rendering distance of two lower-case ASCII spellings: the cheapest way from one to the other where the
+ * rules above cost their fraction and any other edit 1 (counted as a typo).
+ * @example renderingDistance('eyad', 'iyad') // { typos: 0, cost: 0.15, rules: ['vowel rendering: e ↔ i'], doubled: false }
+ */
+export function renderingDistance(first: string, second: string): Rendering {
+  let a = collapseDoubles(first);
+  let b = collapseDoubles(second);
+  // a French final -e after a consonant (Eddine, Abderrahmane, Rodrigue) is not pronounced
+  let finalE = false;
+  if (FINAL_E.test(a) !== FINAL_E.test(b)) {
+    finalE = true;
+    a = a.replace(FINAL_E, '$1');
+    b = b.replace(FINAL_E, '$1');
+  }
+  // "Muhammad" / "Mohamed": a letter doubled on one side only
+  const doubled = first.length - a.length !== second.length - b.length;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const size = rows * cols;
+  if (costs.length < size) {
+    costs = new Float64Array(size * 2);
+    typos = new Int32Array(size * 2);
+    steps = new Int32Array(size * 2);
+    ruleAt = new Array<{ rule: Rule; x: string; y: string } | undefined>(size * 2);
+  }
+  costs[0] = 0;
+  typos[0] = 0;
+  for (let i = 1; i < rows; i++) setIndel(i * cols, (i - 1) * cols, a[i - 1] ?? '', 3);
+  for (let j = 1; j < cols; j++) setIndel(j, j - 1, b[j - 1] ?? '', 4);
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cell = i * cols + j;
+      const ai = a[i - 1] ?? '';
+      const bj = b[j - 1] ?? '';
+      const diagonal = (i - 1) * cols + j - 1;
+      let bestCost = costs[diagonal]!;
+      let bestTypos = typos[diagonal]! + (ai === bj ? 0 : 1);
+      let step = ai === bj ? 0 : 2;
+      let rule: { rule: Rule; x: string; y: string } | undefined;
+      // a typo weighs more than every rule of a word put together, so that rules are preferred over typos
+      const codeA = a.charCodeAt(i - 1);
+      const codeB = b.charCodeAt(j - 1);
+      const candidates = codeA < 128 && codeB < 128 ? RULES_BY_END_CODES[codeA * 128 + codeB] : RULES_BY_END.get(ai + bj);
+      if (candidates) {
+        for (const candidate of candidates) {
+          const { x, y } = candidate;
+          if (x.length > i || y.length > j || !a.startsWith(x, i - x.length) || !b.startsWith(y, j - y.length)) continue;
+          const from = (i - x.length) * cols + j - y.length;
+          const candidateCost = costs[from]! + candidate.rule.cost;
+          const candidateTypos = typos[from]!;
+          if (candidateTypos * 100 + candidateCost < bestTypos * 100 + bestCost - RULE_EPSILON) {
+            bestCost = candidateCost;
+            bestTypos = candidateTypos;
+            step = 1;
+            rule = candidate;
+          }
+        }
+      }
+      const deleteRule = INDEL[ai];
+      const up = (i - 1) * cols + j;
+      const upCost = costs[up]! + (deleteRule?.cost ?? 0);
+      const upTypos = typos[up]! + (deleteRule ? 0 : 1);
+      if (upTypos * 100 + upCost < bestTypos * 100 + bestCost - RULE_EPSILON) {
+        bestCost = upCost;
+        bestTypos = upTypos;
+        step = 3;
+        rule = undefined;
+      }
+      const insertRule = INDEL[bj];
+      const left = i * cols + j - 1;
+      const leftCost = costs[left]! + (insertRule?.cost ?? 0);
+      const leftTypos = typos[left]! + (insertRule ? 0 : 1);
+      if (leftTypos * 100 + leftCost < bestTypos * 100 + bestCost - RULE_EPSILON) {
+        bestCost = leftCost;
+        bestTypos = leftTypos;
+        step = 4;
+        rule = undefined;
+      }
+      // two letters swapped: one typo
+      if (i > 1 && j > 1 && ai === b[j - 2] && a[i - 2] === bj && ai !== bj) {
+        const swap = (i - 2) * cols + j - 2;
+        if ((typos[swap]! + 1) * 100 + costs[swap]! < bestTypos * 100 + bestCost - RULE_EPSILON) {
+          bestCost = costs[swap]!;
+          bestTypos = typos[swap]! + 1;
+          step = 5;
+          rule = undefined;
+        }
+      }
+      costs[cell] = bestCost;
+      typos[cell] = bestTypos;
+      steps[cell] = step;
+      ruleAt[cell] = rule;
+    }
+  }
+  // walk back to name the rules used; a vowel dropped next to another vowel added is one vowel for another
+  // ("Jamal" / "Jamil"): not a rendering but a typo
+  const used: string[] = [];
+  let extraTypos = 0;
+  let refund = 0;
+  let previous: { kind: number; vowel: boolean } | undefined;
+  let i = a.length;
+  let j = b.length;
+  while (i > 0 || j > 0) {
+    const cell = i * cols + j;
+    const step = i === 0 ? 4 : j === 0 ? 3 : steps[cell]!;
+    if (step === 3 || step === 4) {
+      const letter = step === 3 ? (a[i - 1] ?? '') : (b[j - 1] ?? '');
+      const rule = INDEL[letter];
+      const vowel = rule !== undefined && 'aeiou'.includes(letter);
+      if (vowel && previous?.vowel && previous.kind !== step) {
+        used.pop();
+        extraTypos++;
+        refund += 2 * rule.cost;
+        previous = undefined;
+      } else {
+        if (rule) used.push(step === 3 ? `${rule.name}: ${letter} ↔ –` : `${rule.name}: – ↔ ${letter}`);
+        previous = { kind: step, vowel };
+      }
+      if (step === 3) i--;
+      else j--;
+      continue;
+    }
+    previous = undefined;
+    if (step === 0 || step === 2) {
+      i--;
+      j--;
+    } else if (step === 1) {
+      const found = ruleAt[cell] as { rule: Rule; x: string; y: string };
+      used.push(`${found.rule.name}: ${found.x || '–'} ↔ ${found.y || '–'}`);
+      i -= found.x.length;
+      j -= found.y.length;
+    } else {
+      i -= 2;
+      j -= 2;
+    }
+  }
+  const end = a.length * cols + b.length;
+  const rules = used.reverse();
+  if (doubled) rules.push('doubled letter written once');
+  if (finalE) rules.push('French final -e');
+  return { typos: typos[end]! + extraTypos, cost: Math.max(0, costs[end]! - refund) + (doubled ? 0.05 : 0) + (finalE ? 0.1 : 0), rules, doubled };
+
+  function setIndel(cell: number, from: number, letter: string, kind: number): void {
+    const rule = INDEL[letter];
+    costs[cell] = costs[from]! + (rule?.cost ?? 0);
+    typos[cell] = typos[from]! + (rule ? 0 : 1);
+    steps[cell] = kind;
+    ruleAt[cell] = undefined;
+  }
+}
