@@ -7,29 +7,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { run } from '../main.js';
+import { imketen } from '../testing/run-cli.js';
 import { openStore } from '../../store/open-store.js';
 import { loadRegistry } from '../../screening/testing/fixtures.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'matching');
-
-/** Runs the CLI in process, capturing what it writes. */
-async function imketen(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  // the commands write text; node:test's runner reports through stdout in binary chunks meanwhile: let those pass
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => (typeof chunk === 'string' ? ((stdout += chunk), true) : out(chunk, ...rest))) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => (typeof chunk === 'string' ? ((stderr += chunk), true) : err(chunk, ...rest))) as typeof process.stderr.write;
-  try {
-    const code = await run(args);
-    return { code, stdout, stderr };
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
 
 describe('imketen watchlist, screen, hits and persons', () => {
   const dir = mkdtempSync(join(tmpdir(), 'imketen-cli-screen-'));

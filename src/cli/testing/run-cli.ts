@@ -1,5 +1,5 @@
 /**
- * Runs the command line in process for tests, capturing what it writes (as src/cli/commands/screen.test.ts does).
+ * Runs the command line in process for tests, capturing what it writes.
  */
 import { run } from '../main.js';
 
