@@ -20,6 +20,7 @@ import { parseOfacCsv } from '../../src/matching/api.js';
 import type { WatchlistEntry } from '../../src/matching/api.js';
 import { traditionOf } from './traditions.js';
 import type { Tradition } from './traditions.js';
+import { mulberry32 } from '../../src/demo/prng.js';
 
 export const HELDOUT_SEED = 14;
 /** The share of persons left out of the list, to screen as people who are not on it. */
@@ -41,18 +42,6 @@ export interface HeldoutSet {
   readonly queries: HeldoutQuery[];
   /** Persons whose every strong alias is only a reordering of another of their names (left out). */
   readonly trivialOnly: number;
-}
-
-/** mulberry32: a small seeded PRNG. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(items: T[], rand: () => number): T[] {
@@ -88,7 +77,7 @@ export function buildHeldoutSet(ofacDir: string): HeldoutSet {
     if (!['aka', 'fka', 'nka'].includes(clean(row[2]))) continue;
     strongAliases.set(id, [...(strongAliases.get(id) ?? []), clean(row[3])]);
   }
-  const rand = random(HELDOUT_SEED);
+  const rand = mulberry32(HELDOUT_SEED);
   const persons = shuffle(entries.filter((entry) => entry.kind === 'person').map((entry) => entry.id).sort(), rand);
   const negativeCount = Math.round(persons.length * NEGATIVE_SHARE);
   const negatives = new Set(persons.slice(0, negativeCount));

@@ -7,20 +7,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseOfacCsv, parseUnXml } from '../../src/matching/api.js';
 import type { ScreeningQuery, WatchlistEntry } from '../../src/matching/api.js';
+import { mulberry32 } from '../../src/demo/prng.js';
 
-/** mulberry32: a small seeded PRNG, so every run screens the same lists and queries. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const rand = random(20250419);
+const rand = mulberry32(20250419);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 
 /** Spelling variants lists really contain, applied at random. */

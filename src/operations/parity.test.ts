@@ -33,7 +33,7 @@ describe('the command line and the API give the same data', { skip: engine.skip 
     assert.equal(result.status, 0, `imketen ${args.join(' ')}: ${result.stderr}`);
     return JSON.parse(result.stdout);
   }
-  async function api(client: Client, url: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function api(client: Client, url: string): Promise<unknown> {
     const response = await client.request('GET', url);
     assert.equal(response.statusCode, 200, `GET ${url}: ${response.body}`);
     return response.json();
