@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { testRuleConfig } from '../testing/rule-config.js';
 import { assessAct, personCannotBeProsecuted } from './punishability.js';
+import { parseRuleConfig } from './rule-config.js';
 import type { ActInput } from './punishability.js';
 
 const config = testRuleConfig();
@@ -72,6 +73,73 @@ describe('R1 punishability of an act at the time', () => {
     const result = assess({ offence: 'terrorism', from: '1990' });
     assert.equal(result.punishable, 'uncertain');
     assert.match(result.reason.en, /sets no temporal limit for terrorism/);
+  });
+});
+
+describe('R1 for enforced disappearance: a crime of its own only since WIM art. 8a', () => {
+  const disappearance = (from: string, extra: Partial<ActInput> = {}) => assess({ offence: 'enforced-disappearance', from, ...extra });
+
+  it('applies art. 8a from its in-force date, boundary included, whether or not there was an attack', () => {
+    const result = disappearance('2010-12-01');
+    assert.equal(result.punishable, 'yes');
+    assert.equal(result.law?.article, 'art. 8a');
+    assert.equal(result.law?.onlyAs, undefined);
+    assert.equal(disappearance('2015-06', { partOfAttack: false }).punishable, 'yes');
+  });
+
+  it('before art. 8a, is uncertain while the registry does not know whether the act was part of an attack', () => {
+    const result = disappearance('2010-11-30');
+    assert.equal(result.punishable, 'uncertain');
+    assert.equal(result.law, null);
+    assert.match(result.reason.en, /Before 2010-12-01 .*art. 8a.* punishable only as crimes-against-humanity \(art. 4\): as part of a widespread or systematic attack/);
+    assert.match(result.reason.en, /Establish whether this act was; if not, it was not punishable/);
+    assert.match(result.reason.nl, /alleen strafbaar als crimes-against-humanity/);
+  });
+
+  it('before art. 8a, is punishable as a crime against humanity when part of an attack, and not otherwise', () => {
+    const part = disappearance('2006-03', { partOfAttack: true });
+    assert.equal(part.punishable, 'yes');
+    assert.equal(part.law?.article, 'art. 4');
+    assert.equal(part.law?.onlyAs, 'crimes-against-humanity');
+    assert.match(part.reason.en, /This act was\.$/);
+    const alone = disappearance('2006-03', { partOfAttack: false });
+    assert.equal(alone.punishable, 'no');
+    assert.match(alone.reason.en, /This act was not: it was not punishable in the Netherlands then/);
+  });
+
+  it('before the WIM, is not punishable even as part of an attack', () => {
+    for (const partOfAttack of [true, false, undefined]) {
+      const result = disappearance('1999', partOfAttack === undefined ? {} : { partOfAttack });
+      assert.equal(result.punishable, 'no', String(partOfAttack));
+      assert.match(result.reason.en, /lies before 2003-10-01/);
+    }
+  });
+
+  it('judges continuing conduct into the art. 8a period as punishable from then on, naming the earlier limit', () => {
+    const result = disappearance('2008', { until: '2012' });
+    assert.equal(result.punishable, 'yes');
+    assert.equal(result.law?.article, 'art. 8a');
+    assert.match(result.reason.en, /Only the conduct from 2010-12-01 onwards is punishable\. Before 2010-12-01/);
+  });
+
+  it('is uncertain when the date straddles art. 8a and the attack is unknown or absent, certain when part of an attack', () => {
+    assert.equal(disappearance('2010').punishable, 'uncertain');
+    const absent = disappearance('2010', { partOfAttack: false });
+    assert.equal(absent.punishable, 'uncertain');
+    assert.match(absent.reason.en, /The date 2010 falls partly before and partly after 2010-12-01/);
+    assert.equal(disappearance('2010', { partOfAttack: true }).punishable, 'yes');
+  });
+
+  it('counts for a person: an unknown attack before art. 8a leaves prosecution uncertain, not impossible', () => {
+    assert.equal(personCannotBeProsecuted([{ offence: 'enforced-disappearance', from: '2005' }], config).cannotBeProsecuted, 'uncertain');
+    assert.equal(personCannotBeProsecuted([{ offence: 'enforced-disappearance', from: '2005', partOfAttack: false }], config).cannotBeProsecuted, 'yes');
+    assert.equal(personCannotBeProsecuted([{ offence: 'enforced-disappearance', from: '2011' }], config).cannotBeProsecuted, 'no');
+  });
+
+  it('refuses a regime that is punishable only as its own offence', () => {
+    const raw = JSON.parse(JSON.stringify(config)) as { offences: Record<string, Array<Record<string, unknown>>> };
+    (raw.offences['enforced-disappearance'] as Array<Record<string, unknown>>)[0]!.onlyAs = 'enforced-disappearance';
+    assert.throws(() => parseRuleConfig(raw), /offences.enforced-disappearance\[0\].onlyAs: an offence cannot be punishable only as itself/);
   });
 });
 

@@ -2,8 +2,11 @@
  * R1, temporal scope (docs/domain.md §3): an international crime can be prosecuted in the Netherlands only if a Dutch law
  * made it punishable when it was committed. The WIM applies to acts from 2003-10-01; older acts fall under older
  * laws where there were any (war crimes: WOS; genocide; torture), and crimes against humanity before 2003-10-01
- * cannot be prosecuted at all. A 1F exclusion knows no such limit, which is why many 1F cases can never become
- * criminal cases. The dates are configuration (config/rules.json); this file holds the reasoning.
+ * cannot be prosecuted at all. An enforced disappearance is a crime of its own only since WIM art. 8a (Act of
+ * 4 November 2010); before that it is punishable only as a crime against humanity (art. 4), i.e. when it was part
+ * of a widespread or systematic attack against a civilian population. A 1F exclusion knows no such limit, which is
+ * why many 1F cases can never become criminal cases. The dates are configuration (config/rules.json); this file
+ * holds the reasoning.
  */
 import { parsePartialDate } from '../dates.js';
 import type { Offence } from '../events/fields.js';
@@ -16,6 +19,12 @@ export interface ActInput {
   from: string;
   until?: string;
   country?: string;
+  /**
+   * Whether the act was part of a widespread or systematic attack against a civilian population: decides an
+   * offence that was punishable only as a crime against humanity at the time (a regime with `onlyAs`). Unknown
+   * when absent, as in event data today.
+   */
+  partOfAttack?: boolean;
 }
 
 export type Punishable = 'yes' | 'no' | 'uncertain';
@@ -25,6 +34,8 @@ export interface ApplicableLaw {
   name: Bilingual;
   article: string | null;
   from: string;
+  /** Set when the act was punishable then only as this other offence (e.g. as a crime against humanity). */
+  onlyAs?: Offence;
 }
 
 export interface ActAssessment {
@@ -38,6 +49,13 @@ export interface ActAssessment {
 /** R1 for one act: was it punishable in the Netherlands at the time? */
 export function assessAct(act: ActInput, config: RuleConfig): ActAssessment {
   const regimes = regimesOf(config, act.offence);
+  const conditional = regimes.filter((regime) => regime.onlyAs !== undefined);
+  if (conditional.length === 0) return assessUnder(act, regimes, config);
+  return assessWithConditionalRegimes(act, regimes.filter((regime) => regime.onlyAs === undefined), conditional, config);
+}
+
+/** R1 against the regimes under which the offence is punishable as itself. */
+function assessUnder(act: ActInput, regimes: readonly Regime[], config: RuleConfig): ActAssessment {
   const first = regimes[0];
   if (!first) {
     return {
@@ -95,6 +113,63 @@ export function assessAct(act: ActInput, config: RuleConfig): ActAssessment {
     reason: {
       nl: `De datum ${known} valt deels vóór en deels na ${punishableFrom}, de inwerkingtreding van de ${law.name.nl}${articleText(law)}: stel de pleegdatum nauwkeuriger vast.`,
       en: `The date ${known} falls partly before and partly after ${punishableFrom}, when the ${law.name.en}${articleText(law)} came into force: establish the date of the act more precisely.`,
+    },
+  };
+}
+
+/**
+ * An offence that was punishable as itself only from a later law, and before that only as another offence (an
+ * enforced disappearance before WIM art. 8a: only as a crime against humanity, art. 4). Conduct on or after the
+ * later law's date settles it; otherwise it depends on whether the act was part of a widespread or systematic
+ * attack, which the registry often does not know: then the answer is uncertain and says what to establish.
+ */
+function assessWithConditionalRegimes(act: ActInput, own: readonly Regime[], conditional: readonly Regime[], config: RuleConfig): ActAssessment {
+  const asOwn = own.length > 0 ? assessUnder(act, own, config) : undefined;
+  const ownLaw = own[0] ? applicableLaw(own[0], config) : undefined;
+  const onlyAs = conditional[0]?.onlyAs as Offence;
+  const conditionalLaw = applicableLaw(conditional[0] as Regime, config);
+  const before: Bilingual = ownLaw
+    ? {
+        nl: `Vóór ${ownLaw.from} (${ownLaw.name.nl}${articleText(ownLaw)}) was ${act.offence} alleen strafbaar als ${onlyAs} (${conditionalLaw.article ?? conditionalLaw.name.nl}): als onderdeel van een wijdverbreide of stelselmatige aanval gericht tegen een burgerbevolking.`,
+        en: `Before ${ownLaw.from} (${ownLaw.name.en}${articleText(ownLaw)}) ${act.offence} was punishable only as ${onlyAs} (${conditionalLaw.article ?? conditionalLaw.name.en}): as part of a widespread or systematic attack directed against a civilian population.`,
+      }
+    : {
+        nl: `${act.offence} is alleen strafbaar als ${onlyAs}: als onderdeel van een wijdverbreide of stelselmatige aanval gericht tegen een burgerbevolking.`,
+        en: `${act.offence} is punishable only as ${onlyAs}: as part of a widespread or systematic attack directed against a civilian population.`,
+      };
+  if (asOwn?.punishable === 'yes') {
+    const startsBefore = (parsePartialDate(act.from)?.earliest ?? '') < (ownLaw?.from ?? '');
+    if (!startsBefore) return asOwn;
+    return { ...asOwn, reason: { nl: `${asOwn.reason.nl} ${before.nl}`, en: `${asOwn.reason.en} ${before.en}` } };
+  }
+  const asOther = assessUnder(act, conditional, config);
+  // An unreadable date: the answer of either regime says so.
+  if (!parsePartialDate(act.from) || !parsePartialDate(act.until ?? act.from)) return asOther;
+  // Not punishable even as the other offence (before its own in-force date), and not under the later law either.
+  if (asOther.punishable === 'no') return asOwn?.punishable === 'uncertain' ? asOwn : { ...asOther, reason: { nl: `${asOther.reason.nl} ${before.nl}`, en: `${asOther.reason.en} ${before.en}` } };
+  const straddles = asOwn?.punishable === 'uncertain' ? { nl: ` ${asOwn.reason.nl}`, en: ` ${asOwn.reason.en}` } : { nl: '', en: '' };
+  if (act.partOfAttack === false) {
+    if (straddles.en) return asOwn as ActAssessment;
+    return {
+      act,
+      punishable: 'no',
+      law: null,
+      reason: { nl: `${before.nl} Dit feit was dat niet: het was toen in Nederland niet strafbaar.`, en: `${before.en} This act was not: it was not punishable in the Netherlands then.` },
+    };
+  }
+  if (act.partOfAttack === true && asOther.punishable === 'yes') {
+    // Part of an attack: punishable as the other offence before the later law, and under the later law after it.
+    const law: ApplicableLaw = { ...(asOther.law as ApplicableLaw), onlyAs };
+    return { act, punishable: 'yes', law, reason: { nl: `${asOther.reason.nl} ${before.nl} Dit feit was dat.`, en: `${asOther.reason.en} ${before.en} This act was.` } };
+  }
+  const dateToo = asOther.punishable === 'uncertain' ? { nl: ` ${asOther.reason.nl}`, en: ` ${asOther.reason.en}` } : { nl: '', en: '' };
+  return {
+    act,
+    punishable: 'uncertain',
+    law: null,
+    reason: {
+      nl: `${before.nl} Stel vast of dit feit daarvan deel uitmaakte; zo niet, dan was het niet strafbaar.${straddles.nl}${dateToo.nl}`,
+      en: `${before.en} Establish whether this act was; if not, it was not punishable.${straddles.en}${dateToo.en}`,
     },
   };
 }

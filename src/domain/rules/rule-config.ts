@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ImketenError } from '../errors.js';
 import type { Problem } from '../errors.js';
-import { calendarDate, OFFENCES } from '../events/fields.js';
+import { calendarDate, offence as offenceCode, OFFENCES } from '../events/fields.js';
 import type { Offence } from '../events/fields.js';
 
 /** A text in Dutch and English: the chain works in Dutch, reports to parliament also travel abroad. */
@@ -14,8 +14,18 @@ export type Bilingual = z.infer<typeof bilingual>;
 
 const law = z.strictObject({ name: bilingual, citation: z.string().min(1).optional() });
 
-/** A period in which one law makes an offence punishable, from `from` until the next regime's `from`. */
-const regime = z.strictObject({ law: z.string().min(1), article: z.string().min(1).optional(), from: calendarDate });
+/**
+ * A period in which one law makes an offence punishable, from `from` until the next regime's `from`. With `onlyAs`
+ * the offence is punishable in that period only as that other offence, e.g. an enforced disappearance before WIM
+ * art. 8a only as a crime against humanity (art. 4: part of a widespread or systematic attack).
+ */
+const regime = z.strictObject({
+  law: z.string().min(1),
+  article: z.string().min(1).optional(),
+  from: calendarDate,
+  onlyAs: offenceCode.optional(),
+  citation: z.string().min(1).optional(),
+});
 export type Regime = z.infer<typeof regime>;
 
 const offences = z.strictObject(
@@ -43,6 +53,9 @@ export const ruleConfigSchema = z
       regimes.forEach((entry, index) => {
         if (!(entry.law in config.laws)) {
           ctx.addIssue({ code: 'custom', path: ['offences', offence, index, 'law'], message: `unknown law '${entry.law}'; known: ${Object.keys(config.laws).join(', ')}` });
+        }
+        if (entry.onlyAs === offence) {
+          ctx.addIssue({ code: 'custom', path: ['offences', offence, index, 'onlyAs'], message: `an offence cannot be punishable only as itself` });
         }
         const previous = regimes[index - 1];
         if (previous && previous.from >= entry.from) {

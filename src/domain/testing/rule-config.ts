@@ -19,7 +19,10 @@ export function testRuleConfig(overrides: { durations?: Partial<RuleConfig['dura
       'crimes-against-humanity': [{ law: 'wim', article: 'art. 4', from: '2003-10-01' }],
       'war-crimes': [{ law: 'wos', from: '1952-07-10' }, { law: 'wim', article: 'art. 5-7', from: '2003-10-01' }],
       torture: [{ law: 'torture-act', from: '1989-01-20' }, { law: 'wim', article: 'art. 8', from: '2003-10-01' }],
-      'enforced-disappearance': [{ law: 'wim', article: 'art. 8a', from: '2003-10-01' }],
+      'enforced-disappearance': [
+        { law: 'wim', article: 'art. 4', from: '2003-10-01', onlyAs: 'crimes-against-humanity' },
+        { law: 'wim', article: 'art. 8a', from: '2010-12-01' },
+      ],
       aggression: [{ law: 'wim', article: 'art. 8b', from: '2018-07-17' }],
       terrorism: [],
       other: [],
