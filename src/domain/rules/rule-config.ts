@@ -3,8 +3,7 @@
  * can review and correct them without reading code. `parseRuleConfig` is pure; src/config/rules.ts reads the file.
  */
 import { z } from 'zod';
-import { ImketenError } from '../errors.js';
-import type { Problem } from '../errors.js';
+import { parseConfigFile, valueAtPath } from './config-parsing.js';
 import { calendarDate, offence as offenceCode, OFFENCES } from '../events/fields.js';
 import type { Offence } from '../events/fields.js';
 
@@ -77,50 +76,10 @@ export type RuleConfig = z.infer<typeof ruleConfigSchema>;
  * with one problem per bad field, each naming its path, e.g. `durations.entryBanYears`.
  */
 export function parseRuleConfig(json: unknown, source = 'config/rules.json'): RuleConfig {
-  let raw = json;
-  if (typeof json === 'string') {
-    try {
-      raw = JSON.parse(json);
-    } catch (error) {
-      throw new ImketenError('CONFIG_INVALID', `${source} is not valid JSON: ${(error as Error).message}`);
-    }
-  }
-  const parsed = ruleConfigSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.map((issue) => ({
-      file: source,
-      field: formatPath(issue.path),
-      message: issue.code === 'unrecognized_keys' ? `unknown setting(s) ${issue.keys.join(', ')}` : issue.message,
-      code: 'CONFIG_INVALID',
-    }));
-    const list = problems.map((problem) => `${problem.field || '(root)'}: ${problem.message}`).join('; ');
-    throw new ImketenError('CONFIG_INVALID', `${source} is not valid: ${list}`, problems);
-  }
-  return deepFreeze(parsed.data);
+  return parseConfigFile(ruleConfigSchema, json, source);
 }
 
 /** The regimes under which an offence is punishable, oldest first; empty when R1 sets no limit for it. */
 export function regimesOf(config: RuleConfig, offence: Offence): readonly Regime[] {
   return config.offences[offence];
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index > 0 ? '.' : ''}${String(part)}`)).join('');
-}
-
-function valueAtPath(value: unknown, path: string): unknown {
-  let current = value;
-  for (const part of path.split(/\.|\[(\d+)\]/).filter((piece) => piece !== undefined && piece !== '')) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }
