@@ -15,9 +15,16 @@ describe('the rule configuration of this installation', () => {
     assert.equal(config.durations.victimKeyEventNotificationDays, 14);
   });
 
+  it('makes enforced disappearance a crime of its own only from WIM art. 8a, before it only a crime against humanity', () => {
+    const [asCrimeAgainstHumanity, own] = ruleConfig().offences['enforced-disappearance'];
+    assert.deepEqual([asCrimeAgainstHumanity?.article, asCrimeAgainstHumanity?.from, asCrimeAgainstHumanity?.onlyAs], ['art. 4', '2003-10-01', 'crimes-against-humanity']);
+    assert.equal(own?.article, 'art. 8a');
+    assert.ok(own && own.from > '2010-11-04' && own.from < '2011-07-01', `art. 8a after the Act of 4 November 2010: ${own?.from}`);
+  });
+
   it('lists the dates still to be verified', () => {
     const paths = ruleConfig().verify.map((item) => item.path);
-    for (const path of ['offences.war-crimes[0].from', 'offences.genocide[0].from', 'offences.aggression[0].from']) {
+    for (const path of ['offences.war-crimes[0].from', 'offences.genocide[0].from', 'offences.aggression[0].from', 'offences.enforced-disappearance[1].from']) {
       assert.ok(paths.includes(path), path);
     }
   });

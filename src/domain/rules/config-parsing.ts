@@ -30,6 +30,15 @@ export function parseConfigFile<T>(schema: z.ZodType<T>, json: unknown, source: 
   return deepFreeze(parsed.data);
 }
 
+/** Every `verify` item must name a setting of the file, so that a note cannot outlive what it is about. */
+export function checkVerifyPaths(config: { verify: ReadonlyArray<{ path: string }> }, ctx: z.RefinementCtx): void {
+  config.verify.forEach((item, index) => {
+    if (valueAtPath(config, item.path) === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['verify', index, 'path'], message: `names no setting: ${item.path}` });
+    }
+  });
+}
+
 export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((part, index) => (typeof part === 'number' ? `[${part}]` : `${index > 0 ? '.' : ''}${String(part)}`)).join('');
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ImketenError } from '../errors.js';
+import { problemFields as fieldsOf } from '../testing/config-problems.js';
 import { elementsOfCrime, elementsOfOffence, parseElementsConfig } from './elements-config.js';
 
 const label = (en: string) => ({ nl: `nl ${en}`, en });
@@ -34,16 +34,7 @@ function valid() {
   };
 }
 
-function problemFields(json: unknown): Array<string | undefined> {
-  try {
-    parseElementsConfig(json);
-  } catch (error) {
-    assert.ok(error instanceof ImketenError);
-    assert.equal(error.code, 'CONFIG_INVALID');
-    return error.problems.map((problem) => problem.field);
-  }
-  assert.fail('expected CONFIG_INVALID');
-}
+const problemFields = (json: unknown) => fieldsOf(parseElementsConfig, json);
 
 describe('parseElementsConfig', () => {
   it('accepts a complete file and freezes it', () => {

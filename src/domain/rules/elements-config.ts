@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { OFFENCES } from '../events/fields.js';
 import type { Offence } from '../events/fields.js';
-import { parseConfigFile, valueAtPath } from './config-parsing.js';
+import { checkVerifyPaths, parseConfigFile } from './config-parsing.js';
 import { bilingual } from './rule-config.js';
 
 export const ELEMENT_KINDS = ['conduct', 'consequence', 'circumstance', 'contextual', 'mental'] as const;
@@ -90,11 +90,7 @@ export const elementsConfigSchema = z
     for (const needed of EXCLUSION_GROUNDS) {
       if (!grounds.includes(needed)) ctx.addIssue({ code: 'custom', path: ['exclusion', 'grounds'], message: `ground ${needed} is missing` });
     }
-    config.verify.forEach((item, index) => {
-      if (valueAtPath(config, item.path) === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['verify', index, 'path'], message: `names no setting: ${item.path}` });
-      }
-    });
+    checkVerifyPaths(config, ctx);
   });
 
 export type ElementsConfig = z.infer<typeof elementsConfigSchema>;

@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ImketenError } from '../errors.js';
+import { problemFields as fieldsOf } from '../testing/config-problems.js';
 import { testRuleConfig } from '../testing/rule-config.js';
 import { parseRuleConfig } from './rule-config.js';
 
 const valid = () => JSON.parse(JSON.stringify(testRuleConfig())) as Record<string, unknown> & { durations: Record<string, unknown>; offences: Record<string, unknown[]>; verify: unknown[] };
 
-function problemFields(json: unknown): Array<string | undefined> {
-  try {
-    parseRuleConfig(json);
-  } catch (error) {
-    assert.ok(error instanceof ImketenError);
-    assert.equal(error.code, 'CONFIG_INVALID');
-    return error.problems.map((problem) => problem.field);
-  }
-  assert.fail('expected CONFIG_INVALID');
-}
+const problemFields = (json: unknown) => fieldsOf(parseRuleConfig, json);
 
 describe('parseRuleConfig', () => {
   it('accepts a complete configuration and freezes it', () => {

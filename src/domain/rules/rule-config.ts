@@ -3,7 +3,7 @@
  * can review and correct them without reading code. `parseRuleConfig` is pure; src/config/rules.ts reads the file.
  */
 import { z } from 'zod';
-import { parseConfigFile, valueAtPath } from './config-parsing.js';
+import { checkVerifyPaths, parseConfigFile } from './config-parsing.js';
 import { calendarDate, offence as offenceCode, OFFENCES } from '../events/fields.js';
 import type { Offence } from '../events/fields.js';
 
@@ -62,11 +62,7 @@ export const ruleConfigSchema = z
         }
       });
     }
-    config.verify.forEach((item, index) => {
-      if (valueAtPath(config, item.path) === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['verify', index, 'path'], message: `names no setting: ${item.path}` });
-      }
-    });
+    checkVerifyPaths(config, ctx);
   });
 
 export type RuleConfig = z.infer<typeof ruleConfigSchema>;
