@@ -147,7 +147,7 @@ export const SharedInformationSchema = Type.Object({
   recordedAt: Type.String(),
   parts: Type.Object({
     acts: Type.Optional(Type.Array(Type.Object({
-      offence: Type.String(), from: Type.String(), until: Type.Optional(Type.String()), country: Type.Optional(Type.String()),
+      offence: Type.String(), from: Type.String(), until: Type.Optional(Type.String()), country: Type.Optional(Type.String()), partOfAttack: Type.Optional(Type.Boolean()),
     }), { description: 'Where and when, and which conduct.' })),
     role: Type.Optional(Type.String()),
     grounds: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),

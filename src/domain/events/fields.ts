@@ -80,6 +80,8 @@ export const act = z
     from: partialDate,
     until: partialDate.optional(),
     country: countryCode.optional(),
+    /** Whether the act was part of a widespread or systematic attack (R1: enforced disappearance before WIM art. 8a). */
+    partOfAttack: z.boolean().optional(),
   })
   .superRefine((value, ctx) => {
     if (value.until === undefined) return;

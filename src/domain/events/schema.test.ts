@@ -169,6 +169,16 @@ describe('validateEvent', () => {
       ]);
     });
 
+    it('carries whether an act was part of a widespread or systematic attack (R1 before WIM art. 8a)', () => {
+      const event = { id: 'e1', stream: 'criminal/SZ-1', type: 'criminal.opened', date: '2024-01-01' };
+      const act = { offence: 'enforced-disappearance', from: '2006-05', country: 'SYR', partOfAttack: true };
+      const accepted = validateEvent({ ...event, data: { suspect: 'P-1', offences: ['enforced-disappearance'], acts: [act] } });
+      assert.ok(accepted.ok);
+      assert.deepEqual((accepted.event.data as { acts: unknown[] }).acts, [act]);
+      const refused = validateEvent({ ...event, data: { suspect: 'P-1', offences: ['torture'], acts: [{ ...act, partOfAttack: 'yes' }] } });
+      assert.equal(problemsOf(refused)[0]?.[0], 'data.acts[0].partOfAttack');
+    });
+
     it('requires at least one name, in any script', () => {
       const event = { id: 'e1', stream: 'person/P-1', type: 'person.registered', date: '2024-01-01' };
       assert.ok(validateEvent({ ...event, data: { names: ['محمد الأحمد'], birthDate: '1971', nationalities: ['SYR'] } }).ok);

@@ -1113,6 +1113,7 @@ export interface components {
                     from: string;
                     until?: string;
                     country?: string;
+                    partOfAttack?: boolean;
                 }[];
                 role?: string;
                 grounds?: string | string[];
