@@ -119,6 +119,9 @@ export const SCORING = {
   compoundFactor: 0.97,
   initial: 0.85,
   abbreviation: 0.66,
+  /** The same when the shorter part has at least four letters ("Alex" / "Alexander", "Kakha" / "Kakhaber"): a
+   *  short form, not a clipped syllable. */
+  longAbbreviation: 0.86,
   /** Similarity factor when one name has 'Abd before a name the other has alone ("Abdul Saifullah" / "Saifullah"). */
   abdDropped: 0.88,
   /** Cost per unit of weight of a word only one organisation name has ("Deutsche Bank Trust Company"). */
@@ -402,7 +405,7 @@ export function compareTokens(a: NameToken, b: NameToken): FormComparison | unde
     const y = b.forms.folded[0] ?? '';
     const [short, long] = x.length <= y.length ? [x, y] : [y, x];
     if (short.length >= 3 && long.length - short.length >= 2 && long.startsWith(short)) {
-      best = { similarity: SCORING.abbreviation, how: 'abbreviation', detail: `"${short}" abbreviates "${long}"` };
+      best = { similarity: short.length >= 4 ? SCORING.longAbbreviation : SCORING.abbreviation, how: 'abbreviation', detail: `"${short}" abbreviates "${long}"` };
     }
   }
   return best;
@@ -679,6 +682,9 @@ export const RARITY = {
   /** Information of the query's parts the entry lacks, beyond this share of the corresponding information, costs unmatchedCost a unit. */
   /** The common-parts cost is multiplied by this when every full part of the query is found in the entry. */
   completeFactor: 0.3,
+  /** When every full part of the entry is found in the query, the factor goes from completeFactor towards 1 by
+   *  this times the share of the information that lies in the query's other parts. */
+  extraInformationWeight: 0.7,
   unmatchedAllowance: 1,
   unmatchedCost: 0.15,
 } as const;
@@ -777,10 +783,11 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     score -= amount;
     if (explain) deductions.push({ reason: 'only one full name part corresponds', amount });
   }
+  // the information of the query's full parts that the entry does not have
+  let unmatchedInformation = 0;
   if (rarity && fullMatches > 0) {
     // rare parts of the query that the entry does not have, weighed against what corresponds: "Fadlallah,
     // Muhammad Husayn" is not "Husayn, Muhammad"
-    let unmatchedInformation = 0;
     for (const token of unmatchedQueryTokens) if (token.kind === 'word') unmatchedInformation += rarity(token);
     const excess = unmatchedInformation - RARITY.unmatchedAllowance * matchedInformation;
     if (excess > 0.0005) {
@@ -791,9 +798,16 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
   }
   if (rarity && fullMatches > 0 && matchedInformation < RARITY.enoughInformation) {
     // common parts say little, but when every full part of the query is found in the entry nothing the
-    // screener knows speaks against them
-    const complete = !unmatchedQueryTokens.some((token) => token.kind === 'word');
-    const amount = RARITY.commonPartsCost * (RARITY.enoughInformation - matchedInformation) * (complete ? RARITY.completeFactor : 1);
+    // screener knows speaks against them; when every full part of the entry is found in the query ("Ibrahim,
+    // Ayman Ahmad" / "Ibrahim, Ayman"), only what the query's other parts say does
+    const queryContained = !unmatchedQueryTokens.some((token) => token.kind === 'word');
+    const entryContained = entry.fullParts >= 2 && !unmatchedEntryTokens.some((token) => token.kind === 'word');
+    const factor = queryContained
+      ? RARITY.completeFactor
+      : entryContained
+        ? RARITY.completeFactor + (1 - RARITY.completeFactor) * Math.min(1, RARITY.extraInformationWeight * unmatchedInformation / (unmatchedInformation + matchedInformation))
+        : 1;
+    const amount = RARITY.commonPartsCost * (RARITY.enoughInformation - matchedInformation) * factor;
     score -= amount;
     if (explain) deductions.push({ reason: `the corresponding parts are common in the list (information ${matchedInformation.toFixed(2)} of ${RARITY.enoughInformation})`, amount: round(amount) });
   }
