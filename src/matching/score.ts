@@ -18,7 +18,7 @@ import { wordForms } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 import { prepareName } from './tokens.js';
 import { LEGAL_FORM_FAMILIES } from './particles.js';
-import { firstLettersRelated, renderingDistance } from './renderings.js';
+import { firstLettersRelated, nameGroupRule, renderingDistance } from './renderings.js';
 import type { Rendering } from './renderings.js';
 
 export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
@@ -96,6 +96,8 @@ export const SCORING = {
   containedSinglePart: 0.5,
   /** Cost when no full part corresponds (only initials, particles or legal forms do). */
   noFullPartCost: 0.3,
+  /** Cost of a Spanish/Portuguese married name ("de" and the husband's surname) in the place of a second surname. */
+  marriedNameCost: 0.1,
   /** Cost when corresponding parts stand in a different order. */
   reorderCost: 0.03,
   /** Cost when a given name on one side is the father's name (after bin/ibn) on the other. */
@@ -116,6 +118,8 @@ export const SCORING = {
   renderingCost: 0.15,
   /** More rule cost than this is not one name in two renderings ("Olga" / "Oleg": two vowels written or not). */
   renderingMaxCost: 0.45,
+  /** Two forms of one given name in related languages (renderings.ts, nameGroupRule). */
+  nameGroup: 0.93,
   compoundFactor: 0.97,
   initial: 0.85,
   abbreviation: 0.66,
@@ -170,7 +174,10 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
   // comparisons are of unrelated parts, so this is the common case)
   const la = (a.folded[0] ?? '').length;
   const lb = (b.folded[0] ?? '').length;
-  if (Math.abs(la - lb) / Math.max(la, lb, 1) > 1 - SCORING.minPairSimilarity && Math.abs(la - lb) > 2 && !crossScript) return undefined;
+  // one given name in the forms of related languages (Oleksandr / Aleksandr, Pavlo / Pavel, Mohd / Muhammad)
+  const groupRule = nameGroupRule(a.latin[0] ?? '', a.folded[0] ?? '', b.latin[0] ?? '', b.folded[0] ?? '');
+  const group: FormComparison | undefined = groupRule ? { similarity: SCORING.nameGroup, how: 'transliteration', detail: `${groupRule}: ${a.latin[0]} ↔ ${b.latin[0]}` } : undefined;
+  if (Math.abs(la - lb) / Math.max(la, lb, 1) > 1 - SCORING.minPairSimilarity && Math.abs(la - lb) > 2 && !crossScript) return group;
   // typos are counted on the spellings as written and as folded: folding can turn one typo into two ("innocnet")
   const folded = bestTypo(a.folded, b.folded);
   const written = bestTypo(a.latin, b.latin);
@@ -197,6 +204,7 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
       if (similarity > (result?.similarity ?? 0)) result = { similarity, how: 'transliteration', detail: rendering.rules.join('; ') };
     }
   }
+  if (group && group.similarity > (result?.similarity ?? 0)) result = group;
   if (crossScript && result && result.how !== 'transliteration') {
     result = { ...result, detail: `${result.detail ? `${result.detail}; ` : ''}read as "${a.latin[0]}" / "${b.latin[0]}"` };
   }
@@ -635,6 +643,22 @@ function conflictWeightOf(tokens: readonly NameToken[]): number {
   return sum;
 }
 
+/**
+ * Where a married name begins ("Rosalinda Rendon de Pulido": the position of "de"), or −1: the name ends in an
+ * unmatched "de" and one word, after a first surname that corresponds.
+ */
+function marriedNameAt(name: PreparedName, used: number): number {
+  const tokens = name.tokens;
+  const count = tokens.length;
+  if (count < 4 || name.script !== 'latin') return -1;
+  const particle = tokens[count - 2] as NameToken;
+  const surname = tokens[count - 1] as NameToken;
+  const before = tokens[count - 3] as NameToken;
+  if (particle.kind !== 'particle' || particle.forms.latin[0] !== 'de' || surname.kind !== 'word' || before.kind !== 'word') return -1;
+  if (hasBit(used, particle.position) || hasBit(used, surname.position) || !hasBit(used, before.position)) return -1;
+  return particle.position;
+}
+
 /** Two legal forms of different families (AG / GmbH) weigh more against each other than a legal form weighs. */
 const LEGAL_CONFLICT_WEIGHT = 0.6;
 
@@ -750,7 +774,18 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     (entry.fullParts > 0 && !unmatchedEntryTokens.some((token) => token.kind === 'word'));
   const unmatchedQueryWeight = weightOf(unmatchedQueryTokens);
   const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
-  const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens));
+  // a married name ("Rendon de Pulido" / "Rendon Poblete"): a woman's "de" and her husband's surname after her
+  // first surname, in the place of her second surname; neither is a conflict
+  const queryMarried = marriedNameAt(query, usedQuery);
+  const entryMarried = queryMarried < 0 ? marriedNameAt(entry, usedEntry) : -1;
+  const conflict = Math.min(
+    conflictWeightOf(queryMarried >= 0 ? unmatchedQueryTokens.filter((token) => token.position < queryMarried) : unmatchedQueryTokens),
+    conflictWeightOf(entryMarried >= 0 ? unmatchedEntryTokens.filter((token) => token.position < entryMarried) : unmatchedEntryTokens),
+  );
+  if (queryMarried >= 0 || entryMarried >= 0) {
+    score -= SCORING.marriedNameCost;
+    if (explain) deductions.push({ reason: 'Spanish/Portuguese married name: "de" and the husband\'s surname in the place of the second surname', amount: SCORING.marriedNameCost });
+  }
   if (conflict > 0.0005) {
     // two different parts where the corresponding ones are rare ("Zambada Niebla, Monica del Rocio" / "... del
     // Rosario") are more often one person's aliases than two people; where they are common, two people
@@ -788,7 +823,8 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
   if (rarity && fullMatches > 0) {
     // rare parts of the query that the entry does not have, weighed against what corresponds: "Fadlallah,
     // Muhammad Husayn" is not "Husayn, Muhammad"
-    for (const token of unmatchedQueryTokens) if (token.kind === 'word') unmatchedInformation += rarity(token);
+    // a father's name after bin/ibn/ben/ould (the nasab) names the father: an entry without it is a shorter name
+    for (const token of unmatchedQueryTokens) if (token.kind === 'word' && token.role !== 'patronym') unmatchedInformation += rarity(token);
     const excess = unmatchedInformation - RARITY.unmatchedAllowance * matchedInformation;
     if (excess > 0.0005) {
       const amount = RARITY.unmatchedCost * excess;
