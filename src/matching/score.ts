@@ -493,9 +493,13 @@ function startsAlike(a: WordForms, b: WordForms): boolean {
 
 const startsAlikeCache = new Map<string, boolean>();
 
+/** A name written as one part ("Jamaleddine" / "Jamal al-Din") is one name: its difference weighs as much as one
+ *  part's, not as the joined parts' together (matching policy, tuned on the development half). */
+const COMPOUND_WEIGHT_SHARE = 0.75;
+
 function pushMerge(out: Candidate[], flip: boolean, single: NameToken, group: readonly NameToken[], result: FormComparison): void {
   const positions = group.map((token) => token.position);
-  const weight = result.acronym ? single.weight : Math.max(single.weight, weightOf(group));
+  const weight = result.acronym ? single.weight : Math.max(single.weight, COMPOUND_WEIGHT_SHARE * weightOf(group));
   out.push(flip ? { a: [single.position], b: positions, result, weight } : { a: positions, b: [single.position], result, weight });
 }
 

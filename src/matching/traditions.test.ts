@@ -28,6 +28,7 @@ const entries: WatchlistEntry[] = [
   { id: 'GUBAREV', names: ['GUBAREV, Pavel'] },
   { id: 'RENDON', names: ['RENDON POBLETE, Rosalinda'] },
   { id: 'KAMMOUN', names: ['KAMMOUN, Mehdi'] },
+  { id: 'JAMALALDIN', names: ['JAMAL-AL-DIN, Hasan'] },
   // common parts: many entries named Muhammad, Husayn, Kim, Pak
   ...Array.from({ length: 400 }, (_, n): WatchlistEntry => ({ id: `F${n}`, names: [`${['Muhammad', 'Mohammed', 'Husayn', 'Kim', 'Pak'][n % 5]} Filler${n}`] })),
 ];
@@ -138,5 +139,11 @@ describe('names the matcher was not tuned on', () => {
   it('a short form of four letters or more: Alex for Alexander', () => {
     assert.ok(compareNames('CIFUENTES VILLA, Alex', 'CIFUENTES VILLA, Alexander').score > compareNames('CIFUENTES VILLA, Ale', 'CIFUENTES VILLA, Alexander').score);
     assert.match(compareNames('Alex Cifuentes', 'Alexander Cifuentes').parts[0]?.rule ?? '', /abbreviates/);
+  });
+
+  it('a compound written as one part weighs as one name: Jamaleddine / Jamal al-Din', () => {
+    const [best] = hits('JAMALEDDINE, Hassan');
+    assert.equal(best?.id, 'JAMALALDIN', JSON.stringify(best));
+    assert.match(best?.rules ?? '', /written as one part/);
   });
 });
