@@ -500,7 +500,7 @@ const COMPOUND_WEIGHT_SHARE = 0.75;
 function pushMerge(out: Candidate[], flip: boolean, single: NameToken, group: readonly NameToken[], result: FormComparison): void {
   const positions = group.map((token) => token.position);
   const weight = result.acronym ? single.weight : Math.max(single.weight, COMPOUND_WEIGHT_SHARE * weightOf(group));
-  out.push(flip ? { a: [single.position], b: positions, result, weight } : { a: positions, b: [single.position], result, weight });
+  out.push(flip ? { a: single1(single.position), b: positions, result, weight } : { a: positions, b: single1(single.position), result, weight });
 }
 
 /** Positions as bits of a number: names have at most MAX_NAME_PARTS parts (tokens.ts), so 31 bits suffice. */
@@ -557,6 +557,14 @@ function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[]
   }
 }
 
+/** One position as a shared, frozen one-element array: aligning makes one per pair of parts compared, and
+ *  never changes them. */
+const SINGLE_POSITIONS: ReadonlyArray<readonly number[]> = Array.from({ length: 32 }, (_, position) => Object.freeze([position]));
+
+function single1(position: number): readonly number[] {
+  return SINGLE_POSITIONS[position] ?? [position];
+}
+
 function align(a: PreparedName, b: PreparedName): Candidate[] {
   const candidates: Candidate[] = [];
   for (const x of a.tokens) {
@@ -564,7 +572,7 @@ function align(a: PreparedName, b: PreparedName): Candidate[] {
       const result = compareTokens(x, y);
       if (!result || result.similarity < SCORING.minPairSimilarity) continue;
       const weight = result.how === 'initial' ? Math.min(x.weight, y.weight) : Math.max(x.weight, y.weight);
-      candidates.push({ a: [x.position], b: [y.position], result, weight });
+      candidates.push({ a: single1(x.position), b: single1(y.position), result, weight });
     }
   }
   if (a.tokens.length > 1 || b.tokens.length > 1) {
