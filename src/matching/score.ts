@@ -96,8 +96,6 @@ export const SCORING = {
   containedSinglePart: 0.5,
   /** Cost when no full part corresponds (only initials, particles or legal forms do). */
   noFullPartCost: 0.3,
-  /** Cost of a Spanish/Portuguese married name ("de" and the husband's surname) in the place of a second surname. */
-  marriedNameCost: 0.1,
   /** Cost when corresponding parts stand in a different order. */
   reorderCost: 0.03,
   /** Cost when a given name on one side is the father's name (after bin/ibn) on the other. */
@@ -655,22 +653,6 @@ function conflictWeightOf(tokens: readonly NameToken[]): number {
   return sum;
 }
 
-/**
- * Where a married name begins ("Rosalinda Rendon de Pulido": the position of "de"), or −1: the name ends in an
- * unmatched "de" and one word, after a first surname that corresponds.
- */
-function marriedNameAt(name: PreparedName, used: number): number {
-  const tokens = name.tokens;
-  const count = tokens.length;
-  if (count < 4 || name.script !== 'latin') return -1;
-  const particle = tokens[count - 2] as NameToken;
-  const surname = tokens[count - 1] as NameToken;
-  const before = tokens[count - 3] as NameToken;
-  if (particle.kind !== 'particle' || particle.forms.latin[0] !== 'de' || surname.kind !== 'word' || before.kind !== 'word') return -1;
-  if (hasBit(used, particle.position) || hasBit(used, surname.position) || !hasBit(used, before.position)) return -1;
-  return particle.position;
-}
-
 /** Two legal forms of different families (AG / GmbH) weigh more against each other than a legal form weighs. */
 const LEGAL_CONFLICT_WEIGHT = 0.6;
 
@@ -786,18 +768,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     (entry.fullParts > 0 && !unmatchedEntryTokens.some((token) => token.kind === 'word'));
   const unmatchedQueryWeight = weightOf(unmatchedQueryTokens);
   const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
-  // a married name ("Rendon de Pulido" / "Rendon Poblete"): a woman's "de" and her husband's surname after her
-  // first surname, in the place of her second surname; neither is a conflict
-  const queryMarried = marriedNameAt(query, usedQuery);
-  const entryMarried = queryMarried < 0 ? marriedNameAt(entry, usedEntry) : -1;
-  const conflict = Math.min(
-    conflictWeightOf(queryMarried >= 0 ? unmatchedQueryTokens.filter((token) => token.position < queryMarried) : unmatchedQueryTokens),
-    conflictWeightOf(entryMarried >= 0 ? unmatchedEntryTokens.filter((token) => token.position < entryMarried) : unmatchedEntryTokens),
-  );
-  if (queryMarried >= 0 || entryMarried >= 0) {
-    score -= SCORING.marriedNameCost;
-    if (explain) deductions.push({ reason: 'Spanish/Portuguese married name: "de" and the husband\'s surname in the place of the second surname', amount: SCORING.marriedNameCost });
-  }
+  const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens));
   if (conflict > 0.0005) {
     // two different parts where the corresponding ones are rare ("Zambada Niebla, Monica del Rocio" / "... del
     // Rosario") are more often one person's aliases than two people; where they are common, two people
