@@ -9,6 +9,9 @@
  *
  * Run: node --import tsx bench/matching/heldout.ts [--data DIR] [--half test|dev|both] [--misses N]
  *   --misses N  prints N missed aliases and N negatives with a hit, of the development half only
+ *   --diagnose  splits the development half's misses by cause: the right entry is no candidate at all (candidate
+ *               generation), a candidate ranked below 10, ranked first but under the threshold, or above the
+ *               threshold but not first (scoring)
  */
 import { join } from 'node:path';
 import { DEFAULT_THRESHOLD, MatchIndex } from '../../src/matching/api.js';
@@ -25,6 +28,7 @@ if (!['test', 'dev', 'both'].includes(halfArgument)) {
 }
 const halves: Half[] = halfArgument === 'both' ? ['dev', 'test'] : [halfArgument as Half];
 const misses = Number(argument('misses') ?? 0);
+const diagnose = process.argv.includes('--diagnose');
 
 const set = buildHeldoutSet(join(dataDir(), 'ofac-sdn-2021-04'));
 const index = MatchIndex.from(set.entries);
@@ -106,4 +110,24 @@ if (misses > 0) {
   for (const outcome of dev.filter((item) => item.query.target === undefined && atThreshold(item).length > 0).slice(0, misses)) {
     console.log(`  [${outcome.query.tradition}] ${outcome.query.name}  →  ${show(outcome.hits[0])}`);
   }
+}
+
+if (diagnose) {
+  const positives = outcomes.filter((item) => item.query.half === 'dev' && item.query.target !== undefined);
+  const causes = { first: 0, 'above the threshold, not first': 0, 'ranked first, under the threshold': 0, 'ranked 2-10, under the threshold': 0, 'a candidate ranked below 10': 0, 'no candidate (keys miss it)': 0 };
+  const CANDIDATE_PROBE = 10_000;
+  for (const outcome of positives) {
+    const atRank = rankAtThreshold(outcome);
+    if (atRank === 1) causes.first++;
+    else if (atRank !== undefined) causes['above the threshold, not first']++;
+    else if (outcome.rank === 1) causes['ranked first, under the threshold']++;
+    else if (outcome.rank !== undefined) causes['ranked 2-10, under the threshold']++;
+    else {
+      const hits = index.search(outcome.query.name, { threshold: 0, limit: CANDIDATE_PROBE, candidates: CANDIDATE_PROBE }).hits;
+      if (hits.some((hit) => hit.id === outcome.query.target)) causes['a candidate ranked below 10']++;
+      else causes['no candidate (keys miss it)']++;
+    }
+  }
+  console.log(`\nmisses by cause (development half, ${positives.length} aliases):`);
+  for (const [cause, count] of Object.entries(causes)) console.log(`  ${cause.padEnd(36)} ${String(count).padStart(5)}  ${percent(count / positives.length).padStart(6)}`);
 }

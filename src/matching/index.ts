@@ -66,6 +66,7 @@ const RELATIVE_KEY_SCORE = 0.35;
  * every alias of every candidate would cost most of the search time.
  */
 function closestNames(indexed: IndexedEntry, queryParts: ReadonlyArray<ReadonlySet<string>>): PreparedSubject['names'] {
+  if (indexed.subject.names.length === 1) return indexed.subject.names;
   let most = 0;
   const overlaps = indexed.nameKeys.map((keys) => {
     let overlap = 0;
@@ -97,6 +98,9 @@ export class MatchIndex {
   private rarityGeneration = 1;
   private scratchScores = new Float64Array(0);
   private scratchBest = new Float64Array(0);
+  /** Which query part last touched a doc (see candidates). */
+  private scratchStamps = new Uint32Array(0);
+  private partStamp = 0;
 
   /** Builds an index from entries. */
   static from(entries: Iterable<WatchlistEntry>): MatchIndex {
@@ -200,8 +204,11 @@ export class MatchIndex {
       this.scratchScores = new Float64Array(this.docs.length * 2);
       this.scratchBest = new Float64Array(this.docs.length * 2);
     }
+    if (this.scratchStamps.length < this.docs.length) this.scratchStamps = new Uint32Array(this.docs.length * 2);
     const scores = this.scratchScores;
     const best = this.scratchBest;
+    const stamps = this.scratchStamps;
+    let partStamp = this.partStamp;
     const touched: number[] = [];
     const commonLimit = Math.max(COMMON_KEY_MINIMUM, total * COMMON_KEY_SHARE);
     const parts = queryParts ?? query.names.flatMap(nameKeys);
@@ -217,7 +224,10 @@ export class MatchIndex {
     }
     const postings: Array<[string, number[]]> = [];
     for (const keys of parts) {
-      const partTouched: number[] = [];
+      // a doc counts once per query part, by its best key: the weight already added for this part is kept in
+      // `best`, valid while the doc's stamp is this part's
+      partStamp = partStamp === 0xffffffff ? 1 : partStamp + 1;
+      if (partStamp === 1) stamps.fill(0);
       // the rarest keys of a part first, and no more postings than the budget once one key has been read: the
       // common keys would only add entries that share a sound with one part of the query
       postings.length = 0;
@@ -231,17 +241,21 @@ export class MatchIndex {
         if (read > 0 && read + posting.length > PART_POSTINGS_BUDGET) break;
         read += posting.length;
         const weight = (KEY_KIND_WEIGHTS[key[0] ?? ''] ?? 0.5) * Math.log(1 + total / posting.length);
-        for (const doc of posting) {
-          if (best[doc] === 0) partTouched.push(doc);
-          if (weight > (best[doc] ?? 0)) best[doc] = weight;
+        for (let at = 0; at < posting.length; at++) {
+          const doc = posting[at] as number;
+          if (stamps[doc] !== partStamp) {
+            stamps[doc] = partStamp;
+            best[doc] = weight;
+            if (scores[doc] === 0) touched.push(doc);
+            scores[doc] = (scores[doc] as number) + weight;
+          } else if (weight > (best[doc] as number)) {
+            scores[doc] = (scores[doc] as number) + weight - (best[doc] as number);
+            best[doc] = weight;
+          }
         }
       }
-      for (const doc of partTouched) {
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] = (scores[doc] ?? 0) + (best[doc] ?? 0);
-        best[doc] = 0;
-      }
     }
+    this.partStamp = partStamp;
     // entries that share only a small part of what the best candidates share (a common first name, where the
     // best share a rare surname too) cannot outscore them; select before sorting, the touched set can be large
     let top = 0;
@@ -280,7 +294,8 @@ export class MatchIndex {
     for (const doc of this.candidates(prepared, maxCandidates, queryParts)) {
       const indexed = this.docs[doc];
       if (!indexed) continue;
-      const subject = { ...indexed.subject, names: closestNames(indexed, queryParts) };
+      const names = closestNames(indexed, queryParts);
+      const subject = names === indexed.subject.names ? indexed.subject : { ...indexed.subject, names };
       const result = scorePreparedSubjects(prepared, subject, threshold, { onlyAtOrAbove: threshold, rarity: this.rarity });
       if (result && result.score >= threshold) hits.push({ id: indexed.entry.id, score: result.score, explanation: result.explanation });
     }

@@ -289,3 +289,52 @@ export function renderingDistance(first: string, second: string): Rendering {
     ruleAt[cell] = undefined;
   }
 }
+
+/**
+ * Given names whose forms in related languages differ by more than the rules above: the Ukrainian, Russian and
+ * Belarusian forms of one name (Oleksandr / Aleksandr, Mykola / Nikolai, Pavlo / Pavel), in their usual
+ * romanisations, and the Malay abbreviations of Muhammad. A correspondence within a group is a rendering.
+ */
+const NAME_GROUPS: ReadonlyArray<{ readonly name: string; readonly forms: readonly string[] }> = [
+  ...[
+    ['oleksandr', 'olexandr', 'aleksandr', 'alexandr', 'alexander', 'aleksander', 'aliaksandr', 'alyaksandr'],
+    ['oleksiy', 'oleksii', 'olexiy', 'olexii', 'aleksey', 'alexey', 'aleksei', 'alexei', 'aleksej', 'aliaksei'],
+    ['mykola', 'mikola', 'nikolai', 'nikolay', 'nikolaj', 'mikalai'],
+    ['pavlo', 'pavel', 'paval'],
+    ['petro', 'pyotr', 'petr', 'piotr'],
+    ['andriy', 'andrii', 'andrey', 'andrei', 'andrej', 'andrei'],
+    ['dmytro', 'dmitry', 'dmitriy', 'dmitrii', 'dmitri', 'dzmitry'],
+    ['serhiy', 'serhii', 'sergey', 'sergei', 'sergiy', 'sergii', 'sergej', 'siarhei'],
+    ['volodymyr', 'vladimir', 'uladzimir'],
+    ['yuriy', 'yurii', 'yuri', 'yury', 'iurii', 'jurij', 'yurij'],
+    ['mykhailo', 'mykhaylo', 'mikhail', 'mikhailo', 'mikhael', 'mikhas'],
+    ['hryhoriy', 'hryhorii', 'grigory', 'grigoriy', 'grigorii', 'grigori', 'ryhor'],
+    ['yevhen', 'yevgeny', 'yevgeniy', 'evgeny', 'evgeniy', 'evgenii', 'yauhen'],
+    ['vasyl', 'vasily', 'vasiliy', 'vasilii', 'vasili', 'vasil'],
+    ['anatoliy', 'anatolii', 'anatoly', 'anatoli'],
+    ['ihor', 'igor', 'ihar'],
+    ['oleh', 'oleg', 'aleh'],
+    ['olha', 'olga', 'volha'],
+    ['kateryna', 'ekaterina', 'yekaterina', 'katsiaryna'],
+    ['tetyana', 'tetiana', 'tatiana', 'tatyana', 'tatsiana'],
+    ['hanna', 'anna', 'ganna'],
+  ].map((forms) => ({ name: 'Ukrainian/Russian/Belarusian forms of one given name', forms })),
+  { name: 'Malay abbreviation of Muhammad', forms: ['mohd', 'muhd', 'mohamad', 'mohammad', 'muhammad', 'mohamed', 'mohammed', 'muhammed'] },
+];
+
+const NAME_GROUP_OF = new Map<string, number>();
+NAME_GROUPS.forEach((group, index) => {
+  for (const form of group.forms) if (!NAME_GROUP_OF.has(form)) NAME_GROUP_OF.set(form, index);
+});
+
+/**
+ * The rule by which two parts are forms of one given name in related languages, if they are: each part as
+ * written (lower case) and folded.
+ * @example nameGroupRule('oleksandr', 'oleksandr', 'aleksandr', 'aleksandr') // 'Ukrainian/Russian/Belarusian forms of one given name'
+ */
+export function nameGroupRule(written: string, folded: string, otherWritten: string, otherFolded: string): string | undefined {
+  const x = NAME_GROUP_OF.get(written) ?? NAME_GROUP_OF.get(folded);
+  if (x === undefined) return undefined;
+  const y = NAME_GROUP_OF.get(otherWritten) ?? NAME_GROUP_OF.get(otherFolded);
+  return x === y ? NAME_GROUPS[x]?.name : undefined;
+}

@@ -18,7 +18,7 @@ import { wordForms } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 import { prepareName } from './tokens.js';
 import { LEGAL_FORM_FAMILIES } from './particles.js';
-import { firstLettersRelated, renderingDistance } from './renderings.js';
+import { firstLettersRelated, nameGroupRule, renderingDistance } from './renderings.js';
 import type { Rendering } from './renderings.js';
 
 export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
@@ -116,9 +116,14 @@ export const SCORING = {
   renderingCost: 0.15,
   /** More rule cost than this is not one name in two renderings ("Olga" / "Oleg": two vowels written or not). */
   renderingMaxCost: 0.45,
+  /** Two forms of one given name in related languages (renderings.ts, nameGroupRule). */
+  nameGroup: 0.93,
   compoundFactor: 0.97,
   initial: 0.85,
   abbreviation: 0.66,
+  /** The same when the shorter part has at least four letters ("Alex" / "Alexander", "Kakha" / "Kakhaber"): a
+   *  short form, not a clipped syllable. */
+  longAbbreviation: 0.86,
   /** Similarity factor when one name has 'Abd before a name the other has alone ("Abdul Saifullah" / "Saifullah"). */
   abdDropped: 0.88,
   /** Cost per unit of weight of a word only one organisation name has ("Deutsche Bank Trust Company"). */
@@ -167,7 +172,10 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
   // comparisons are of unrelated parts, so this is the common case)
   const la = (a.folded[0] ?? '').length;
   const lb = (b.folded[0] ?? '').length;
-  if (Math.abs(la - lb) / Math.max(la, lb, 1) > 1 - SCORING.minPairSimilarity && Math.abs(la - lb) > 2 && !crossScript) return undefined;
+  // one given name in the forms of related languages (Oleksandr / Aleksandr, Pavlo / Pavel, Mohd / Muhammad)
+  const groupRule = nameGroupRule(a.latin[0] ?? '', a.folded[0] ?? '', b.latin[0] ?? '', b.folded[0] ?? '');
+  const group: FormComparison | undefined = groupRule ? { similarity: SCORING.nameGroup, how: 'transliteration', detail: `${groupRule}: ${a.latin[0]} ↔ ${b.latin[0]}` } : undefined;
+  if (Math.abs(la - lb) / Math.max(la, lb, 1) > 1 - SCORING.minPairSimilarity && Math.abs(la - lb) > 2 && !crossScript) return group;
   // typos are counted on the spellings as written and as folded: folding can turn one typo into two ("innocnet")
   const folded = bestTypo(a.folded, b.folded);
   const written = bestTypo(a.latin, b.latin);
@@ -194,6 +202,7 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
       if (similarity > (result?.similarity ?? 0)) result = { similarity, how: 'transliteration', detail: rendering.rules.join('; ') };
     }
   }
+  if (group && group.similarity > (result?.similarity ?? 0)) result = group;
   if (crossScript && result && result.how !== 'transliteration') {
     result = { ...result, detail: `${result.detail ? `${result.detail}; ` : ''}read as "${a.latin[0]}" / "${b.latin[0]}"` };
   }
@@ -402,7 +411,7 @@ export function compareTokens(a: NameToken, b: NameToken): FormComparison | unde
     const y = b.forms.folded[0] ?? '';
     const [short, long] = x.length <= y.length ? [x, y] : [y, x];
     if (short.length >= 3 && long.length - short.length >= 2 && long.startsWith(short)) {
-      best = { similarity: SCORING.abbreviation, how: 'abbreviation', detail: `"${short}" abbreviates "${long}"` };
+      best = { similarity: short.length >= 4 ? SCORING.longAbbreviation : SCORING.abbreviation, how: 'abbreviation', detail: `"${short}" abbreviates "${long}"` };
     }
   }
   return best;
@@ -482,10 +491,14 @@ function startsAlike(a: WordForms, b: WordForms): boolean {
 
 const startsAlikeCache = new Map<string, boolean>();
 
+/** A name written as one part ("Jamaleddine" / "Jamal al-Din") is one name: its difference weighs as much as one
+ *  part's, not as the joined parts' together (matching policy, tuned on the development half). */
+const COMPOUND_WEIGHT_SHARE = 0.75;
+
 function pushMerge(out: Candidate[], flip: boolean, single: NameToken, group: readonly NameToken[], result: FormComparison): void {
   const positions = group.map((token) => token.position);
-  const weight = result.acronym ? single.weight : Math.max(single.weight, weightOf(group));
-  out.push(flip ? { a: [single.position], b: positions, result, weight } : { a: positions, b: [single.position], result, weight });
+  const weight = result.acronym ? single.weight : Math.max(single.weight, COMPOUND_WEIGHT_SHARE * weightOf(group));
+  out.push(flip ? { a: single1(single.position), b: positions, result, weight } : { a: positions, b: single1(single.position), result, weight });
 }
 
 /** Positions as bits of a number: names have at most MAX_NAME_PARTS parts (tokens.ts), so 31 bits suffice. */
@@ -542,6 +555,14 @@ function mergeCandidates(short: readonly NameToken[], long: readonly NameToken[]
   }
 }
 
+/** One position as a shared, frozen one-element array: aligning makes one per pair of parts compared, and
+ *  never changes them. */
+const SINGLE_POSITIONS: ReadonlyArray<readonly number[]> = Array.from({ length: 32 }, (_, position) => Object.freeze([position]));
+
+function single1(position: number): readonly number[] {
+  return SINGLE_POSITIONS[position] ?? [position];
+}
+
 function align(a: PreparedName, b: PreparedName): Candidate[] {
   const candidates: Candidate[] = [];
   for (const x of a.tokens) {
@@ -549,7 +570,7 @@ function align(a: PreparedName, b: PreparedName): Candidate[] {
       const result = compareTokens(x, y);
       if (!result || result.similarity < SCORING.minPairSimilarity) continue;
       const weight = result.how === 'initial' ? Math.min(x.weight, y.weight) : Math.max(x.weight, y.weight);
-      candidates.push({ a: [x.position], b: [y.position], result, weight });
+      candidates.push({ a: single1(x.position), b: single1(y.position), result, weight });
     }
   }
   if (a.tokens.length > 1 || b.tokens.length > 1) {
@@ -679,6 +700,9 @@ export const RARITY = {
   /** Information of the query's parts the entry lacks, beyond this share of the corresponding information, costs unmatchedCost a unit. */
   /** The common-parts cost is multiplied by this when every full part of the query is found in the entry. */
   completeFactor: 0.3,
+  /** When every full part of the entry is found in the query, the factor goes from completeFactor towards 1 by
+   *  this times the share of the information that lies in the query's other parts. */
+  extraInformationWeight: 0.7,
   unmatchedAllowance: 1,
   unmatchedCost: 0.15,
 } as const;
@@ -777,11 +801,13 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     score -= amount;
     if (explain) deductions.push({ reason: 'only one full name part corresponds', amount });
   }
+  // the information of the query's full parts that the entry does not have
+  let unmatchedInformation = 0;
   if (rarity && fullMatches > 0) {
     // rare parts of the query that the entry does not have, weighed against what corresponds: "Fadlallah,
     // Muhammad Husayn" is not "Husayn, Muhammad"
-    let unmatchedInformation = 0;
-    for (const token of unmatchedQueryTokens) if (token.kind === 'word') unmatchedInformation += rarity(token);
+    // a father's name after bin/ibn/ben/ould (the nasab) names the father: an entry without it is a shorter name
+    for (const token of unmatchedQueryTokens) if (token.kind === 'word' && token.role !== 'patronym') unmatchedInformation += rarity(token);
     const excess = unmatchedInformation - RARITY.unmatchedAllowance * matchedInformation;
     if (excess > 0.0005) {
       const amount = RARITY.unmatchedCost * excess;
@@ -791,9 +817,16 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
   }
   if (rarity && fullMatches > 0 && matchedInformation < RARITY.enoughInformation) {
     // common parts say little, but when every full part of the query is found in the entry nothing the
-    // screener knows speaks against them
-    const complete = !unmatchedQueryTokens.some((token) => token.kind === 'word');
-    const amount = RARITY.commonPartsCost * (RARITY.enoughInformation - matchedInformation) * (complete ? RARITY.completeFactor : 1);
+    // screener knows speaks against them; when every full part of the entry is found in the query ("Ibrahim,
+    // Ayman Ahmad" / "Ibrahim, Ayman"), only what the query's other parts say does
+    const queryContained = !unmatchedQueryTokens.some((token) => token.kind === 'word');
+    const entryContained = entry.fullParts >= 2 && !unmatchedEntryTokens.some((token) => token.kind === 'word');
+    const factor = queryContained
+      ? RARITY.completeFactor
+      : entryContained
+        ? RARITY.completeFactor + (1 - RARITY.completeFactor) * Math.min(1, RARITY.extraInformationWeight * unmatchedInformation / (unmatchedInformation + matchedInformation))
+        : 1;
+    const amount = RARITY.commonPartsCost * (RARITY.enoughInformation - matchedInformation) * factor;
     score -= amount;
     if (explain) deductions.push({ reason: `the corresponding parts are common in the list (information ${matchedInformation.toFixed(2)} of ${RARITY.enoughInformation})`, amount: round(amount) });
   }

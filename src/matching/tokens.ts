@@ -218,10 +218,14 @@ const ABD_GLUED = /^abd(?:[aeiou]{1,2}l|[aeiou]{1,2})?([a-z]{3,})$/;
 /** "Abdul" and its forms, also with two letters swapped ("Adbul", "Abudl"; not "Ahdal", a name of its own). */
 function isAbdForm(word: string): boolean {
   if (ABD_FORMS.has(word)) return true;
-  if (word.length !== 5 || ABDALLAH.test(word)) return false;
+  // an anagram of "abd" and two letters has a, b and d: most five-letter words stop here
+  if (word.length !== 5 || !word.includes('b') || !word.includes('d') || ABDALLAH.test(word)) return false;
   const letters = [...word].sort().join('');
-  return word.length === 5 && ['abdul', 'abdel', 'abdal', 'abdol'].some((form) => [...form].sort().join('') === letters && typoDistance(form, word) === 1);
+  return ABD_ANAGRAMS.some(([form, sorted]) => sorted === letters && typoDistance(form, word) === 1);
 }
+
+/** The five-letter forms of 'Abd with their letters sorted, for isAbdForm. */
+const ABD_ANAGRAMS: ReadonlyArray<readonly [string, string]> = ['abdul', 'abdel', 'abdal', 'abdol'].map((form) => [form, [...form].sort().join('')] as const);
 
 /**
  * Whether a word is the Arabic article: al/el/ul before any name part; the assimilated forms (ad-, ar-, as-,
