@@ -55,8 +55,10 @@ export async function listRetentionDue(tx: Queryable, request: RetentionDueReque
   const byPerson = new Map<string, RetentionStream[]>();
   for (const item of cases) for (const person of personsOf(item)) byPerson.set(person, [...(byPerson.get(person) ?? []), item]);
   const byStream = new Map(cases.map((item) => [item.stream, item]));
-  // Legal holds are not yet recorded as events (docs/retention.md, what remains): the rules take them as input.
-  const holds: LegalHold[] = [];
+  // The legal holds on the persons (person.legal-hold-placed / -lifted), as known on the date.
+  const holds: LegalHold[] = persons.flatMap((person) => person.state.legalHolds.map((hold) => ({
+    eventId: hold.eventId, person: person.stream.slice('person/'.length), stream: null, placedOn: hold.placedOn, liftedOn: hold.liftedOn, reason: hold.reason,
+  })));
   const contextOf = (item: RetentionStream) => ({
     date,
     streams: [...new Set([item, ...personsOf(item).flatMap((person) => byPerson.get(person) ?? [])])],

@@ -9,7 +9,7 @@ import { contextOf } from '../context.js';
 import { renderRetentionCsv, renderRetentionTable } from '../render/retention.js';
 
 export function registerRetention(program: Command): void {
-  const retention = program.command('retention').summary('retention of personal data (docs/retention.md): what is due for removal, and what holds it');
+  const retention = program.command('retention').summary('retention of personal data: what is due for removal, and what holds it');
   retention
     .command('due')
     .summary('the data past its retention term on a date: due for removal, or held (open case, appeal, legal hold, entry ban)')
