@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { ruleConfig } from '../../config/rules.js';
-import { parseAsOf } from '../../domain/as-of.js';
+import { parseAsOf, parseDate } from '../../domain/as-of.js';
 import { RETENTION_PARTNERS } from '../../domain/rules/retention-config.js';
 import type { RetentionPartner } from '../../domain/rules/retention-config.js';
 import { listRetentionDue } from '../../operations/list-retention-due.js';
@@ -21,7 +21,8 @@ export function registerRetention(program: Command): void {
     .addHelpText('after', '\nExamples:\n  imketen retention due --partner ind\n  imketen retention due --on 2030-01-01 --format csv > due.csv\n  imketen retention due --format json')
     .action(async (options: { partner?: RetentionPartner; on?: string; asRecordedAt?: string; format: 'table' | 'json' | 'csv'; lang: Language }, command: Command) => {
       const context = contextOf(command);
-      const asOf = parseAsOf({ date: options.on, asRecordedAt: options.asRecordedAt }, context.now());
+      // --on, not --date: an error names the option typed.
+      const asOf = { ...parseAsOf({ asRecordedAt: options.asRecordedAt }, context.now()), date: parseDate(options.on, context.now(), 'on') };
       const entries = await context.withStore((db) => listRetentionDue(db, { asOf, partner: options.partner }, ruleConfig()));
       const output = options.format === 'json' ? `${JSON.stringify(entries, null, 2)}\n`
         : options.format === 'csv' ? renderRetentionCsv(entries, options.lang)

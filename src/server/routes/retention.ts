@@ -4,7 +4,7 @@
  */
 import { Type } from 'typebox';
 import { ruleConfig } from '../../config/rules.js';
-import { parseAsOf } from '../../domain/as-of.js';
+import { parseAsOf, parseDate } from '../../domain/as-of.js';
 import type { RetentionPartner } from '../../domain/rules/retention-config.js';
 import { listRetentionDue } from '../../operations/list-retention-due.js';
 import { guard, type App, type ServerContext } from '../context.js';
@@ -43,7 +43,7 @@ export function registerRetentionRoutes(app: App, context: ServerContext): void 
     // Without a partner, the caller's own organisation (TIM, OM, IND, DTV); the policy refuses any other.
     const partner = (request.query.partner ?? request.principal?.organisation.toLowerCase() ?? 'tim') as RetentionPartner;
     const granted = await guard(request, context, 'retention.read', { kind: `retention:${partner}`, personIds: [] });
-    const asOf = parseAsOf({ date: request.query.on, asRecordedAt: request.query.asRecordedAt }, context.now());
+    const asOf = { ...parseAsOf({ asRecordedAt: request.query.asRecordedAt }, context.now()), date: parseDate(request.query.on, context.now(), 'on') };
     const entries = await listRetentionDue(context.db, { asOf, partner }, ruleConfig());
     await granted.log({ resource: `retention:${partner}`, persons: [...new Set(entries.flatMap((entry) => entry.persons))].sort() });
     return { date: asOf.date, partner, entries };
