@@ -29,6 +29,14 @@ describe('the rule configuration of this installation', () => {
     }
   });
 
+  it('holds a retention rule for every partner and lists every unconfirmed retention term under verify', () => {
+    const config = ruleConfig();
+    const rules = config.retention?.rules ?? [];
+    assert.deepEqual([...new Set(rules.map((rule) => rule.partner))].sort(), ['chain', 'dtv', 'ind', 'om', 'tim']);
+    const paths = new Set(config.verify.map((item) => item.path));
+    rules.forEach((rule, index) => assert.ok(paths.has(`retention.rules[${index}].years`), `${rule.id} is not listed under verify`));
+  });
+
   it('is read once', () => {
     assert.equal(ruleConfig(), ruleConfig());
   });

@@ -78,6 +78,7 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     }) }];
     case 'GET /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations' }];
     case 'GET /api/shared-information': return [{ url: '/api/shared-information?person=P-X', kind: 'exclusion' }];
+    case 'GET /api/retention/due': return ['tim', 'om', 'ind', 'dtv'].map((partner) => ({ url: `/api/retention/due?partner=${partner}&on=2040-01-01`, kind: `retention:${partner}` }));
     case 'GET /api/access-log': return [{ url: '/api/access-log?user=police', kind: 'access-log' }];
     // The web app's views (routes/overview.ts, routes/registry.ts, routes/reports.ts): each reuses the action of the data it shows.
     case 'GET /api/session/options': return [{ url: '/api/session/options' }];

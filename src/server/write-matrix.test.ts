@@ -75,6 +75,7 @@ function recipe(type: string, stream: string, person: string): { prep: Ev[]; tar
   };
   const targets: Record<string, Record<string, unknown>> = {
     'person.registered': { names: ['Matrix Person'] }, 'person.alias-added': { name: 'M. Alias' }, 'person.merged': { into: person, reason: 'matrix' },
+    'person.legal-hold-placed': { reason: 'matrix' }, 'person.legal-hold-lifted': { hold: `${stream.replace('/', '-')}-prep1`, reason: 'matrix' },
     'criminal.opened': { suspect: person, offences: ['war-crimes'] }, 'criminal.suspect-arrested': {}, 'criminal.indicted': { court: 'Rechtbank Den Haag' },
     'criminal.judgment': { instance: 'first-instance', outcome: 'acquitted' }, 'criminal.appeal-lodged': { by: 'prosecution' }, 'criminal.cassation-lodged': { by: 'prosecution' },
     'criminal.referred-back': {}, 'criminal.closed': { reason: 'dismissed' }, 'criminal.hearing-scheduled': { date: '2026-09-01', court: 'Rechtbank Den Haag' },
@@ -98,6 +99,7 @@ function recipe(type: string, stream: string, person: string): { prep: Ev[]; tar
   const paths: Record<string, Omit<Ev, 'id'>[]> = {
     ...criminalPaths,
     'exclusion.resumed': [openers.exclusion!, at('2024-02-01', 'exclusion.suspended')],
+    'person.legal-hold-lifted': [openers.person!, at('2024-02-01', 'person.legal-hold-placed', { reason: 'matrix' })],
     'exclusion.appeal-lodged': [openers.exclusion!, at('2024-02-01', 'exclusion.decided', { outcome: 'applied' })],
     'exclusion.appeal-decided': [openers.exclusion!, at('2024-02-01', 'exclusion.decided', { outcome: 'applied' }), at('2024-03-01', 'exclusion.appeal-lodged', { forum: 'district-court' })],
   };

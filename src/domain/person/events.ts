@@ -19,6 +19,11 @@ export const personEventSchemas = {
   // Extension of format v1: this person is the same person as `into` (a reviewed, confirmed match), and lives on
   // there. Recorded on the absorbed person's stream; undone by retracting it.
   'person.merged': z.strictObject({ into: entityId, reason: text }),
+  // Extension of format v1 (docs/retention.md): a legal hold keeps every case about the person past its retention
+  // term until lifted — a claim, a complaint, an inquiry. `legalGround` names the provision or decision behind it.
+  'person.legal-hold-placed': z.strictObject({ reason: text, legalGround: text.optional() }),
+  // Lifts the hold placed by the event `hold` of this stream.
+  'person.legal-hold-lifted': z.strictObject({ hold: entityId, reason: text }),
 } as const;
 
 export type PersonEvent = EventsOf<typeof personEventSchemas>;

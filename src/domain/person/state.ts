@@ -18,6 +18,16 @@ export interface PersonState {
   /** The person this one was merged into, and the legal date of the merge; null unless merged. */
   mergedInto: string | null;
   mergedOn: string | null;
+  /** The legal holds placed on the person, in order (docs/retention.md); `liftedOn` null while it stands. */
+  legalHolds: PersonLegalHold[];
+}
+
+export interface PersonLegalHold {
+  eventId: string;
+  placedOn: string;
+  reason: string;
+  legalGround: string | null;
+  liftedOn: string | null;
 }
 
 export const initialState: PersonState = {
@@ -30,6 +40,7 @@ export const initialState: PersonState = {
   registeredOn: null,
   mergedInto: null,
   mergedOn: null,
+  legalHolds: [],
 };
 
 export function evolve(state: PersonState, event: PersonEvent): PersonState {
@@ -51,6 +62,10 @@ function apply(state: PersonState, event: PersonEvent): PersonState {
       };
     case 'person.alias-added':
       return state.names.includes(event.data.name) ? state : { ...state, names: [...state.names, event.data.name] };
+    case 'person.legal-hold-placed':
+      return { ...state, legalHolds: [...state.legalHolds, { eventId: event.id, placedOn: event.date, reason: event.data.reason, legalGround: event.data.legalGround ?? null, liftedOn: null }] };
+    case 'person.legal-hold-lifted':
+      return { ...state, legalHolds: state.legalHolds.map((hold) => (hold.eventId === event.data.hold ? { ...hold, liftedOn: event.date } : hold)) };
     case 'person.merged':
       return { ...state, phase: 'merged', mergedInto: event.data.into, mergedOn: event.date };
     default:

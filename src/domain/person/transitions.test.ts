@@ -70,4 +70,17 @@ describe('person state', () => {
     const standing = replayStream('person', recorder('person/P-0001').record(registered, merged, alias).events);
     assert.equal(standing.ok, false);
   });
+
+  it('keeps legal holds: placed, then lifted once; lifting an unknown or lifted hold is refused', () => {
+    const placed = ev('person.legal-hold-placed', '2025-02-01', { reason: 'civiele vordering aanhangig', legalGround: 'art. 6:162 BW' }, { id: 'hold-1' });
+    const lifted = ev('person.legal-hold-lifted', '2025-06-01', { hold: 'hold-1', reason: 'vordering ingetrokken' });
+    const registeredOnly = ev('person.registered', '2025-01-01', { names: ['Fictief Persoon'] });
+    const stream = given('person', registeredOnly, placed);
+    assert.deepEqual(stream.state.legalHolds, [{ eventId: 'hold-1', placedOn: '2025-02-01', reason: 'civiele vordering aanhangig', legalGround: 'art. 6:162 BW', liftedOn: null }]);
+    assert.equal(stream.when(lifted), undefined);
+    assert.match(stream.when(ev('person.legal-hold-lifted', '2025-06-01', { hold: 'hold-9', reason: 'x' }))?.message ?? '', /hold-9, which is no legal hold placed on this person/);
+    const after = given('person', registeredOnly, placed, lifted);
+    assert.equal(after.state.legalHolds[0]?.liftedOn, '2025-06-01');
+    assert.match(after.when(lifted)?.message ?? '', /already lifted on 2025-06-01/);
+  });
 });

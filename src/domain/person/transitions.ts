@@ -16,5 +16,10 @@ export function checkTransition(state: PersonState, event: PersonEvent): Transit
   if (state.phase === 'merged') {
     return refuse(`${event.type} is not allowed: this person was merged into ${state.mergedInto} on ${state.mergedOn}; record it on ${state.mergedInto}, or retract the merge first`);
   }
+  if (event.type === 'person.legal-hold-lifted') {
+    const hold = state.legalHolds.find((item) => item.eventId === event.data.hold);
+    if (!hold) return refuse(`person.legal-hold-lifted names ${event.data.hold}, which is no legal hold placed on this person`);
+    if (hold.liftedOn !== null) return refuse(`the legal hold ${hold.eventId} was already lifted on ${hold.liftedOn}`);
+  }
   return undefined;
 }

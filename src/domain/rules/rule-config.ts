@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { checkVerifyPaths, parseConfigFile } from './config-parsing.js';
 import { calendarDate, offence as offenceCode, OFFENCES } from '../events/fields.js';
 import type { Offence } from '../events/fields.js';
+import { retentionSchema } from './retention-config.js';
 
 /** A text in Dutch and English: the chain works in Dutch, reports to parliament also travel abroad. */
 export const bilingual = z.strictObject({ nl: z.string().min(1), en: z.string().min(1) });
@@ -44,6 +45,8 @@ export const ruleConfigSchema = z
       // R3: how long an authorisation of the investigating judge may be valid, counted from the judge's decision.
       judgeAuthorisationMaxMonths: z.number().int().positive(),
     }),
+    // The retention table (docs/retention.md); optional so that a configuration without it stays valid.
+    retention: retentionSchema.optional(),
     verify: z.array(z.strictObject({ path: z.string().min(1), note: z.string().min(1) })),
   })
   .superRefine((config, ctx) => {
@@ -62,6 +65,14 @@ export const ruleConfigSchema = z
         }
       });
     }
+    const ids = new Set<string>();
+    config.retention?.rules.forEach((rule, index) => {
+      if (!(rule.law in config.laws)) {
+        ctx.addIssue({ code: 'custom', path: ['retention', 'rules', index, 'law'], message: `unknown law '${rule.law}'; known: ${Object.keys(config.laws).join(', ')}` });
+      }
+      if (ids.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['retention', 'rules', index, 'id'], message: `duplicate rule id '${rule.id}'` });
+      ids.add(rule.id);
+    });
     checkVerifyPaths(config, ctx);
   });
 

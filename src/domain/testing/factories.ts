@@ -13,6 +13,8 @@ export const DEFAULT_DATA: Readonly<Record<string, Record<string, unknown>>> = {
   'person.registered': { names: ['Ahmad Example'] },
   'person.alias-added': { name: 'Ahmed Example' },
   'person.merged': { into: 'P-0002', reason: 'dezelfde persoon: bevestigde match' },
+  'person.legal-hold-placed': { reason: 'klacht bij de Nationale ombudsman in behandeling' },
+  'person.legal-hold-lifted': { hold: 'ev-2', reason: 'klacht afgehandeld' },
   'criminal.opened': { suspect: 'P-0001', offences: ['war-crimes'] },
   'criminal.suspect-arrested': {},
   'criminal.indicted': { court: 'Rechtbank Den Haag' },

@@ -7,6 +7,7 @@ import { registerOidcRoutes } from './oidc.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerRegistryRoutes } from './registry.js';
 import { registerReportRoutes } from './reports.js';
+import { registerRetentionRoutes } from './retention.js';
 import { registerScreeningRoutes } from './screening.js';
 import { registerSessionRoutes } from './session.js';
 import { registerSharedInformationRoutes } from './shared-information.js';
@@ -28,4 +29,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerSignInOptionRoutes(app, context);
   registerOverviewRoutes(app, context);
   registerScreeningRoutes(app, context);
+  registerRetentionRoutes(app, context);
 }

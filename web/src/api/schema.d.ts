@@ -978,6 +978,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/retention/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's data past its retention term on a date: due for removal, or held (open case, pending appeal, legal hold, entry ban), with the rule and the reason
+         * @description **Access policy** — action `retention.read`: police (retention:tim); prosecutor (retention:om); ind-1f (retention:ind); dtv (retention:dtv). Every access is written to the access log with its legal basis.
+         */
+        get: operations["listRetentionDue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -7743,6 +7763,154 @@ export interface operations {
                             score: number;
                             /** @description Why the hit scored what it did: the closest names part by part, and what birth date and nationality did to the score. */
                             explanation: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRetentionDue: {
+        parameters: {
+            query?: {
+                partner?: "tim" | "om" | "ind" | "dtv";
+                /** @description A calendar date, YYYY-MM-DD. */
+                on?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        partner: string;
+                        entries: {
+                            partner: string;
+                            rule: string;
+                            law: string;
+                            article: string;
+                            data: {
+                                nl: string;
+                                en: string;
+                            };
+                            stream: string;
+                            kind: string;
+                            persons: string[];
+                            status: "due" | "held";
+                            startedOn: string;
+                            dueOn: string;
+                            reason: {
+                                nl: string;
+                                en: string;
+                            };
+                            holds: {
+                                kind: "open-case" | "pending-appeal" | "legal-hold" | "entry-ban";
+                                source: string;
+                                until: string | null;
+                                reason: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            }[];
                         }[];
                     };
                 };
