@@ -60,10 +60,12 @@ export async function appendChecked(
   entry.legalBasis = `${legalBasis}; ${decision.legalBasis}`;
   try {
     const summary = await context.appends.append(events, entry);
+    context.metrics.countAppend('committed', summary.added);
     request.accessLogged = true;
     return { ...summary, eventIds: events.map((event) => event.id) };
   } catch (error) {
     if (error instanceof ImketenError) {
+      context.metrics.countAppend('refused', 0);
       // The refused write is logged too (its own, short transaction), then the problems name events[i].
       await context.accessLog.log({ ...entry, at: context.now().toISOString(), outcome: 'denied', legalBasis: null, reason: error.message });
       const all = (code: string) => error.code === 'IMPORT_REJECTED' && error.problems.length > 0 && error.problems.every((problem) => problem.code === code);

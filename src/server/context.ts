@@ -16,6 +16,7 @@ import type { Principal } from '../policy/principal.js';
 import { registryFacts } from '../policy/registry-facts.js';
 import { parseAsOf, type AsOf, type AsOfInput } from '../domain/as-of.js';
 import type { FigureCache } from '../reports/figure-cache.js';
+import type { ServerMetrics } from './metrics.js';
 import type { Db } from '../store/db.js';
 import type { ServerConfig } from './config.js';
 import { AccessDenied } from './http-errors.js';
@@ -33,6 +34,8 @@ export interface ServerContext {
   appends: AppendQueue;
   /** The report figures this server has computed, until the log grows (reads never write the store). */
   figures: FigureCache;
+  /** The Prometheus metrics of this server (GET /metrics). */
+  metrics: ServerMetrics;
 }
 
 declare module 'fastify' {
@@ -48,6 +51,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action of the route (config/policy.json): every /api route declares one. */
     action?: string;
+    /** An operational route outside /api (health, readiness, metrics): no session is looked up for it. */
+    bare?: boolean;
   }
 }
 
