@@ -19,7 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['store'],
   ['audit'],
   ['access-log', 'accounts', 'backup', 'demo', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
-  ['operations'],
+  ['jobs', 'operations'],
   ['server'],
   ['cli'],
 ];
