@@ -8,6 +8,8 @@ import { importWatchlist } from '../screening/import-watchlist.js';
 import { clock, listJsonl, loadRegistry, textFile } from '../screening/testing/fixtures.js';
 import { openPostgres, type Db } from '../store/db.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
+import { imketen } from '../cli/testing/run-cli.js';
+import { startTestServer } from '../server/testing/test-server.js';
 import { JobQueue } from './job-queue.js';
 import { listJobs, type JobRow } from './list-jobs.js';
 
@@ -57,9 +59,39 @@ for (const engine of TEST_ENGINES) {
         assert.match(failed.error!, /no-such-list/);
         const [hits] = await store.db.query<{ n: number }>("SELECT count(*)::int AS n FROM screening_hits");
         assert.ok(hits!.n > 0, 'the screening stored its hits');
+        if (store.url) {
+           
+          process.env.DATABASE_URL = store.url;
+          try {
+            const listed = await imketen('jobs', '--queue', 'screen-registry');
+            assert.equal(listed.code, 0, listed.stderr);
+            assert.match(listed.stdout, /screen-registry +completed +1\/1 .*\n +un version 1: /);
+            assert.match(listed.stdout, /screen-registry +failed .*\(attempt 2 of 2\).*\n +.*no-such-list/);
+          } finally {
+             
+            delete process.env.DATABASE_URL;
+          }
+        }
       } finally {
         await worker.stop();
         if (workerDb !== store.db) await workerDb.close();
+      }
+    });
+
+    it('shows the jobs over the API to administrators only', async () => {
+      const server = await startTestServer(engine);
+      try {
+        const admin = await server.signIn('admin');
+        const none = await admin.request('GET', '/api/jobs');
+        assert.equal(none.statusCode, 200, none.body);
+        assert.deepEqual(none.json(), { items: [] });
+        const sender = await JobQueue.open(server.store.db, { work: false, now });
+        const id = await sender.send('rescreen-persons', { persons: ['P-1'] }).finally(() => sender.stop());
+        const listed = await admin.request('GET', '/api/jobs?queue=rescreen-persons');
+        assert.deepEqual(listed.json<{ items: { id: string; state: string }[] }>().items.map((job) => [job.id, job.state]), [[id, 'created']]);
+        assert.equal((await (await server.signIn('police')).request('GET', '/api/jobs')).statusCode, 403);
+      } finally {
+        await server.close();
       }
     });
   });

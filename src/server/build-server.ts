@@ -18,6 +18,7 @@ import { OPERATION_IDS } from './operation-ids.js';
 import { accessLogWriter } from '../access-log/access-log-writer.js';
 import { AppendQueue } from './append-queue.js';
 import { createServerMetrics } from './metrics.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import { ImketenError } from '../domain/errors.js';
 import type { Policy } from '../policy/policy.js';
 import type { Db } from '../store/db.js';
@@ -35,6 +36,8 @@ export interface ServerDeps {
   config: Readonly<ServerConfig>;
   policy: Policy;
   now?: () => Date;
+  /** The background job queue this server works; stopped (drained) when the server closes. */
+  jobs?: JobQueue;
 }
 
 export interface RegisteredRoute {
@@ -73,6 +76,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     appends: new AppendQueue(db, deps.now ?? (() => new Date())),
     figures: createFigureCache(),
     metrics: createServerMetrics(db),
+    jobs: deps.jobs,
   };
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -211,7 +215,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
 
   await registerRoutes(app, context);
   await app.register(webApp);
-  app.addHook('onClose', async () => { await context.appends.idle(); await context.accessLog.flush(); });
+  app.addHook('onClose', async () => { await context.appends.idle(); await context.accessLog.flush(); await context.jobs?.stop(); });
   await app.ready();
   return app;
 }

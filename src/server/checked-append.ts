@@ -61,6 +61,7 @@ export async function appendChecked(
   try {
     const summary = await context.appends.append(events, entry);
     context.metrics.countAppend('committed', summary.added);
+    queueRescreening(request, context, events);
     request.accessLogged = true;
     return { ...summary, eventIds: events.map((event) => event.id) };
   } catch (error) {
@@ -106,4 +107,15 @@ function relocate(problem: Problem): Problem {
   if (problem.file !== REQUEST_SOURCE || problem.line === undefined) return problem;
   const { file: _file, ...rest } = problem;
   return { ...rest, field: `events[${problem.line - 1}]${problem.field ? `.${problem.field}` : ''}` };
+}
+
+/**
+ * Persons whose events were just added are screened again against every list, in the background (README,
+ * "Background jobs"); a queue that cannot take the job is logged, never fails the append that already committed.
+ */
+function queueRescreening(request: FastifyRequest, context: ServerContext, events: readonly EventToAppend[]): void {
+  if (!context.jobs) return;
+  const persons = [...new Set(events.filter((event) => event.stream.startsWith('person/')).map((event) => event.stream.slice('person/'.length)))];
+  if (persons.length === 0) return;
+  context.jobs.send('rescreen-persons', { persons }).catch((error: Error) => request.log.error({ err: error }, 'could not queue the re-screening of changed persons'));
 }

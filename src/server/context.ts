@@ -17,6 +17,7 @@ import { registryFacts } from '../policy/registry-facts.js';
 import { parseAsOf, type AsOf, type AsOfInput } from '../domain/as-of.js';
 import type { FigureCache } from '../reports/figure-cache.js';
 import type { ServerMetrics } from './metrics.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import type { Db } from '../store/db.js';
 import type { ServerConfig } from './config.js';
 import { AccessDenied } from './http-errors.js';
@@ -36,6 +37,8 @@ export interface ServerContext {
   figures: FigureCache;
   /** The Prometheus metrics of this server (GET /metrics). */
   metrics: ServerMetrics;
+  /** The background job queue, when this server works one (imketen start/serve); tests build servers without. */
+  jobs?: JobQueue;
 }
 
 declare module 'fastify' {

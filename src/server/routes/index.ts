@@ -4,6 +4,7 @@ import { registerAccountRoutes } from './accounts.js';
 import { registerAuthorisationRoutes } from './authorisations.js';
 import { registerEventRoutes } from './events.js';
 import { registerHealthRoutes } from './health.js';
+import { registerJobRoutes } from './jobs.js';
 import { registerOidcRoutes } from './oidc.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerRegistryRoutes } from './registry.js';
@@ -30,4 +31,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerSignInOptionRoutes(app, context);
   registerOverviewRoutes(app, context);
   registerScreeningRoutes(app, context);
+  registerJobRoutes(app, context);
 }
