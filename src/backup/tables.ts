@@ -6,8 +6,8 @@
  */
 import type { Queryable } from '../store/db.js';
 
-/** Sign-ins end with a restore (sessions), so does the progress of background jobs; the migrations are the backup's header. */
-export const NOT_BACKED_UP: readonly string[] = ['schema_migrations', 'sessions', 'job_progress'];
+/** Sign-ins end with a restore (sessions, the throttle's failures), so does the progress of background jobs; the migrations are the backup's header. */
+export const NOT_BACKED_UP: readonly string[] = ['schema_migrations', 'sessions', 'job_progress', 'sign_in_failures'];
 
 export interface TableInfo {
   name: string;

@@ -11,7 +11,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { TokenCache } from '../accounts/api-tokens.js';
-import { SignInThrottle } from '../accounts/login-throttle.js';
+import { SharedSignInThrottle } from '../accounts/shared-login-throttle.js';
 import { createFigureCache } from '../reports/figure-cache.js';
 import { shareNamedSchemas } from './openapi-components.js';
 import { OPERATION_IDS } from './operation-ids.js';
@@ -71,7 +71,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     db, config, policy,
     now: deps.now ?? (() => new Date()),
     accessLog: accessLogWriter(db),
-    loginThrottle: new SignInThrottle(config.login),
+    loginThrottle: new SharedSignInThrottle(db, config.login),
     tokens: new TokenCache(config.tokenCacheSeconds * 1000),
     appends: new AppendQueue(db, deps.now ?? (() => new Date())),
     figures: createFigureCache(),

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TokenCache } from '../accounts/api-tokens.js';
 import type { AppendQueue } from './append-queue.js';
-import type { SignInThrottle } from '../accounts/login-throttle.js';
+import type { SharedSignInThrottle } from '../accounts/shared-login-throttle.js';
 import type { AccessLogWriter } from '../access-log/access-log-writer.js';
 import type { AccessEntry } from '../access-log/access-log.js';
 import { authorize, type Decision, type Resource } from '../policy/authorize.js';
@@ -30,7 +30,8 @@ export interface ServerContext {
   config: Readonly<ServerConfig>;
   now: () => Date;
   accessLog: AccessLogWriter;
-  loginThrottle: SignInThrottle;
+  /** Failed sign-ins, counted in the store so every server on it slows an attacker alike. */
+  loginThrottle: SharedSignInThrottle;
   tokens: TokenCache;
   appends: AppendQueue;
   /** The report figures this server has computed, until the log grows (reads never write the store). */
