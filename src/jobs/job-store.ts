@@ -43,3 +43,13 @@ export async function listJobRows(tx: Queryable, options: { limit: number; queue
     [options.limit, options.queue ?? null],
   );
 }
+
+/** Jobs waiting or running, per queue and state (the metrics' queue depth). */
+export async function countOpenJobs(tx: Queryable): Promise<{ queue: string; state: string; count: number }[]> {
+  const [known] = await tx.query<{ exists: boolean }>("SELECT to_regclass('pgboss.job') IS NOT NULL AS exists");
+  if (!known?.exists) return [];
+  return tx.query(
+    `SELECT name AS queue, state::text AS state, count(*)::int AS count FROM pgboss.job
+     WHERE state IN ('created', 'retry', 'active') AND name NOT LIKE '\\_\\_%' GROUP BY name, state`,
+  );
+}

@@ -90,6 +90,8 @@ for (const engine of TEST_ENGINES) {
         const listed = await admin.request('GET', '/api/jobs?queue=rescreen-persons');
         assert.deepEqual(listed.json<{ items: { id: string; state: string }[] }>().items.map((job) => [job.id, job.state]), [[id, 'created']]);
         assert.equal((await (await server.signIn('police')).request('GET', '/api/jobs')).statusCode, 403);
+        const metrics = await server.anonymous.request('GET', '/metrics');
+        assert.match(metrics.body, /imketen_jobs\{queue="rescreen-persons",state="created"\} 1/, 'the queue depth');
       } finally {
         await server.close();
       }

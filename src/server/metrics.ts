@@ -5,6 +5,7 @@
  * (README, "Health and metrics").
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { countOpenJobs } from '../jobs/job-store.js';
 import { indexStats } from '../screening/match-index-cache.js';
 import type { Db } from '../store/db.js';
 
@@ -41,6 +42,13 @@ export function createServerMetrics(db: Db, now: () => number = Date.now): Serve
       this.reset();
       const at = now();
       for (const [kind, newest] of maxBy(indexStats(), (stats) => stats.builtAt)) this.set({ kind }, (at - newest) / 1000);
+    },
+  });
+  new Gauge({
+    name: 'imketen_jobs', help: 'Background jobs waiting or running, by queue and state (created, retry, active)', labelNames: ['queue', 'state'], registers: [registry],
+    async collect() {
+      this.reset();
+      for (const row of await countOpenJobs(db).catch(() => [])) this.set({ queue: row.queue, state: row.state }, row.count);
     },
   });
   if (db.poolStats) {
