@@ -18,8 +18,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['config', 'input', 'matching'],
   ['store'],
   ['audit'],
-  ['access-log', 'accounts', 'demo', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
-  ['operations'],
+  ['access-log', 'accounts', 'backup', 'demo', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
+  ['jobs', 'operations'],
   ['server'],
   ['cli'],
 ];

@@ -3,7 +3,7 @@
  * are free, then each failure doubles the wait before the next attempt, up to a cap. Nothing is ever locked: once
  * the wait has passed, the right password works — so a stranger who knows a username can slow its owner down by at
  * most the cap, never shut them out. The clock is the caller's (the server's `now`), so tests need not sleep.
- * In memory: one server process.
+ * In memory; the server keeps its counts in the store instead (./shared-login-throttle.ts), shared by every server.
  */
 export interface DelaySchedule {
   /** Failures in a row without any delay. */
@@ -72,37 +72,6 @@ export class LoginThrottle {
   succeed(key: string): void {
     this.keys.delete(key);
   }
-}
-
-/** Two throttles, each with its own schedule: per account name and per client address. */
-export class SignInThrottle {
-  readonly accounts: LoginThrottle;
-  readonly addresses: LoginThrottle;
-
-  constructor(limits: LoginLimits) {
-    const common = { baseDelaySeconds: limits.baseDelaySeconds, forgetAfterMinutes: limits.forgetAfterMinutes };
-    this.accounts = new LoginThrottle({ ...common, freeAttempts: limits.accountFreeAttempts, maxDelaySeconds: limits.maxAccountDelaySeconds });
-    this.addresses = new LoginThrottle({ ...common, freeAttempts: limits.addressFreeAttempts, maxDelaySeconds: limits.maxAddressDelaySeconds });
-  }
-
-  /** Seconds to wait before this attempt may be answered (the longer of the two), or 0. */
-  wait(username: string, address: string, now: number): number {
-    return Math.max(this.accounts.wait(accountKey(username), now), this.addresses.wait(address, now));
-  }
-
-  fail(username: string, address: string, now: number): void {
-    this.accounts.fail(accountKey(username), now);
-    this.addresses.fail(address, now);
-  }
-
-  succeed(username: string): void {
-    this.accounts.succeed(accountKey(username));
-  }
-}
-
-/** Usernames are lower-case; a known and an unknown name are keyed alike, so the throttle says nothing of existence. */
-function accountKey(username: string): string {
-  return username.trim().toLowerCase();
 }
 
 export interface LoginLimits {

@@ -32,6 +32,11 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     commands: [['verify', '[options]', 'recompute the hash chains of the logs and check checkpoints for rewrites'], ['checkpoint', '[options]', 'sign and store a checkpoint of every log (Merkle tree head, Ed25519)']],
     load: async () => (await import('./commands/verify.js')).registerVerify,
   },
+  {
+    commands: [['backup', '[options]', 'write a consistent, verifiable backup of the whole registry to a file'], ['restore', '[options] <file>', 'restore a backup into an empty store, after checking its checksums, hash chains and checkpoints']],
+    load: async () => (await import('./commands/backup.js')).registerBackup,
+  },
+  { commands: [['jobs', '[options]', 'the background jobs (screening after a list update, re-screening changed persons) with state and progress']], load: async () => (await import('./commands/jobs.js')).registerJobs },
   { commands: [['watchlist', '', 'the lists persons are screened against (UN, OFAC, own lists): import and list their versions']], load: async () => (await import('./commands/watchlist.js')).registerWatchlist },
   { commands: [['screen', '[options] [queries]', 'screen names against a watchlist: a file of queries, or the persons of the registry']], load: async () => (await import('./commands/screen.js')).registerScreen },
   { commands: [['hits', '', 'review the hits of screening and cross-referencing: list, show, confirm, reject, unsure']], load: async () => (await import('./commands/hits.js')).registerHits },

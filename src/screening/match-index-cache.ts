@@ -10,6 +10,22 @@ import { entriesAtVersion } from './watchlist-store.js';
 const MAX_PER_STORE = 4;
 const caches = new WeakMap<object, Map<string, Promise<MatchIndex>>>();
 
+/** An index this process holds: what it covers, how many entries, since when (the server's metrics read these). */
+export interface IndexStats {
+  /** 'registry' (the persons of the registry) or 'watchlist'. */
+  kind: string;
+  entries: number;
+  builtAt: number;
+}
+
+const MAX_TRACKED = 16;
+const live = new Map<Promise<MatchIndex>, IndexStats>();
+
+/** The indexes built and still cached in this process. */
+export function indexStats(): IndexStats[] {
+  return [...live.values()];
+}
+
 /** The cached index for `key`, or the one `build` makes (the oldest is dropped beyond a few per store). */
 export function cachedIndex(store: Db | Queryable, key: string, build: () => Promise<MatchIndex>): Promise<MatchIndex> {
   let cache = caches.get(store);
@@ -23,8 +39,17 @@ export function cachedIndex(store: Db | Queryable, key: string, build: () => Pro
   }
   const built = build();
   cache.set(key, built);
-  built.catch(() => cache.delete(key));
-  while (cache.size > MAX_PER_STORE) cache.delete(cache.keys().next().value!);
+  built.then((index) => {
+    if (cache.get(key) !== built) return;
+    live.set(built, { kind: key.split(':')[0]!, entries: index.size, builtAt: Date.now() });
+    // Stores closed without evicting their indexes (tests open many) must not keep them alive here.
+    while (live.size > MAX_TRACKED) live.delete(live.keys().next().value!);
+  }, () => cache.delete(key));
+  while (cache.size > MAX_PER_STORE) {
+    const oldest = cache.keys().next().value!;
+    live.delete(cache.get(oldest)!);
+    cache.delete(oldest);
+  }
   return built;
 }
 

@@ -11,12 +11,14 @@ import Fastify, { type FastifyError } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { TokenCache } from '../accounts/api-tokens.js';
-import { SignInThrottle } from '../accounts/login-throttle.js';
+import { SharedSignInThrottle } from '../accounts/shared-login-throttle.js';
 import { createFigureCache } from '../reports/figure-cache.js';
 import { shareNamedSchemas } from './openapi-components.js';
 import { OPERATION_IDS } from './operation-ids.js';
 import { accessLogWriter } from '../access-log/access-log-writer.js';
 import { AppendQueue } from './append-queue.js';
+import { createServerMetrics } from './metrics.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import { ImketenError } from '../domain/errors.js';
 import type { Policy } from '../policy/policy.js';
 import type { Db } from '../store/db.js';
@@ -34,6 +36,8 @@ export interface ServerDeps {
   config: Readonly<ServerConfig>;
   policy: Policy;
   now?: () => Date;
+  /** The background job queue this server works; stopped (drained) when the server closes. */
+  jobs?: JobQueue;
 }
 
 export interface RegisteredRoute {
@@ -67,10 +71,12 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     db, config, policy,
     now: deps.now ?? (() => new Date()),
     accessLog: accessLogWriter(db),
-    loginThrottle: new SignInThrottle(config.login),
+    loginThrottle: new SharedSignInThrottle(db, config.login),
     tokens: new TokenCache(config.tokenCacheSeconds * 1000),
     appends: new AppendQueue(db, deps.now ?? (() => new Date())),
     figures: createFigureCache(),
+    metrics: createServerMetrics(db),
+    jobs: deps.jobs,
   };
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -86,7 +92,10 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   const validators = new Map<string, Map<string, ReturnType<typeof Compile>>>();
 
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api')) return;
+    if (!route.url.startsWith('/api')) {
+      if ((route.config as { bare?: boolean } | undefined)?.bare) addProblemResponses(route.schema, ['401', '403', '404', '500', '503']);
+      return;
+    }
     route.config ??= {};
     const config = route.config as { action?: string };
     if (route.url.startsWith(DOCS_PREFIX)) config.action ??= 'docs.read';
@@ -104,10 +113,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     const described = route.schema as { description?: string; summary?: string; operationId?: string };
     described.operationId ??= OPERATION_IDS[`${methods[0]} ${route.url}`];
     if (!described.description?.includes('**Access policy**')) described.description = [described.description, `**Access policy** — action \`${action}\`: ${describeAccess(policy, action)}`].filter(Boolean).join('\n\n');
-    const responses = ((route.schema as { response?: Record<string, unknown> }).response ??= {});
-    for (const status of ['400', '401', '403', '404', '413', '415', '422', '423', '429', '500']) {
-      responses[status] ??= { description: 'RFC 9457 problem details (application/problem+json).', content: { 'application/problem+json': { schema: ProblemSchema } } };
-    }
+    const responses = addProblemResponses(route.schema, ['400', '401', '403', '404', '413', '415', '422', '423', '429', '500']);
     const compiled = new Map<string, ReturnType<typeof Compile>>();
     for (const [status, schema] of Object.entries(responses)) {
       const content = (schema as { content?: Record<string, { schema: TSchema }> }).content;
@@ -138,6 +144,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'imketen_session', description: 'Sign in with POST /api/session; send X-CSRF-Token on changes.' },
           apiToken: { type: 'http', scheme: 'bearer', description: 'An API token (imk_…) of a partner system.' },
+          metricsToken: { type: 'http', scheme: 'bearer', description: 'The metrics token of the server (IMKETEN_METRICS_TOKEN), for GET /metrics.' },
         },
       },
       security: [{ session: [] }, { apiToken: [] }],
@@ -149,6 +156,9 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { docExpansion: 'list' } });
 
   app.addHook('onRequest', authenticate(context));
+  app.addHook('onResponse', async (request, reply) => {
+    context.metrics.observeRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+  });
   // PostgreSQL text cannot hold NUL characters: refuse them as input instead of failing in the database.
   app.addHook('preValidation', async (request) => {
     for (const [where, value] of [['query', request.query], ['path', request.params], ['body', request.body]] as const) {
@@ -205,9 +215,18 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
 
   await registerRoutes(app, context);
   await app.register(webApp);
-  app.addHook('onClose', async () => { await context.appends.idle(); await context.accessLog.flush(); });
+  app.addHook('onClose', async () => { await context.appends.idle(); await context.accessLog.flush(); await context.jobs?.stop(); });
   await app.ready();
   return app;
+}
+
+/** Declares the problem answers (RFC 9457) a route may give, beside its own responses; returns them all. */
+function addProblemResponses(schema: unknown, statuses: readonly string[]): Record<string, unknown> {
+  const responses = ((schema as { response?: Record<string, unknown> }).response ??= {});
+  for (const status of statuses) {
+    responses[status] ??= { description: 'RFC 9457 problem details (application/problem+json).', content: { 'application/problem+json': { schema: ProblemSchema } } };
+  }
+  return responses;
 }
 
 /** One line per action for the OpenAPI document: who may, on which data, under which condition. */

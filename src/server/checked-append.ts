@@ -60,10 +60,13 @@ export async function appendChecked(
   entry.legalBasis = `${legalBasis}; ${decision.legalBasis}`;
   try {
     const summary = await context.appends.append(events, entry);
+    context.metrics.countAppend('committed', summary.added);
+    queueRescreening(request, context, events);
     request.accessLogged = true;
     return { ...summary, eventIds: events.map((event) => event.id) };
   } catch (error) {
     if (error instanceof ImketenError) {
+      context.metrics.countAppend('refused', 0);
       // The refused write is logged too (its own, short transaction), then the problems name events[i].
       await context.accessLog.log({ ...entry, at: context.now().toISOString(), outcome: 'denied', legalBasis: null, reason: error.message });
       const all = (code: string) => error.code === 'IMPORT_REJECTED' && error.problems.length > 0 && error.problems.every((problem) => problem.code === code);
@@ -104,4 +107,15 @@ function relocate(problem: Problem): Problem {
   if (problem.file !== REQUEST_SOURCE || problem.line === undefined) return problem;
   const { file: _file, ...rest } = problem;
   return { ...rest, field: `events[${problem.line - 1}]${problem.field ? `.${problem.field}` : ''}` };
+}
+
+/**
+ * Persons whose events were just added are screened again against every list, in the background (README,
+ * "Background jobs"); a queue that cannot take the job is logged, never fails the append that already committed.
+ */
+function queueRescreening(request: FastifyRequest, context: ServerContext, events: readonly EventToAppend[]): void {
+  if (!context.jobs) return;
+  const persons = [...new Set(events.filter((event) => event.stream.startsWith('person/')).map((event) => event.stream.slice('person/'.length)))];
+  if (persons.length === 0) return;
+  context.jobs.send('rescreen-persons', { persons }).catch((error: Error) => request.log.error({ err: error }, 'could not queue the re-screening of changed persons'));
 }

@@ -47,6 +47,8 @@ export interface ServerConfig {
   /** Check every response against its schema (on by default; a mismatch is a bug and answers 500). */
   validateResponses: boolean;
   logLevel: string;
+  /** The bearer token GET /metrics asks for; without one, the metrics are served to the server's own host only. */
+  metricsToken?: string;
 }
 
 const fileSchema = z.strictObject({
@@ -79,6 +81,7 @@ const fileSchema = z.strictObject({
     allowInsecure: z.boolean().optional(),
   }).optional(),
   validateResponses: z.boolean().optional(),
+  metricsToken: z.string().min(16).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -160,9 +163,16 @@ export function readServerConfig(env: Env, overrides: Partial<ServerConfig> = {}
     oidc,
     validateResponses: bool('IMKETEN_VALIDATE_RESPONSES', env.IMKETEN_VALIDATE_RESPONSES) ?? file.validateResponses ?? true,
     logLevel: env.IMKETEN_LOG_LEVEL ?? file.logLevel ?? (production ? 'info' : 'warn'),
+    metricsToken: metricsToken(env.IMKETEN_METRICS_TOKEN) ?? file.metricsToken,
     ...overrides,
   };
   return Object.freeze(config);
+}
+
+function metricsToken(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 16) throw new ImketenError('CONFIG_INVALID', 'IMKETEN_METRICS_TOKEN must be at least 16 characters long (e.g. openssl rand -hex 24).');
+  return value;
 }
 
 /** The configuration tests start from: ephemeral port, quiet, no demo accounts unless asked. */

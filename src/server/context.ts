@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TokenCache } from '../accounts/api-tokens.js';
 import type { AppendQueue } from './append-queue.js';
-import type { SignInThrottle } from '../accounts/login-throttle.js';
+import type { SharedSignInThrottle } from '../accounts/shared-login-throttle.js';
 import type { AccessLogWriter } from '../access-log/access-log-writer.js';
 import type { AccessEntry } from '../access-log/access-log.js';
 import { authorize, type Decision, type Resource } from '../policy/authorize.js';
@@ -16,6 +16,8 @@ import type { Principal } from '../policy/principal.js';
 import { registryFacts } from '../policy/registry-facts.js';
 import { parseAsOf, type AsOf, type AsOfInput } from '../domain/as-of.js';
 import type { FigureCache } from '../reports/figure-cache.js';
+import type { ServerMetrics } from './metrics.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 import type { Db } from '../store/db.js';
 import type { ServerConfig } from './config.js';
 import { AccessDenied } from './http-errors.js';
@@ -28,11 +30,16 @@ export interface ServerContext {
   config: Readonly<ServerConfig>;
   now: () => Date;
   accessLog: AccessLogWriter;
-  loginThrottle: SignInThrottle;
+  /** Failed sign-ins, counted in the store so every server on it slows an attacker alike. */
+  loginThrottle: SharedSignInThrottle;
   tokens: TokenCache;
   appends: AppendQueue;
   /** The report figures this server has computed, until the log grows (reads never write the store). */
   figures: FigureCache;
+  /** The Prometheus metrics of this server (GET /metrics). */
+  metrics: ServerMetrics;
+  /** The background job queue, when this server works one (imketen start/serve); tests build servers without. */
+  jobs?: JobQueue;
 }
 
 declare module 'fastify' {
@@ -48,6 +55,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action of the route (config/policy.json): every /api route declares one. */
     action?: string;
+    /** An operational route outside /api (health, readiness, metrics): no session is looked up for it. */
+    bare?: boolean;
   }
 }
 

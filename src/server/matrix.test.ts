@@ -64,6 +64,7 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     ].map(([row, kind]) => ({ url: `/api/reports/2025/explain/${row}`, kind }));
     case 'POST /api/reports/:year/publication': return [{ url: '/api/reports/2025/publication', kind: 'report', body: () => ({}) }];
     case 'GET /api/reports/:year/diff': return [{ url: '/api/reports/2025/diff', kind: 'report', ok: [200, 404] }];
+    case 'GET /api/jobs': return [{ url: '/api/jobs', kind: 'jobs' }];
     case 'GET /api/accounts': return [{ url: '/api/accounts', kind: 'accounts' }];
     // A police account or token waits for a second administrator (202; separation-of-duties.test.ts).
     case 'POST /api/accounts': return [{ url: '/api/accounts', kind: 'accounts', body: (role) => ({ username: `new.${role}`, displayName: 'New', role: 'police', password: 'a long enough password' }), ok: [202] }];

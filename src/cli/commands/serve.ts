@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoAccountsIfEmpty } from '../../accounts/demo-accounts.js';
+import { JobQueue } from '../../jobs/job-queue.js';
 import { loadPolicy } from '../../policy/policy.js';
 import { buildServer } from '../../server/build-server.js';
 import { readServerConfig, type ServerConfig } from '../../server/config.js';
@@ -38,7 +39,9 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
     if (setup.demo && await loadDemoIfEmpty(db, context.now)) process.stderr.write(`Loaded the demo registry into ${where}.\n`);
     else process.stderr.write(`Using ${where}.\n`);
     const demoAccounts = config.demoAccounts && await loadDemoAccountsIfEmpty(db, policy, context.now());
-    const app = await buildServer({ db, config, policy, now: context.now });
+    // The background jobs are worked by every server (README, "Background jobs"); closing the server drains them.
+    const jobs = await JobQueue.open(db, { work: true, now: context.now, onError: (error) => process.stderr.write(`Background jobs: ${error.message}\n`) });
+    const app = await buildServer({ db, config, policy, now: context.now, jobs });
     const address = await app.listen({ host: config.host, port: config.port });
     context.stdout.write(banner(address, config, demoAccounts || (config.demoAccounts && await hasDemoAccounts(db))));
     await new Promise<void>((resolve) => {

@@ -1,14 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { loadSigningKey, parseCheckpoints } from '../../audit/checkpoints.js';
-import { ACCESS_LOG } from '../../access-log/access-log-chain.js';
-import { EVENT_LOG } from '../../audit/event-chain.js';
-import { createCheckpoints, verifyStore, type ChainedLog } from '../../audit/verify-store.js';
+import { createCheckpoints, verifyStore } from '../../audit/verify-store.js';
+import { STORE_LOGS } from '../../backup/store-logs.js';
 import { ImketenError } from '../../domain/errors.js';
 import { contextOf } from '../context.js';
-
-/** The hash-chained logs of the store, in the order verify reports them and checkpoint signs them. */
-const STORE_LOGS = [EVENT_LOG, ACCESS_LOG] as unknown as readonly ChainedLog[];
 
 export function registerVerify(program: Command): void {
   program

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { ImketenError } from '../../domain/errors.js';
+import { JobQueue } from '../../jobs/job-queue.js';
 import { importWatchlist, LIST_FORMATS, type ListFormat, type WatchlistFile, type WatchlistImportSummary } from '../../screening/import-watchlist.js';
 import { listWatchlists, type WatchlistListing } from '../../screening/list-watchlists.js';
 import { contextOf } from '../context.js';
@@ -26,11 +27,21 @@ export function registerWatchlist(program: Command): void {
     .argument('<files...>', 'the file(s) of the list')
     .requiredOption('--name <name>', 'the list\'s name, used by `imketen screen --list` (e.g. un-sc, ofac-sdn)')
     .addOption(new Option('--format <format>', 'the format (default: detected)').choices([...LIST_FORMATS]))
+    .option('--no-screening', 'do not queue the screening of the registry against the new version (a background job)')
     .addHelpText('after', '\nExamples:\n  imketen watchlist import consolidated.xml --name un-sc\n  imketen watchlist import sdn.csv alt.csv --name ofac-sdn\n  imketen watchlist import own-list.jsonl --name tim-signals --format jsonl')
-    .action(async (files: string[], options: { name: string; format?: ListFormat }, command: Command) => {
+    .action(async (files: string[], options: { name: string; format?: ListFormat; screening: boolean }, command: Command) => {
       const context = contextOf(command);
       const read = files.map(readListFile);
-      const summary = await context.withStore((db) => importWatchlist(db, read, { name: options.name, ...(options.format ? { format: options.format } : {}), now: context.now }));
+      const summary = await context.withStore(async (db) => {
+        const imported = await importWatchlist(db, read, { name: options.name, ...(options.format ? { format: options.format } : {}), now: context.now });
+        // A new version is screened against the whole registry in the background, by whichever server takes the job.
+        if (imported.newVersion && options.screening) {
+          const jobs = await JobQueue.open(db, { work: false, now: context.now });
+          const id = await jobs.send('screen-registry', { list: imported.list }).finally(() => jobs.stop());
+          process.stderr.write(`Queued the screening of the registry against ${imported.list} version ${imported.version} (job ${id}; see imketen jobs).\n`);
+        }
+        return imported;
+      });
       context.stdout.write(`${describeWatchlistImport(summary)}\n`);
     });
 

@@ -156,7 +156,7 @@ export function registerAccountRoutes(app: App, context: ServerContext): void {
       for (const item of requests) approvals.push(await submitRequest(tx, request, granted, { ...item, resource, accountId: target.id }));
       return { account, approvals };
     });
-    if (body.unlock) context.loginThrottle.succeed(target.username);
+    if (body.unlock) await context.loginThrottle.succeed(target.username);
     if (result.approvals.length === 0) return reply.code(200).send(result.account);
     return reply.code(202).send(result);
   });

@@ -3,6 +3,8 @@ import { registerAccessLogRoutes } from './access-log.js';
 import { registerAccountRoutes } from './accounts.js';
 import { registerAuthorisationRoutes } from './authorisations.js';
 import { registerEventRoutes } from './events.js';
+import { registerHealthRoutes } from './health.js';
+import { registerJobRoutes } from './jobs.js';
 import { registerOidcRoutes } from './oidc.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerRegistryRoutes } from './registry.js';
@@ -16,6 +18,7 @@ import { registerSystemRoutes } from './system.js';
 
 /** Every route of the API; each declares its policy action (config.action). */
 export async function registerRoutes(app: App, context: ServerContext): Promise<void> {
+  registerHealthRoutes(app, context);
   registerSystemRoutes(app, context);
   registerSessionRoutes(app, context);
   await registerOidcRoutes(app, context);
@@ -30,4 +33,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerOverviewRoutes(app, context);
   registerScreeningRoutes(app, context);
   registerRetentionRoutes(app, context);
+  registerJobRoutes(app, context);
 }

@@ -122,8 +122,11 @@ export function registerScreeningRoutes(app: App, context: ServerContext): void 
   }, async (request) => {
     await guard(request, context, 'screening.query', { kind: 'watchlist' });
     const options = checkScreenOptions(request.body.threshold, request.body.limit);
+    const started = performance.now();
     const { list, version, index } = await openList(context.db, request.params.name);
-    return { list: list.name, version, results: request.body.queries.map((query) => screenQuery(index, query, options)) };
+    const results = request.body.queries.map((query) => screenQuery(index, query, options));
+    context.metrics.observeScreening((performance.now() - started) / 1000);
+    return { list: list.name, version, results };
   });
 
   app.post('/api/persons/:id/screening', {
@@ -138,9 +141,11 @@ export function registerScreeningRoutes(app: App, context: ServerContext): void 
     const stream = `person/${request.params.id}`;
     const granted = await guard(request, context, 'screening.run', { kind: 'person', stream });
     if (!(await streamExists(context.db, stream))) throw new ImketenError('CASE_NOT_FOUND', `No ${stream} in the registry.`);
+    const started = performance.now();
     const summary = await screenRegistry(context.db, {
       list: request.body.list, scope: { person: request.params.id }, ...checkScreenOptions(request.body.threshold, undefined), by: request.principal!.username, now: context.now,
     });
+    context.metrics.observeScreening((performance.now() - started) / 1000);
     const list = await requireWatchlist(context.db, request.body.list);
     const hits = await describeHits(context.db, (await findHits(context.db, { source: 'watchlist', watchlistId: list.id, person: request.params.id })));
     await granted.log({ persons: [request.params.id], resource: `screening:${list.name}:${stream}` });

@@ -26,15 +26,15 @@ export function registerSessionRoutes(app: App, context: ServerContext): void {
     const now = context.now();
     const { username } = request.body;
     // Before any look-up: the same wait for a known, an unknown and a disabled username.
-    const wait = context.loginThrottle.wait(username, request.ip, now.getTime());
+    const wait = await context.loginThrottle.wait(username, request.ip, now.getTime());
     if (wait > 0) throw new RateLimited(`Too many failed sign-in attempts: wait ${wait} seconds before trying again.`, wait);
     // Whatever session the client had is ended: the new session gets a fresh token (session fixation).
     if (request.session) await deleteSession(context.db, request.session.token);
-    const account = await passwordLogin(context.db, request.body).catch((error: unknown) => {
-      context.loginThrottle.fail(username, request.ip, now.getTime());
+    const account = await passwordLogin(context.db, request.body).catch(async (error: unknown) => {
+      await context.loginThrottle.fail(username, request.ip, now.getTime());
       throw error;
     });
-    context.loginThrottle.succeed(username);
+    await context.loginThrottle.succeed(username);
     const { token, session } = await createSession(context.db, account, 'password', now, context.config.sessionTtlMinutes);
     setSessionCookie(reply, token, context.config.sessionTtlMinutes * 60);
     return {
