@@ -22,7 +22,9 @@ import { appendEvents, appendUnlessStored, lastEvent, type EventRow, type Stored
 import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
 import { chainLink, contentHashOfCanonicalData } from '../audit/event-chain.js';
 import { dayOfImport } from '../input/day-of-import.js';
-import { parseStrictJson } from '../input/strict-json.js';
+import { checkStrictValue, jsonLongerThan, parseStrictJson, type StrictJsonResult } from '../input/strict-json.js';
+import { tooLong } from '../input/utf8-lines.js';
+import { INPUT_LIMITS } from '../domain/input-limits.js';
 import { ProblemList } from './problem-list.js';
 import { readLines, type ImportSource } from './sources.js';
 import { StreamReplayer } from './stream-replayer.js';
@@ -190,11 +192,11 @@ async function appendLines(
   for (const [index, source] of sources.entries()) {
     let bytes = 0;
     const report = (phase: ImportProgress['phase']) => options.onProgress?.({ source: source.name, bytes, totalBytes: source.size, lines, phase });
-    for await (const { line, text, problem } of readLines(source, (read) => { bytes = read; })) {
+    for await (const { line, json, problem } of readJson(source, (read) => { bytes = read; })) {
       lines += 1;
       if (problem !== undefined) problems.add({ file: source.name, line, code: 'INVALID_EVENT', message: problem });
-      if (text === undefined || text.trim() === '') continue;
-      const event = parseLine(text, start, { file: source.name, line, fileIndex: index + 1 }, problems);
+      if (json === undefined) continue;
+      const event = parseLine(json, start, { file: source.name, line, fileIndex: index + 1 }, problems);
       if (event) batch.push(event);
       if (batch.length >= batchSize) {
         await dispatch(source);
@@ -225,11 +227,28 @@ function chainRows(rows: PendingEvent[], prevHash: string): string {
   return last;
 }
 
+/**
+ * The lines of a source as strictly checked JSON: a text line parsed (parseStrictJson), an object checked the same
+ * way (checkStrictValue, and the line-length limit its JSON text would have). Blank lines are left out.
+ */
+async function* readJson(source: ImportSource, onBytes: (bytes: number) => void): AsyncGenerator<{ line: number; json?: StrictJsonResult; problem?: string }> {
+  if ('values' in source) {
+    for (const [index, value] of source.values.entries()) {
+      const line = index + 1;
+      if (jsonLongerThan(value, INPUT_LIMITS.lineBytes)) yield { line, problem: tooLong(INPUT_LIMITS.lineBytes) };
+      else yield { line, json: checkStrictValue(value) };
+    }
+    return;
+  }
+  for await (const { line, text, problem } of readLines(source, onBytes)) {
+    yield text === undefined || text.trim() === '' ? { line, ...(problem === undefined ? {} : { problem }) } : { line, json: parseStrictJson(text) };
+  }
+}
+
 function parseLine(
-  text: string, clock: { importedAt: string; today: string }, origin: { file: string; line: number; fileIndex: number }, problems: ProblemList,
+  json: StrictJsonResult, clock: { importedAt: string; today: string }, origin: { file: string; line: number; fileIndex: number }, problems: ProblemList,
 ): PendingEvent | undefined {
   const where = { file: origin.file, line: origin.line };
-  const json = parseStrictJson(text);
   if (!json.ok) {
     problems.add({ ...where, ...(json.field ? { field: json.field } : {}), code: 'INVALID_EVENT', message: json.message });
     return undefined;
