@@ -1,33 +1,15 @@
 /**
- * Accounts: the SQL and the rules around it (create, find, disable, unlock). Roles and organisations must be the
+ * Accounts: the rules around them (create, find, disable, unlock); the SQL is src/store/accounts-store.ts. Roles and organisations must be the
  * policy's.
  */
 import { ImketenError } from '../domain/errors.js';
 import type { Policy } from '../policy/policy.js';
 import type { Queryable } from '../store/db.js';
+import { deleteSessionsOfAccount, findAccountById, insertAccount, updateAccountRow, type Account } from '../store/accounts-store.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from './passwords.js';
 
-export interface Account {
-  id: number;
-  username: string;
-  displayName: string;
-  organisation: string;
-  role: string;
-  disabled: boolean;
-  failedLogins: number;
-  lockedUntil: string | null;
-  demo: boolean;
-  createdAt: string;
-  oidcIssuer: string | null;
-  oidcSubject: string | null;
-}
-
-export interface AccountWithHash extends Account {
-  passwordHash: string | null;
-}
-
-const COLUMNS = `id, username, display_name AS "displayName", organisation, role, disabled, failed_logins AS "failedLogins",
-  locked_until AS "lockedUntil", demo, created_at AS "createdAt", oidc_issuer AS "oidcIssuer", oidc_subject AS "oidcSubject"`;
+export type { Account, AccountWithHash } from '../store/accounts-store.js';
+export { countAccounts, findAccountById, findAccountByOidc, findAccountByUsername, listAccounts, recordSuccessfulLogin } from '../store/accounts-store.js';
 
 export interface NewAccount {
   username: string;
@@ -61,37 +43,12 @@ export async function createAccount(tx: Queryable, policy: Policy, input: NewAcc
   checkNewAccount(policy, input);
   const role = policy.roles[input.role]!;
   const passwordHash = input.passwordHash ?? (input.password === undefined ? null : await hashPassword(input.password));
-  const rows = await tx.query<Account>(
-    `INSERT INTO accounts (username, display_name, organisation, role, password_hash, oidc_issuer, oidc_subject, demo, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
-    [input.username, input.displayName, role.organisation, input.role, passwordHash, input.oidcIssuer ?? null, input.oidcSubject ?? null, input.demo ?? false, now.toISOString()],
-  );
-  if (rows.length === 0) throw new ImketenError('ACCOUNT_EXISTS', `An account '${input.username}' (or with that sign-on identity) already exists.`);
-  return rows[0]!;
-}
-
-export async function findAccountByUsername(tx: Queryable, username: string): Promise<AccountWithHash | undefined> {
-  const [row] = await tx.query<AccountWithHash>(`SELECT ${COLUMNS}, password_hash AS "passwordHash" FROM accounts WHERE username = $1`, [username]);
-  return row;
-}
-
-export async function findAccountById(tx: Queryable, id: number): Promise<Account | undefined> {
-  const [row] = await tx.query<Account>(`SELECT ${COLUMNS} FROM accounts WHERE id = $1`, [id]);
-  return row;
-}
-
-export async function findAccountByOidc(tx: Queryable, issuer: string, subject: string): Promise<Account | undefined> {
-  const [row] = await tx.query<Account>(`SELECT ${COLUMNS} FROM accounts WHERE oidc_issuer = $1 AND oidc_subject = $2`, [issuer, subject]);
-  return row;
-}
-
-export async function listAccounts(tx: Queryable, page: { afterId: number; limit: number }): Promise<Account[]> {
-  return tx.query<Account>(`SELECT ${COLUMNS} FROM accounts WHERE id > $1 ORDER BY id LIMIT $2`, [page.afterId, page.limit]);
-}
-
-export async function countAccounts(tx: Queryable): Promise<number> {
-  const [row] = await tx.query<{ count: number }>('SELECT count(*)::integer AS count FROM accounts');
-  return row?.count ?? 0;
+  const account = await insertAccount(tx, {
+    username: input.username, displayName: input.displayName, organisation: role.organisation, role: input.role, passwordHash,
+    oidcIssuer: input.oidcIssuer ?? null, oidcSubject: input.oidcSubject ?? null, demo: input.demo ?? false, createdAt: now.toISOString(),
+  });
+  if (!account) throw new ImketenError('ACCOUNT_EXISTS', `An account '${input.username}' (or with that sign-on identity) already exists.`);
+  return account;
 }
 
 export interface AccountChange {
@@ -119,21 +76,12 @@ export async function updateAccount(tx: Queryable, policy: Policy, id: number, c
   checkAccountChange(policy, change);
   const passwordHash = change.passwordHash ?? (change.password === undefined ? null : await hashPassword(change.password));
   const role = change.role ?? account.role;
-  const [row] = await tx.query<Account>(
-    `UPDATE accounts SET disabled = coalesce($2, disabled),
-       failed_logins = CASE WHEN $3 THEN 0 ELSE failed_logins END,
-       locked_until = CASE WHEN $3 THEN NULL ELSE locked_until END,
-       password_hash = coalesce($4, password_hash), role = $5, organisation = $6
-     WHERE id = $1 RETURNING ${COLUMNS}`,
-    [id, change.disabled ?? null, change.unlock ?? false, passwordHash, role, policy.roles[role]!.organisation],
-  );
+  const row = await updateAccountRow(tx, id, {
+    disabled: change.disabled ?? null, unlock: change.unlock ?? false, passwordHash, role, organisation: policy.roles[role]!.organisation,
+  });
   // A disabled account, a new password or a new role ends every session of the account.
   if (change.disabled || passwordHash !== null || change.role !== undefined) {
-    await tx.query('DELETE FROM sessions WHERE account_id = $1', [id]);
+    await deleteSessionsOfAccount(tx, id);
   }
   return row!;
-}
-
-export async function recordSuccessfulLogin(tx: Queryable, id: number): Promise<void> {
-  await tx.query('UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1', [id]);
 }

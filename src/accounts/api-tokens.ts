@@ -5,23 +5,12 @@
 import { timingSafeEqual } from 'node:crypto';
 import { ImketenError } from '../domain/errors.js';
 import type { Policy } from '../policy/policy.js';
+import { clearTokenPending, findTokenWithHash, insertToken, markTokenRevoked, type ApiToken } from '../store/accounts-store.js';
 import type { Queryable } from '../store/db.js';
 import { randomToken, sha256 } from './sessions.js';
 
-export interface ApiToken {
-  id: number;
-  name: string;
-  organisation: string;
-  role: string;
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  /** Issued for a role that reads case data and not yet approved by a second administrator: it opens nothing. */
-  pendingApproval: boolean;
-}
-
-const COLUMNS = `id, name, organisation, role, created_at AS "createdAt", expires_at AS "expiresAt", revoked_at AS "revokedAt",
-  pending_approval AS "pendingApproval"`;
+export type { ApiToken } from '../store/accounts-store.js';
+export { listTokens } from '../store/accounts-store.js';
 
 /** How long a token lives when the request names no expiry, and the longest it may live (docs/server.md). */
 export const DEFAULT_TOKEN_EXPIRY_DAYS = 90;
@@ -45,17 +34,16 @@ export async function issueToken(
   }
   const expiresAt = input.expiresAt === undefined ? latest.toISOString() : new Date(input.expiresAt).toISOString();
   const secret = randomToken();
-  const [apiToken] = await tx.query<ApiToken>(
-    `INSERT INTO api_tokens (name, organisation, role, secret_hash, created_by, created_at, expires_at, pending_approval)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-    [input.name, role.organisation, input.role, sha256(secret), createdBy ?? null, now.toISOString(), expiresAt, options.pendingApproval ?? false],
-  );
-  return { token: `imk_${apiToken!.id}_${secret}`, apiToken: apiToken! };
+  const apiToken = await insertToken(tx, {
+    name: input.name, organisation: role.organisation, role: input.role, secretHash: sha256(secret), createdBy: createdBy ?? null,
+    createdAt: now.toISOString(), expiresAt, pendingApproval: options.pendingApproval ?? false,
+  });
+  return { token: `imk_${apiToken.id}_${secret}`, apiToken };
 }
 
 /** A second administrator approved the token: from now on it works. */
 export async function activateToken(tx: Queryable, id: number): Promise<ApiToken> {
-  const [row] = await tx.query<ApiToken>(`UPDATE api_tokens SET pending_approval = false WHERE id = $1 RETURNING ${COLUMNS}`, [id]);
+  const row = await clearTokenPending(tx, id);
   if (!row) throw new ImketenError('ACCOUNT_NOT_FOUND', `No API token with id ${id}.`);
   return row;
 }
@@ -64,9 +52,7 @@ export async function activateToken(tx: Queryable, id: number): Promise<ApiToken
 export async function findValidToken(tx: Queryable, token: string, now: Date): Promise<ApiToken | undefined> {
   const match = /^imk_(\d{1,15})_([A-Za-z0-9_-]{20,100})$/.exec(token);
   if (!match) return undefined;
-  const [row] = await tx.query<ApiToken & { secretHash: string }>(
-    `SELECT ${COLUMNS}, secret_hash AS "secretHash" FROM api_tokens WHERE id = $1`, [Number(match[1])],
-  );
+  const row = await findTokenWithHash(tx, Number(match[1]));
   if (!row) return undefined;
   const given = Buffer.from(sha256(match[2]!));
   if (given.length !== row.secretHash.length || !timingSafeEqual(given, Buffer.from(row.secretHash))) return undefined;
@@ -77,15 +63,9 @@ export async function findValidToken(tx: Queryable, token: string, now: Date): P
 }
 
 export async function revokeToken(tx: Queryable, id: number, now: Date): Promise<ApiToken> {
-  const [row] = await tx.query<ApiToken>(
-    `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $2::timestamptz) WHERE id = $1 RETURNING ${COLUMNS}`, [id, now.toISOString()],
-  );
+  const row = await markTokenRevoked(tx, id, now.toISOString());
   if (!row) throw new ImketenError('ACCOUNT_NOT_FOUND', `No API token with id ${id}.`);
   return row;
-}
-
-export async function listTokens(tx: Queryable, page: { afterId: number; limit: number }): Promise<ApiToken[]> {
-  return tx.query<ApiToken>(`SELECT ${COLUMNS} FROM api_tokens WHERE id > $1 ORDER BY id LIMIT $2`, [page.afterId, page.limit]);
 }
 
 /**

@@ -6,24 +6,13 @@
  */
 import { ImketenError } from '../domain/errors.js';
 import type { Policy } from '../policy/policy.js';
+import { findApproval, insertApproval, lockApproval, recordApprovalDecision, type Approval, type ApprovalKind } from '../store/accounts-store.js';
 import type { Queryable } from '../store/db.js';
 import { createAccount, updateAccount, type Account, type NewAccount } from './accounts.js';
 import { activateToken, revokeToken } from './api-tokens.js';
 
-export type ApprovalKind = 'account.create' | 'account.role' | 'account.password' | 'account.enable' | 'token.issue';
-
-export interface Approval {
-  id: number;
-  kind: ApprovalKind;
-  accountId: number | null;
-  tokenId: number | null;
-  summary: string;
-  requestedBy: string;
-  requestedAt: string;
-  status: 'pending' | 'approved' | 'rejected';
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
+export type { Approval, ApprovalKind } from '../store/accounts-store.js';
+export { findApproval, listApprovals } from '../store/accounts-store.js';
 
 /** What an approved request applies: a new account (password hashed), or one change of an account. */
 export type ApprovalChange =
@@ -49,33 +38,16 @@ export function roleNeedsSecondAdministrator(policy: Policy, role: string): bool
   });
 }
 
-const COLUMNS = `a.id, a.kind, a.account_id AS "accountId", a.token_id AS "tokenId", a.summary, r.username AS "requestedBy",
-  a.requested_at AS "requestedAt", a.status, d.username AS "decidedBy", a.decided_at AS "decidedAt"`;
-const FROM = 'account_approvals a JOIN accounts r ON r.id = a.requested_by LEFT JOIN accounts d ON d.id = a.decided_by';
-
 export async function requestApproval(
   tx: Queryable,
   request: { kind: ApprovalKind; accountId?: number; tokenId?: number; summary: string; change: ApprovalChange; requestedBy: number },
   now: Date,
 ): Promise<Approval> {
-  const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO account_approvals (kind, account_id, token_id, summary, change, requested_by, requested_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [request.kind, request.accountId ?? null, request.tokenId ?? null, request.summary, JSON.stringify(request.change), request.requestedBy, now.toISOString()],
-  );
-  return (await findApproval(tx, row!.id))!;
-}
-
-export async function findApproval(tx: Queryable, id: number): Promise<Approval | undefined> {
-  const [row] = await tx.query<Approval>(`SELECT ${COLUMNS} FROM ${FROM} WHERE a.id = $1`, [id]);
-  return row;
-}
-
-export async function listApprovals(tx: Queryable, page: { afterId: number; limit: number; status?: Approval['status'] }): Promise<Approval[]> {
-  return tx.query<Approval>(
-    `SELECT ${COLUMNS} FROM ${FROM} WHERE a.id > $1 AND ($3::text IS NULL OR a.status = $3) ORDER BY a.id LIMIT $2`,
-    [page.afterId, page.limit, page.status ?? null],
-  );
+  const id = await insertApproval(tx, {
+    kind: request.kind, accountId: request.accountId ?? null, tokenId: request.tokenId ?? null, summary: request.summary,
+    change: request.change, requestedBy: request.requestedBy, requestedAt: now.toISOString(),
+  });
+  return (await findApproval(tx, id))!;
 }
 
 /**
@@ -85,11 +57,7 @@ export async function listApprovals(tx: Queryable, page: { afterId: number; limi
 export async function decideApproval(
   tx: Queryable, policy: Policy, id: number, decision: 'approve' | 'reject', decidedBy: number, now: Date,
 ): Promise<{ approval: Approval; account?: Account }> {
-  const [row] = await tx.query<{ kind: ApprovalKind; accountId: number | null; tokenId: number | null; change: ApprovalChange; requestedBy: number; status: string }>(
-    `SELECT kind, account_id AS "accountId", token_id AS "tokenId", change, requested_by AS "requestedBy", status
-     FROM account_approvals WHERE id = $1 FOR UPDATE`,
-    [id],
-  );
+  const row = await lockApproval(tx, id);
   if (!row) throw new ImketenError('ACCOUNT_NOT_FOUND', `No approval request with id ${id}.`);
   if (row.requestedBy === decidedBy) {
     throw new ImketenError('FORBIDDEN', `Approval request ${id} was made by you: another administrator must decide it (separation of duties).`);
@@ -112,7 +80,6 @@ export async function decideApproval(
   } else if (row.kind === 'token.issue') {
     await revokeToken(tx, row.tokenId!, now);
   }
-  await tx.query('UPDATE account_approvals SET status = $2, decided_by = $3, decided_at = $4 WHERE id = $1',
-    [id, decision === 'approve' ? 'approved' : 'rejected', decidedBy, now.toISOString()]);
+  await recordApprovalDecision(tx, id, decision === 'approve' ? 'approved' : 'rejected', decidedBy, now.toISOString());
   return { approval: (await findApproval(tx, id))!, account };
 }

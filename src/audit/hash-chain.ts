@@ -6,7 +6,6 @@
  * is GENESIS_HASH.
  */
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
-import type { Queryable } from '../store/db.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -14,13 +13,4 @@ export function chainHash(prevHash: string, content: unknown): string {
   return sha256Hex(`${prevHash}\n${canonicalJson(content)}`);
 }
 
-/** Advisory lock keys: one chain at a time appends, so two writers never fork a chain. */
-export const CHAIN_LOCKS = { events: 7_210_001, accessLog: 7_210_002 } as const;
-
-/**
- * Serialises the appends to one chain until the end of the transaction (PostgreSQL; PGlite has one connection
- * and runs one transaction at a time anyway, and supports the same function).
- */
-export async function lockChain(tx: Queryable, key: number): Promise<void> {
-  await tx.query('SELECT pg_advisory_xact_lock($1)', [key]);
-}
+export { CHAIN_LOCKS, lockChain } from '../store/chain-locks.js';

@@ -18,15 +18,11 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   LEGAL_BASIS_MISSING: 6,
   DATABASE_UNAVAILABLE: 7,
   TAMPER_DETECTED: 8,
-  // Server codes; the CLI meets them in the commands that manage accounts, authorisations and the access log.
-  PAYLOAD_TOO_LARGE: 2,
-  UNSUPPORTED_MEDIA_TYPE: 2,
+  // Accounts and access; the CLI meets them in the commands that manage accounts, authorisations and the access log.
   ACCOUNT_NOT_FOUND: 4,
-  ROUTE_NOT_FOUND: 4,
   ACCOUNT_EXISTS: 5,
   UNAUTHENTICATED: 6,
   FORBIDDEN: 6,
-  CSRF_TOKEN_INVALID: 6,
   RATE_LIMITED: 6,
   ACCOUNT_LOCKED: 6,
 };

@@ -1,6 +1,8 @@
 /**
- * The one error type of imketen. Every failure a user can cause carries a string code; the CLI maps codes to exit
- * codes (src/cli/exit-codes.ts) and the server will map them to HTTP statuses, each in one table.
+ * The one error type of imketen's capabilities. Every failure a user can cause carries a string code that says what
+ * went wrong; the CLI maps codes to exit codes (src/cli/exit-codes.ts) and the server to HTTP statuses
+ * (src/server/http-errors.ts), each in one table. What only the HTTP edge can get wrong (a route, a body's size or
+ * media type, the CSRF token) is the server's own error (HttpError in src/server/http-errors.ts).
  */
 export type ErrorCode =
   | 'INVALID_INPUT'
@@ -19,17 +21,14 @@ export type ErrorCode =
   | 'WATCHLIST_NOT_FOUND'
   | 'LEGAL_BASIS_MISSING'
   | 'TAMPER_DETECTED'
-  // The server: who you are, what you may do, how often you may try (HTTP statuses: src/server/http-errors.ts).
+  // Accounts and access: who you are (a sign-in that failed), what you may do, how often you may try, and the
+  // accounts, tokens and approval requests themselves.
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'CSRF_TOKEN_INVALID'
   | 'RATE_LIMITED'
   | 'ACCOUNT_LOCKED'
   | 'ACCOUNT_NOT_FOUND'
-  | 'ACCOUNT_EXISTS'
-  | 'ROUTE_NOT_FOUND'
-  | 'PAYLOAD_TOO_LARGE'
-  | 'UNSUPPORTED_MEDIA_TYPE';
+  | 'ACCOUNT_EXISTS';
 
 /** Where in an input a problem sits: a file and line for imports, a field path inside the line. */
 export interface ErrorLocation {

@@ -7,6 +7,7 @@
 import type { RuleConfig } from '../domain/rules/rule-config.js';
 import { validityBeyondCap } from '../domain/rules/judge-authorisation.js';
 import type { Queryable } from '../store/db.js';
+import { importedEventsOfType } from '../store/import-store.js';
 import type { ProblemList } from './problem-list.js';
 import type { ImportSource } from './sources.js';
 
@@ -15,14 +16,7 @@ export const JUDGE_AUTHORISATION = 'criminal.judge-authorisation';
 export async function checkJudgeAuthorisations(
   tx: Queryable, importId: number, sources: readonly ImportSource[], problems: ProblemList, rules: RuleConfig,
 ): Promise<void> {
-  const rows = await tx.query<{ date: string; data: Record<string, string>; originFile: number; originLine: number; fileAboutPerson: boolean }>(
-    `SELECT to_char(e.date, 'YYYY-MM-DD') AS date, e.data, e.origin_file AS "originFile", e.origin_line AS "originLine",
-            (e.data ->> 'exclusionCase' IS NULL OR EXISTS (
-              SELECT 1 FROM events x WHERE x.stream = 'exclusion/' || (e.data ->> 'exclusionCase') AND x.type = 'exclusion.opened'
-                AND x.data ->> 'person' = e.data ->> 'person')) AS "fileAboutPerson"
-     FROM events e WHERE e.import_id = $1 AND e.type = $2 ORDER BY e.seq LIMIT $3`,
-    [importId, JUDGE_AUTHORISATION, problems.limit],
-  );
+  const rows = await importedEventsOfType(tx, importId, JUDGE_AUTHORISATION, problems.limit);
   for (const row of rows) {
     const where = { file: sources[row.originFile - 1]?.name, line: row.originLine, code: 'TRANSITION_NOT_ALLOWED' as const };
     const beyond = validityBeyondCap(row.date, row.data.validUntil!, rules);

@@ -17,11 +17,14 @@ import { parseStreamName } from '../domain/event.js';
 import { validateEvent } from '../domain/events/schema.js';
 import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson } from '../store/canonical-json.js';
+import { danglingReferences, insertImport, recordImportCounts } from '../store/import-store.js';
 import { appendEvents, appendUnlessStored, lastEvent, type EventRow, type StoredEvent } from '../store/event-store.js';
 import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
 import { chainLink, contentHashOfCanonicalData } from '../audit/event-chain.js';
 import { dayOfImport } from '../input/day-of-import.js';
-import { parseStrictJson } from '../input/strict-json.js';
+import { checkStrictValue, jsonLongerThan, parseStrictJson, type StrictJsonResult } from '../input/strict-json.js';
+import { tooLong } from '../input/utf8-lines.js';
+import { INPUT_LIMITS } from '../domain/input-limits.js';
 import { ProblemList } from './problem-list.js';
 import { readLines, type ImportSource } from './sources.js';
 import { StreamReplayer } from './stream-replayer.js';
@@ -67,11 +70,10 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
   const summary = await db.transaction(async (tx) => {
     const now = options.now();
     const importedAt = now.toISOString();
-    const [row] = await tx.query<{ id: number }>(
-      'INSERT INTO imports (started_at, sources, source_organisations) VALUES ($1, $2::text[], $3::text[]) RETURNING id',
-      [importedAt, sources.map((source) => source.name), sources.some((source) => source.organisation) ? sources.map((source) => source.organisation ?? null) : null],
-    );
-    const importId = row!.id;
+    const importId = await insertImport(tx, {
+      startedAt: importedAt, sources: sources.map((source) => source.name),
+      organisations: sources.some((source) => source.organisation) ? sources.map((source) => source.organisation ?? null) : null,
+    });
     const rollBackOnProblems = () => { if (!problems.empty) throw ROLLBACK; };
     // The hash chain: each new event chains onto the one appended before it (src/audit/hash-chain.ts).
     await lockChain(tx, CHAIN_LOCKS.events);
@@ -87,7 +89,7 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
     const streams = await replayer.finish();
     for (const problem of streamProblems.items) problems.add(problem);
     rollBackOnProblems();
-    await tx.query('UPDATE imports SET events_added = $2, events_unchanged = $3 WHERE id = $1', [importId, counts.added, counts.unchanged]);
+    await recordImportCounts(tx, importId, counts);
     return { importId, ...counts, streams };
   }).catch((error: unknown) => {
     if (error === ROLLBACK) return undefined;
@@ -190,11 +192,11 @@ async function appendLines(
   for (const [index, source] of sources.entries()) {
     let bytes = 0;
     const report = (phase: ImportProgress['phase']) => options.onProgress?.({ source: source.name, bytes, totalBytes: source.size, lines, phase });
-    for await (const { line, text, problem } of readLines(source, (read) => { bytes = read; })) {
+    for await (const { line, json, problem } of readJson(source, (read) => { bytes = read; })) {
       lines += 1;
       if (problem !== undefined) problems.add({ file: source.name, line, code: 'INVALID_EVENT', message: problem });
-      if (text === undefined || text.trim() === '') continue;
-      const event = parseLine(text, start, { file: source.name, line, fileIndex: index + 1 }, problems);
+      if (json === undefined) continue;
+      const event = parseLine(json, start, { file: source.name, line, fileIndex: index + 1 }, problems);
       if (event) batch.push(event);
       if (batch.length >= batchSize) {
         await dispatch(source);
@@ -225,11 +227,28 @@ function chainRows(rows: PendingEvent[], prevHash: string): string {
   return last;
 }
 
+/**
+ * The lines of a source as strictly checked JSON: a text line parsed (parseStrictJson), an object checked the same
+ * way (checkStrictValue, and the line-length limit its JSON text would have). Blank lines are left out.
+ */
+async function* readJson(source: ImportSource, onBytes: (bytes: number) => void): AsyncGenerator<{ line: number; json?: StrictJsonResult; problem?: string }> {
+  if ('values' in source) {
+    for (const [index, value] of source.values.entries()) {
+      const line = index + 1;
+      if (jsonLongerThan(value, INPUT_LIMITS.lineBytes)) yield { line, problem: tooLong(INPUT_LIMITS.lineBytes) };
+      else yield { line, json: checkStrictValue(value) };
+    }
+    return;
+  }
+  for await (const { line, text, problem } of readLines(source, onBytes)) {
+    yield text === undefined || text.trim() === '' ? { line, ...(problem === undefined ? {} : { problem }) } : { line, json: parseStrictJson(text) };
+  }
+}
+
 function parseLine(
-  text: string, clock: { importedAt: string; today: string }, origin: { file: string; line: number; fileIndex: number }, problems: ProblemList,
+  json: StrictJsonResult, clock: { importedAt: string; today: string }, origin: { file: string; line: number; fileIndex: number }, problems: ProblemList,
 ): PendingEvent | undefined {
   const where = { file: origin.file, line: origin.line };
-  const json = parseStrictJson(text);
   if (!json.ok) {
     problems.add({ ...where, ...(json.field ? { field: json.field } : {}), code: 'INVALID_EVENT', message: json.message });
     return undefined;
@@ -269,13 +288,7 @@ function parseLine(
 
 /** Pass 2: every stream a new event refers to must exist. */
 async function checkReferences(tx: Queryable, importId: number, sources: readonly ImportSource[], problems: ProblemList): Promise<void> {
-  const missing = await tx.query<{ id: string; stream: string; type: string; date: string; data: Record<string, unknown>; originFile: number; originLine: number; ref: string }>(
-    `SELECT e.id, e.stream, e.type, e.date, e.data, e.origin_file AS "originFile", e.origin_line AS "originLine", r.ref
-     FROM events e CROSS JOIN LATERAL unnest(e.refs) AS r(ref)
-     WHERE e.import_id = $1 AND NOT EXISTS (SELECT 1 FROM events t WHERE t.stream = r.ref)
-     ORDER BY e.seq LIMIT $2`,
-    [importId, problems.limit],
-  );
+  const missing = await danglingReferences(tx, importId, problems.limit);
   for (const row of missing) {
     const result = validateEvent({ id: row.id, stream: row.stream, type: row.type, date: row.date, data: row.data });
     const field = result.ok ? result.references.find((reference) => reference.stream === row.ref)?.field : undefined;

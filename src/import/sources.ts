@@ -1,23 +1,35 @@
 /**
  * Where import lines come from: files or standard input, read as a stream of numbered lines (bounded memory,
- * whatever the file's size), with the bytes read so far for a progress bar.
+ * whatever the file's size), with the bytes read so far for a progress bar; or the events of an API request, passed
+ * as the objects its body was parsed into (no JSON text in between).
  */
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { ImketenError } from '../domain/errors.js';
 import { readUtf8Lines, type TextLine } from '../input/utf8-lines.js';
 
-export interface ImportSource {
+interface SourceInfo {
   /** The name errors use: the path as given, or `<stdin>`. */
   name: string;
   /** Total bytes, when known (files), for progress. */
   size?: number;
   /** The organisation of the API principal that sent these events; none for an operator's import at the server. */
   organisation?: string;
+}
+
+/** JSON Lines: one event a line. */
+export interface TextSource extends SourceInfo {
   open(): Readable;
 }
 
-export function fileSource(path: string): ImportSource {
+/** Events already parsed (an API request's body): each value stands for a line, numbered from 1. */
+export interface ObjectSource extends SourceInfo {
+  values: readonly unknown[];
+}
+
+export type ImportSource = TextSource | ObjectSource;
+
+export function fileSource(path: string): TextSource {
   let size: number;
   try {
     const stat = statSync(path);
@@ -30,18 +42,22 @@ export function fileSource(path: string): ImportSource {
   return { name: path, size, open: () => createReadStream(path) };
 }
 
-export function streamSource(name: string, stream: Readable): ImportSource {
+export function streamSource(name: string, stream: Readable): TextSource {
   return { name, open: () => stream };
 }
 
-export function textSource(name: string, text: string): ImportSource {
+export function textSource(name: string, text: string): TextSource {
   return { name, size: Buffer.byteLength(text), open: () => Readable.from([text]) };
+}
+
+export function objectSource(name: string, values: readonly unknown[]): ObjectSource {
+  return { name, values };
 }
 
 /**
  * Reads a source line by line as strict UTF-8 (src/input/utf8-lines.ts): a line that is not UTF-8 or is longer than
  * the limit comes as a problem with its line number. `onBytes` learns how far into the source the reader is.
  */
-export function readLines(source: ImportSource, onBytes?: (bytes: number) => void): AsyncGenerator<TextLine> {
+export function readLines(source: TextSource, onBytes?: (bytes: number) => void): AsyncGenerator<TextLine> {
   return readUtf8Lines(source.open(), { onBytes });
 }

@@ -14,6 +14,7 @@ import { CASE_KINDS, parseStreamName, type CaseKind, type StreamKind } from '../
 import { replayStream } from '../domain/replay.js';
 import type { Queryable } from '../store/db.js';
 import { readStreams, type StoredEvent } from '../store/event-store.js';
+import { noteStreamsForLater, streamHistory, streamsForLater } from '../store/import-store.js';
 import { replaceSegments, segmentRowsOf, type SegmentRow } from '../store/segments.js';
 import type { ProblemList } from './problem-list.js';
 import type { ImportProgress } from './import-events.js';
@@ -84,13 +85,7 @@ export class StreamReplayer {
     this.openEvents -= taken;
     if (group.length === 0 || this.options.problems.full) return;
 
-    const history = await this.tx.query<{ stream: string; before: boolean; earlierInImport: boolean }>(
-      `SELECT s.stream,
-         EXISTS (SELECT FROM events e WHERE e.stream = s.stream AND e.seq <= $3) AS before,
-         EXISTS (SELECT FROM events e WHERE e.stream = s.stream AND e.seq > $3 AND e.seq < s.first_seq) AS "earlierInImport"
-       FROM unnest($1::text[], $2::bigint[]) AS s(stream, first_seq)`,
-      [group.map(([stream]) => stream), group.map(([, list]) => list[0]!.seq), this.options.lastSeqBefore],
-    );
+    const history = await streamHistory(this.tx, group.map(([stream, list]) => [stream, list[0]!.seq] as const), this.options.lastSeqBefore);
     const fromStore = new Set<string>();
     for (const { stream, before, earlierInImport } of history) {
       if (!earlierInImport) this.streams += 1;
@@ -123,11 +118,8 @@ export class StreamReplayer {
   }
 
   private async moveLaterToTable(): Promise<void> {
-    if (!this.laterTable) {
-      await this.tx.exec('CREATE TEMPORARY TABLE IF NOT EXISTS replay_later (stream text PRIMARY KEY) ON COMMIT DROP');
-      this.laterTable = true;
-    }
-    await this.tx.query('INSERT INTO replay_later SELECT unnest($1::text[]) ON CONFLICT DO NOTHING', [[...this.later]]);
+    await noteStreamsForLater(this.tx, [...this.later], !this.laterTable);
+    this.laterTable = true;
     this.later.clear();
   }
 
@@ -136,7 +128,7 @@ export class StreamReplayer {
     if (this.laterTable) await this.moveLaterToTable();
     const fetchPage = async (after: string) => {
       const streams = this.laterTable
-        ? (await this.tx.query<{ stream: string }>('SELECT stream FROM replay_later WHERE stream > $1 ORDER BY stream LIMIT $2', [after, PAGE_SIZE])).map((row) => row.stream)
+        ? await streamsForLater(this.tx, after, PAGE_SIZE)
         : [...this.later].sort().filter((stream) => stream > after).slice(0, PAGE_SIZE);
       return streams.length === 0 ? undefined : { streams, events: await readStreams(this.tx, streams) };
     };

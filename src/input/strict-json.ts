@@ -46,6 +46,44 @@ export function parseStrictJson(text: string, limits: JsonLimits = DEFAULT_JSON_
   return { ok: true, value };
 }
 
+/**
+ * The checks of parseStrictJson on a value already parsed (a request body's events, passed on as objects): nesting
+ * within the limit, and no NUL, lone surrogate or over-long string anywhere, keys included. (An object holds no
+ * duplicate key.)
+ */
+export function checkStrictValue(value: unknown, limits: JsonLimits = DEFAULT_JSON_LIMITS): StrictJsonResult {
+  if (nestsDeeperThan(value, limits.maxDepth)) {
+    return { ok: false, message: `objects and arrays nest deeper than ${limits.maxDepth} levels; the limit is ${limits.maxDepth}` };
+  }
+  const bad = checkValue(value, limits.maxStringChars, { members: 0 });
+  if (bad) return { ok: false, field: fieldOf(bad.path.reverse()), message: bad.message };
+  return { ok: true, value };
+}
+
+function nestsDeeperThan(value: unknown, levels: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (levels === 0) return true;
+  return (Array.isArray(value) ? value : Object.values(value)).some((inner) => nestsDeeperThan(inner, levels - 1));
+}
+
+/**
+ * Whether the JSON text of a value (JSON.stringify, UTF-8) would be longer than `maxBytes`. A cheap upper bound
+ * answers for all but values near the limit; only those are serialised.
+ */
+export function jsonLongerThan(value: unknown, maxBytes: number): boolean {
+  return jsonUpperBound(value) > maxBytes && Buffer.byteLength(JSON.stringify(value) ?? '') > maxBytes;
+}
+
+function jsonUpperBound(value: unknown): number {
+  // A character takes at most 6 bytes in JSON (\u001f), a number at most 25.
+  if (typeof value === 'string') return value.length * 6 + 2;
+  if (typeof value !== 'object' || value === null) return 25;
+  let bytes = 2;
+  if (Array.isArray(value)) for (const inner of value) bytes += jsonUpperBound(inner) + 1;
+  else for (const [key, inner] of Object.entries(value)) bytes += key.length * 6 + 3 + jsonUpperBound(inner) + 1;
+  return bytes;
+}
+
 /** The deepest nesting is checked before parsing, so that no parser recurses into a hostile document. */
 function scanShape(text: string, maxDepth: number): { members: number; tooDeepAt?: number } {
   let depth = 0;

@@ -76,7 +76,7 @@ function decodeLine(bytes: Buffer, line: number): TextLine {
   return { line, text };
 }
 
-function tooLong(maxBytes: number): string {
+export function tooLong(maxBytes: number): string {
   return `the line is longer than ${maxBytes.toLocaleString('en')} bytes, the limit of one line`;
 }
 

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../store/db.js';
+import { eventsOfType } from '../store/recorded-events.js';
 
 export const JUDGE_AUTHORISATION_TYPE = 'criminal.judge-authorisation';
 
@@ -80,14 +81,9 @@ export function authorisationOf(event: { id: string; stream: string; date: strin
 export async function listAuthorisations(
   tx: Queryable, filter: { personId?: string; afterSeq?: number; limit: number; recordedAsOf: Date },
 ): Promise<Array<JudgeAuthorisation & { seq: number }>> {
-  const rows = await tx.query<{ seq: number; id: string; stream: string; date: string; recordedAt: Date | string; data: Record<string, unknown> }>(
-    `SELECT a.seq::int AS seq, a.id, a.stream, to_char(a.date, 'YYYY-MM-DD') AS date, a.recorded_at AS "recordedAt", a.data
-     FROM events a
-     WHERE a.type = $1 AND ($2::text IS NULL OR a.refs @> ARRAY['person/' || $2]::text[]) AND a.seq > $3 AND a.recorded_at <= $5::timestamptz
-       AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'retracted' AND r.data ->> 'event' = a.id AND r.stream = a.stream
-                         AND r.recorded_at <= $5::timestamptz)
-     ORDER BY a.seq LIMIT $4`,
-    [JUDGE_AUTHORISATION_TYPE, filter.personId ?? null, filter.afterSeq ?? 0, filter.limit, filter.recordedAsOf.toISOString()],
-  );
+  const rows = await eventsOfType(tx, {
+    type: JUDGE_AUTHORISATION_TYPE, personId: filter.personId, afterSeq: filter.afterSeq, limit: filter.limit, recordedAsOf: filter.recordedAsOf,
+  });
+
   return rows.map((row) => ({ seq: Number(row.seq), ...authorisationOf({ ...row, recordedAt: new Date(row.recordedAt).toISOString() }) }));
 }

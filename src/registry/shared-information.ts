@@ -5,6 +5,7 @@
  */
 import type { Act } from '../domain/events/fields.js';
 import type { Queryable } from '../store/db.js';
+import { eventsOfType } from '../store/recorded-events.js';
 
 export const SHARE_TYPE = 'exclusion.information-shared';
 
@@ -36,18 +37,11 @@ export interface ShareFilter {
 }
 
 export async function listShares(tx: Queryable, filter: ShareFilter): Promise<Array<SharedInformation & { seq: number }>> {
-  const rows = await tx.query<{ seq: number; id: string; stream: string; date: string; recordedAt: Date | string; data: Record<string, unknown> }>(
-    `SELECT s.seq::int AS seq, s.id, s.stream, to_char(s.date, 'YYYY-MM-DD') AS date, s.recorded_at AS "recordedAt", s.data
-     FROM events s
-     WHERE s.type = $1 AND ($2::text IS NULL OR s.refs @> ARRAY['person/' || $2]::text[]) AND ($3::text IS NULL OR s.stream = 'exclusion/' || $3)
-       AND ($4::text IS NULL OR s.data ->> 'recipient' = $4) AND ($5::date IS NULL OR s.date >= $5::date) AND s.date <= $6::date
-       AND s.seq > $7 AND s.recorded_at <= $9::timestamptz
-       AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'retracted' AND r.data ->> 'event' = s.id AND r.stream = s.stream
-                         AND r.recorded_at <= $9::timestamptz)
-     ORDER BY s.seq LIMIT $8`,
-    [SHARE_TYPE, filter.personId ?? null, filter.exclusionCase ?? null, filter.recipient ?? null, filter.from ?? null, filter.until,
-      filter.afterSeq ?? 0, filter.limit, filter.recordedAsOf.toISOString()],
-  );
+  const rows = await eventsOfType(tx, {
+    type: SHARE_TYPE, personId: filter.personId, stream: filter.exclusionCase === undefined ? undefined : `exclusion/${filter.exclusionCase}`,
+    recipient: filter.recipient, from: filter.from, until: filter.until, afterSeq: filter.afterSeq, limit: filter.limit, recordedAsOf: filter.recordedAsOf,
+  });
+
   return rows.map((row) => {
     const { recipient, person, ...parts } = row.data as { recipient: string; person: string } & SharedInformation['parts'];
     return {

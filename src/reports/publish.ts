@@ -7,6 +7,7 @@
 import { ImketenError } from '../domain/errors.js';
 import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
+import { eventsRecordedBetween } from '../store/event-store.js';
 import { insertPublication, selectPublication } from '../store/publications.js';
 import { computeReport, type ReportContext } from './compute-report.js';
 import { explainRow, type ExplainedItem } from './explain.js';
@@ -130,11 +131,7 @@ async function explainChange(db: Db, reference: string, column: number, publishe
 }
 
 async function recordedSince(tx: Queryable, stream: string, since: string, until: string): Promise<ChangeCause[]> {
-  const rows = await tx.query<{ eventId: string; type: string; date: string; recordedAt: string; data: Record<string, unknown> }>(
-    `SELECT id AS "eventId", type, date, recorded_at AS "recordedAt", data FROM events
-     WHERE stream = $1 AND recorded_at > $2::timestamptz AND recorded_at <= $3::timestamptz ORDER BY recorded_at, seq`,
-    [stream, since, until],
-  );
+  const rows = await eventsRecordedBetween(tx, stream, since, until);
   return rows.map(({ data, ...row }) => row.type === 'retracted'
     ? { ...row, retracts: { eventId: String(data.event), reason: String(data.reason ?? '') } }
     : row);

@@ -8,8 +8,9 @@
 import { DEFAULT_THRESHOLD, MatchIndex, type Hit } from '../matching/api.js';
 import type { Policy } from '../policy/policy.js';
 import type { Db } from '../store/db.js';
-import { insertRun, type FoundHit, type HitRow } from './hits-store.js';
-import { caseKindsOfPersons, knownToDifferentPartners, partnersByKind, partnersOf } from './partners.js';
+import { insertRun, type FoundHit, type HitRow } from '../store/hits-store.js';
+import { caseKindsOfPersons } from '../store/screening-reads.js';
+import { knownToDifferentPartners, partnersByKind, partnersOf } from './partners.js';
 import { recordHits } from './record-hits.js';
 import { asMatchEntry, loadRegistryPersons } from './registry-persons.js';
 import { screenPerson } from './screen-person.js';

@@ -10,7 +10,7 @@ import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { EventFactory, jsonl } from '../testing/event-factory.js';
 import { crossReferenceRegistry } from './cross-reference-registry.js';
 import { crossReferencesFor, MATCH_ELSEWHERE_NOTICE } from './cross-references-for.js';
-import { findHits } from './hits-store.js';
+import { findHits } from '../store/hits-store.js';
 import { mergePersons, undoMerge } from './merge-persons.js';
 import { loadRegistryPersons } from './registry-persons.js';
 import { reviewHit } from './review-hit.js';

@@ -11,7 +11,7 @@ import type { Principal } from '../policy/principal.js';
 import { registryFacts } from '../policy/registry-facts.js';
 import { summarisePersons, type PersonSummary } from '../registry/stream-view.js';
 import type { Queryable } from '../store/db.js';
-import { findHits, type HitStatus } from './hits-store.js';
+import { findHits, type HitStatus } from '../store/hits-store.js';
 
 export interface VisibleMatch {
   hitId: number;

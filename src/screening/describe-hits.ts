@@ -5,7 +5,8 @@
 import type { WatchlistEntry } from '../matching/api.js';
 import { summarisePersons, type PersonSummary } from '../registry/stream-view.js';
 import type { Queryable } from '../store/db.js';
-import type { HitRow } from './hits-store.js';
+import type { HitRow } from '../store/hits-store.js';
+import { watchlistEntriesByHash } from '../store/screening-reads.js';
 
 export interface HitView extends HitRow {
   person: PersonSummary;
@@ -20,15 +21,7 @@ export async function describeHits(tx: Queryable, hits: readonly HitRow[]): Prom
   const personIds = [...new Set(hits.flatMap((hit) => (hit.source === 'registry' ? [hit.personId, hit.counterpart] : [hit.personId])))];
   const persons = new Map((await summarisePersons(tx, personIds)).map((person) => [person.id, person]));
   const watchlistHits = hits.filter((hit) => hit.source === 'watchlist');
-  const entries = new Map<string, WatchlistEntry>();
-  if (watchlistHits.length > 0) {
-    const rows = await tx.query<{ watchlistId: number; contentHash: string; entry: WatchlistEntry }>(
-      `SELECT DISTINCT ON (watchlist_id, content_hash) watchlist_id AS "watchlistId", content_hash AS "contentHash", entry
-       FROM watchlist_entries WHERE content_hash = ANY($1::text[])`,
-      [watchlistHits.map((hit) => hit.counterpartHash)],
-    );
-    for (const row of rows) entries.set(`${row.watchlistId}:${row.contentHash}`, row.entry);
-  }
+  const entries = watchlistHits.length > 0 ? await watchlistEntriesByHash(tx, watchlistHits.map((hit) => hit.counterpartHash)) : new Map<string, WatchlistEntry>();
   return hits.map((hit) => {
     const person = persons.get(hit.personId) ?? { id: hit.personId, names: [], birthDate: null, nationalities: [] };
     if (hit.source === 'registry') {

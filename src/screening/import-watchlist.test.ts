@@ -5,7 +5,7 @@ import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { importWatchlist } from './import-watchlist.js';
 import { listWatchlists } from './list-watchlists.js';
 import { clock, fixtureFile, fixtureText, listJsonl, textFile } from './testing/fixtures.js';
-import { currentEntries, entriesAtVersion, requireWatchlist } from './watchlist-store.js';
+import { currentEntries, entriesAtVersion, requireWatchlist } from '../store/watchlist-store.js';
 
 async function rejection(work: Promise<unknown>): Promise<ImketenError> {
   try {

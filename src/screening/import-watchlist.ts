@@ -13,7 +13,7 @@ import type { Db } from '../store/db.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
 import {
   closeEntries, currentEntryHashes, insertEntries, insertVersion, latestVersion, lockOrCreateWatchlist,
-} from './watchlist-store.js';
+} from '../store/watchlist-store.js';
 
 /** The formats a user names (`--format`); OFAC's two files are one list. */
 export const LIST_FORMATS = ['un-xml', 'ofac-csv', 'jsonl'] as const;

@@ -1,6 +1,6 @@
 /** The watchlists with their versions and sizes, for `imketen watchlist list` and the API. */
 import type { Queryable } from '../store/db.js';
-import { listVersions, type WatchlistRow, type WatchlistVersionRow } from './watchlist-store.js';
+import { listVersions, type WatchlistRow, type WatchlistVersionRow } from '../store/watchlist-store.js';
 
 export interface WatchlistListing extends WatchlistRow {
   /** Newest first. */

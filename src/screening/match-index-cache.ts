@@ -5,7 +5,7 @@
  */
 import { MatchIndex } from '../matching/api.js';
 import type { Db, Queryable } from '../store/db.js';
-import { entriesAtVersion } from './watchlist-store.js';
+import { entriesAtVersion } from '../store/watchlist-store.js';
 
 const MAX_PER_STORE = 4;
 const caches = new WeakMap<object, Map<string, Promise<MatchIndex>>>();

@@ -5,7 +5,6 @@
  */
 import { readableKinds } from '../policy/authorize.js';
 import type { Policy } from '../policy/policy.js';
-import type { Queryable } from '../store/db.js';
 
 /** The organisations whose roles read each case kind without a condition. */
 export function partnersByKind(policy: Policy): Map<string, string[]> {
@@ -18,17 +17,6 @@ export function partnersByKind(policy: Policy): Map<string, string[]> {
     }
   }
   return new Map([...byKind].map(([kind, partners]) => [kind, [...partners].sort()]));
-}
-
-/** The case kinds that name each person (any reference: suspect, person, victim, subject). */
-export async function caseKindsOfPersons(tx: Queryable): Promise<Map<string, string[]>> {
-  const rows = await tx.query<{ ref: string; kinds: string[] }>(
-    `SELECT ref, array_agg(DISTINCT kind ORDER BY kind) AS kinds
-     FROM events CROSS JOIN LATERAL unnest(refs) AS r(ref)
-     WHERE ref LIKE 'person/%' AND kind <> 'person'
-     GROUP BY ref`,
-  );
-  return new Map(rows.map((row) => [row.ref.slice('person/'.length), row.kinds]));
 }
 
 /** The partners that know a person named in cases of these kinds. */

@@ -5,7 +5,7 @@
  * the same data keeps its decision, so a rejected pair is not raised again unless the data change.
  */
 import type { Queryable } from '../store/db.js';
-import { findHits, hitKey, hitKeys, insertHits, markNotCurrent, updateHits, type FoundHit, type HitRow, type HitSource } from './hits-store.js';
+import { findHits, hitKey, hitKeys, insertHits, markNotCurrent, updateHits, type FoundHit, type HitRow, type HitSource } from '../store/hits-store.js';
 
 export interface RecordedHits {
   /** Hits found by this screening. */

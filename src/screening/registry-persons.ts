@@ -10,6 +10,7 @@ import type { WatchlistEntry } from '../matching/api.js';
 import type { Queryable } from '../store/db.js';
 import { canonicalJson, sha256Hex } from '../store/canonical-json.js';
 import { casesAt } from '../store/segments.js';
+import { personEvents, unretractedData } from '../store/screening-reads.js';
 
 export interface RegistryPerson {
   id: string;
@@ -40,9 +41,7 @@ const SUBJECT_FIELDS = ['suspect', 'person', 'subjects'] as const;
  * added to the person they were merged into.
  */
 export async function loadRegistryPersons(tx: Queryable, scope: PersonScope = {}, now: Date = new Date()): Promise<RegistryPerson[]> {
-  const rows = await tx.query<RecordedEvent>(
-    `SELECT seq, id, stream, type, date, recorded_at AS "recordedAt", data FROM events WHERE kind = 'person' ORDER BY stream, seq`,
-  );
+  const rows = await personEvents(tx);
   const streams = new Map<string, RecordedEvent[]>();
   for (const row of rows) {
     const list = streams.get(row.stream);
@@ -109,14 +108,8 @@ export function asMatchEntry(person: RegistryPerson): WatchlistEntry {
 async function subjectsOfCases(tx: Queryable, kind: CaseKind, phase: string | undefined, now: Date): Promise<string[]> {
   const cases = await casesAt(tx, { kind, date: now.toISOString().slice(0, 10), asRecordedAt: now.toISOString(), ...(phase ? { phases: [phase] } : {}) });
   if (cases.length === 0) return [];
-  const rows = await tx.query<{ data: Record<string, unknown> }>(
-    `SELECT data FROM events e
-     WHERE stream = ANY($1::text[]) AND type <> 'retracted'
-       AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'retracted' AND r.stream = e.stream AND r.data ->> 'event' = e.id)`,
-    [cases.map((item) => item.stream)],
-  );
   const persons = new Set<string>();
-  for (const { data } of rows) {
+  for (const data of await unretractedData(tx, cases.map((item) => item.stream))) {
     for (const field of SUBJECT_FIELDS) {
       const value = data[field];
       if (typeof value === 'string') persons.add(value);

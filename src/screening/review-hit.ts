@@ -5,7 +5,8 @@
  */
 import { ImketenError } from '../domain/errors.js';
 import type { Db } from '../store/db.js';
-import { DECISIONS, findHit, insertReview, type Decision, type HitRow, type ReviewRow } from './hits-store.js';
+import { DECISIONS, findHit, insertReview, type Decision, type HitRow, type ReviewRow } from '../store/hits-store.js';
+import { lockHit } from '../store/screening-reads.js';
 
 export interface ReviewInput {
   hitId: number;
@@ -25,8 +26,7 @@ export async function reviewHit(db: Db, input: ReviewInput): Promise<{ hit: HitR
   if (!input.by.trim()) throw new ImketenError('INVALID_INPUT', 'Say who decides (--by NAME): the decision is logged with it.');
   return db.transaction(async (tx) => {
     // lock the hit: a screening run updating its data hashes meanwhile would make the decision hold for the wrong data
-    const [locked] = await tx.query('SELECT id FROM screening_hits WHERE id = $1 FOR UPDATE', [input.hitId]);
-    const hit = locked ? await findHit(tx, input.hitId) : undefined;
+    const hit = (await lockHit(tx, input.hitId)) ? await findHit(tx, input.hitId) : undefined;
     if (!hit) throw new ImketenError('CASE_NOT_FOUND', `No hit ${input.hitId}. \`imketen hits list\` shows the hits waiting for review.`);
     if (!hit.current) {
       throw new ImketenError('INVALID_INPUT', `Hit ${hit.id} is no longer found by screening (the entry was removed, or the data no longer match): there is nothing to decide.`);

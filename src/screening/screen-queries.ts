@@ -13,7 +13,7 @@ import type { TextLine } from '../input/utf8-lines.js';
 import { DEFAULT_THRESHOLD, type Hit, type MatchIndex } from '../matching/api.js';
 import type { Queryable } from '../store/db.js';
 import { watchlistIndex } from './match-index-cache.js';
-import { latestVersion, requireWatchlist, type WatchlistRow } from './watchlist-store.js';
+import { latestVersion, requireWatchlist, type WatchlistRow } from '../store/watchlist-store.js';
 
 export interface QueryLine {
   id: string;

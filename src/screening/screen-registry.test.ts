@@ -8,7 +8,7 @@ import { textSource } from '../import/sources.js';
 import { openStore } from '../store/open-store.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { EventFactory, jsonl } from '../testing/event-factory.js';
-import { findHits, reviewsOf } from './hits-store.js';
+import { findHits, reviewsOf } from '../store/hits-store.js';
 import { importWatchlist } from './import-watchlist.js';
 import { reviewHit } from './review-hit.js';
 import { screenRegistry } from './screen-registry.js';

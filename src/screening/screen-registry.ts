@@ -10,12 +10,12 @@
 import { ImketenError } from '../domain/errors.js';
 import { DEFAULT_THRESHOLD, MatchIndex } from '../matching/api.js';
 import type { Db } from '../store/db.js';
-import { insertRun, saveScreeningState, screeningState, type FoundHit, type HitRow, type ScreeningStateRow } from './hits-store.js';
+import { insertRun, saveScreeningState, screeningState, type FoundHit, type HitRow, type ScreeningStateRow } from '../store/hits-store.js';
 import { recordHits } from './record-hits.js';
 import { loadRegistryPersons, type PersonScope, type RegistryPerson } from './registry-persons.js';
 import { openList } from './screen-queries.js';
 import { screenPerson } from './screen-person.js';
-import { entriesAtVersion, entriesClosedSince, type StoredEntry } from './watchlist-store.js';
+import { entriesAtVersion, entriesClosedSince, type StoredEntry } from '../store/watchlist-store.js';
 
 export interface RegistryScreeningOptions {
   list: string;

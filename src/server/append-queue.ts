@@ -8,8 +8,9 @@ import { appendAccess, type AccessEntry } from '../access-log/access-log.js';
 import { ImketenError } from '../domain/errors.js';
 import type { EventInput } from '../domain/event.js';
 import { importEvents } from '../import/import-events.js';
-import { textSource, type ImportSource } from '../import/sources.js';
+import { objectSource, type ImportSource } from '../import/sources.js';
 import type { Db } from '../store/db.js';
+import { eventIdsOfImport } from '../store/event-store.js';
 
 export interface AppendResult {
   importId: number;
@@ -88,7 +89,7 @@ export class AppendQueue {
       batch.map((item, index) => requestSource(`${REQUEST_SOURCE}#${index}`, item)),
       { now: this.now },
     );
-    const added = new Set((await this.db.query<{ id: string }>('SELECT id FROM events WHERE import_id = $1', [summary.importId])).map((row) => row.id));
+    const added = await eventIdsOfImport(this.db, summary.importId);
     return batch.map((item) => {
       const ids = new Set(item.events.map((event) => event.id));
       const mine = [...ids].filter((id) => added.has(id)).length;
@@ -112,9 +113,5 @@ export class AppendQueue {
 
 /** One request's events as an import source, marked with the organisation that sent them (the write policy reads it). */
 function requestSource(name: string, item: Pending): ImportSource {
-  return { ...textSource(name, jsonLines(item.events)), organisation: item.entry.organisation };
-}
-
-function jsonLines(events: readonly EventInput[]): string {
-  return events.map((event) => JSON.stringify(event)).join('\n');
+  return { ...objectSource(name, item.events), organisation: item.entry.organisation };
 }

@@ -6,11 +6,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findSessionPrincipal } from '../accounts/sessions.js';
-import { ImketenError } from '../domain/errors.js';
 import { authorize, rolesGranted } from '../policy/authorize.js';
 import { registryFacts } from '../policy/registry-facts.js';
 import { accessEntry, today, type ServerContext } from './context.js';
-import { AccessDenied } from './http-errors.js';
+import { AccessDenied, HttpError } from './http-errors.js';
 
 export const SESSION_COOKIE = 'imketen_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -53,7 +52,7 @@ export function checkRoute(context: ServerContext) {
       const given = Buffer.from(typeof header === 'string' ? header : '');
       const expected = Buffer.from(request.session.csrfToken);
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        throw new ImketenError('CSRF_TOKEN_INVALID', 'This request changes data but lacks the CSRF token of your session: send the csrfToken from POST or GET /api/session in the X-CSRF-Token header.');
+        throw new HttpError('CSRF_TOKEN_INVALID', 'This request changes data but lacks the CSRF token of your session: send the csrfToken from POST or GET /api/session in the X-CSRF-Token header.');
       }
     }
     if (definition.authenticated) return;

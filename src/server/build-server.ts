@@ -25,7 +25,7 @@ import type { Db } from '../store/db.js';
 import { authenticate, checkRoute } from './authenticate.js';
 import type { ServerConfig } from './config.js';
 import type { App, ServerContext } from './context.js';
-import { problemOf, RateLimited } from './http-errors.js';
+import { HttpError, problemOf, RateLimited } from './http-errors.js';
 import { registerRoutes } from './routes/index.js';
 import { NAMED_SCHEMAS, ProblemSchema } from './schemas.js';
 import { useStrictJsonBodies } from './strict-json-body.js';
@@ -209,7 +209,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   });
 
   app.setNotFoundHandler((request, reply) => {
-    const problem = problemOf(new ImketenError('ROUTE_NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]} in this API. The OpenAPI document at /api/openapi.json lists every endpoint.`));
+    const problem = problemOf(new HttpError('ROUTE_NOT_FOUND', `There is no ${request.method} ${request.url.split('?')[0]} in this API. The OpenAPI document at /api/openapi.json lists every endpoint.`));
     return reply.code(404).type('application/problem+json').send(problem);
   });
 
@@ -246,8 +246,8 @@ function containsNul(value: unknown): boolean {
   return false;
 }
 
-function toImketenError(error: FastifyError, bodyLimit: number): ImketenError | undefined {
-  if (error instanceof ImketenError) return error;
+function toImketenError(error: FastifyError, bodyLimit: number): ImketenError | HttpError | undefined {
+  if (error instanceof ImketenError || error instanceof HttpError) return error;
   if (error.validation) {
     const where = error.validationContext ?? 'request';
     const problems = error.validation.map((issue) => {
@@ -264,9 +264,9 @@ function toImketenError(error: FastifyError, bodyLimit: number): ImketenError | 
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ImketenError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${bodyLimit} bytes. Send the events in smaller batches.`);
+      return new HttpError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${bodyLimit} bytes. Send the events in smaller batches.`);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ImketenError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+      return new HttpError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ImketenError('INVALID_INPUT', 'The body is empty but declared as JSON: send a JSON object.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -277,8 +277,8 @@ function toImketenError(error: FastifyError, bodyLimit: number): ImketenError | 
   if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
     return new ImketenError('INVALID_INPUT', `The body is not valid JSON: ${error.message}.`);
   }
-  if (error.statusCode === 413) return new ImketenError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${bodyLimit} bytes.`);
-  if (error.statusCode === 415) return new ImketenError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
+  if (error.statusCode === 413) return new HttpError('PAYLOAD_TOO_LARGE', `The request body is larger than the limit of ${bodyLimit} bytes.`);
+  if (error.statusCode === 415) return new HttpError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return new ImketenError('INVALID_INPUT', error.message);
   const code = (error as { code?: string }).code;
   if (code === 'ECONNREFUSED' || code === '57P01') return new ImketenError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly.');

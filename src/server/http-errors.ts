@@ -1,10 +1,23 @@
 /**
- * The one table from error codes to HTTP statuses, and problem details (RFC 9457) built from errors.
+ * The one table from error codes to HTTP statuses, and problem details (RFC 9457) built from errors. The
+ * capabilities' errors (src/domain/errors.ts) say what went wrong; HttpError is what only the HTTP edge can get
+ * wrong: a route that does not exist, a body too large or not JSON, a missing CSRF token.
  */
 import type { ErrorCode, Problem } from '../domain/errors.js';
 import { ImketenError } from '../domain/errors.js';
 
-export const HTTP_STATUS: Record<ErrorCode, number> = {
+/** The codes of what only the HTTP edge can get wrong. */
+export type HttpOnlyCode = 'CSRF_TOKEN_INVALID' | 'ROUTE_NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE';
+
+export class HttpError extends Error {
+  readonly problems: readonly Problem[] = [];
+  constructor(readonly code: HttpOnlyCode, message: string) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const HTTP_STATUS: Record<ErrorCode | HttpOnlyCode, number> = {
   INVALID_INPUT: 400,
   CONFIG_INVALID: 500,
   UNKNOWN_REPORT_ROW: 400,
@@ -66,7 +79,7 @@ export interface ProblemDetails {
   retryAfter?: number;
 }
 
-export function problemOf(error: ImketenError, instance?: string): ProblemDetails {
+export function problemOf(error: ImketenError | HttpError, instance?: string): ProblemDetails {
   const status = HTTP_STATUS[error.code];
   return {
     type: `urn:imketen:problem:${error.code.toLowerCase().replaceAll('_', '-')}`,

@@ -21,13 +21,26 @@ function canonical(value: unknown): string {
   return `{${entries.map(([key, child]) => `${JSON.stringify(key)}:${canonical(child)}`).join(',')}}`;
 }
 
+/** A schema with the named schemas inside it (those with an `$id`, below the top) as references. */
+function nestedAsRefs(value: unknown, top = true): unknown {
+  if (Array.isArray(value)) return value.map((child) => nestedAsRefs(child, false));
+  if (!value || typeof value !== 'object') return value;
+  const object = value as Json;
+  if (!top && typeof object.$id === 'string') return { $ref: `#/components/schemas/${object.$id}` };
+  return Object.fromEntries(Object.entries(object).map(([key, child]) => [key, nestedAsRefs(child, false)]));
+}
+
 export function shareNamedSchemas<T extends Json>(document: T, named: readonly object[]): T {
   const root = document as Json;
   const components = ((root.components ??= {}) as Json);
   const schemas = ((components.schemas ??= {}) as Json);
   const byShape = new Map<string, string>();
   for (const schema of named as Json[]) {
-    if (typeof schema.$id === 'string') byShape.set(shape(JSON.parse(JSON.stringify(schema)) as Json), schema.$id);
+    if (typeof schema.$id !== 'string') continue;
+    const plain = JSON.parse(JSON.stringify(schema)) as Json;
+    byShape.set(shape(plain), schema.$id);
+    // The document may already refer to the named schemas nested in it (StreamView holds StoredEvent, PersonSummary).
+    byShape.set(shape(nestedAsRefs(plain) as Json), schema.$id);
   }
   const replace = (value: unknown, inside?: string): unknown => {
     if (Array.isArray(value)) return value.map((child) => replace(child));

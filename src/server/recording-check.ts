@@ -6,6 +6,7 @@
 import type { FastifyRequest } from 'fastify';
 import { RETRACTED } from '../domain/events/retraction.js';
 import { recordingRefusal } from '../policy/recording.js';
+import { eventType } from '../store/event-store.js';
 import { accessEntry, today, type ServerContext } from './context.js';
 import { AccessDenied } from './http-errors.js';
 
@@ -19,9 +20,9 @@ export async function checkRecordingRoles(
     let type = event.type;
     const retraction = type === RETRACTED;
     if (retraction) {
-      const [target] = await context.db.query<{ type: string }>('SELECT type FROM events WHERE stream = $1 AND id = $2', [event.stream, String(event.data.event)]);
-      if (!target) continue; // the import names the missing event
-      type = target.type;
+      const target = await eventType(context.db, event.stream, String(event.data.event));
+      if (target === undefined) continue; // the import names the missing event
+      type = target;
     }
     const refusal = recordingRefusal(context.policy, principal.role, type, { eventDate: event.date, today: today(context) }, retraction);
     if (!refusal) continue;

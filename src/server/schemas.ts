@@ -21,7 +21,13 @@ export const ProblemSchema = Type.Object({
   }))),
   allowingBases: Type.Optional(Type.Array(Type.String(), { description: 'For a refusal: the legal bases that would allow the access.' })),
   retryAfter: Type.Optional(Type.Integer()),
-}, { $id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });
+}, {
+  $id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).',
+  examples: [{
+    type: 'urn:imketen:problem:case-not-found', title: 'Not found', status: 404, detail: 'No criminal/SZ-2023-999 in the registry.',
+    instance: '/api/cases/criminal/SZ-2023-999', code: 'CASE_NOT_FOUND',
+  }],
+});
 
 // There is no year 0000, and PostgreSQL refuses it (src/domain/dates.ts).
 export const Date_ = Type.String({ format: 'date', pattern: '^(?!0000-)', description: 'A calendar date, YYYY-MM-DD.' });
@@ -60,14 +66,17 @@ export const EventInputSchema = Type.Object({
   date: Type.String({ maxLength: 40, description: 'The legal date, YYYY-MM-DD (checked with the event schema).' }),
   recordedAt: Type.Optional(Type.String({ maxLength: 40, description: 'Not accepted over the API (400): the server records the time it learns an event.' })),
   data: Type.Record(Type.String(), Type.Unknown()),
-}, { $id: 'EventInput', additionalProperties: false, description: 'One event of the interchange format v1 (see the README).' });
+}, {
+  $id: 'EventInput', additionalProperties: false, description: 'One event of the interchange format v1 (see the README).',
+  examples: [{ id: 'ev-0001', stream: 'person/P-0042', type: 'person.registered', date: '2023-04-01', data: { names: ['Amir Fictief'], birthDate: '1975-06-01' } }],
+});
 
 export const PersonSummarySchema = Type.Object({
   id: Type.String(),
   names: Type.Array(Type.String()),
   birthDate: Type.Union([Type.String(), Type.Null()]),
   nationalities: Type.Array(Type.String()),
-}, { $id: 'PersonSummary' });
+}, { $id: 'PersonSummary', examples: [{ id: 'P-0042', names: ['Amir Fictief'], birthDate: '1975-06-01', nationalities: ['SY'] }] });
 
 export const StreamViewSchema = Type.Object({
   stream: Type.String(),

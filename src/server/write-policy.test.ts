@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { importEvents } from '../import/import-events.js';
 import { textSource } from '../import/sources.js';
-import { insertHits, insertReview } from '../screening/hits-store.js';
+import { insertHits, insertReview } from '../store/hits-store.js';
 import { mergePersons } from '../screening/merge-persons.js';
 import { TEST_ENGINES } from '../store/testing/test-stores.js';
 import { loadFixture } from './testing/fixture.js';

@@ -195,3 +195,25 @@ export async function streamsNaming(tx: Queryable, stream: string): Promise<stri
   const rows = await tx.query<{ stream: string }>('SELECT DISTINCT stream FROM events WHERE refs @> ARRAY[$1]::text[] ORDER BY stream', [stream]);
   return rows.map((row) => row.stream);
 }
+
+/** The type of an event of a stream, if stored. */
+export async function eventType(tx: Queryable, stream: string, eventId: string): Promise<string | undefined> {
+  const [row] = await tx.query<{ type: string }>('SELECT type FROM events WHERE stream = $1 AND id = $2', [stream, eventId]);
+  return row?.type;
+}
+
+/** The ids of the events an import added. */
+export async function eventIdsOfImport(tx: Queryable, importId: number): Promise<Set<string>> {
+  return new Set((await tx.query<{ id: string }>('SELECT id FROM events WHERE import_id = $1', [importId])).map((row) => row.id));
+}
+
+/** The events of a stream recorded after `since` and by `until`, in order of recording. */
+export async function eventsRecordedBetween(
+  tx: Queryable, stream: string, since: string, until: string,
+): Promise<{ eventId: string; type: string; date: string; recordedAt: string; data: Record<string, unknown> }[]> {
+  return tx.query<{ eventId: string; type: string; date: string; recordedAt: string; data: Record<string, unknown> }>(
+    `SELECT id AS "eventId", type, date, recorded_at AS "recordedAt", data FROM events
+     WHERE stream = $1 AND recorded_at > $2::timestamptz AND recorded_at <= $3::timestamptz ORDER BY recorded_at, seq`,
+    [stream, since, until],
+  );
+}

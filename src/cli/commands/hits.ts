@@ -2,9 +2,9 @@ import { Option, type Command } from 'commander';
 import { ImketenError } from '../../domain/errors.js';
 import type { HitExplanation } from '../../matching/api.js';
 import { describeHits, type HitView } from '../../screening/describe-hits.js';
-import { findHit, findHits, reviewsOf, type Decision, type HitStatus } from '../../screening/hits-store.js';
+import { findHit, findHits, reviewsOf, type Decision, type HitStatus } from '../../store/hits-store.js';
 import { reviewHit } from '../../screening/review-hit.js';
-import { requireWatchlist } from '../../screening/watchlist-store.js';
+import { requireWatchlist } from '../../store/watchlist-store.js';
 import { contextOf } from '../context.js';
 import { explainInOneLine, renderHitLine } from './screen.js';
 

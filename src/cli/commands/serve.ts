@@ -4,7 +4,7 @@ import { JobQueue } from '../../jobs/job-queue.js';
 import { loadPolicy } from '../../policy/policy.js';
 import { buildServer } from '../../server/build-server.js';
 import { readServerConfig, type ServerConfig } from '../../server/config.js';
-import type { Db } from '../../store/db.js';
+import { hasDemoAccounts } from '../../store/accounts-store.js';
 import { openStore } from '../../store/open-store.js';
 import { contextOf, type CliContext } from '../context.js';
 import { loadDemoIfEmpty } from './demo.js';
@@ -68,11 +68,6 @@ function serverOverrides(options: ServeOptions): Partial<ServerConfig> {
     overrides.port = port;
   }
   return overrides;
-}
-
-async function hasDemoAccounts(db: Db): Promise<boolean> {
-  const rows = await db.query('SELECT 1 FROM accounts WHERE demo LIMIT 1');
-  return rows.length > 0;
 }
 
 function banner(address: string, config: Readonly<ServerConfig>, demo: boolean): string {

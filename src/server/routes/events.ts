@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Type } from 'typebox';
 import { ImketenError } from '../../domain/errors.js';
+import { HttpError } from '../http-errors.js';
 import { parseStreamName, STREAM_KINDS } from '../../domain/event.js';
 import { toInterchangeLine } from '../../export/export-events.js';
 import { grantedKinds } from '../../policy/authorize.js';
@@ -37,7 +38,7 @@ export function registerEventRoutes(app: App, context: ServerContext): void {
   }, async (request, reply) => {
     const events = request.body.events;
     if (events.length > context.config.maxEventsPerRequest) {
-      throw new ImketenError('PAYLOAD_TOO_LARGE', `At most ${context.config.maxEventsPerRequest} events per request; send the rest in further requests.`);
+      throw new HttpError('PAYLOAD_TOO_LARGE', `At most ${context.config.maxEventsPerRequest} events per request; send the rest in further requests.`);
     }
     const summary = await appendChecked(request, context, 'events.append', events);
     return reply.code(summary.added > 0 ? 201 : 200).send(summary);

@@ -4,7 +4,7 @@
 import { Type } from 'typebox';
 import { oidcLogin } from '../../accounts/oidc-login.js';
 import { createSession } from '../../accounts/sessions.js';
-import { ImketenError } from '../../domain/errors.js';
+import { HttpError } from '../http-errors.js';
 import type { App, ServerContext } from '../context.js';
 import { setSessionCookie } from '../cookies.js';
 import { PrincipalSchema } from '../schemas.js';
@@ -14,7 +14,7 @@ const PENDING_COOKIE = 'imketen_oidc';
 export async function registerOidcRoutes(app: App, context: ServerContext): Promise<void> {
   const login = context.config.oidc ? oidcLogin(context.config.oidc, context.db, context.policy) : undefined;
   const configured = () => {
-    if (!login) throw new ImketenError('ROUTE_NOT_FOUND', 'Single sign-on is not configured on this server (IMKETEN_OIDC_ISSUER).');
+    if (!login) throw new HttpError('ROUTE_NOT_FOUND', 'Single sign-on is not configured on this server (IMKETEN_OIDC_ISSUER).');
     return login;
   };
 

@@ -1061,6 +1061,18 @@ export interface components {
             accountId?: number;
             tokenId?: number;
         };
+        /**
+         * @example {
+         *       "id": "P-0042",
+         *       "names": [
+         *         "Amir Fictief"
+         *       ],
+         *       "birthDate": "1975-06-01",
+         *       "nationalities": [
+         *         "SY"
+         *       ]
+         *     }
+         */
         PersonSummary: {
             id: string;
             names: string[];
@@ -1078,7 +1090,21 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description One event of the interchange format v1 (see the README). */
+        /**
+         * @description One event of the interchange format v1 (see the README).
+         * @example {
+         *       "id": "ev-0001",
+         *       "stream": "person/P-0042",
+         *       "type": "person.registered",
+         *       "date": "2023-04-01",
+         *       "data": {
+         *         "names": [
+         *           "Amir Fictief"
+         *         ],
+         *         "birthDate": "1975-06-01"
+         *       }
+         *     }
+         */
         EventInput: {
             id: string;
             /** @description <kind>/<id>, e.g. criminal/SZ-2023-004 */
@@ -1210,7 +1236,17 @@ export interface components {
             prevHash: string;
             hash: string;
         };
-        /** @description RFC 9457 problem details (application/problem+json). */
+        /**
+         * @description RFC 9457 problem details (application/problem+json).
+         * @example {
+         *       "type": "urn:imketen:problem:case-not-found",
+         *       "title": "Not found",
+         *       "status": 404,
+         *       "detail": "No criminal/SZ-2023-999 in the registry.",
+         *       "instance": "/api/cases/criminal/SZ-2023-999",
+         *       "code": "CASE_NOT_FOUND"
+         *     }
+         */
         Problem: {
             type: string;
             title: string;
@@ -1230,6 +1266,31 @@ export interface components {
             /** @description For a refusal: the legal bases that would allow the access. */
             allowingBases?: string[];
             retryAfter?: number;
+        };
+        StreamView: {
+            stream: string;
+            kind: string;
+            id: string;
+            /** @description The date the state is shown for. */
+            date: string;
+            asRecordedAt: string | null;
+            /** @description The replayed state of the stream on `date` (shape per kind). */
+            state: unknown;
+            timeline: {
+                event: components["schemas"]["StoredEvent"];
+                retractedBy?: {
+                    eventId: string;
+                    recordedAt: string;
+                    reason: string;
+                };
+            }[];
+            persons: components["schemas"]["PersonSummary"][];
+            /** @description For a person: the cases naming them that you may read. */
+            cases: string[];
+            /** @description The legal basis of this access, as logged. */
+            legalBasis: string;
+            /** @description A restricted view the policy applied, or null for the full stream. */
+            view: string | null;
         };
     };
     responses: never;
@@ -2392,31 +2453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        stream: string;
-                        kind: string;
-                        id: string;
-                        /** @description The date the state is shown for. */
-                        date: string;
-                        asRecordedAt: string | null;
-                        /** @description The replayed state of the stream on `date` (shape per kind). */
-                        state: unknown;
-                        timeline: {
-                            event: components["schemas"]["StoredEvent"];
-                            retractedBy?: {
-                                eventId: string;
-                                recordedAt: string;
-                                reason: string;
-                            };
-                        }[];
-                        persons: components["schemas"]["PersonSummary"][];
-                        /** @description For a person: the cases naming them that you may read. */
-                        cases: string[];
-                        /** @description The legal basis of this access, as logged. */
-                        legalBasis: string;
-                        /** @description A restricted view the policy applied, or null for the full stream. */
-                        view: string | null;
-                    };
+                    "application/json": components["schemas"]["StreamView"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -2668,31 +2705,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        stream: string;
-                        kind: string;
-                        id: string;
-                        /** @description The date the state is shown for. */
-                        date: string;
-                        asRecordedAt: string | null;
-                        /** @description The replayed state of the stream on `date` (shape per kind). */
-                        state: unknown;
-                        timeline: {
-                            event: components["schemas"]["StoredEvent"];
-                            retractedBy?: {
-                                eventId: string;
-                                recordedAt: string;
-                                reason: string;
-                            };
-                        }[];
-                        persons: components["schemas"]["PersonSummary"][];
-                        /** @description For a person: the cases naming them that you may read. */
-                        cases: string[];
-                        /** @description The legal basis of this access, as logged. */
-                        legalBasis: string;
-                        /** @description A restricted view the policy applied, or null for the full stream. */
-                        view: string | null;
-                    };
+                    "application/json": components["schemas"]["StreamView"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
