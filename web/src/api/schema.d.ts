@@ -6324,9 +6324,27 @@ export interface operations {
                                 } | null;
                                 overdue: boolean;
                                 reasons: {
+                                    kind: "periodic-update" | "key-event";
                                     dueDate: string;
-                                    kind: string;
+                                    overdue: boolean;
+                                    since: string;
+                                    eventId: string | null;
                                     eventType: string | null;
+                                    eventDate: string | null;
+                                    explanation: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                /** @description Every open duty, overdue or not, earliest due first: what a new criminal.victim-informed can name in `duties` */
+                                duties: {
+                                    kind: "periodic-update" | "key-event";
+                                    dueDate: string;
+                                    overdue: boolean;
+                                    since: string;
+                                    eventId: string | null;
+                                    eventType: string | null;
+                                    eventDate: string | null;
                                     explanation: {
                                         nl: string;
                                         en: string;
