@@ -666,7 +666,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Accesses to one person's data (person=P-0042) or by one user (user=om.demo), in order
+         * The access log, oldest or newest first: all of it, or the accesses to one person's data (person=P-0042), by one user (user=om.demo), to one case (case=SZ-2026-002), between two Dutch days
          * @description **Access policy** — action `access-log.read`: auditor (access-log).
          */
         get: operations["listAccesses"];
@@ -5691,7 +5691,15 @@ export interface operations {
                 /** @description An id such as P-0042 or SZ-2023-004. */
                 person?: string;
                 user?: string;
+                /** @description A case id (SZ-2026-002) or stream (criminal/SZ-2026-002) */
+                case?: string;
+                /** @description A calendar date, YYYY-MM-DD. */
+                from?: string;
+                /** @description A calendar date, YYYY-MM-DD. */
+                to?: string;
+                order?: "oldest" | "newest";
                 limit?: number;
+                /** @description The cursor `next` of the previous page */
                 after?: number;
             };
             header?: never;
