@@ -27,7 +27,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty, captionVis
         {captionVisible && <Typography sx={{ fontWeight: 600, mb: 1 }}>{caption}</Typography>}
         <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
           {rows.map((row, index) => (
-            <Paper component="li" key={rowKey(row, index)} variant="outlined" sx={{ p: 1.5, mb: 1 }}>
+            <Paper component="li" key={rowKey(row, index)} variant="outlined" sx={{ p: 1.5, mb: 1, position: 'relative' }}>
               <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(88px, 35%) 1fr', columnGap: 1, rowGap: 0.5 }}>
                 {columns.map((column) => (typeof column.header === 'string'
                   ? (
@@ -38,7 +38,7 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty, captionVis
                   )
                   : (
                     <Box key={column.key} sx={{ display: 'contents' }}>
-                      <Box component="dt" sx={visuallyHidden}>{column.header}</Box>
+                      <Box component="dt" sx={{ ...visuallyHidden, left: 0, top: 0 }}>{column.header}</Box>
                       <Box component="dd" sx={{ m: 0, gridColumn: '1 / -1' }}>{column.cell(row)}</Box>
                     </Box>
                   )))}
