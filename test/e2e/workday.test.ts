@@ -1,7 +1,7 @@
 /**
  * Browser tests of issue 17 (a working day in the app): R5 — recording that a victim was informed names the duty it
  * discharges, and information about one judgment clears only that one; the auditor's access log newest first, paged,
- * filtered by case and exported as CSV; the victims page on a phone as cards with every column reachable. Each page
+ * filtered by case and exported as CSV; a watchlist imported in the app; the victims page on a phone as cards with every column reachable. Each page
  * checked with axe-core (WCAG 2.1 AA: no serious or critical violation).
  */
 import assert from 'node:assert/strict';
@@ -114,6 +114,34 @@ describe('a working day in the browser (issue 17)', { skip: browserSkip }, () =>
       assert.equal(actions.length, 50);
       assert.ok(lines.length - 1 >= 61, `${lines.length - 1} rows exported`);
       assert.ok(lines.slice(1).every((line) => line.includes('Dossier ingezien') && line.includes('Strafzaak SZ-2023-001')), lines.slice(0, 3).join('\n'));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the police import a watchlist in the app: all or nothing, a bad line named, then a new version that screens', async () => {
+    const { context, page } = await world.newPage();
+    try {
+      await world.signIn(page, 'police');
+      await page.goto('/screening');
+      await settled(page);
+      const form = page.locator('form[aria-labelledby="watchlist-upload-title"]');
+      await form.getByLabel(/Naam van de lijst/).fill('e2e-signalen');
+      // A file with a broken second line: refused, nothing stored, the line named.
+      await form.getByLabel('Bestand(en)').setInputFiles({ name: 'signalen.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from('{"id":"s1","names":["Fictief Persoon"]}\n{"id":"s2",\n') });
+      await form.getByRole('button', { name: 'Inlezen' }).click();
+      const refusal = form.locator('[data-testid="problem"]');
+      await refusal.waitFor();
+      assert.match(await refusal.innerText(), /signalen\.jsonl:2:/);
+      await axeClean(page);
+
+      await form.getByLabel('Bestand(en)').setInputFiles({ name: 'signalen.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from('{"id":"s1","names":["Fictief Persoon"]}\n{"id":"s2","names":["Andere Fictieve Naam"],"nationalities":["SYR"]}\n') });
+      await form.getByRole('button', { name: 'Inlezen' }).click();
+      const done = page.locator('[data-testid="watchlist-imported"]');
+      await done.waitFor();
+      assert.equal(await done.innerText(), 'Lijst e2e-signalen versie 1 ingelezen: 2 vermeldingen, 2 toegevoegd, 0 gewijzigd, 0 verwijderd.');
+      await page.getByRole('combobox', { name: /Lijst/ }).last().click();
+      await page.getByRole('option', { name: 'e2e-signalen' }).waitFor();
     } finally {
       await context.close();
     }
