@@ -69,5 +69,28 @@ for (const engine of TEST_ENGINES) {
         await store.dispose();
       }
     });
+
+    test('answers newest first, a page at a time by cursor, within a time range and for one case', async () => {
+      const store = await engine.open();
+      try {
+        await store.db.transaction((tx) => appendAccess(tx, Array.from({ length: 25 }, (_, n) => entry(n + 1))));
+        const seqOf = (rows: { resource: string }[]) => rows.map((row) => Number(row.resource.slice('criminal/SZ-'.length)));
+        const first = await queryAccessLog(store.db, { order: 'newest', limit: 10 });
+        assert.deepEqual(seqOf(first), [25, 24, 23, 22, 21, 20, 19, 18, 17, 16]);
+        const second = await queryAccessLog(store.db, { order: 'newest', afterSeq: first.at(-1)!.seq, limit: 10 });
+        assert.deepEqual(seqOf(second), [15, 14, 13, 12, 11, 10, 9, 8, 7, 6]);
+        const oldest = await queryAccessLog(store.db, { afterSeq: 20, limit: 10 });
+        assert.deepEqual(seqOf(oldest), [21, 22, 23, 24, 25]);
+        // Entry n is at 00:00:n: from 00:00:05 up to (not including) 00:00:09.
+        const range = await queryAccessLog(store.db, { order: 'newest', from: '2026-01-01T00:00:05.000Z', until: '2026-01-01T00:00:09.000Z', limit: 100 });
+        assert.deepEqual(seqOf(range), [8, 7, 6, 5]);
+        assert.deepEqual(seqOf(await queryAccessLog(store.db, { resource: 'SZ-12', limit: 100 })), [12]);
+        assert.deepEqual(seqOf(await queryAccessLog(store.db, { resource: 'criminal/SZ-12', limit: 100 })), [12]);
+        assert.deepEqual(seqOf(await queryAccessLog(store.db, { resource: 'Z-12', limit: 100 })), []);
+        assert.deepEqual(seqOf(await queryAccessLog(store.db, { order: 'newest', username: 'tim.demo', from: '2026-01-01T00:00:20.000Z', limit: 100 })), [24, 22, 20]);
+      } finally {
+        await store.dispose();
+      }
+    });
   });
 }

@@ -9,7 +9,7 @@ import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-c
 import { insertAccessRows, lastAccessHash, type AccessEntry } from '../store/access-log-store.js';
 import type { Queryable } from '../store/db.js';
 
-export type { AccessEntry, AccessLogRow } from '../store/access-log-store.js';
+export type { AccessEntry, AccessLogFilter, AccessLogRow } from '../store/access-log-store.js';
 export { queryAccessLog, readAccessLog } from '../store/access-log-store.js';
 
 /** Exactly what an access-log row's hash covers: every column but seq, prev_hash and hash. */

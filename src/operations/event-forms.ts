@@ -11,6 +11,7 @@ import { EVENT_SCHEMAS_BY_KIND, EVENT_TYPES_BY_KIND } from '../domain/events/sch
 import { addDays } from '../domain/dates.js';
 import type { AnyStreamState } from '../domain/machines.js';
 import { MACHINES } from '../domain/machines.js';
+import { PERIODIC_UPDATE } from '../domain/criminal/events.js';
 
 export type FieldKind = 'text' | 'choice' | 'choices' | 'boolean' | 'integer' | 'date' | 'person' | 'country' | 'countries' | 'case' | 'event';
 
@@ -123,6 +124,8 @@ export function allowedEvents(kind: StreamKind, stream: string, state: AnyStream
     const fields = formFields(kind, type).map((field) => {
       if (type === 'criminal.victim-informed' && field.name === 'victim') return { ...field, kind: 'choice' as const, options: [...(extra.victims ?? [])] };
       if (field.name === 'concerning' && extra.keyEvents) return { ...field, kind: 'choice' as const, options: [...extra.keyEvents] };
+      // R5: the duties a victim's information discharges — the periodic update or a key event of this case.
+      if (type === 'criminal.victim-informed' && field.name === 'duties') return { ...field, kind: 'choices' as const, options: [PERIODIC_UPDATE, ...(extra.keyEvents ?? [])] };
       return field;
     });
     let data: Record<string, unknown> = {};

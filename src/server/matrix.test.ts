@@ -97,6 +97,7 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/reports/:year/pdf': return [{ url: '/api/reports/2025/pdf', kind: 'report' }];
     // screening: the fixture has no watchlist and no hit, so an allowed call finds none (404) after the policy let it through
     case 'GET /api/watchlists': return [{ url: '/api/watchlists', kind: 'watchlist' }];
+    case 'POST /api/watchlists/:name/versions': return [{ url: '/api/watchlists/matrix-list/versions', kind: 'watchlist', body: () => ({ files: [{ name: 'matrix.jsonl', content: '{"id":"m1","names":["Matrix Person"]}\n' }], format: 'jsonl' }) }];
     case 'POST /api/watchlists/:name/screening': return [{ url: '/api/watchlists/none/screening', kind: 'watchlist', body: () => ({ queries: [{ id: 'q1', name: 'Sami Suspect' }] }), ok: [404] }];
     case 'POST /api/persons/:id/screening': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}/screening`, kind: 'person', person, body: () => ({ list: 'none' }), ok: [404] }));
     case 'POST /api/screening/runs': return Object.keys(CASE_SAMPLES).map((kind) => ({ url: '/api/screening/runs', kind, body: () => ({ list: 'none', kind }), ok: [404] }));

@@ -77,14 +77,36 @@ export async function readAccessLog(tx: Queryable, options: { afterSeq?: number;
   return tx.query<AccessLogRow>(`SELECT ${COLUMNS} FROM access_log WHERE seq > $1 ORDER BY seq LIMIT $2`, [options.afterSeq ?? 0, options.limit ?? 1000]);
 }
 
-/** The auditor's questions: every access to one person's data, or every access one user made. */
-export async function queryAccessLog(
-  tx: Queryable, filter: { person?: string; username?: string; afterSeq?: number; limit: number },
-): Promise<AccessLogRow[]> {
+/** What the auditor asks the access log: any of person, user, case (a stream's id) and a time range. */
+export interface AccessLogFilter {
+  person?: string;
+  username?: string;
+  /** A case id (SZ-2026-002) or a whole resource (criminal/SZ-2026-002): the accesses to that case. */
+  resource?: string;
+  /** Instants, ISO 8601 UTC: entries at or after `from`, before `until`. */
+  from?: string;
+  until?: string;
+  /** 'oldest' first (the default, in sequence order) or 'newest' first. */
+  order?: 'oldest' | 'newest';
+  /** The cursor: the last seq of the previous page (in the chosen order). */
+  afterSeq?: number;
+  limit: number;
+}
+
+/**
+ * The auditor's questions: the accesses to one person's data, by one user, to one case, in a time range — a page
+ * at a time, oldest or newest first, paged by sequence number in the store (never the whole log in memory).
+ */
+export async function queryAccessLog(tx: Queryable, filter: AccessLogFilter): Promise<AccessLogRow[]> {
+  const newest = filter.order === 'newest';
+  const cursor = filter.afterSeq === undefined || filter.afterSeq === 0 ? null : filter.afterSeq;
   return tx.query<AccessLogRow>(
     `SELECT ${COLUMNS} FROM access_log
-     WHERE ($1::text IS NULL OR persons @> ARRAY[$1]::text[]) AND ($2::text IS NULL OR username = $2) AND seq > $3
-     ORDER BY seq LIMIT $4`,
-    [filter.person ?? null, filter.username ?? null, filter.afterSeq ?? 0, filter.limit],
+     WHERE ($1::text IS NULL OR persons @> ARRAY[$1]::text[]) AND ($2::text IS NULL OR username = $2)
+       AND ($3::text IS NULL OR resource = $3 OR right(resource, length($3) + 1) = '/' || $3)
+       AND ($4::timestamptz IS NULL OR at >= $4) AND ($5::timestamptz IS NULL OR at < $5)
+       AND ($6::bigint IS NULL OR ${newest ? 'seq < $6' : 'seq > $6'})
+     ORDER BY seq ${newest ? 'DESC' : 'ASC'} LIMIT $7`,
+    [filter.person ?? null, filter.username ?? null, filter.resource ?? null, filter.from ?? null, filter.until ?? null, cursor, filter.limit],
   );
 }

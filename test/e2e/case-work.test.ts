@@ -120,6 +120,7 @@ describe('case work in the browser', { skip: browserSkip }, () => {
       const button = page.getByRole('button', { name: /^Geïnformeerd vastleggen:/ }).first();
       await button.click();
       const dialog = page.getByRole('dialog');
+      await dialog.getByRole('checkbox', { name: /^Periodieke update/ }).check();
       await dialog.getByLabel(/Waarover is het slachtoffer geïnformeerd/).fill('e2e: voortgang van het onderzoek besproken');
       await dialog.getByLabel(/Kanaal/).fill('telefoon');
       await dialog.getByRole('button', { name: 'Geïnformeerd vastleggen' }).click();

@@ -126,6 +126,7 @@ describe('each organisation in the browser', { skip: browserSkip }, () => {
       { name: 'ministry home', role: 'ministry' },
       { name: 'administrator home', role: 'admin' },
       { name: 'auditor home', role: 'auditor' },
+      { name: 'access log', role: 'auditor', path: '/access-log' },
       { name: 'case list', role: 'prosecutor', path: '/cases?kind=criminal' },
       { name: 'case page', role: 'prosecutor', path: '/cases/criminal/SZ-2023-001', wait: '[data-testid="current-phase"]' },
       { name: '1F case page', role: 'ind-1f', path: '/cases/exclusion/IF-2024-012', wait: '[data-testid="current-phase"]' },

@@ -10,6 +10,7 @@ import { SessionProvider, useSession } from './auth/session';
 import { LoginPage } from './auth/LoginPage';
 import { Loading } from './components/Status';
 import { Layout } from './layout/Layout';
+import { AccessLogPage } from './pages/AccessLogPage';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
 import { HomePage } from './pages/HomePage';
@@ -60,6 +61,7 @@ function AppRoutes() {
         <Route path="victims" element={<VictimsPage />} />
         <Route path="screening" element={<ScreeningPage />} />
         <Route path="report" element={<ReportPage />} />
+        <Route path="access-log" element={<AccessLogPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -28,7 +28,7 @@ export const ROLE_VIEWS: Readonly<Record<Role, RoleView>> = {
   dtv: { caseKinds: ['departure'], sections: ['home', 'cases', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['departure'], crossReferences: true },
   ministry: { caseKinds: [], sections: ['home', 'report'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
   admin: { caseKinds: [], sections: ['home'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
-  auditor: { caseKinds: [], sections: ['home'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
+  auditor: { caseKinds: [], sections: ['home', 'accessLog'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
 };
 
 export function roleView(role: string): RoleView {

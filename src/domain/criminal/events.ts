@@ -10,6 +10,9 @@ import { acts, entityId, offence, plannedDate, text } from '../events/fields.js'
 export const INSTANCES = ['first-instance', 'appeal', 'cassation'] as const;
 export type Instance = (typeof INSTANCES)[number];
 
+/** R5: the duty of the periodic update, as named in `criminal.victim-informed`'s `duties`. */
+export const PERIODIC_UPDATE = 'periodic-update';
+
 export const CLOSE_REASONS = ['final-judgment', 'dismissed', 'deceased', 'transferred', 'other'] as const;
 
 const lodgedBy = z.strictObject({ by: z.enum(['prosecution', 'defence', 'both']) });
@@ -43,6 +46,12 @@ export const criminalEventSchemas = {
     // The id of the event the victim was told about (e.g. the judgment): R5 counts the victim as told of it.
     concerning: entityId.optional(),
     channel: text.optional(),
+    // Extension of format v1 (additive), rule R5: the duties this information discharges — 'periodic-update' and/or
+    // the ids of the key events (indictment, judgment, closing) it told the victim about. With `duties`, R5 counts
+    // exactly these (an empty list: information about something else, which discharges none); without it (older
+    // data), the old reading holds: see victim-information.ts and docs/domain.md.
+    duties: z.array(z.union([z.literal(PERIODIC_UPDATE), entityId])).max(50)
+      .refine((duties) => new Set(duties).size === duties.length, 'names a duty twice').optional(),
   }),
   // Extension of format v1 (additive), rule R3: the written authorisation of the investigating judge
   // (rechter-commissaris) that lets the OM demand the suspect's 1F file, recorded on the criminal case it was

@@ -29,7 +29,7 @@ describe('R5 victim information', () => {
       const dayAfter = victimInformationStatus(events, VICTIM, '2023-08-02', config);
       assert.equal(dayAfter.overdue, true);
       assert.deepEqual(dayAfter.reasons.map((r) => [r.kind, r.dueDate]), [['periodic-update', '2023-08-01']]);
-      assert.match(dayAfter.reasons[0]?.explanation.en ?? '', /not informed since registration on 2023-02-01, due by 2023-08-01/);
+      assert.match(dayAfter.reasons[0]?.explanation.en ?? '', /no update since registration on 2023-02-01, due by 2023-08-01/);
     });
 
     it('counts from the last time the victim was informed', () => {
@@ -108,6 +108,72 @@ describe('R5 victim information', () => {
       const status = victimInformationStatus(events, VICTIM, '2023-06-20', testRuleConfig({ durations: { victimKeyEventNotificationDays: 30 } }));
       assert.equal(status.overdue, false);
       assert.equal(status.duties[0]?.dueDate, '2023-07-01');
+    });
+  });
+
+  describe('what the information concerns (issue 17: a note about something else cleared every duty)', () => {
+    // The reported case: a victim of a case with a first-instance and an appeal judgment, told of neither, whose
+    // last update lies more than six months back. OM then records information "about the planning of the appeal
+    // hearing" — which concerns none of these duties.
+    const judgment1 = ev('criminal.judgment', '2021-10-17', {}, { id: 'ev-judgment-1' });
+    const judgment2 = ev('criminal.judgment', '2024-03-05', { instance: 'appeal' }, { id: 'ev-judgment-2' });
+    const history = [
+      ev('criminal.victim-registered', '2019-11-04', { victim: VICTIM }),
+      ev('criminal.indicted', '2020-05-01', {}, { id: 'ev-indicted' }),
+      informed('2020-05-10', { duties: ['ev-indicted', 'periodic-update'] }),
+      judgment1,
+      ev('criminal.appeal-lodged', '2021-10-20'),
+      informed('2024-01-15', { about: 'voortgang', duties: ['periodic-update'] }),
+      judgment2,
+    ];
+    const openedCase = (...specs: EventSpec[]) => recorder('criminal/SZ-2015-001').record(ev('criminal.opened', '2015-03-02'), ...specs).events;
+    const asOf = '2025-02-01';
+    const overdue = (events: ReturnType<typeof caseWith>) => victimInformationStatus(events, VICTIM, asOf, config).reasons.map((r) => r.eventId ?? r.kind);
+
+    it('leaves both judgments and the periodic update overdue before anything is recorded', () => {
+      assert.deepEqual(overdue(openedCase(...history)), ['ev-judgment-1', 'ev-judgment-2', 'periodic-update']);
+    });
+
+    it('clears no duty with information about something else (an empty duties list)', () => {
+      const events = openedCase(...history, informed('2025-01-20', { about: 'de planning van de zitting in hoger beroep', duties: [] }));
+      assert.deepEqual(overdue(events), ['ev-judgment-1', 'ev-judgment-2', 'periodic-update']);
+      // It is still the last time the victim was informed, as shown; it just discharges nothing.
+      assert.equal(victimInformationStatus(events, VICTIM, asOf, config).lastInformed?.about, 'de planning van de zitting in hoger beroep');
+    });
+
+    it('clears only the judgment it names', () => {
+      const events = openedCase(...history, informed('2025-01-20', { about: 'de uitspraak in hoger beroep', duties: ['ev-judgment-2'] }));
+      assert.deepEqual(overdue(events), ['ev-judgment-1', 'periodic-update']);
+    });
+
+    it('clears only the periodic update when that is what it names, and counts the next one from it', () => {
+      const events = openedCase(...history, informed('2025-01-20', { duties: ['periodic-update'] }));
+      const status = victimInformationStatus(events, VICTIM, asOf, config);
+      assert.deepEqual(status.reasons.map((r) => r.eventId), ['ev-judgment-1', 'ev-judgment-2']);
+      assert.deepEqual(status.duties.filter((d) => d.kind === 'periodic-update').map((d) => [d.since, d.dueDate, d.overdue]), [['2025-01-20', '2025-07-20', false]]);
+    });
+
+    it('clears every duty it names at once', () => {
+      const events = openedCase(...history, informed('2025-01-20', { duties: ['ev-judgment-1', 'ev-judgment-2', 'periodic-update'] }));
+      assert.deepEqual(overdue(events), []);
+    });
+
+    it('reads older information without duties as before: the periodic update and every key event up to its date', () => {
+      const events = openedCase(...history, informed('2025-01-20', { about: 'de planning van de zitting in hoger beroep' }));
+      assert.deepEqual(overdue(events), []);
+      const [registration, indictment, toldOfIndictment, firstJudgment, appeal, update, appealJudgment] = history;
+      const before = openedCase(registration!, indictment!, toldOfIndictment!, firstJudgment!, appeal!, informed('2022-01-20'), update!, appealJudgment!);
+      assert.deepEqual(overdue(before), ['ev-judgment-2', 'periodic-update']);
+    });
+
+    it('names the key event, its date and the period in every open duty, so a form can offer them', () => {
+      const status = victimInformationStatus(openedCase(...history), VICTIM, asOf, config);
+      assert.deepEqual(status.duties.map((d) => [d.kind, d.eventId, d.eventType, d.eventDate, d.since, d.dueDate]), [
+        ['key-event', 'ev-judgment-1', 'criminal.judgment', '2021-10-17', '2021-10-17', '2021-10-31'],
+        ['key-event', 'ev-judgment-2', 'criminal.judgment', '2024-03-05', '2024-03-05', '2024-03-19'],
+        ['periodic-update', null, null, null, '2024-01-15', '2024-07-15'],
+      ]);
+      assert.match(status.duties[0]?.explanation.nl ?? '', /^Uitspraak op 2021-10-17/);
     });
   });
 });

@@ -4,7 +4,14 @@
  * during a long case, counted from the last time the victim was informed (or from the registration), and
  * (b) notice of each key event (indictment, judgment, closing) within the notification period. The periods are
  * configuration; the as-of date is an argument, never the clock.
+ *
+ * What a piece of information discharges (docs/domain.md §3, R5): information that names its `duties` discharges
+ * exactly those — the periodic update and/or the key events it names; information about something else clears
+ * no duty. Older information without `duties` keeps the reading of format v1 before the field existed: it counts
+ * as the periodic update, as notice of the key event named in `concerning`, and as notice of every key event dated
+ * on or before it.
  */
+import { PERIODIC_UPDATE } from '../criminal/events.js';
 import { addDays, addMonths } from '../dates.js';
 import type { Bilingual, RuleConfig } from './rule-config.js';
 
@@ -19,6 +26,32 @@ export interface CaseEvent {
 /** The events a victim has a right to hear about within the notification period. */
 export const KEY_EVENT_TYPES: readonly string[] = ['criminal.indicted', 'criminal.judgment', 'criminal.closed'];
 
+/** How the explanations name the key events (the web labels them itself from `eventType`). */
+const KEY_EVENT_NAMES: Readonly<Record<string, Bilingual>> = {
+  'criminal.indicted': { nl: 'Dagvaarding', en: 'Indictment' },
+  'criminal.judgment': { nl: 'Uitspraak', en: 'Judgment' },
+  'criminal.closed': { nl: 'Afsluiting van de zaak', en: 'Closing of the case' },
+};
+
+/** The duties a piece of information names, or undefined for older information that names none. */
+export function dutiesOf(information: CaseEvent): readonly string[] | undefined {
+  const duties = information.data.duties;
+  return Array.isArray(duties) ? duties.filter((duty): duty is string => typeof duty === 'string') : undefined;
+}
+
+/** Whether information counts as the periodic update: it names it, or (older data) it names no duties at all. */
+function countsAsPeriodicUpdate(information: CaseEvent): boolean {
+  const duties = dutiesOf(information);
+  return duties === undefined || duties.includes(PERIODIC_UPDATE);
+}
+
+/** Whether information told the victim of a key event: it names the event; older data also by its date. */
+function toldOf(information: CaseEvent, event: CaseEvent): boolean {
+  const duties = dutiesOf(information);
+  if (duties !== undefined) return duties.includes(event.id);
+  return information.data.concerning === event.id || information.date >= event.date;
+}
+
 export interface InformationDuty {
   kind: 'periodic-update' | 'key-event';
   /** The last day on which the victim can be informed in time. */
@@ -27,6 +60,10 @@ export interface InformationDuty {
   /** For a key event: the event the victim must hear about. */
   eventId: string | null;
   eventType: string | null;
+  /** For a key event: its date. */
+  eventDate: string | null;
+  /** The day the period runs from: the key event's date, or the last update (or the registration). */
+  since: string;
   explanation: Bilingual;
 }
 
@@ -63,7 +100,8 @@ export function victimInformationStatus(
   const closed = known.some((event) => event.type === 'criminal.closed');
   // The periodic update belongs to a running case: once closed, the notice of the closing takes over.
   if (!closed) {
-    const since = lastInformed?.date ?? registration.date;
+    const lastUpdate = informed.filter(countsAsPeriodicUpdate).at(-1);
+    const since = lastUpdate?.date ?? registration.date;
     const months = config.durations.victimPeriodicUpdateMonths;
     const dueDate = addMonths(since, months);
     duties.push({
@@ -72,14 +110,16 @@ export function victimInformationStatus(
       overdue: asOf > dueDate,
       eventId: null,
       eventType: null,
-      explanation: lastInformed
+      eventDate: null,
+      since,
+      explanation: lastUpdate
         ? {
-            nl: `Periodieke update elke ${months} maanden: laatst geïnformeerd op ${since}, uiterlijk ${dueDate} opnieuw.`,
-            en: `Periodic update every ${months} months: last informed on ${since}, next by ${dueDate}.`,
+            nl: `Periodieke update elke ${months} maanden: laatste update op ${since}, uiterlijk ${dueDate} opnieuw.`,
+            en: `Periodic update every ${months} months: last update on ${since}, next by ${dueDate}.`,
           }
         : {
-            nl: `Periodieke update elke ${months} maanden: nog niet geïnformeerd sinds de registratie op ${since}, uiterlijk ${dueDate}.`,
-            en: `Periodic update every ${months} months: not informed since registration on ${since}, due by ${dueDate}.`,
+            nl: `Periodieke update elke ${months} maanden: nog geen update sinds de registratie op ${since}, uiterlijk ${dueDate}.`,
+            en: `Periodic update every ${months} months: no update since registration on ${since}, due by ${dueDate}.`,
           },
     });
   }
@@ -87,18 +127,20 @@ export function victimInformationStatus(
   const days = config.durations.victimKeyEventNotificationDays;
   for (const event of known) {
     if (!KEY_EVENT_TYPES.includes(event.type) || event.date <= registration.date) continue;
-    const told = informed.some((information) => information.data.concerning === event.id || information.date >= event.date);
-    if (told) continue;
+    if (informed.some((information) => toldOf(information, event))) continue;
     const dueDate = addDays(event.date, days);
+    const what = KEY_EVENT_NAMES[event.type] ?? { nl: event.type, en: event.type };
     duties.push({
       kind: 'key-event',
       dueDate,
       overdue: asOf > dueDate,
       eventId: event.id,
       eventType: event.type,
+      eventDate: event.date,
+      since: event.date,
       explanation: {
-        nl: `${event.type} op ${event.date}: het slachtoffer moet binnen ${days} dagen worden geïnformeerd, uiterlijk ${dueDate}.`,
-        en: `${event.type} on ${event.date}: the victim must be informed within ${days} days, by ${dueDate}.`,
+        nl: `${what.nl} op ${event.date}: het slachtoffer moet binnen ${days} dagen worden geïnformeerd, uiterlijk ${dueDate}.`,
+        en: `${what.en} on ${event.date}: the victim must be informed within ${days} days, by ${dueDate}.`,
       },
     });
   }

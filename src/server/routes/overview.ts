@@ -13,11 +13,25 @@ import { listArticle3Reassessment } from '../../operations/list-article3-reasses
 import { listExclusionDecisions } from '../../operations/list-exclusion-decisions.js';
 import { listHearings } from '../../operations/list-hearings.js';
 import { listVictims } from '../../operations/list-victims.js';
+import type { VictimInformationStatus } from '../../domain/rules/victim-information.js';
 import { asOfQuery, guard, today, type App, type ServerContext } from '../context.js';
 import { Bilingual, CaseKindSchema, Date_, PersonSummarySchema, Time, YearParam } from '../schemas.js';
 
 const AtQuery = { date: Type.Optional(Date_), asRecordedAt: Type.Optional(Time) };
 const PersonRef = Type.Union([PersonSummarySchema, Type.Null()]);
+
+/** An R5 duty as the victims overview shows it: structured, so the app words it in the user's language. */
+const InformationDuty = Type.Object({
+  kind: Type.Union([Type.Literal('periodic-update'), Type.Literal('key-event')]),
+  dueDate: Type.String(), overdue: Type.Boolean(), since: Type.String(),
+  eventId: Type.Union([Type.String(), Type.Null()]), eventType: Type.Union([Type.String(), Type.Null()]), eventDate: Type.Union([Type.String(), Type.Null()]),
+  explanation: Bilingual,
+});
+
+function dutyOut(duty: VictimInformationStatus['duties'][number]) {
+  const { kind, dueDate, overdue, since, eventId, eventType, eventDate, explanation } = duty;
+  return { kind, dueDate, overdue, since, eventId, eventType, eventDate, explanation };
+}
 
 export function registerOverviewRoutes(app: App, context: ServerContext): void {
   app.get('/api/overview/phases', {
@@ -88,7 +102,8 @@ export function registerOverviewRoutes(app: App, context: ServerContext): void {
               person: PersonRef, id: Type.String(), registeredOn: Type.Union([Type.String(), Type.Null()]),
               lastInformed: Type.Union([Type.Object({ date: Type.String(), about: Type.String() }), Type.Null()]),
               overdue: Type.Boolean(),
-              reasons: Type.Array(Type.Object({ dueDate: Type.String(), kind: Type.String(), eventType: Type.Union([Type.String(), Type.Null()]), explanation: Bilingual })),
+              reasons: Type.Array(InformationDuty),
+              duties: Type.Array(InformationDuty, { description: 'Every open duty, overdue or not, earliest due first: what a new criminal.victim-informed can name in `duties`' }),
             })),
           })),
         }),
@@ -104,7 +119,8 @@ export function registerOverviewRoutes(app: App, context: ServerContext): void {
         person: person ?? null, id, registeredOn: status.registeredOn,
         lastInformed: status.lastInformed ? { date: status.lastInformed.date, about: status.lastInformed.about } : null,
         overdue: status.overdue,
-        reasons: status.reasons.map((reason) => ({ dueDate: reason.dueDate, kind: reason.kind, eventType: reason.eventType, explanation: reason.explanation })),
+        reasons: status.reasons.map(dutyOut),
+        duties: status.duties.map(dutyOut),
       })),
     }));
     await granted.log({ resource: 'victims:criminal', persons: [...new Set(found.flatMap((item) => item.victims.map((victim) => victim.id)))].sort() });

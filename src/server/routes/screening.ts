@@ -13,6 +13,7 @@ import { registryFacts } from '../../policy/registry-facts.js';
 import { crossReferencesFor } from '../../screening/cross-references-for.js';
 import { describeHits, type HitView } from '../../screening/describe-hits.js';
 import { DECISIONS, findHit, findHits, type Decision, type HitStatus } from '../../store/hits-store.js';
+import { importWatchlist, LIST_FORMATS } from '../../screening/import-watchlist.js';
 import { listWatchlists } from '../../screening/list-watchlists.js';
 import { reviewHit } from '../../screening/review-hit.js';
 import { checkScreenOptions, openList, screenQuery } from '../../screening/screen-queries.js';
@@ -95,6 +96,34 @@ export function registerScreeningRoutes(app: App, context: ServerContext): void 
   }, async (request) => {
     await guard(request, context, 'watchlists.read', { kind: 'watchlist' });
     return { items: await listWatchlists(context.db) };
+  });
+
+  app.post('/api/watchlists/:name/versions', {
+    config: { action: 'watchlists.import' },
+    schema: {
+      tags: ['screening'], operationId: 'importWatchlist',
+      summary: 'Upload a new version of a watchlist (UN XML, OFAC sdn.csv with alt.csv, or JSON Lines): all or nothing, compared with the current version by entry id and content',
+      params: Type.Object({ name: ListName }),
+      body: Type.Object({
+        files: Type.Array(Type.Object({
+          name: Type.String({ minLength: 1, maxLength: 255 }),
+          content: Type.String({ maxLength: 20_000_000, description: 'The file as text (UTF-8)' }),
+        }, { additionalProperties: false }), { minItems: 1, maxItems: 2 }),
+        format: Type.Optional(Type.Union(LIST_FORMATS.map((format) => Type.Literal(format)))),
+      }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          list: Type.String(), format: Type.String(), version: Type.Integer(), newVersion: Type.Boolean(),
+          entries: Type.Integer(), added: Type.Integer(), removed: Type.Integer(), changed: Type.Integer(), unchanged: Type.Integer(),
+        }),
+      },
+    },
+  }, async (request) => {
+    const granted = await guard(request, context, 'watchlists.import', { kind: 'watchlist' });
+    const files = request.body.files.map((file) => ({ name: file.name, bytes: new TextEncoder().encode(file.content) }));
+    const summary = await importWatchlist(context.db, files, { name: request.params.name, ...(request.body.format ? { format: request.body.format } : {}), now: context.now });
+    await granted.log({ resource: `watchlist/${summary.list}`, persons: [] });
+    return summary;
   });
 
   app.post('/api/watchlists/:name/screening', {

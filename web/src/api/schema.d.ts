@@ -717,7 +717,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Accesses to one person's data (person=P-0042) or by one user (user=om.demo), in order
+         * The access log, oldest or newest first: all of it, or the accesses to one person's data (person=P-0042), by one user (user=om.demo), to one case (case=SZ-2026-002), between two Dutch days
          * @description **Access policy** — action `access-log.read`: auditor (access-log).
          */
         get: operations["listAccesses"];
@@ -889,6 +889,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/watchlists/{name}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a new version of a watchlist (UN XML, OFAC sdn.csv with alt.csv, or JSON Lines): all or nothing, compared with the current version by entry id and content
+         * @description **Access policy** — action `watchlists.import`: police (watchlist); prosecutor (watchlist); ind-1f (watchlist).
+         */
+        post: operations["importWatchlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/watchlists/{name}/screening": {
         parameters: {
             query?: never;
@@ -1021,6 +1041,26 @@ export interface paths {
          * @description **Access policy** — action `persons.search`: police (person); prosecutor (person); ind-1f (person); dtv (person). Every access is written to the access log with its legal basis.
          */
         get: operations["searchPersons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's data past its retention term on a date: due for removal, or held (open case, pending appeal, legal hold, entry ban), with the rule and the reason
+         * @description **Access policy** — action `retention.read`: police (retention:tim); prosecutor (retention:om); ind-1f (retention:ind); dtv (retention:dtv). Every access is written to the access log with its legal basis.
+         */
+        get: operations["listRetentionDue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1210,6 +1250,7 @@ export interface components {
                     from: string;
                     until?: string;
                     country?: string;
+                    partOfAttack?: boolean;
                 }[];
                 role?: string;
                 grounds?: string | string[];
@@ -5978,7 +6019,15 @@ export interface operations {
                 /** @description An id such as P-0042 or SZ-2023-004. */
                 person?: string;
                 user?: string;
+                /** @description A case id (SZ-2026-002) or stream (criminal/SZ-2026-002) */
+                case?: string;
+                /** @description A calendar date, YYYY-MM-DD. */
+                from?: string;
+                /** @description A calendar date, YYYY-MM-DD. */
+                to?: string;
+                order?: "oldest" | "newest";
                 limit?: number;
+                /** @description The cursor `next` of the previous page */
                 after?: number;
             };
             header?: never;
@@ -6611,9 +6660,27 @@ export interface operations {
                                 } | null;
                                 overdue: boolean;
                                 reasons: {
+                                    kind: "periodic-update" | "key-event";
                                     dueDate: string;
-                                    kind: string;
+                                    overdue: boolean;
+                                    since: string;
+                                    eventId: string | null;
                                     eventType: string | null;
+                                    eventDate: string | null;
+                                    explanation: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                                /** @description Every open duty, overdue or not, earliest due first: what a new criminal.victim-informed can name in `duties` */
+                                duties: {
+                                    kind: "periodic-update" | "key-event";
+                                    dueDate: string;
+                                    overdue: boolean;
+                                    since: string;
+                                    eventId: string | null;
+                                    eventType: string | null;
+                                    eventDate: string | null;
                                     explanation: {
                                         nl: string;
                                         en: string;
@@ -7000,6 +7067,140 @@ export interface operations {
                                 changed: number;
                             }[];
                         }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importWatchlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A watchlist name, e.g. un-sc. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    files: {
+                        name: string;
+                        /** @description The file as text (UTF-8) */
+                        content: string;
+                    }[];
+                    format?: "un-xml" | "ofac-csv" | "jsonl";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: string;
+                        format: string;
+                        version: number;
+                        newVersion: boolean;
+                        entries: number;
+                        added: number;
+                        removed: number;
+                        changed: number;
+                        unchanged: number;
                     };
                 };
             };
@@ -8029,6 +8230,154 @@ export interface operations {
                             score: number;
                             /** @description Why the hit scored what it did: the closest names part by part, and what birth date and nationality did to the score. */
                             explanation: unknown;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRetentionDue: {
+        parameters: {
+            query?: {
+                partner?: "tim" | "om" | "ind" | "dtv";
+                /** @description A calendar date, YYYY-MM-DD. */
+                on?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        partner: string;
+                        entries: {
+                            partner: string;
+                            rule: string;
+                            law: string;
+                            article: string;
+                            data: {
+                                nl: string;
+                                en: string;
+                            };
+                            stream: string;
+                            kind: string;
+                            persons: string[];
+                            status: "due" | "held";
+                            startedOn: string;
+                            dueOn: string;
+                            reason: {
+                                nl: string;
+                                en: string;
+                            };
+                            holds: {
+                                kind: "open-case" | "pending-appeal" | "legal-hold" | "entry-ban";
+                                source: string;
+                                until: string | null;
+                                reason: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            }[];
                         }[];
                     };
                 };

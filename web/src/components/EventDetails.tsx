@@ -1,4 +1,5 @@
 /** The data of one event in words: each field with its label, codes translated, persons and cases linked. */
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDate, labelOf } from '../format';
 import { CaseLink, PersonLink } from './Tables';
@@ -7,13 +8,29 @@ const PERSON_FIELDS = new Set(['suspect', 'person', 'victim', 'into']);
 const CASE_FIELDS: Record<string, string> = { exclusionCase: 'exclusion', criminalCase: 'criminal' };
 const CODE_FIELDS = new Set(['instance', 'outcome', 'by', 'reason', 'phase', 'forum', 'mode', 'offences', 'grounds']);
 
-export function EventDetails({ type, data, persons = [] }: { type: string; data: Record<string, unknown>; persons?: readonly { id: string; names: string[] }[] }) {
+/** Fields that hold the id of another event of the case: shown as that event's kind and date, not its id. */
+const EVENT_FIELDS = new Set(['concerning', 'duties', 'event']);
+
+export interface EventRef { id: string; type: string; date: string }
+
+/** An event of the case in words ("Uitspraak van 17 oktober 2021"); an id the case does not hold stays an id. */
+export function eventName(t: TFunction, language: string, id: string, events: readonly EventRef[]): string {
+  if (id === 'periodic-update') return labelOf(t, 'value', id);
+  const found = events.find((event) => event.id === id);
+  return found ? t('casePage.eventOf', { event: labelOf(t, 'eventType', found.type), date: formatDate(found.date, language) }) : id;
+}
+
+export function EventDetails({ type, data, persons = [], events = [] }: { type: string; data: Record<string, unknown>; persons?: readonly { id: string; names: string[] }[]; events?: readonly EventRef[] }) {
   const { t, i18n } = useTranslation();
   const entries = Object.entries(data);
   if (entries.length === 0) return null;
   const show = (field: string, value: unknown): React.ReactNode => {
     if (PERSON_FIELDS.has(field) && typeof value === 'string') return <PersonLink id={value} names={persons.find((person) => person.id === value)?.names ?? [value]} />;
     if (CASE_FIELDS[field] && typeof value === 'string') return <CaseLink stream={`${CASE_FIELDS[field]}/${value}`} />;
+    if (EVENT_FIELDS.has(field) && (typeof value === 'string' || Array.isArray(value))) {
+      const ids = (Array.isArray(value) ? value : [value]).map(String);
+      return ids.length === 0 ? t('casePage.nothingElse') : ids.map((id) => eventName(t, i18n.language, id, events)).join(', ');
+    }
     if (Array.isArray(value)) {
       if (field === 'acts') return String(value.length);
       return value.map((item) => (CODE_FIELDS.has(field) ? labelOf(t, 'value', String(item)) : String(item))).join(', ');

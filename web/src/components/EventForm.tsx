@@ -12,16 +12,19 @@ import { ApiProblem, client, unwrap } from '../api/client';
 import type { AllowedEvents, FormField, PersonSummary } from '../api/types';
 import { labelOf } from '../format';
 import { checkAll, checkEventDate, emptyValues, eventData, type FieldError, type Values } from './event-form-model';
+import { eventName, type EventRef } from './EventDetails';
 import { ProblemAlert } from './Status';
 
 interface Props {
   stream: string;
   options: AllowedEvents;
   persons: readonly PersonSummary[];
+  /** The case's events, to name a referenced event by its kind and date instead of its id. */
+  events?: readonly EventRef[];
   onAdded(): void;
 }
 
-export function EventForm({ stream, options, persons, onAdded }: Props) {
+export function EventForm({ stream, options, persons, events = [], onAdded }: Props) {
   const { t } = useTranslation();
   const [type, setType] = useState('');
   const [date, setDate] = useState(options.today);
@@ -78,7 +81,7 @@ export function EventForm({ stream, options, persons, onAdded }: Props) {
         <TextField id="event-date" type="date" label={t('casePage.eventDate')} value={date} required onChange={(event) => { setDate(event.target.value); setTouched((previous) => ({ ...previous, $date: true })); }}
           error={Boolean(dateError)} helperText={message(dateError) ?? ' '} slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: options.today } }} />
         {fields.map((field) => (
-          <Field key={`${type}-${field.name}`} field={field} value={values[field.name]} persons={persons}
+          <Field key={`${type}-${field.name}`} field={field} value={values[field.name]} persons={persons} events={events}
             error={touched[field.name] ? message(errors[field.name]) : undefined} onChange={(value) => change(field.name, value)} />
         ))}
         {problem && <ProblemAlert problem={problem} />}
@@ -88,10 +91,10 @@ export function EventForm({ stream, options, persons, onAdded }: Props) {
   );
 }
 
-function Field({ field, value, error, persons, onChange }: {
-  field: FormField; value: string | string[] | undefined; error: string | undefined; persons: readonly PersonSummary[]; onChange(value: string | string[]): void;
+function Field({ field, value, error, persons, events, onChange }: {
+  field: FormField; value: string | string[] | undefined; error: string | undefined; persons: readonly PersonSummary[]; events: readonly EventRef[]; onChange(value: string | string[]): void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = `field-${field.name}`;
   const label = `${labelOf(t, 'field', field.name)}${field.required ? '' : ` ${t('casePage.optional')}`}`;
   const helper = error ?? ' ';
@@ -100,7 +103,7 @@ function Field({ field, value, error, persons, onChange }: {
       const person = persons.find((candidate) => candidate.id === option);
       return person ? `${person.names[0] ?? option} (${option})` : option;
     }
-    return field.name === 'concerning' ? option : labelOf(t, 'value', option);
+    return field.name === 'concerning' || field.name === 'duties' ? eventName(t, i18n.language, option, events) : labelOf(t, 'value', option);
   };
   switch (field.kind) {
     case 'choices': {
@@ -110,7 +113,7 @@ function Field({ field, value, error, persons, onChange }: {
           <FormLabel component="legend">{label}</FormLabel>
           <FormGroup row>
             {(field.options ?? []).map((option) => (
-              <FormControlLabel key={option} label={labelOf(t, 'value', option)} control={
+              <FormControlLabel key={option} label={optionLabel(option)} control={
                 <Checkbox checked={chosen.includes(option)} onChange={(event) => onChange(event.target.checked ? [...chosen, option] : chosen.filter((item) => item !== option))} />
               } />
             ))}

@@ -2,7 +2,7 @@
  * Small building blocks for the pages' tables and links, on MUI's Table: every table has a caption (its
  * accessible name), column headers with scope, and numbers aligned right.
  */
-import { Link as MuiLink, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Link as MuiLink, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography, useMediaQuery, type Theme } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -18,7 +18,37 @@ export interface Column<T> {
 export function DataTable<T>({ caption, columns, rows, rowKey, empty, captionVisible = true }: {
   caption: string; columns: Column<T>[]; rows: readonly T[]; rowKey: (row: T, index: number) => string; empty?: string; captionVisible?: boolean;
 }) {
+  // On a phone a wide table would hide its last columns off-screen: each row becomes a card of label–value pairs.
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
   if (rows.length === 0 && empty) return <Typography sx={{ my: 1 }}>{empty}</Typography>;
+  if (phone) {
+    return (
+      <Box component="section" aria-label={caption} sx={{ my: 1 }} data-layout="cards">
+        {captionVisible && <Typography sx={{ fontWeight: 600, mb: 1 }}>{caption}</Typography>}
+        <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
+          {rows.map((row, index) => (
+            <Paper component="li" key={rowKey(row, index)} variant="outlined" sx={{ p: 1.5, mb: 1, position: 'relative' }}>
+              <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(88px, 35%) 1fr', columnGap: 1, rowGap: 0.5 }}>
+                {columns.map((column) => (typeof column.header === 'string'
+                  ? (
+                    <Box key={column.key} sx={{ display: 'contents' }}>
+                      <Box component="dt" sx={{ color: 'text.secondary', fontSize: '0.875rem' }}>{column.header}</Box>
+                      <Box component="dd" sx={{ m: 0, minWidth: 0, overflowWrap: 'anywhere' }}>{column.cell(row)}</Box>
+                    </Box>
+                  )
+                  : (
+                    <Box key={column.key} sx={{ display: 'contents' }}>
+                      <Box component="dt" sx={{ ...visuallyHidden, left: 0, top: 0 }}>{column.header}</Box>
+                      <Box component="dd" sx={{ m: 0, gridColumn: '1 / -1' }}>{column.cell(row)}</Box>
+                    </Box>
+                  )))}
+              </Box>
+            </Paper>
+          ))}
+        </Box>
+      </Box>
+    );
+  }
   return (
     <TableContainer component={Paper} variant="outlined" sx={{ my: 1 }}>
       <Table size="small">

@@ -61,7 +61,7 @@ export function CasePage() {
                       </Box>
                     ),
                   },
-                  { key: 'data', header: t('casePage.details'), cell: (row) => <EventDetails type={row.event.type} data={row.event.data} persons={data.persons} /> },
+                  { key: 'data', header: t('casePage.details'), cell: (row) => <EventDetails type={row.event.type} data={row.event.data} persons={data.persons} events={data.timeline.map((entry) => entry.event)} /> },
                   { key: 'recorded', header: t('casePage.recordedAt'), cell: (row) => formatDateTime(row.event.recordedAt, i18n.language) },
                   {
                     key: 'actions', header: <span style={{ position: 'absolute', left: -9999 }}>{t('casePage.retract')}</span>, cell: (row) => (
@@ -106,7 +106,7 @@ export function CasePage() {
                     ? <Alert severity="info">{t('casePage.mayNotAppend', { reason: options.refusal ?? '' })}</Alert>
                     : options.events.length === 0
                       ? <Typography>{t('casePage.noEventsAllowed')}</Typography>
-                      : <EventForm stream={data.stream} options={options} persons={data.persons} onAdded={() => changed(t('casePage.added'))} />
+                      : <EventForm stream={data.stream} options={options} persons={data.persons} events={data.timeline.map((entry) => entry.event)} onAdded={() => changed(t('casePage.added'))} />
                 )}</Loaded>
               </Paper>
             </Grid>

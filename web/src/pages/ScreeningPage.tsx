@@ -17,6 +17,7 @@ import { useSession } from '../auth/session';
 import { GroupScreening } from '../components/GroupScreening';
 import { HitCard } from '../components/HitCard';
 import { PageTitle } from '../components/PageTitle';
+import { WatchlistUpload } from '../components/WatchlistUpload';
 import { Loaded } from '../components/Status';
 import { roleView } from '../roles';
 
@@ -29,8 +30,11 @@ export function ScreeningPage() {
   const status: HitFilter = (HIT_FILTERS as readonly string[]).includes(requested ?? '') ? requested as HitFilter : 'review';
   const list = params.get('list') ?? '';
   const [round, setRound] = useState(0);
+  const [listRound, setListRound] = useState(0);
+  // config/policy.json watchlists.import: the screening teams of the police, the OM and the IND.
+  const mayImport = ['police', 'prosecutor', 'ind-1f'].includes(principal!.role);
   const [notice, setNotice] = useState<string>();
-  const watchlists = useLoad(() => unwrap(client.GET('/api/watchlists')), []);
+  const watchlists = useLoad(() => unwrap(client.GET('/api/watchlists')), [listRound]);
   const hits = useLoad(() => unwrap(client.GET('/api/screening/hits', { params: { query: { status, ...(list ? { list } : {}) } } })), [status, list, round]);
   const listNames = (watchlists.data?.items ?? []).map((item) => item.name);
   if (list && !listNames.includes(list)) listNames.push(list);
@@ -43,6 +47,7 @@ export function ScreeningPage() {
     <>
       <PageTitle title={t('screening.title')}>{t('screening.title')}</PageTitle>
       <Alert severity="info" sx={{ mb: 2 }} data-testid="screening-help">{t('screening.help')}</Alert>
+      {mayImport && <WatchlistUpload lists={(watchlists.data?.items ?? []).map((item) => item.name)} onImported={() => setListRound((value) => value + 1)} />}
       {screenKinds.length > 0 && watchlists.data && (
         <GroupScreening lists={watchlists.data.items} kinds={screenKinds} onScreened={() => { setNotice(undefined); setRound((value) => value + 1); }} />
       )}

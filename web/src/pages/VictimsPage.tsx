@@ -3,9 +3,11 @@
  * about what, who is overdue (R5), and recording that a victim was informed.
  */
 import {
-  Alert, Box, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, TextField, Typography,
+  Alert, Box, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel,
+  Stack, TextField, Typography,
 } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ApiProblem, client, unwrap } from '../api/client';
@@ -18,6 +20,8 @@ import { Loaded, ProblemAlert } from '../components/Status';
 import { CaseLink, DataTable, PersonLink } from '../components/Tables';
 import { formatDate, labelOf } from '../format';
 
+const PERIODIC_UPDATE = 'periodic-update';
+
 type Victim = Victims['cases'][number]['victims'][number];
 
 export function VictimsPage() {
@@ -28,7 +32,15 @@ export function VictimsPage() {
   const [recording, setRecording] = useState<{ stream: string; victim: Victim }>();
   const [notice, setNotice] = useState<string>();
   const victims = useLoad(() => unwrap(client.GET('/api/overview/victims', { params: { query: overdueOnly ? { overdueOnly: true } : {} } })), [overdueOnly, round]);
-  const language = i18n.language === 'en' ? 'en' : 'nl';
+  // Focus goes back to the button that opened the dialog, also after the list reloaded (WCAG 2.4.3).
+  const trigger = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (recording || !trigger.current || victims.loading) return;
+    const button = document.querySelector<HTMLElement>(`[data-record="${CSS.escape(trigger.current)}"]`);
+    if (!button) return;
+    trigger.current = undefined;
+    button.focus();
+  }, [recording, victims.loading]);
   const name = (victim: Victim) => victim.person?.names[0] ?? victim.id;
   return (
     <>
@@ -51,13 +63,14 @@ export function VictimsPage() {
                       key: 'status', header: t('victims.status'), cell: (row) => (row.overdue ? (
                         <Box>
                           <Chip size="small" color="error" label={t('victims.overdue')} />
-                          <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>{row.reasons.map((reason, index) => <li key={index}>{reason.explanation[language]}</li>)}</ul>
+                          <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>{row.reasons.map((reason) => <li key={dutyKey(reason)}>{reasonText(t, i18n.language, reason)}</li>)}</ul>
                         </Box>
                       ) : <Chip size="small" color="success" label={t('victims.onTime')} />),
                     },
                     {
                       key: 'record', header: <span style={{ position: 'absolute', left: -9999 }}>{t('victims.recordInformed')}</span>, cell: (row) => (
-                        <Button size="small" variant="outlined" onClick={() => setRecording({ stream: item.case, victim: row })}
+                        <Button size="small" variant="outlined" data-record={`${item.case}#${row.id}`}
+                          onClick={() => { trigger.current = `${item.case}#${row.id}`; setRecording({ stream: item.case, victim: row }); }}
                           aria-label={`${t('victims.recordInformed')}: ${name(row)}`}>{t('victims.recordInformed')}</Button>
                       ),
                     },
@@ -68,29 +81,58 @@ export function VictimsPage() {
         )
       )}</Loaded>
       {recording && (
-        <RecordInformedDialog stream={recording.stream} victimId={recording.victim.id} victimName={name(recording.victim)}
+        <RecordInformedDialog stream={recording.stream} victim={recording.victim} victimName={name(recording.victim)}
           onClose={() => setRecording(undefined)} onRecorded={() => { setRecording(undefined); setNotice(t('victims.recorded')); setRound((value) => value + 1); }} />
       )}
     </>
   );
 }
 
-function RecordInformedDialog({ stream, victimId, victimName, onClose, onRecorded }: { stream: string; victimId: string; victimName: string; onClose(): void; onRecorded(): void }) {
-  const { t } = useTranslation();
+type Duty = Victim['duties'][number];
+
+/** What a duty is called in the user's language: "Uitspraak van 17 oktober 2021" or the periodic update. */
+export function dutyLabel(t: TFunction, language: string, duty: Duty): string {
+  return duty.kind === 'key-event'
+    ? t('victims.dutyKeyEvent', { event: labelOf(t, 'eventType', duty.eventType ?? ''), date: formatDate(duty.eventDate, language) })
+    : t('victims.dutyPeriodic', { since: formatDate(duty.since, language) });
+}
+
+/** Why a victim is overdue, worded from the structured duty (no codes, dates as dates). */
+export function reasonText(t: TFunction, language: string, duty: Duty): string {
+  return duty.kind === 'key-event'
+    ? t('victims.reasonKeyEvent', { event: labelOf(t, 'eventType', duty.eventType ?? ''), date: formatDate(duty.eventDate, language), due: formatDate(duty.dueDate, language) })
+    : t('victims.reasonPeriodic', { since: formatDate(duty.since, language), due: formatDate(duty.dueDate, language) });
+}
+
+const dutyKey = (duty: Duty) => duty.eventId ?? PERIODIC_UPDATE;
+const OTHER = 'other';
+
+/** R5: record that a victim was informed, naming the open duty or duties it discharges (or none: something else). */
+function RecordInformedDialog({ stream, victim, victimName, onClose, onRecorded }: { stream: string; victim: Victim; victimName: string; onClose(): void; onRecorded(): void }) {
+  const { t, i18n } = useTranslation();
   const { today } = useSession();
   const [about, setAbout] = useState('');
   const [channel, setChannel] = useState('');
   const [date, setDate] = useState(today);
+  const [chosen, setChosen] = useState<string[]>([]);
   const [touched, setTouched] = useState(false);
   const [problem, setProblem] = useState<ApiProblem>();
   const dateError = checkEventDate(date, today);
+  const open = victim.duties;
+  const dutiesMissing = open.length > 0 && chosen.length === 0;
+  const toggle = (key: string, on: boolean) => setChosen((current) => {
+    if (key === OTHER) return on ? [OTHER] : [];
+    const rest = current.filter((item) => item !== OTHER && item !== key);
+    return on ? [...rest, key] : rest;
+  });
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setTouched(true);
-    if (!about.trim() || dateError) return;
+    if (!about.trim() || dateError || dutiesMissing) return;
     setProblem(undefined);
+    const duties = chosen.filter((item) => item !== OTHER);
     try {
-      await unwrap(client.POST('/api/events', { body: { events: [{ id: `web-${crypto.randomUUID()}`, stream, type: 'criminal.victim-informed', date, data: { victim: victimId, about: about.trim(), ...(channel.trim() ? { channel: channel.trim() } : {}) } }] } }));
+      await unwrap(client.POST('/api/events', { body: { events: [{ id: `web-${crypto.randomUUID()}`, stream, type: 'criminal.victim-informed', date, data: { victim: victim.id, about: about.trim(), duties, ...(channel.trim() ? { channel: channel.trim() } : {}) } }] } }));
       onRecorded();
     } catch (error) {
       if (error instanceof ApiProblem) setProblem(error); else throw error;
@@ -102,10 +144,26 @@ function RecordInformedDialog({ stream, victimId, victimName, onClose, onRecorde
         <DialogTitle id="record-title">{t('victims.recordTitle', { victim: victimName })}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            <TextField id="informed-about" autoFocus required multiline minRows={2} label={t('victims.about')} value={about} onChange={(event) => { setAbout(event.target.value); setTouched(true); }}
+            {open.length === 0 ? <Alert severity="info">{t('victims.noOpenDuties')}</Alert> : (
+              <FormControl component="fieldset" required error={touched && dutiesMissing}>
+                <FormLabel component="legend">{t('victims.duties')}</FormLabel>
+                <FormHelperText sx={{ mx: 0 }}>{t('victims.dutiesHelp')}</FormHelperText>
+                <FormGroup>
+                  {open.map((duty) => (
+                    <FormControlLabel key={dutyKey(duty)}
+                      control={<Checkbox checked={chosen.includes(dutyKey(duty))} onChange={(event) => toggle(dutyKey(duty), event.target.checked)} />}
+                      label={<span>{dutyLabel(t, i18n.language, duty)} — {t('victims.dutyDue', { date: formatDate(duty.dueDate, i18n.language) })}{duty.overdue && <Chip size="small" color="error" label={t('victims.overdue')} sx={{ ml: 1 }} />}</span>} />
+                  ))}
+                  <FormControlLabel control={<Checkbox checked={chosen.includes(OTHER)} onChange={(event) => toggle(OTHER, event.target.checked)} />} label={t('victims.dutyOther')} />
+                </FormGroup>
+                {touched && dutiesMissing && <FormHelperText sx={{ mx: 0 }}>{t('victims.dutiesRequired')}</FormHelperText>}
+              </FormControl>
+            )}
+            <TextField id="informed-about" required multiline minRows={2} label={t('victims.about')} value={about} onChange={(event) => setAbout(event.target.value)}
               error={touched && !about.trim()} helperText={touched && !about.trim() ? t('casePage.required') : ' '} />
             <TextField id="informed-channel" label={t('victims.channel')} value={channel} onChange={(event) => setChannel(event.target.value)} />
             <TextField id="informed-date" type="date" required label={t('victims.informedOn')} value={date} onChange={(event) => setDate(event.target.value)}
+              onKeyDown={(event) => { if (event.key === 'Enter') event.preventDefault(); }}
               slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }} error={Boolean(dateError)} helperText={dateError ? t(`casePage.${dateError}`, { today }) : ' '} />
             {problem && <ProblemAlert problem={problem} />}
           </Stack>
