@@ -51,8 +51,9 @@ describe('validateEvent', () => {
     }
   });
 
-  it('knows the 32 event types of format v1, the hearing-scheduled, person.merged, judge-authorisation and information-shared extensions and retracted', () => {
-    assert.equal(EVENT_TYPES.length, 37);
+  it('knows the 32 event types of format v1, the hearing-scheduled, person.merged, judge-authorisation and information-shared extensions, the 7 evidence events and retracted', () => {
+    assert.equal(EVENT_TYPES.length, 44);
+    assert.ok(EVENT_TYPES.includes('evidence.file-attached'));
     assert.ok(EVENT_TYPES.includes('criminal.judge-authorisation'));
     assert.ok(EVENT_TYPES.includes('exclusion.information-shared'));
     assert.ok(EVENT_TYPES.includes('criminal.hearing-scheduled'));
