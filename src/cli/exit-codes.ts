@@ -18,6 +18,8 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   LEGAL_BASIS_MISSING: 6,
   DATABASE_UNAVAILABLE: 7,
   TAMPER_DETECTED: 8,
+  FILE_NOT_FOUND: 4,
+  FILE_CORRUPT: 8,
   // Server codes; the CLI meets them in the commands that manage accounts, authorisations and the access log.
   PAYLOAD_TOO_LARGE: 2,
   UNSUPPORTED_MEDIA_TYPE: 2,

@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'WATCHLIST_NOT_FOUND'
   | 'LEGAL_BASIS_MISSING'
   | 'TAMPER_DETECTED'
+  // The file store (evidence): a file not stored under its hash, or stored bytes that no longer match it.
+  | 'FILE_NOT_FOUND'
+  | 'FILE_CORRUPT'
   // The server: who you are, what you may do, how often you may try (HTTP statuses: src/server/http-errors.ts).
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
