@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { openDiskFileStore } from './disk-file-store.js';
 import { bytesSource, type FileStore } from './file-store.js';
+import { readFileStoreConfig } from '../../config/runtime.js';
 import { openFileStore } from './file-store-config.js';
 import { startS3Server, type TestS3Server } from './testing/s3-server.js';
 
@@ -76,7 +77,7 @@ async function s3Backend(): Promise<Backend> {
   return {
     name: 's3',
     // opened as the server would: from the environment
-    open: () => openFileStore('/nonexistent', { ...server.env, IMKETEN_S3_PART_SIZE: String(5 * 1024 * 1024) }),
+    open: () => openFileStore(readFileStoreConfig('/nonexistent', { ...server.env, IMKETEN_S3_PART_SIZE: String(5 * 1024 * 1024) })),
     async damage(sha256, bytes) {
       await raw.send(new PutObjectCommand({ Bucket: server.bucket, Key: `sha256/${sha256}`, Body: bytes }));
     },
