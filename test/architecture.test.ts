@@ -18,7 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['config', 'input', 'matching'],
   ['store'],
   ['audit'],
-  ['access-log', 'accounts', 'demo', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
+  ['access-log', 'accounts', 'demo', 'evidence', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
   ['operations'],
   ['server'],
   ['cli'],
