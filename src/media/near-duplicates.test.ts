@@ -44,6 +44,8 @@ describe('NearDuplicateIndex', () => {
   });
 
   it('answers exactly what a comparison with every entry answers, for every distance', () => {
+    // Enough entries that the first query builds the tables (a few thousand); later additions are scanned.
+    const fillers = fc.sample(hex64, { numRuns: 3000, seed: 12 });
     fc.assert(
       fc.property(
         fc.array(hex64, { minLength: 1, maxLength: 60 }),
@@ -51,14 +53,37 @@ describe('NearDuplicateIndex', () => {
         fc.integer({ min: 0, max: 64 }),
         (hashes, bits, maxDistance) => {
           const index = new NearDuplicateIndex();
+          fillers.forEach((hash, i) => index.add(`f${i}`, hash));
           // Near copies of the first hash, so that small radii find something.
-          hashes.forEach((hash, i) => index.add(`h${i}`, i % 2 === 0 ? flip(hashes[0]!, bits.slice(0, i % 21)) : hash));
+          const add = (hash: string, i: number) => index.add(`h${i}`, i % 2 === 0 ? flip(hashes[0]!, bits.slice(0, i % 21)) : hash);
+          hashes.slice(0, 30).forEach(add);
           const query = flip(hashes[0]!, bits.slice(0, 3));
+          assert.deepEqual(index.query(query, maxDistance), index.scan(query, maxDistance));
+          hashes.slice(30).forEach((hash, i) => add(hash, i + 30));
           assert.deepEqual(index.query(query, maxDistance), index.scan(query, maxDistance));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
+  });
+
+  it('finds a hash at exactly the radius whose every 16-bit block differs (the pigeonhole bound), tabled or not', () => {
+    for (let radius = 0; radius <= 20; radius += 1) {
+      const perBlock = Math.floor(radius / 4);
+      // perBlock bits in each block, the remainder in the lowest block: exactly `radius` bits in all.
+      const bits = [0, 16, 32, 48].flatMap((start, block) =>
+        Array.from({ length: perBlock + (block === 0 ? radius % 4 : 0) }, (_, i) => start + i));
+      const base = 'f0e1d2c3b4a59687';
+      const copy = flip(base, bits);
+      assert.equal(hammingDistance(base, copy), radius);
+      const index = new NearDuplicateIndex();
+      for (let i = 0; i < 3000; i += 1) index.add(`f${i}`, flip('0123456789abcdef', [i % 64, (i * 7) % 64, (i * 13) % 64]));
+      index.add('copy', copy);
+      assert.deepEqual(index.query(base, radius).filter((hit) => hit.id === 'copy'), [{ id: 'copy', distance: radius }], `radius ${radius} (tabled)`);
+      index.add('copy again', copy);
+      assert.deepEqual(index.query(base, radius).filter((hit) => hit.id.startsWith('copy')).length, 2, `radius ${radius} (added later)`);
+      assert.deepEqual(index.query(base, Math.max(0, radius - 1)).filter((hit) => hit.id.startsWith('copy')), radius === 0 ? [{ id: 'copy', distance: 0 }, { id: 'copy again', distance: 0 }] : []);
+    }
   });
 
   it('grows past its first capacity', () => {
