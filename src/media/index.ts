@@ -3,7 +3,7 @@
  * itself, perceptual hashes of images and video key frames, and an index of near-duplicates. Pure functions of
  * the bytes given (no store, no server).
  */
-export { sniffMediaType, SNIFF_BYTES } from './sniff.js';
+export { sniffMediaType, sniffMediaTypeOfFile, SNIFF_BYTES } from './sniff.js';
 export type { SniffedType } from './sniff.js';
 export { readImageMetadata } from './image-metadata.js';
 export type { ImageMetadata } from './image-metadata.js';

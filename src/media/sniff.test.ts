@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { sniffMediaType } from './sniff.js';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sniffMediaType, sniffMediaTypeOfFile } from './sniff.js';
 import { renderPng, streetSceneSvg } from './testing/scenes.js';
 
 const bytes = (...parts: (string | number[])[]) =>
@@ -58,5 +61,18 @@ describe('sniffMediaType', () => {
   it('accepts a UTF-8 character cut off at the end of the sample', () => {
     const text = new TextEncoder().encode('x'.repeat(4099) + 'é');
     assert.equal(sniffMediaType(text).mediaType, 'text/plain');
+  });
+});
+
+describe('sniffMediaTypeOfFile', () => {
+  it('reads the head of a file, whatever its name says', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'imketen-sniff-'));
+    after(() => rm(folder, { recursive: true, force: true }));
+    const path = join(folder, 'looks-like-a-photo.jpg');
+    await writeFile(path, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10_000, 0x20)]));
+    assert.deepEqual(await sniffMediaTypeOfFile(path), { mediaType: 'application/pdf', extension: 'pdf' });
+    const empty = join(folder, 'empty.png');
+    await writeFile(empty, '');
+    assert.deepEqual(await sniffMediaTypeOfFile(empty), { mediaType: 'application/octet-stream', extension: 'bin' });
   });
 });

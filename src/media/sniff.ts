@@ -3,6 +3,7 @@
  * A small table of magic numbers rather than the `file-type` package: its current major needs Node 22, and it
  * knows neither WARC nor plain text, which evidence captures need.
  */
+import { open } from 'node:fs/promises';
 
 export interface SniffedType {
   /** An IANA media type, e.g. `image/jpeg`; `application/octet-stream` when nothing is recognised. */
@@ -108,4 +109,16 @@ export function sniffMediaType(bytes: Uint8Array): SniffedType {
   for (const [test, type] of MAGIC) if (test(sample)) return { ...type };
   const found = sniffFtyp(sample) ?? sniffEbml(sample) ?? sniffRiff(sample) ?? sniffText(sample);
   return found ? { ...found } : { ...UNKNOWN };
+}
+
+/** The media type of a file on disk, from its first `SNIFF_BYTES` bytes. */
+export async function sniffMediaTypeOfFile(path: string): Promise<SniffedType> {
+  const handle = await open(path, 'r');
+  try {
+    const head = new Uint8Array(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    return sniffMediaType(head.subarray(0, bytesRead));
+  } finally {
+    await handle.close();
+  }
 }
