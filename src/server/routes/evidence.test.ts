@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { encodePng, fillRect, newPicture } from '../../demo/png.js';
+import { addNoise, encodePng, fillCircle, fillRect, newPicture, resize } from '../../demo/png.js';
 import { verifyFiles } from '../../evidence/verify-files.js';
 import { importEvents } from '../../import/import-events.js';
 import { textSource } from '../../import/sources.js';
@@ -152,5 +152,63 @@ describe('evidence over the API', () => {
     const verdicts = await verifyFiles(server.store.db, server.files);
     assert.deepEqual(verdicts.filter((verdict) => verdict.result !== 'ok').map((verdict) => [verdict.stream, verdict.sha256, verdict.result]), [['evidence/E-1', pngSha, 'corrupt']]);
     assert.ok(verdicts.some((verdict) => verdict.sha256 === e2Sha && verdict.result === 'ok'));
+  });
+});
+
+describe('near-duplicates over the API', () => {
+  let server: TestServer;
+  let police: Client;
+  const scene = () => {
+    const picture = newPicture(320, 240, [143, 191, 224]);
+    fillRect(picture, 0, 150, 320, 90, [107, 107, 107]);
+    fillRect(picture, 40, 70, 110, 80, [181, 84, 60]);
+    fillCircle(picture, 270, 35, 20, [245, 209, 66]);
+    fillRect(picture, 210, 100, 12, 50, [91, 58, 30]);
+    fillCircle(picture, 216, 90, 30, [47, 125, 50]);
+    return picture;
+  };
+  const unrelated = () => {
+    const picture = newPicture(320, 240, [43, 34, 51]);
+    fillRect(picture, 0, 165, 320, 75, [138, 90, 50]);
+    fillRect(picture, 130, 145, 70, 25, [255, 253, 246]);
+    fillRect(picture, 150, 20, 20, 120, [74, 59, 92]);
+    fillCircle(picture, 60, 45, 15, [192, 192, 192]);
+    return picture;
+  };
+
+  before(async () => {
+    server = await startTestServer(TEST_ENGINES[0]!);
+    const events = [
+      ...FIXTURE.slice(0, 4),
+      ...['N-1', 'N-2', 'N-3'].map((id) => ({ id: `r-${id}`, stream: `evidence/${id}`, type: 'evidence.registered', date: '2026-05-02', data: registration({ criminalCases: ['SZ-1'] }) })),
+      { id: 'r-N-4', stream: 'evidence/N-4', type: 'evidence.registered', date: '2026-05-02', data: registration({ exclusionCases: ['IF-1'] }) },
+    ];
+    await importEvents(server.store.db, [textSource('fixture', events.map((event) => JSON.stringify({ ...event, recordedAt: '2026-06-01T09:00:00Z' })).join('\n'))], { now: () => new Date('2026-06-01T10:00:00Z') });
+    police = await server.signIn('police');
+    const ind = await server.signIn('ind-1f');
+    const put = async (client: Client, id: string, bytes: Buffer) => {
+      const response = await client.request('POST', `/api/evidence/${id}/files?fileName=${id}.png`, bytes, { 'content-type': 'application/octet-stream' });
+      assert.equal(response.statusCode, 201, response.body);
+    };
+    await put(police, 'N-1', encodePng(scene()));
+    await put(police, 'N-2', encodePng(addNoise(resize(scene(), 200, 150), 6, 42))); // another account's resized, re-encoded copy
+    await put(police, 'N-3', encodePng(unrelated()));
+    await put(ind, 'N-4', encodePng(resize(scene(), 160, 120))); // a copy in a 1F file the police may not read
+  });
+  after(async () => { await server?.close(); });
+
+  it('finds the resized, re-encoded copy, not the unrelated picture, and names only items the caller may read', async () => {
+    const response = await police.request('GET', '/api/evidence/N-1/near-duplicates');
+    assert.equal(response.statusCode, 200, response.body);
+    const items = response.json<{ items: { evidence: string; distance: number }[] }>().items;
+    assert.deepEqual(items.map((item) => item.evidence), ['N-2']);
+    assert.ok(items[0]!.distance <= 10);
+    assert.ok(!response.body.includes('N-4'));
+    const ind = await server.signIn('ind-1f');
+    const theirs = (await ind.request('GET', '/api/evidence/N-4/near-duplicates')).json<{ items: unknown[] }>();
+    assert.deepEqual(theirs.items, [], 'the IND does not learn of the police\'s copies either');
+    const detail = (await police.request('GET', '/api/evidence/N-1')).json<{ files: { derived: { metadata: { width?: number; height?: number }; perceptualHash: string } }[] }>();
+    assert.deepEqual([detail.files[0]!.derived.metadata.width, detail.files[0]!.derived.metadata.height], [320, 240]);
+    assert.match(detail.files[0]!.derived.perceptualHash, /^[0-9a-f]{16}$/);
   });
 });
