@@ -15,7 +15,7 @@ const SRC = join(ROOT, 'src');
 /** The layers from the centre outwards; a folder may import its own layer and those before it. */
 const LAYERS: readonly (readonly string[])[] = [
   ['domain'],
-  ['config', 'input', 'matching'],
+  ['capture', 'config', 'input', 'matching'],
   ['store'],
   ['audit'],
   ['access-log', 'accounts', 'demo', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
