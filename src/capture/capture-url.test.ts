@@ -90,6 +90,9 @@ describe('captureUrl', { skip }, () => {
     assert.equal(manifest.finalUrl, `${base}/post`);
     assert.equal(manifest.status, 200);
     assert.equal(manifest.responseHeaders['x-test-header'], 'fictional');
+    assert.deepEqual(manifest.redirects, [{ url: `${base}/start`, status: 302 }]);
+    assert.equal(manifest.serverAddress?.ipAddress, '127.0.0.1');
+    assert.equal(manifest.tls, undefined, 'plain http');
     assert.match(manifest.userAgent, /Chrome\//);
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
     assert.equal(manifest.tool.version, version);

@@ -50,12 +50,14 @@ async function imketenVersion(): Promise<string> {
 
 /** One exchange of the page, its body read as soon as the response arrives (it may be gone once the page closes). */
 async function toExchange(request: Request, response: Response): Promise<HttpExchange> {
-  const [requestHeaders, responseHeaders, responseBody] = await Promise.all([
+  const date = new Date().toISOString();
+  const [requestHeaders, responseHeaders, responseBody, server] = await Promise.all([
     request.headersArray(), response.headersArray(),
     response.body().catch(() => undefined), // redirects and aborted loads have no body
+    response.serverAddr().catch(() => null),
   ]);
   return {
-    url: response.url(), date: new Date().toISOString(), method: request.method(), requestHeaders,
+    url: response.url(), date, method: request.method(), requestHeaders, ...(server ? { ipAddress: server.ipAddress } : {}),
     ...(request.postDataBuffer() ? { requestBody: request.postDataBuffer()! } : {}),
     status: response.status(), statusText: response.statusText(), responseHeaders,
     responseBody: response.status() >= 300 && response.status() < 400 ? Buffer.alloc(0) : responseBody,
@@ -98,6 +100,13 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
     const captureEnd = new Date().toISOString();
     const mainHeaders = await main.allHeaders();
     const finalUrl = page.url();
+    const serverAddress = await main.serverAddr();
+    const security = await main.securityDetails();
+    const redirects: { url: string; status: number }[] = [];
+    for (let request = main.request().redirectedFrom(); request; request = request.redirectedFrom()) {
+      const response = await request.response();
+      redirects.unshift({ url: request.url(), status: response?.status() ?? 0 });
+    }
     await context.close();
 
     const info = warcinfoRecord(ARTIFACT_FILES.warc.fileName, captureStart, {
@@ -118,7 +127,8 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
       artifacts.push({ role, fileName, sha256: createHash('sha256').update(contents[role]).digest('hex'), size: contents[role].length, mediaType });
     }
     const manifest = signManifest({
-      manifestVersion: 1, url, finalUrl, captureStart, captureEnd, status: main.status(), responseHeaders: mainHeaders, userAgent,
+      manifestVersion: 1, url, finalUrl, captureStart, captureEnd, status: main.status(), responseHeaders: mainHeaders,
+      ...(serverAddress ? { serverAddress } : {}), ...(security && Object.keys(security).length > 0 ? { tls: security } : {}), redirects, userAgent,
       tool: { name: 'imketen', version, browser: `Chromium ${browser.version()}` }, artifacts,
     }, options.signer);
     const manifestPath = join(options.outDir, 'manifest.json');

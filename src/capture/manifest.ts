@@ -36,6 +36,12 @@ export interface CaptureManifest {
   /** The main document's response. */
   status: number;
   responseHeaders: Record<string, string>;
+  /** The address of the server that sent the main document, when the browser tells it. */
+  serverAddress?: { ipAddress: string; port: number };
+  /** The main document's TLS connection (https only). */
+  tls?: { protocol?: string; issuer?: string; subjectName?: string; validFrom?: number; validTo?: number };
+  /** Each redirect that led to `finalUrl`, in order. */
+  redirects: { url: string; status: number }[];
   userAgent: string;
   tool: { name: 'imketen'; version: string; browser: string };
   artifacts: CaptureArtifact[];

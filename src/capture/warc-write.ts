@@ -17,6 +17,8 @@ export interface HttpExchange {
   status: number;
   statusText: string;
   responseHeaders: readonly { name: string; value: string }[];
+  /** The server's IP address, when the browser tells it. */
+  ipAddress?: string;
   /** The body as the browser received it after removing its content encoding; undefined when it could not be read. */
   responseBody: Buffer | undefined;
 }
@@ -69,7 +71,7 @@ export function exchangeRecords(exchange: HttpExchange, warcinfoId?: string): Bu
   return Buffer.concat([
     record({
       'WARC-Type': 'response', 'WARC-Record-ID': responseId, 'WARC-Date': warcDate(exchange.date), 'WARC-Target-URI': exchange.url,
-      'WARC-Warcinfo-ID': warcinfoId, 'Content-Type': 'application/http; msgtype=response',
+      'WARC-Warcinfo-ID': warcinfoId, 'WARC-IP-Address': exchange.ipAddress, 'Content-Type': 'application/http; msgtype=response',
       'WARC-Block-Digest': sha256Digest(response), 'WARC-Payload-Digest': sha256Digest(body),
       'WARC-Truncated': exchange.responseBody === undefined ? 'unspecified' : undefined,
     }, response),
