@@ -130,6 +130,14 @@ describe('captureUrl', { skip }, () => {
     assert.equal(verifyCaptureManifest(manifest, generateKeyPairSync('ed25519').publicKey), false, 'another key');
   });
 
+  it('never replaces the files of an earlier capture', async () => {
+    await assert.rejects(
+      captureUrl(`${base}/post`, { outDir: join(dir, 'out'), signer: ed25519Signer({ privateKey, keyId: 'test-key' }) }),
+      /out already holds manifest\.json, screenshot\.png, page\.pdf, page\.mhtml, page\.html, responses\.warc\.gz: a capture never replaces files/,
+    );
+    assert.equal(readFileSync(result.manifestPath, 'utf8'), `${JSON.stringify(result.manifest, null, 2)}\n`);
+  });
+
   it('refuses a URL that is not http or https, naming it', async () => {
     await assert.rejects(
       captureUrl('file:///etc/passwd', { outDir: join(dir, 'refused'), signer: ed25519Signer({ privateKey, keyId: 'test-key' }) }),

@@ -5,12 +5,14 @@
  * hashed, all of it described in a signed manifest (manifest.ts) written beside them as `manifest.json`.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Request, type Response } from 'playwright-core';
 import { ImketenError } from '../domain/errors.js';
 import { signManifest, type ArtifactRole, type CaptureArtifact, type CaptureManifest, type CaptureSigner } from './manifest.js';
-import { exchangeRecords, warcinfoRecord, type HttpExchange } from './warc-write.js';
+import { WarcFile } from './warc-file.js';
+import type { HttpExchange } from './warc-write.js';
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
@@ -76,14 +78,25 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
   }
   const timeout = options.timeoutMs ?? 60_000;
   await mkdir(options.outDir, { recursive: true });
+  const taken = ['manifest.json', ...Object.values(ARTIFACT_FILES).map((file) => file.fileName)].filter((name) => existsSync(join(options.outDir, name)));
+  if (taken.length > 0) {
+    throw new ImketenError('INVALID_INPUT', `${options.outDir} already holds ${taken.join(', ')}: a capture never replaces files, choose an empty directory`);
+  }
   const version = await imketenVersion();
   const browser = await chromium.launch({ executablePath: options.chromiumPath ?? DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  let warc: WarcFile | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: false });
     const page = await context.newPage();
-    const exchanges: Promise<HttpExchange>[] = [];
-    page.on('response', (response) => exchanges.push(toExchange(response.request(), response)));
+    const userAgent = await page.evaluate('navigator.userAgent') as string;
     const captureStart = new Date().toISOString();
+    const warcPath = join(options.outDir, ARTIFACT_FILES.warc.fileName);
+    warc = await WarcFile.create(warcPath, ARTIFACT_FILES.warc.fileName, captureStart, {
+      software: `imketen/${version} (Chromium ${browser.version()}; playwright-core)`,
+      format: 'WARC File Format 1.1', conformsTo: 'http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/',
+      'http-header-user-agent': userAgent,
+    });
+    page.on('response', (response) => warc!.add(toExchange(response.request(), response)));
     const main = await page.goto(target.href, { waitUntil: 'load', timeout }).catch((error: Error) => {
       throw new ImketenError('INVALID_INPUT', `the page ${url} could not be loaded: ${error.message.split('\n')[0]}`);
     });
@@ -91,7 +104,6 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
     // Late requests (scripts, lazy images) are preserved if they finish while the network settles; a page that never
     // settles is captured as it stands at the timeout.
     await page.waitForLoadState('networkidle', { timeout }).catch(() => undefined);
-    const userAgent = await page.evaluate('navigator.userAgent') as string;
     const cdp = await context.newCDPSession(page);
     const { data: mhtml } = await cdp.send('Page.captureSnapshot', { format: 'mhtml' }) as { data: string };
     const html = await page.content();
@@ -107,23 +119,23 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
       const response = await request.response();
       redirects.unshift({ url: request.url(), status: response?.status() ?? 0 });
     }
+    page.removeAllListeners('response');
+    const warcDigest = await warc.finish(); // every body read before the page goes
     await context.close();
 
-    const info = warcinfoRecord(ARTIFACT_FILES.warc.fileName, captureStart, {
-      software: `imketen/${version} (Chromium ${browser.version()}; playwright-core)`,
-      format: 'WARC File Format 1.1', conformsTo: 'http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/',
-      'http-header-user-agent': userAgent,
-    });
-    const warc = Buffer.concat([info.bytes, ...(await Promise.all(exchanges)).map((exchange) => exchangeRecords(exchange, info.id))]);
-    const contents: Record<ArtifactRole, Buffer> = {
-      screenshot, pdf, mhtml: Buffer.from(mhtml, 'utf8'), html: Buffer.from(html, 'utf8'), warc,
+    const contents: Record<Exclude<ArtifactRole, 'warc'>, Buffer> = {
+      screenshot, pdf, mhtml: Buffer.from(mhtml, 'utf8'), html: Buffer.from(html, 'utf8'),
     };
     const artifacts: CaptureArtifact[] = [];
-    const files = {} as Record<ArtifactRole, string>;
+    const files = { warc: warcPath } as Record<ArtifactRole, string>;
     for (const role of Object.keys(ARTIFACT_FILES) as ArtifactRole[]) {
       const { fileName, mediaType } = ARTIFACT_FILES[role];
+      if (role === 'warc') {
+        artifacts.push({ role, fileName, ...warcDigest, mediaType });
+        continue;
+      }
       files[role] = join(options.outDir, fileName);
-      await writeFile(files[role], contents[role]);
+      await writeFile(files[role], contents[role], { flag: 'wx' });
       artifacts.push({ role, fileName, sha256: createHash('sha256').update(contents[role]).digest('hex'), size: contents[role].length, mediaType });
     }
     const manifest = signManifest({
@@ -132,9 +144,10 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
       tool: { name: 'imketen', version, browser: `Chromium ${browser.version()}` }, artifacts,
     }, options.signer);
     const manifestPath = join(options.outDir, 'manifest.json');
-    await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx' });
     return { manifest, manifestPath, files };
   } finally {
+    await warc?.abandon();
     await browser.close();
   }
 }
