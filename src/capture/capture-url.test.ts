@@ -145,3 +145,18 @@ describe('captureUrl', { skip }, () => {
     );
   });
 });
+
+describe('captureUrl without a browser', () => {
+  it('says where it looked for Chromium and how to install it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imketen-capture-'));
+    try {
+      const { privateKey } = generateKeyPairSync('ed25519');
+      await assert.rejects(
+        captureUrl('http://127.0.0.1:9/', { outDir: dir, signer: ed25519Signer({ privateKey, keyId: 'k' }), chromiumPath: join(dir, 'no-chromium') }),
+        { message: `no Chromium at ${join(dir, 'no-chromium')}: install Debian's with 'apt-get install chromium' to capture web pages` },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -83,7 +83,11 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
     throw new ImketenError('INVALID_INPUT', `${options.outDir} already holds ${taken.join(', ')}: a capture never replaces files, choose an empty directory`);
   }
   const version = await imketenVersion();
-  const browser = await chromium.launch({ executablePath: options.chromiumPath ?? DEFAULT_CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  const executablePath = options.chromiumPath ?? DEFAULT_CHROMIUM;
+  if (!existsSync(executablePath)) {
+    throw new ImketenError('CONFIG_INVALID', `no Chromium at ${executablePath}: install Debian's with 'apt-get install chromium' to capture web pages`);
+  }
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS, headless: true });
   let warc: WarcFile | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: false });
