@@ -15,7 +15,7 @@ const SRC = join(ROOT, 'src');
 /** The layers from the centre outwards; a folder may import its own layer and those before it. */
 const LAYERS: readonly (readonly string[])[] = [
   ['domain'],
-  ['config', 'court-bundle', 'input', 'matching', 'media'],
+  ['capture', 'config', 'court-bundle', 'input', 'matching', 'media'],
   ['store'],
   ['audit'],
   ['access-log', 'accounts', 'demo', 'evidence', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
