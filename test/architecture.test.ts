@@ -15,10 +15,10 @@ const SRC = join(ROOT, 'src');
 /** The layers from the centre outwards; a folder may import its own layer and those before it. */
 const LAYERS: readonly (readonly string[])[] = [
   ['domain'],
-  ['config', 'input', 'matching'],
+  ['capture', 'config', 'court-bundle', 'input', 'matching', 'media'],
   ['store'],
   ['audit'],
-  ['access-log', 'accounts', 'backup', 'demo', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
+  ['access-log', 'accounts', 'backup', 'demo', 'evidence', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
   ['jobs', 'operations'],
   ['server'],
   ['cli'],

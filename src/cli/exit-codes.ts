@@ -18,6 +18,10 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   LEGAL_BASIS_MISSING: 6,
   DATABASE_UNAVAILABLE: 7,
   TAMPER_DETECTED: 8,
+  FILE_NOT_FOUND: 4,
+  FILE_CORRUPT: 8,
+  FILE_TOO_LARGE: 2,
+  FILE_STORE_UNAVAILABLE: 7,
   // Accounts and access; the CLI meets them in the commands that manage accounts, authorisations and the access log.
   ACCOUNT_NOT_FOUND: 4,
   ACCOUNT_EXISTS: 5,

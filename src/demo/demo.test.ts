@@ -128,6 +128,7 @@ const OPENERS: Record<StreamKind, readonly string[]> = {
   departure: ['departure.opened'],
   intake: ['intake.received'],
   mla: ['mla.sent', 'mla.received'],
+  evidence: ['evidence.registered'],
 };
 const REFERENCE_FIELDS: Record<string, StreamKind> = {
   suspect: 'person',
@@ -136,6 +137,8 @@ const REFERENCE_FIELDS: Record<string, StreamKind> = {
   subjects: 'person',
   exclusionCase: 'exclusion',
   criminalCase: 'criminal',
+  criminalCases: 'criminal',
+  exclusionCases: 'exclusion',
 };
 
 describe('the demo registry', () => {

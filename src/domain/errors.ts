@@ -21,6 +21,11 @@ export type ErrorCode =
   | 'WATCHLIST_NOT_FOUND'
   | 'LEGAL_BASIS_MISSING'
   | 'TAMPER_DETECTED'
+  // The file store (evidence): a file not stored under its hash, or stored bytes that no longer match it.
+  | 'FILE_NOT_FOUND'
+  | 'FILE_CORRUPT'
+  | 'FILE_TOO_LARGE'
+  | 'FILE_STORE_UNAVAILABLE'
   // Accounts and access: who you are (a sign-in that failed), what you may do, how often you may try, and the
   // accounts, tokens and approval requests themselves.
   | 'UNAUTHENTICATED'

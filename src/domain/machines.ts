@@ -11,6 +11,10 @@ import type { DepartureEvent } from './departure/events.js';
 import * as departureState from './departure/state.js';
 import type { DepartureState } from './departure/state.js';
 import * as departureTransitions from './departure/transitions.js';
+import type { EvidenceEvent } from './evidence/events.js';
+import * as evidenceState from './evidence/state.js';
+import type { EvidenceState } from './evidence/state.js';
+import * as evidenceTransitions from './evidence/transitions.js';
 import { EVENT_TYPES_BY_KIND } from './events/schema.js';
 import type { ExclusionEvent } from './exclusion/events.js';
 import * as exclusionState from './exclusion/state.js';
@@ -42,6 +46,7 @@ export interface StateByKind {
   departure: DepartureState;
   intake: IntakeState;
   mla: MlaState;
+  evidence: EvidenceState;
 }
 
 export interface EventByKind {
@@ -52,6 +57,7 @@ export interface EventByKind {
   departure: DepartureEvent;
   intake: IntakeEvent;
   mla: MlaEvent;
+  evidence: EvidenceEvent;
 }
 
 export type AnyStreamState = StateByKind[StreamKind];
@@ -85,4 +91,5 @@ export const MACHINES: { readonly [Kind in StreamKind]: StateMachine<StateByKind
   departure: machine('departure', departureState, departureTransitions),
   intake: machine('intake', intakeState, intakeTransitions),
   mla: machine('mla', mlaState, mlaTransitions),
+  evidence: machine('evidence', evidenceState, evidenceTransitions),
 };

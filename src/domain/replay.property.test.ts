@@ -50,6 +50,12 @@ const CANDIDATES: Record<StreamKind, Candidate[]> = {
   ],
   intake: [['intake.received'], ['intake.assessed']],
   mla: [['mla.sent'], ['mla.received'], ['mla.answered'], ['mla.closed']],
+  evidence: [
+    ['evidence.registered'], ['evidence.file-attached'], ['evidence.file-attached', { sha256: 'b'.repeat(64), fileName: 'kopie.png' }],
+    ['evidence.custody-transferred'], ['evidence.custody-transferred', { from: 'NFI', to: 'TIM', purpose: 'terug na onderzoek' }],
+    ['evidence.verified'], ['evidence.disclosed'], ['evidence.linked'], ['evidence.unlinked'],
+    ['evidence.linked', { exclusionCase: undefined, criminalCase: 'SZ-0002' }], ['evidence.unlinked', { exclusionCase: undefined, criminalCase: 'SZ-0002' }],
+  ],
 };
 
 interface AnyMachine {

@@ -15,6 +15,7 @@ function facts(options: { authorisation?: JudgeAuthorisationRef; suspect?: boole
     async personNamedInKinds(person, kinds) { return person === 'P-1' ? kinds.some((kind) => ['criminal', 'exclusion'].includes(kind)) : kinds.includes('exclusion'); },
     async personHasDepartureDossier() { return options.departure ?? false; },
     async suspectInOpenCriminalCase(person) { return person === 'P-1' && (options.suspect ?? true) ? 'criminal/SZ-1' : undefined; },
+    async casesOfEvidence(stream) { return stream === 'evidence/E-1' ? ['criminal/SZ-1'] : stream === 'evidence/E-2' ? ['exclusion/IF-1'] : []; },
     async judgeAuthorisationInForce(person, _stream, date) {
       const a = options.authorisation;
       return a && person === 'P-1' && a.validFrom <= date && date <= a.validUntil ? a : undefined;
@@ -124,6 +125,21 @@ describe('authorize: roles', () => {
     assert.ok((await authorize(policy, as('ind-1f'), 'stream.read', { kind: 'departure', stream: 'departure/VT-1' }, { date: '2026-06-15', facts: facts() })).allowed);
     assert.equal((await authorize(policy, as('ind-1f'), 'events.append', { kind: 'departure' }, { date: '2026-06-15', facts: facts() })).allowed, false);
     assert.deepEqual(grantedKinds(policy, 'dtv', 'events.append'), ['departure']);
+  });
+
+  test('evidence is read by the roles that read its cases, and by nobody else', async () => {
+    const decide = (role: string, action: string, stream: string) =>
+      authorize(policy, as(role), action, { kind: 'evidence', stream }, { date: '2026-06-15', facts: facts() });
+    for (const action of ['stream.read', 'evidence.read', 'evidence.download', 'evidence.upload']) {
+      const onCriminal = await Promise.all(['police', 'prosecutor', 'ind-1f', 'dtv', 'ministry', 'admin', 'auditor'].map(async (role) => (await decide(role, action, 'evidence/E-1')).allowed));
+      assert.deepEqual(onCriminal, [true, true, false, false, false, false, false], `${action} on evidence of a criminal case`);
+      const onExclusion = await Promise.all(['police', 'prosecutor', 'ind-1f', 'dtv'].map(async (role) => (await decide(role, action, 'evidence/E-2')).allowed));
+      assert.deepEqual(onExclusion, [false, false, true, false], `${action} on evidence of a 1F file`);
+    }
+    const refused = await decide('police', 'evidence.download', 'evidence/E-2');
+    assert.match(!refused.allowed ? refused.reason : '', /belongs to no criminal, intake, mla, extradition case you may read/);
+    const granted = await decide('police', 'evidence.read', 'evidence/E-1');
+    assert.match(granted.allowed ? granted.legalBasis : '', /belongs to criminal\/SZ-1/);
   });
 
   test('nobody signed in gets 401; a public action needs nobody', async () => {

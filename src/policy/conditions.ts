@@ -8,6 +8,7 @@ export const CONDITION_NAMES = [
   'person-in-own-departure-dossier',
   'person-is-suspect-in-open-criminal-case',
   'judge-authorisation-in-force',
+  'evidence-of-readable-case',
 ] as const;
 export type ConditionName = (typeof CONDITION_NAMES)[number];
 
@@ -36,6 +37,8 @@ export interface RegistryFacts {
    * `criminal.judge-authorisation` event, not retracted, on a case still open with the person as its suspect.
    */
   judgeAuthorisationInForce(personId: string, exclusionStream: string, date: string): Promise<JudgeAuthorisationRef | undefined>;
+  /** The case streams an evidence item belongs to now (registered with, linked, not unlinked; retractions applied). */
+  casesOfEvidence(evidenceStream: string): Promise<string[]>;
 }
 
 export interface ConditionInput {
@@ -82,6 +85,14 @@ export async function evaluateCondition(name: ConditionName, input: ConditionInp
         }
       }
       return { met: false, detail: `no authorisation of the investigating judge covering ${describe(persons)} and ${input.stream ?? 'this file'} is in force on ${input.date}` };
+    }
+    case 'evidence-of-readable-case': {
+      // Evidence is read by the roles that read its cases (README, "Evidence"): a case of a kind the role reads
+      // without condition.
+      const cases = input.stream ? await facts.casesOfEvidence(input.stream) : [];
+      const readable = cases.find((stream) => input.readableKinds.includes(stream.slice(0, stream.indexOf('/'))));
+      if (readable) return { met: true, detail: `the evidence belongs to ${readable}` };
+      return { met: false, detail: `${input.stream ?? 'the evidence'} belongs to no ${input.readableKinds.join(', ') || 'case'} case you may read` };
     }
     default: {
       const unreachable: never = name;

@@ -4,6 +4,8 @@
  * registry knows them at `recordedAsOf` (the time of the access): a retraction recorded by then ends them.
  */
 import { parseStreamName } from '../domain/event.js';
+import { replayStream } from '../domain/replay.js';
+import { readStream } from '../store/event-store.js';
 import type { Queryable } from '../store/db.js';
 import { judgeAuthorisationInForce, openCriminalCaseOfSuspect, personNamedInKinds, personsNamedInStream } from '../store/policy-reads.js';
 import type { JudgeAuthorisationRef, RegistryFacts } from './conditions.js';
@@ -11,6 +13,12 @@ import type { JudgeAuthorisationRef, RegistryFacts } from './conditions.js';
 export function registryFacts(tx: Queryable, recordedAsOf: Date = new Date()): RegistryFacts {
   const named = (personId: string, kinds: readonly string[]) => personNamedInKinds(tx, personId, kinds);
   return {
+    async casesOfEvidence(stream) {
+      const events = (await readStream(tx, stream)).filter((event) => event.recordedAt <= recordedAsOf.toISOString());
+      if (events.length === 0 || parseStreamName(stream)?.kind !== 'evidence') return [];
+      const replay = replayStream('evidence', events);
+      return replay.ok ? replay.state.cases : [];
+    },
     async personsOfStream(stream) {
       const parsed = parseStreamName(stream);
       if (!parsed) return [];

@@ -30,6 +30,7 @@ import { registerRoutes } from './routes/index.js';
 import { NAMED_SCHEMAS, ProblemSchema } from './schemas.js';
 import { useStrictJsonBodies } from './strict-json-body.js';
 import { webApp } from './web/web-app.js';
+import type { FileStore } from '../store/file-store/file-store.js';
 
 export interface ServerDeps {
   db: Db;
@@ -38,6 +39,8 @@ export interface ServerDeps {
   now?: () => Date;
   /** The background job queue this server works; stopped (drained) when the server closes. */
   jobs?: JobQueue;
+  /** The evidence file store (README, "The file store") and the upload limit in bytes. */
+  files?: { store: FileStore; uploadLimit: number };
 }
 
 export interface RegisteredRoute {
@@ -77,6 +80,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     figures: createFigureCache(),
     metrics: createServerMetrics(db),
     jobs: deps.jobs,
+    ...(deps.files ? { files: deps.files } : {}),
   };
   const app = Fastify({
     logger: { level: config.logLevel },

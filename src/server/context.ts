@@ -19,6 +19,7 @@ import type { FigureCache } from '../reports/figure-cache.js';
 import type { ServerMetrics } from './metrics.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Db } from '../store/db.js';
+import type { FileStore } from '../store/file-store/file-store.js';
 import type { ServerConfig } from './config.js';
 import { AccessDenied } from './http-errors.js';
 
@@ -40,6 +41,8 @@ export interface ServerContext {
   metrics: ServerMetrics;
   /** The background job queue, when this server works one (imketen start/serve); tests build servers without. */
   jobs?: JobQueue;
+  /** The evidence file store and the largest upload it takes (bytes); absent: the evidence file routes answer 503. */
+  files?: { store: FileStore; uploadLimit: number };
 }
 
 declare module 'fastify' {

@@ -6,6 +6,7 @@ import { buildServer } from '../../server/build-server.js';
 import { readServerConfig, type ServerConfig } from '../../server/config.js';
 import { hasDemoAccounts } from '../../store/accounts-store.js';
 import { openStore } from '../../store/open-store.js';
+import { openFileStore } from '../../store/file-store/file-store-config.js';
 import { contextOf, type CliContext } from '../context.js';
 import { loadDemoIfEmpty } from './demo.js';
 
@@ -41,7 +42,8 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
     const demoAccounts = config.demoAccounts && await loadDemoAccountsIfEmpty(db, policy, context.now());
     // The background jobs are worked by every server (README, "Background jobs"); closing the server drains them.
     const jobs = await JobQueue.open(db, { work: true, now: context.now, onError: (error) => process.stderr.write(`Background jobs: ${error.message}\n`) });
-    const app = await buildServer({ db, config, policy, now: context.now, jobs });
+    const fileStore = await openFileStore(context.config.files);
+    const app = await buildServer({ db, config, policy, now: context.now, jobs, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit } });
     const address = await app.listen({ host: config.host, port: config.port });
     context.stdout.write(banner(address, config, demoAccounts || (config.demoAccounts && await hasDemoAccounts(db))));
     await new Promise<void>((resolve) => {

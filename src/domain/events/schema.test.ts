@@ -51,10 +51,11 @@ describe('validateEvent', () => {
     }
   });
 
-  it('knows the 32 event types of format v1, the hearing-scheduled, person.merged, judge-authorisation, information-shared and legal-hold extensions and retracted', () => {
-    assert.equal(EVENT_TYPES.length, 39);
+  it('knows the 32 event types of format v1, the hearing-scheduled, person.merged, judge-authorisation, information-shared and legal-hold extensions, the 7 evidence events and retracted', () => {
+    assert.equal(EVENT_TYPES.length, 46);
     assert.ok(EVENT_TYPES.includes('person.legal-hold-placed'));
     assert.ok(EVENT_TYPES.includes('person.legal-hold-lifted'));
+    assert.ok(EVENT_TYPES.includes('evidence.file-attached'));
     assert.ok(EVENT_TYPES.includes('criminal.judge-authorisation'));
     assert.ok(EVENT_TYPES.includes('exclusion.information-shared'));
     assert.ok(EVENT_TYPES.includes('criminal.hearing-scheduled'));

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { criminalEventSchemas } from '../criminal/events.js';
 import { departureEventSchemas } from '../departure/events.js';
+import { evidenceEventSchemas } from '../evidence/events.js';
 import type { Problem } from '../errors.js';
 import { parseStreamName, STREAM_KINDS } from '../event.js';
 import type { EventInput, StreamKind } from '../event.js';
@@ -28,6 +29,7 @@ export const EVENT_SCHEMAS_BY_KIND = {
   departure: departureEventSchemas,
   intake: intakeEventSchemas,
   mla: mlaEventSchemas,
+  evidence: evidenceEventSchemas,
 } as const satisfies Record<StreamKind, Record<string, z.ZodType>>;
 
 /** The event types of each stream kind, `retracted` not included (it belongs to every kind). */
@@ -39,6 +41,7 @@ export const EVENT_TYPES_BY_KIND: Readonly<Record<StreamKind, readonly string[]>
   departure: Object.keys(departureEventSchemas),
   intake: Object.keys(intakeEventSchemas),
   mla: Object.keys(mlaEventSchemas),
+  evidence: Object.keys(evidenceEventSchemas),
 };
 
 /** Every known event type, `retracted` included. */
@@ -71,6 +74,8 @@ const REFERENCE_FIELDS: ReadonlyArray<readonly [field: string, kind: StreamKind]
   ['into', 'person'], // person.merged
   ['exclusionCase', 'exclusion'],
   ['criminalCase', 'criminal'],
+  ['criminalCases', 'criminal'], // evidence.registered
+  ['exclusionCases', 'exclusion'], // evidence.registered
 ];
 
 export type ValidationResult =

@@ -101,8 +101,8 @@ export function personsOf(stream: RetentionStream): string[] {
       return stream.state.person ? [stream.state.person] : [];
     case 'intake':
       return stream.state.subjects;
-    case 'mla':
-      // Its subject is free text, not a person stream.
+    case 'mla': // its subject is free text, not a person stream
+    case 'evidence': // an evidence item is about its cases; their persons are found through them
       return [];
   }
 }
@@ -151,6 +151,7 @@ function exclusionFinalOn(state: ExclusionState): { on: string | null; pendingAp
 function isOpen(stream: RetentionStream): boolean {
   switch (stream.kind) {
     case 'person':
+    case 'evidence':
       return false;
     case 'criminal':
       return stream.state.phase !== 'closed';

@@ -48,6 +48,16 @@ export const DEFAULT_DATA: Readonly<Record<string, Record<string, unknown>>> = {
   'mla.received': { state: 'DEU' },
   'mla.answered': {},
   'mla.closed': {},
+  'evidence.registered': {
+    criminalCases: ['SZ-0001'], kind: 'photo', title: 'Foto van een checkpoint',
+    source: { type: 'open-source', name: 'openbaar account' }, acquired: { date: '2024-01-01', by: 'TIM', method: 'download' },
+  },
+  'evidence.file-attached': { sha256: 'a'.repeat(64), size: 1234, mediaType: 'image/png', fileName: 'checkpoint.png' },
+  'evidence.custody-transferred': { from: 'TIM', to: 'NFI', purpose: 'technisch onderzoek' },
+  'evidence.verified': { step: 'technical', outcome: 'confirmed', method: 'EXIF en hash vergeleken met de bron' },
+  'evidence.disclosed': { to: 'defence', recipient: 'mr. De Vries (fictief)', what: 'het beeldbestand en de verificatie' },
+  'evidence.linked': { exclusionCase: 'IF-0001' },
+  'evidence.unlinked': { exclusionCase: 'IF-0001' },
   retracted: { event: 'ev-1', reason: 'ingevoerd in het verkeerde dossier' },
 };
 

@@ -5,6 +5,7 @@ import { registerAuthorisationRoutes } from './authorisations.js';
 import { registerEventRoutes } from './events.js';
 import { registerHealthRoutes } from './health.js';
 import { registerJobRoutes } from './jobs.js';
+import { registerEvidenceRoutes } from './evidence.js';
 import { registerOidcRoutes } from './oidc.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerRegistryRoutes } from './registry.js';
@@ -34,4 +35,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerScreeningRoutes(app, context);
   registerRetentionRoutes(app, context);
   registerJobRoutes(app, context);
+  registerEvidenceRoutes(app, context);
 }
