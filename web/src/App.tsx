@@ -12,6 +12,7 @@ import { Loading } from './components/Status';
 import { Layout } from './layout/Layout';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
+import { EvidencePage } from './pages/EvidencePage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PersonPage } from './pages/PersonPage';
@@ -56,6 +57,7 @@ function AppRoutes() {
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/:kind/:id" element={<CasePage />} />
         <Route path="persons/:id" element={<PersonPage />} />
+        <Route path="evidence/:id" element={<EvidencePage />} />
         <Route path="search" element={<SearchPage />} />
         <Route path="victims" element={<VictimsPage />} />
         <Route path="screening" element={<ScreeningPage />} />

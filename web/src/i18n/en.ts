@@ -1,11 +1,14 @@
 /**
  * English: the same keys as nl.ts (the type `Translations` enforces it).
  */
+import { evidenceEn } from './evidence';
 import type { nl } from './nl';
 
 export type Translations<T = typeof nl> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
 
 export const en: Translations = {
+  // The evidence register (issue 12): its words live in ./evidence.ts.
+  evidence: evidenceEn.evidence,
   common: {
     appName: 'imketen',
     appTagline: 'Information system for international crimes',
@@ -216,6 +219,7 @@ export const en: Translations = {
     registered: 'Registered',
   },
   eventType: {
+    ...evidenceEn.eventType,
     'person.registered': 'Person registered',
     'person.merged': 'Person merged',
     'person.alias-added': 'Alias added',
@@ -255,6 +259,7 @@ export const en: Translations = {
     retracted: 'Retracted',
   },
   field: {
+    ...evidenceEn.field,
     id: 'Id',
     names: 'Names',
     name: 'Name',
@@ -307,6 +312,7 @@ export const en: Translations = {
     summary: 'Summary',
   },
   value: {
+    ...evidenceEn.value,
     OM: 'Public Prosecution Service (OM)',
     'first-instance': 'First instance',
     appeal: 'Appeal',
