@@ -62,7 +62,7 @@ export function EvidencePage() {
       return (
         <>
           {notice && <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setNotice(undefined)}>{notice}</Alert>}
-          <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap', alignItems: 'center', gap: 1 }}>
+          <Stack direction="row" useFlexGap spacing={2} sx={{ mb: 2, flexWrap: 'wrap', alignItems: 'center', rowGap: 1 }}>
             <Typography component="p"><strong>{t('evidence.item')}:</strong> <code>{data.id}</code></Typography>
             <Typography component="p"><strong>{t('evidence.cases')}:</strong>{' '}
               {data.cases.map((stream, index) => {

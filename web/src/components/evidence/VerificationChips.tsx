@@ -9,7 +9,7 @@ const COLOURS = { confirmed: 'success', refuted: 'error', inconclusive: 'warning
 export function VerificationChips({ verification }: { verification: Record<VerificationStep, string | null> }) {
   const { t } = useTranslation();
   return (
-    <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', gap: 0.5 }}>
+    <Stack direction="row" useFlexGap spacing={0.5} sx={{ flexWrap: 'wrap' }}>
       {VERIFICATION_STEPS.map((step) => {
         const outcome = verification[step];
         return (
