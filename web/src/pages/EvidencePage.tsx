@@ -151,7 +151,7 @@ export function EvidencePage() {
             <DataTable caption={t('evidence.timeline')} captionVisible={false} rows={data.timeline} rowKey={(row) => row.id}
               columns={[
                 { key: 'date', header: t('evidence.date'), cell: (row) => formatDate(row.date, language) },
-                { key: 'type', header: t('evidence.item'), cell: (row) => labelOf(t, 'eventType', row.type) },
+                { key: 'type', header: t('casePage.event'), cell: (row) => labelOf(t, 'eventType', row.type) },
                 { key: 'recorded', header: t('casePage.recordedAt'), cell: (row) => formatDateTime(row.recordedAt, language) },
               ]} />
           </Section>
