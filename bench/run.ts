@@ -3,7 +3,7 @@
  * figures. Speed and memory targets are measured here, never in timed tests.
  *
  *   npm run bench                       # everything, full sizes (long: the 1M-event runs take a while)
- *   npm run bench -- --only registry    # one suite: registry, matching, server, cli
+ *   npm run bench -- --only registry    # one suite: registry, matching, server, cli, media
  *   npm run bench -- --quick            # small sizes, for a smoke run
  *   npm run bench -- --only matching --half both   # the held-out matching evaluation: both halves (default: test)
  *
@@ -26,6 +26,7 @@ const suites: Record<string, string[][]> = {
   ],
   server: [[join(here, 'server', 'server-bench.ts'), ...(values.quick ? ['--duration', '5'] : [])]],
   cli: [[join(here, 'cli', 'cli-bench.ts'), ...(values.quick ? ['--runs', '3'] : [])]],
+  media: [[join(here, 'media', 'near-duplicates.ts'), ...(values.quick ? ['--hashes', '10000', '--queries', '200'] : [])]],
 };
 
 const chosen = values.only ? values.only.split(',') : Object.keys(suites);

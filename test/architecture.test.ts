@@ -15,10 +15,10 @@ const SRC = join(ROOT, 'src');
 /** The layers from the centre outwards; a folder may import its own layer and those before it. */
 const LAYERS: readonly (readonly string[])[] = [
   ['domain'],
-  ['config', 'input', 'matching'],
+  ['capture', 'config', 'court-bundle', 'input', 'matching', 'media'],
   ['store'],
   ['audit'],
-  ['access-log', 'accounts', 'demo', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
+  ['access-log', 'accounts', 'demo', 'evidence', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
   ['operations'],
   ['server'],
   ['cli'],

@@ -20,6 +20,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   TAMPER_DETECTED: 8,
   FILE_NOT_FOUND: 4,
   FILE_CORRUPT: 8,
+  FILE_STORE_UNAVAILABLE: 7,
   // Server codes; the CLI meets them in the commands that manage accounts, authorisations and the access log.
   PAYLOAD_TOO_LARGE: 2,
   UNSUPPORTED_MEDIA_TYPE: 2,

@@ -37,6 +37,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   { commands: [['hits', '', 'review the hits of screening and cross-referencing: list, show, confirm, reject, unsure']], load: async () => (await import('./commands/hits.js')).registerHits },
   { commands: [['persons', '', "the registry's persons by name: search, cross-reference across partners, merge and undo a merge"]], load: async () => (await import('./commands/persons.js')).registerPersons },
   { commands: [['rebuild', '', 'rebuild the projections (case phase history) from the event log']], load: async () => (await import('./commands/rebuild.js')).registerRebuild },
+  { commands: [['evidence', '', 'the evidence register: add, attach, list, show, verify-files, bundle, verify-bundle, capture']], load: async () => (await import('./commands/evidence.js')).registerEvidence },
 ];
 
 export interface CommandModule {

@@ -22,6 +22,7 @@ export type ErrorCode =
   // The file store (evidence): a file not stored under its hash, or stored bytes that no longer match it.
   | 'FILE_NOT_FOUND'
   | 'FILE_CORRUPT'
+  | 'FILE_STORE_UNAVAILABLE'
   // The server: who you are, what you may do, how often you may try (HTTP statuses: src/server/http-errors.ts).
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'

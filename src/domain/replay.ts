@@ -157,7 +157,8 @@ export function bitemporalSegments(kind: StreamKind, events: readonly RecordedEv
 }
 
 /** The events a body of knowledge shows: without retractions and without the events they validly retract. */
-function visibleEvents(known: readonly RecordedEvent[]): RecordedEvent[] {
+/** The events as known: retracted ones and their retractions left out, in stream order. */
+export function visibleEvents(known: readonly RecordedEvent[]): RecordedEvent[] {
   return withoutRetracted([...known].sort(compareEvents));
 }
 

@@ -28,12 +28,15 @@ import { registerRoutes } from './routes/index.js';
 import { NAMED_SCHEMAS, ProblemSchema } from './schemas.js';
 import { useStrictJsonBodies } from './strict-json-body.js';
 import { webApp } from './web/web-app.js';
+import type { FileStore } from '../store/file-store/file-store.js';
 
 export interface ServerDeps {
   db: Db;
   config: Readonly<ServerConfig>;
   policy: Policy;
   now?: () => Date;
+  /** The evidence file store (README, "The file store") and the upload limit in bytes. */
+  files?: { store: FileStore; uploadLimit: number };
 }
 
 export interface RegisteredRoute {
@@ -71,6 +74,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     tokens: new TokenCache(config.tokenCacheSeconds * 1000),
     appends: new AppendQueue(db, deps.now ?? (() => new Date())),
     figures: createFigureCache(),
+    ...(deps.files ? { files: deps.files } : {}),
   };
   const app = Fastify({
     logger: { level: config.logLevel },

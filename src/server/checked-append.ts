@@ -26,10 +26,19 @@ export interface EventToAppend {
   data: Record<string, unknown>;
 }
 
+/**
+ * Event types whose data the server derives itself and a client never sends: `evidence.file-attached` carries the
+ * hash, size and media type the upload (POST /api/evidence/{id}/files) computed from the bytes it received. A client
+ * that could send one would attach bytes it never had, or state a hash the store does not hold.
+ */
+const DERIVED_BY_SERVER = new Set(['evidence.file-attached']);
+
 export async function appendChecked(
   request: FastifyRequest, context: ServerContext, action: 'events.append' | 'events.retract', events: readonly EventToAppend[],
+  options: { derivedByServer?: boolean } = {},
 ) {
   const principal = request.principal!;
+  if (!options.derivedByServer) refuseServerDerived(events);
   const kinds = new Set<string>();
   for (const [index, event] of events.entries()) {
     const parsed = parseStreamName(event.stream);
@@ -86,6 +95,16 @@ function refuseClientTransactionTime(events: readonly EventToAppend[]): void {
   }]));
   if (problems.length > 0) {
     throw new ImketenError('INVALID_EVENT', `Events rejected: the server sets recordedAt (the transaction time) on every API write; ${problems.length} event${problems.length === 1 ? '' : 's'} sent one. Nothing was stored.`, problems);
+  }
+}
+
+function refuseServerDerived(events: readonly EventToAppend[]): void {
+  const problems: Problem[] = events.flatMap((event, index) => (DERIVED_BY_SERVER.has(event.type) ? [{
+    field: `events[${index}].type`, code: 'INVALID_EVENT',
+    message: `${event.type} is written by the upload (POST /api/evidence/{id}/files), which computes the hash, size and media type from the bytes`,
+  }] : []));
+  if (problems.length > 0) {
+    throw new ImketenError('INVALID_EVENT', `Events rejected: ${problems[0]!.message}; send the file there. Nothing was stored.`, problems);
   }
 }
 

@@ -17,6 +17,7 @@ import { registryFacts } from '../policy/registry-facts.js';
 import { parseAsOf, type AsOf, type AsOfInput } from '../domain/as-of.js';
 import type { FigureCache } from '../reports/figure-cache.js';
 import type { Db } from '../store/db.js';
+import type { FileStore } from '../store/file-store/file-store.js';
 import type { ServerConfig } from './config.js';
 import { AccessDenied } from './http-errors.js';
 
@@ -33,6 +34,8 @@ export interface ServerContext {
   appends: AppendQueue;
   /** The report figures this server has computed, until the log grows (reads never write the store). */
   figures: FigureCache;
+  /** The evidence file store and the largest upload it takes (bytes); absent: the evidence file routes answer 503. */
+  files?: { store: FileStore; uploadLimit: number };
 }
 
 declare module 'fastify' {

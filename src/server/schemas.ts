@@ -4,6 +4,7 @@
  */
 import { Type, type TSchema } from 'typebox';
 import { CASE_KINDS } from '../domain/event.js';
+import { EVIDENCE_SCHEMAS } from './routes/evidence-schemas.js';
 
 export const ProblemSchema = Type.Object({
   type: Type.String(),
@@ -202,4 +203,5 @@ export const PrincipalSchema = Type.Object({
 export const NAMED_SCHEMAS: readonly TSchema[] = [
   ProblemSchema, StoredEventSchema, EventInputSchema, PersonSummarySchema, StreamViewSchema, AccountSchema, ApiTokenSchema,
   AuthorisationSchema, SharedInformationSchema, ApprovalSchema, AccessLogRowSchema, ReportSchema, PrincipalSchema,
+  ...EVIDENCE_SCHEMAS,
 ];

@@ -5,6 +5,7 @@ import { buildServer } from '../../server/build-server.js';
 import { readServerConfig, type ServerConfig } from '../../server/config.js';
 import type { Db } from '../../store/db.js';
 import { openStore } from '../../store/open-store.js';
+import { openFileStore } from '../../store/file-store/file-store-config.js';
 import { contextOf, type CliContext } from '../context.js';
 import { loadDemoIfEmpty } from './demo.js';
 
@@ -38,7 +39,8 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
     if (setup.demo && await loadDemoIfEmpty(db, context.now)) process.stderr.write(`Loaded the demo registry into ${where}.\n`);
     else process.stderr.write(`Using ${where}.\n`);
     const demoAccounts = config.demoAccounts && await loadDemoAccountsIfEmpty(db, policy, context.now());
-    const app = await buildServer({ db, config, policy, now: context.now });
+    const fileStore = await openFileStore(context.config.files);
+    const app = await buildServer({ db, config, policy, now: context.now, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit } });
     const address = await app.listen({ host: config.host, port: config.port });
     context.stdout.write(banner(address, config, demoAccounts || (config.demoAccounts && await hasDemoAccounts(db))));
     await new Promise<void>((resolve) => {

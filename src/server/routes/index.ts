@@ -3,6 +3,7 @@ import { registerAccessLogRoutes } from './access-log.js';
 import { registerAccountRoutes } from './accounts.js';
 import { registerAuthorisationRoutes } from './authorisations.js';
 import { registerEventRoutes } from './events.js';
+import { registerEvidenceRoutes } from './evidence.js';
 import { registerOidcRoutes } from './oidc.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerRegistryRoutes } from './registry.js';
@@ -28,4 +29,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerSignInOptionRoutes(app, context);
   registerOverviewRoutes(app, context);
   registerScreeningRoutes(app, context);
+  registerEvidenceRoutes(app, context);
 }

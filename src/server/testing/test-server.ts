@@ -3,6 +3,11 @@
  * clock, and helpers to sign in as a role and call the API through `inject`.
  */
 import type { LightMyRequestResponse } from 'fastify';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDiskFileStore } from '../../store/file-store/disk-file-store.js';
+import type { FileStore } from '../../store/file-store/file-store.js';
 import { createAccount } from '../../accounts/accounts.js';
 import { issueToken } from '../../accounts/api-tokens.js';
 import { loadPolicy, type Policy, type PolicyOverrides } from '../../policy/policy.js';
@@ -17,6 +22,8 @@ export interface TestServer {
   app: App;
   store: TestStore;
   policy: Policy;
+  /** The evidence file store (a temporary directory unless given). */
+  files: FileStore;
   clock: { now: Date };
   /** Creates an account for the role (username = role) and signs in; returns the client. */
   signIn(role: string, username?: string): Promise<Client>;
@@ -34,12 +41,15 @@ export interface Client {
 }
 
 export async function startTestServer(
-  engine: TestEngine, options: { config?: Partial<ServerConfig>; policy?: PolicyOverrides; now?: Date } = {},
+  engine: TestEngine, options: { config?: Partial<ServerConfig>; policy?: PolicyOverrides; now?: Date; files?: FileStore; uploadLimit?: number } = {},
 ): Promise<TestServer> {
   const store = await engine.open();
   const policy = loadPolicy(undefined, options.policy);
   const clock = { now: options.now ?? new Date('2026-06-15T10:00:00.000Z') };
-  const app = await buildServer({ db: store.db, config: testServerConfig(options.config), policy, now: () => clock.now });
+  const fileDir = await mkdtemp(join(tmpdir(), 'imketen-test-files-'));
+  const fileStore = options.files ?? await openDiskFileStore(fileDir);
+  const files = { store: fileStore, uploadLimit: options.uploadLimit ?? 64 * 1024 * 1024 };
+  const app = await buildServer({ db: store.db, config: testServerConfig(options.config), policy, now: () => clock.now, files });
   const client = (auth: { cookie?: string; csrfToken?: string; bearer?: string }): Client => ({
     ...auth,
     request(method, url, body, headers = {}) {
@@ -52,7 +62,7 @@ export async function startTestServer(
   });
   const anonymous = client({});
   return {
-    app, store, policy, clock, anonymous,
+    app, store, policy, clock, anonymous, files: fileStore,
     async signIn(role, username = role.replace(/[^a-z0-9]/g, '')) {
       await createAccount(store.db, policy, { username, displayName: `Test ${role}`, role, password: TEST_PASSWORD }, clock.now).catch((error: Error) => {
         if (!/already exists/.test(error.message)) throw error;
@@ -69,6 +79,8 @@ export async function startTestServer(
     async close() {
       await app.close();
       await store.dispose();
+      await fileStore.close();
+      await rm(fileDir, { recursive: true, force: true });
     },
   };
 }

@@ -141,7 +141,7 @@ export interface paths {
         };
         /**
          * One person: timeline, state and the cases naming them that you may read
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["showPerson"];
         put?: never;
@@ -181,7 +181,7 @@ export interface paths {
         };
         /**
          * One case's timeline and its state on a date
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["showCase"];
         put?: never;
@@ -201,7 +201,7 @@ export interface paths {
         };
         /**
          * What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["deriveCase"];
         put?: never;
@@ -221,7 +221,7 @@ export interface paths {
         };
         /**
          * The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["listAllowedEvents"];
         put?: never;
@@ -241,7 +241,7 @@ export interface paths {
         };
         /**
          * What the policy withholds from you about a person: the kinds of case naming them that you may not read, how many, and which legal basis would allow it (never the ids of those cases)
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["listWithheld"];
         put?: never;
@@ -265,7 +265,7 @@ export interface paths {
          * Append events (interchange format v1): one or many, all or nothing
          * @description First the write policy (403: a stream, person or case you may not read, a type your role may not write; docs/server.md), then the same checks as `imketen import`: schema, references, the state machine of every touched stream. recordedAt is the server's (400 when sent). One bad event and nothing is stored; the problems name the event (events[i]) and field. Sending the same events again changes nothing.
          *
-         *     **Access policy** — action `events.append`: police (person, criminal, intake, mla, extradition); prosecutor (person, criminal, intake, mla, extradition); ind-1f (person, exclusion); dtv (departure). Every access is written to the access log with its legal basis.
+         *     **Access policy** — action `events.append`: police (person, criminal, intake, mla, extradition, evidence); prosecutor (person, criminal, intake, mla, extradition, evidence); ind-1f (person, exclusion, evidence); dtv (departure). Every access is written to the access log with its legal basis.
          */
         post: operations["appendEvents"];
         delete?: never;
@@ -287,7 +287,7 @@ export interface paths {
          * Retract an earlier event of a stream
          * @description Records a `retracted` event: from its recordedAt on, every figure ignores the retracted event; earlier knowledge still shows it. Nothing is deleted. Only on a stream you may write, of an event your own organisation wrote (or an operator imported) and whose type your role may write.
          *
-         *     **Access policy** — action `events.retract`: police (person, criminal, intake, mla, extradition); prosecutor (person, criminal, intake, mla, extradition); ind-1f (person, exclusion); dtv (departure). Every access is written to the access log with its legal basis.
+         *     **Access policy** — action `events.retract`: police (person, criminal, intake, mla, extradition, evidence); prosecutor (person, criminal, intake, mla, extradition, evidence); ind-1f (person, exclusion, evidence); dtv (departure). Every access is written to the access log with its legal basis.
          */
         post: operations["retractEvent"];
         delete?: never;
@@ -978,6 +978,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{kind}/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The evidence items of a criminal case or 1F file
+         * @description **Access policy** — action `evidence.list`: police (criminal); prosecutor (criminal); ind-1f (exclusion). Every access is written to the access log with its legal basis.
+         */
+        get: operations["listCaseEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One evidence item: what was stated, what was derived, custody, verification, disclosures
+         * @description **Access policy** — action `evidence.read`: police (evidence when evidence-of-readable-case); prosecutor (evidence when evidence-of-readable-case); ind-1f (evidence when evidence-of-readable-case). Every access is written to the access log with its legal basis.
+         */
+        get: operations["showEvidence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/near-duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Images among the evidence you may read that look like this item's (resized, re-encoded)
+         * @description **Access policy** — action `evidence.read`: police (evidence when evidence-of-readable-case); prosecutor (evidence when evidence-of-readable-case); ind-1f (evidence when evidence-of-readable-case). Every access is written to the access log with its legal basis.
+         */
+        get: operations["findNearDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/files/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bytes of a file of this item, re-checked against its hash
+         * @description Served as an attachment with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, never as a page of this application. `view=true` serves images, PDF, video and audio inline for the browser's own viewer (other types stay attachments). Every download and view is written to the access log with the hash. A stored file that no longer matches its hash is refused (500, FILE_CORRUPT).
+         *
+         *     **Access policy** — action `evidence.download`: police (evidence when evidence-of-readable-case); prosecutor (evidence when evidence-of-readable-case); ind-1f (evidence when evidence-of-readable-case). Every access is written to the access log with its legal basis.
+         */
+        get: operations["downloadEvidenceFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to an evidence item (the body is the file, application/octet-stream)
+         * @description The bytes are streamed into the file store while hashed (bounded memory; IMKETEN_UPLOAD_LIMIT, 413 beyond it), the media type is sniffed from the content, then `evidence.file-attached` is appended through the write policy. The same bytes are stored once.
+         *
+         *     **Access policy** — action `evidence.upload`: police (evidence when evidence-of-readable-case); prosecutor (evidence when evidence-of-readable-case); ind-1f (evidence when evidence-of-readable-case). Every access is written to the access log with its legal basis.
+         */
+        post: operations["uploadEvidenceFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1139,6 +1243,39 @@ export interface components {
             prevHash: string;
             hash: string;
         };
+        EvidenceSummary: {
+            id: string;
+            kind: string;
+            title: string;
+            sourceType: string;
+            acquired: {
+                date: string;
+                by: string;
+                method: string;
+            };
+            files: {
+                sha256: string;
+                size: number;
+                mediaType: string;
+                fileName: string;
+            }[];
+            /** @description The last outcome of each Berkeley Protocol step, null while not taken. */
+            verification: {
+                source: string | null;
+                technical: string | null;
+                content: string | null;
+            };
+            custodian: string | null;
+        };
+        NearDuplicate: {
+            /** @description The file of this item. */
+            sha256: string;
+            /** @description The other evidence item. */
+            evidence: string;
+            otherSha256: string;
+            /** @description Bits of 64 that differ. */
+            distance: number;
+        };
         /** @description RFC 9457 problem details (application/problem+json). */
         Problem: {
             type: string;
@@ -1159,6 +1296,16 @@ export interface components {
             /** @description For a refusal: the legal bases that would allow the access. */
             allowingBases?: string[];
             retryAfter?: number;
+        };
+        StoredFile: {
+            sha256: string;
+            size: number;
+            /** @description Sniffed from the content. */
+            mediaType: string;
+            fileName: string;
+            /** @description False when the same bytes were stored before. */
+            created: boolean;
+            eventId: string;
         };
     };
     responses: never;
@@ -7744,6 +7891,687 @@ export interface operations {
                             explanation: unknown;
                         }[];
                     };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseEvidence: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path: {
+                kind: "criminal" | "exclusion";
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["EvidenceSummary"][];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    showEvidence: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        stream: string;
+                        /** @description What the acquirer stated. */
+                        registration: {
+                            kind: string;
+                            title: string;
+                            source: {
+                                type: string;
+                                name?: string;
+                                reference?: string;
+                            };
+                            acquired: {
+                                date: string;
+                                by: string;
+                                method: string;
+                                location?: string;
+                            };
+                            language?: string;
+                            description?: string;
+                        };
+                        /** @description The case streams the item belongs to now. */
+                        cases: string[];
+                        custodian: string | null;
+                        files: {
+                            sha256: string;
+                            size: number;
+                            mediaType: string;
+                            fileName: string;
+                            url: string | null;
+                            capturedAt: string | null;
+                            tool: string | null;
+                            attachedOn: string;
+                            eventId: string;
+                            /** @description What imketen derived from the bytes, beside what was stated. */
+                            derived: {
+                                mediaType: string;
+                                perceptualHash: string | null;
+                                /** @description What the bytes say about themselves (EXIF/XMP capture time, GPS, device, dimensions). */
+                                metadata: {
+                                    [key: string]: unknown;
+                                };
+                                firstStoredAt: string;
+                            } | null;
+                        }[];
+                        custody: {
+                            date: string;
+                            from: string;
+                            to: string;
+                            purpose: string;
+                            eventId: string;
+                        }[];
+                        verifications: {
+                            date: string;
+                            step: string;
+                            outcome: string;
+                            method: string;
+                            notes: string | null;
+                            eventId: string;
+                        }[];
+                        disclosures: {
+                            date: string;
+                            to: string;
+                            recipient: string;
+                            what: string;
+                            eventId: string;
+                        }[];
+                        timeline: {
+                            id: string;
+                            type: string;
+                            date: string;
+                            recordedAt: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        asOf: {
+                            date: string;
+                            recordedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    findNearDuplicates: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+                /** @description Bits of 64 that may differ (default 10). */
+                maxDistance?: number;
+            };
+            header?: never;
+            path: {
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["NearDuplicate"][];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadEvidenceFile: {
+        parameters: {
+            query?: {
+                view?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+                /** @description A SHA-256 digest, 64 lower-case hexadecimal characters. */
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadEvidenceFile: {
+        parameters: {
+            query: {
+                /** @description The file's name; only its last part is kept, without control characters. */
+                fileName: string;
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description For a capture: the address it was taken from. */
+                url?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                capturedAt?: string;
+                tool?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredFile"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
