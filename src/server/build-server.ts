@@ -246,6 +246,8 @@ function describeAccess(policy: Policy, action: string): string {
 function containsNul(value: unknown): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (Array.isArray(value)) return value.some(containsNul);
+  // A streamed upload body (POST /api/evidence/{id}/files) is the request stream itself: bytes, not fields.
+  if (value && typeof value === 'object' && typeof (value as { pipe?: unknown }).pipe === 'function') return false;
   if (value && typeof value === 'object') return Object.entries(value).some(([key, inner]) => key.includes('\u0000') || containsNul(inner));
   return false;
 }

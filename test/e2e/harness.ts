@@ -5,7 +5,8 @@
  * per test. Without /usr/bin/chromium the tests say so and skip, except under CI=true, where they must run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -19,6 +20,7 @@ import { buildServer } from '../../src/server/build-server.js';
 import { testServerConfig } from '../../src/server/config.js';
 import type { App } from '../../src/server/context.js';
 import { WEB_DIST } from '../../src/server/web/web-app.js';
+import { openDiskFileStore } from '../../src/store/file-store/disk-file-store.js';
 import { TEST_ENGINES, type TestStore } from '../../src/store/testing/test-stores.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -60,7 +62,11 @@ export async function startWorld(): Promise<World> {
   await importEvents(store.db, [streamSource('demo', Readable.from(demoJsonLines({ scale: 1 })))], { now });
   const policy = loadPolicy();
   await loadDemoAccountsIfEmpty(store.db, policy, now());
-  const app = await buildServer({ db: store.db, config: testServerConfig({ login: { ...DEFAULT_LOGIN_LIMITS, accountFreeAttempts: 1000, addressFreeAttempts: 1000 } }), policy, now });
+  // The evidence files of this world: a disk file store in a temporary directory, removed on close.
+  const filesDir = mkdtempSync(join(tmpdir(), 'imketen-e2e-files-'));
+  const files = { store: await openDiskFileStore(filesDir), uploadLimit: 16 * 1024 * 1024 };
+  const deps = { db: store.db, config: testServerConfig({ login: { ...DEFAULT_LOGIN_LIMITS, accountFreeAttempts: 1000, addressFreeAttempts: 1000 } }), policy, now, files };
+  const app = await buildServer(deps);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   // playwright-core gives the browser a fresh, temporary user-data directory of its own.
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
@@ -89,6 +95,7 @@ export async function startWorld(): Promise<World> {
       await browser.close();
       await app.close();
       await store.dispose();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -13,6 +13,7 @@ import { Layout } from './layout/Layout';
 import { AccessLogPage } from './pages/AccessLogPage';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
+import { EvidencePage } from './pages/EvidencePage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PersonPage } from './pages/PersonPage';
@@ -57,6 +58,7 @@ function AppRoutes() {
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/:kind/:id" element={<CasePage />} />
         <Route path="persons/:id" element={<PersonPage />} />
+        <Route path="evidence/:id" element={<EvidencePage />} />
         <Route path="search" element={<SearchPage />} />
         <Route path="victims" element={<VictimsPage />} />
         <Route path="screening" element={<ScreeningPage />} />

@@ -35,6 +35,11 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+/** The CSRF token of the current session, for requests made without the client (an upload with progress). */
+export function currentCsrfToken(): string {
+  return csrfToken;
+}
+
 /** What to do when the server says the session is gone (401): back to the sign-in page. */
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
@@ -59,7 +64,7 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
   throw new ApiProblem(problem);
 }
 
-function toProblem(error: unknown, response: Response): Problem {
+export function toProblem(error: unknown, response: Response): Problem {
   if (error && typeof error === 'object' && 'detail' in error) return { status: response.status, title: '', code: '', ...(error as Partial<Problem>) } as Problem;
   return { status: response.status, title: response.statusText, code: 'HTTP', detail: typeof error === 'string' && error ? error : `${response.status} ${response.statusText}` };
 }

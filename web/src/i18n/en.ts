@@ -1,11 +1,14 @@
 /**
  * English: the same keys as nl.ts (the type `Translations` enforces it).
  */
+import { evidenceEn } from './evidence';
 import type { nl } from './nl';
 
 export type Translations<T = typeof nl> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
 
 export const en: Translations = {
+  // The evidence register (issue 12): its words live in ./evidence.ts.
+  evidence: evidenceEn.evidence,
   common: {
     appName: 'imketen',
     appTagline: 'Information system for international crimes',
@@ -294,6 +297,7 @@ export const en: Translations = {
     registered: 'Registered',
   },
   eventType: {
+    ...evidenceEn.eventType,
     'person.registered': 'Person registered',
     'person.merged': 'Person merged',
     'person.alias-added': 'Alias added',
@@ -335,6 +339,7 @@ export const en: Translations = {
     retracted: 'Retracted',
   },
   field: {
+    ...evidenceEn.field,
     id: 'Id',
     names: 'Names',
     name: 'Name',
@@ -390,6 +395,7 @@ export const en: Translations = {
     summary: 'Summary',
   },
   value: {
+    ...evidenceEn.value,
     'periodic-update': 'periodic update',
     OM: 'Public Prosecution Service (OM)',
     'first-instance': 'First instance',

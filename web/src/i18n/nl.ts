@@ -3,7 +3,11 @@
  * same keys: the type checker and i18n.test.ts make sure). Domain values (phases, event types, fields, outcomes)
  * are keyed by their code in the interchange format.
  */
+import { evidenceNl } from './evidence';
+
 export const nl = {
+  // The evidence register (issue 12): its words live in ./evidence.ts.
+  evidence: evidenceNl.evidence,
   common: {
     appName: 'imketen',
     appTagline: 'Informatiesysteem internationale misdrijven',
@@ -292,6 +296,7 @@ export const nl = {
     registered: 'Geregistreerd',
   },
   eventType: {
+    ...evidenceNl.eventType,
     'person.registered': 'Persoon geregistreerd',
     'person.merged': 'Persoon samengevoegd',
     'person.alias-added': 'Alias toegevoegd',
@@ -333,6 +338,7 @@ export const nl = {
     retracted: 'Ingetrokken',
   },
   field: {
+    ...evidenceNl.field,
     id: 'Nummer',
     names: 'Namen',
     name: 'Naam',
@@ -388,6 +394,7 @@ export const nl = {
     summary: 'Samenvatting',
   },
   value: {
+    ...evidenceNl.value,
     'periodic-update': 'periodieke update',
     OM: 'Openbaar Ministerie',
     'first-instance': 'Eerste aanleg',

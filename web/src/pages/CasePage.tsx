@@ -17,6 +17,7 @@ import { Loaded } from '../components/Status';
 import { DataTable, PersonLink } from '../components/Tables';
 import { formatDate, formatDateTime, labelOf } from '../format';
 import { EventDetails } from '../components/EventDetails';
+import { EvidenceSection } from '../components/evidence/EvidenceSection';
 
 type CaseKind = 'criminal' | 'extradition' | 'exclusion' | 'departure' | 'intake' | 'mla';
 
@@ -110,6 +111,7 @@ export function CasePage() {
                 )}</Loaded>
               </Paper>
             </Grid>
+            {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><EvidenceSection caseKind={kind} caseId={id} /></Grid>}
           </Grid>
         );
       }}</Loaded>
