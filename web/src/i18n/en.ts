@@ -222,6 +222,12 @@ export const en: Translations = {
     'account.unlock': 'Account unlocked',
     'token.issue': 'API token issued',
     'token.revoke': 'API token revoked',
+    'evidence.list': 'Evidence of a case listed',
+    'evidence.read': 'Evidence item viewed',
+    'evidence.download': 'Evidence file downloaded',
+    'evidence.upload': 'Evidence file stored',
+    'retention.read': 'Retention terms listed',
+    'jobs.read': 'Background jobs listed',
   },
   accessResource: {
     'cases': 'Case list',

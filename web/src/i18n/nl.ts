@@ -221,6 +221,12 @@ export const nl = {
     'account.unlock': 'Account ontgrendeld',
     'token.issue': 'API-token uitgegeven',
     'token.revoke': 'API-token ingetrokken',
+    'evidence.list': 'Bewijs van een zaak opgevraagd',
+    'evidence.read': 'Bewijsstuk ingezien',
+    'evidence.download': 'Bestand van bewijsstuk gedownload',
+    'evidence.upload': 'Bestand bij bewijsstuk opgeslagen',
+    'retention.read': 'Bewaartermijnen opgevraagd',
+    'jobs.read': 'Achtergrondtaken opgevraagd',
   },
   accessResource: {
     'cases': 'Lijst van zaken',
