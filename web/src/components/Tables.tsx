@@ -2,7 +2,7 @@
  * Small building blocks for the pages' tables and links, on MUI's Table: every table has a caption (its
  * accessible name), column headers with scope, and numbers aligned right.
  */
-import { Box, Link as MuiLink, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { Box, Link as MuiLink, Paper, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography, useMediaQuery, useTheme } from '@mui/material';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -19,7 +19,9 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty, captionVis
   caption: string; columns: Column<T>[]; rows: readonly T[]; rowKey: (row: T, index: number) => string; empty?: string; captionVisible?: boolean;
 }) {
   // On a phone a wide table would hide its last columns off-screen: each row becomes a card of label–value pairs.
-  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
+  // useTheme falls back to the default theme, so a table also renders outside the app's ThemeProvider (unit tests).
+  const theme = useTheme();
+  const phone = useMediaQuery(theme.breakpoints.down('sm'), { noSsr: true });
   if (rows.length === 0 && empty) return <Typography sx={{ my: 1 }}>{empty}</Typography>;
   if (phone) {
     return (
