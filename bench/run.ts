@@ -3,9 +3,10 @@
  * figures. Speed and memory targets are measured here, never in timed tests.
  *
  *   npm run bench                       # everything, full sizes (long: the 1M-event runs take a while)
- *   npm run bench -- --only registry    # one suite: registry, matching, server, cli, media
+ *   npm run bench -- --only registry    # one suite: registry, matching, server, cli, media, evidence
  *   npm run bench -- --quick            # small sizes, for a smoke run
  *   npm run bench -- --only matching --half both   # the held-out matching evaluation: both halves (default: test)
+ *   npm run bench -- --only evidence --size 256    # the upload benchmark with a 256 MiB file (default 1024)
  *
  * Data paths: the matching benchmarks read public lists from --data DIR (default: a shared/data folder beside the checkout).
  */
@@ -13,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, data: { type: 'string' }, half: { type: 'string' } } });
+const { values } = parseArgs({ options: { only: { type: 'string' }, quick: { type: 'boolean', default: false }, data: { type: 'string' }, half: { type: 'string' }, size: { type: 'string' } } });
 const here = import.meta.dirname;
 const dataArgs = values.data ? ['--data', values.data] : [];
 
@@ -27,6 +28,7 @@ const suites: Record<string, string[][]> = {
   server: [[join(here, 'server', 'server-bench.ts'), ...(values.quick ? ['--duration', '5'] : [])]],
   cli: [[join(here, 'cli', 'cli-bench.ts'), ...(values.quick ? ['--runs', '3'] : [])]],
   media: [[join(here, 'media', 'near-duplicates.ts'), ...(values.quick ? ['--hashes', '10000', '--queries', '200'] : [])]],
+  evidence: [[join(here, 'evidence', 'upload-bench.ts'), ...(values.size ? ['--size', values.size] : values.quick ? ['--size', '64', '--runs', '1'] : [])]],
 };
 
 const chosen = values.only ? values.only.split(',') : Object.keys(suites);
