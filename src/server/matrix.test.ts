@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { issueToken } from '../accounts/api-tokens.js';
+import { importEvents } from '../import/import-events.js';
+import { objectSource } from '../import/sources.js';
 import { checkPolicy, loadPolicy, type Policy } from '../policy/policy.js';
 import { TEST_ENGINES } from '../store/testing/test-stores.js';
 import { buildServer } from './build-server.js';
@@ -20,6 +22,12 @@ const CASE_SAMPLES: Record<string, string> = {
 /** Fixture facts the conditions depend on (see testing/fixture.ts). */
 const PERSON_NAMED_IN: Record<string, string[]> = { 'P-S': ['criminal', 'intake', 'extradition', 'exclusion'], 'P-X': ['exclusion', 'departure'] };
 const HAS_DEPARTURE_DOSSIER: Record<string, boolean> = { 'exclusion/IF-1': true };
+/** An evidence item of the criminal case SZ-1, imported by this test (the shared fixture has no evidence). */
+const EVIDENCE_ITEM = { id: 'f-ev1', stream: 'evidence/BW-M', type: 'evidence.registered', date: '2024-02-01', recordedAt: '2026-01-10T09:00:00.000Z', data: {
+  criminalCases: ['SZ-1'], kind: 'photo', title: 'Matrix photo', source: { type: 'witness' }, acquired: { date: '2024-02-01', by: 'TIM', method: 'handover' },
+} };
+const EVIDENCE_CASES: Record<string, string[]> = { 'evidence/BW-M': ['criminal'] };
+const NO_SUCH_FILE = '0'.repeat(64);
 
 interface Sample {
   url: string;
@@ -105,6 +113,12 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'POST /api/persons/:id/hits/:hit/reviews': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}/hits/999999/reviews`, kind: 'person', person, body: () => ({ decision: 'rejected', reason: 'matrix' }), ok: [404] }));
     case 'GET /api/persons/:id/cross-references': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}/cross-references`, kind: 'person', person }));
     case 'GET /api/matching/persons': return [{ url: '/api/matching/persons?name=Sami', kind: 'person' }];
+    // evidence (routes/evidence.ts): the test server has no file store, so an allowed file request ends in 503
+    case 'GET /api/cases/:kind/:id/evidence': return [['criminal', 'SZ-1'], ['exclusion', 'IF-1']].map(([kind, id]) => ({ url: `/api/cases/${kind}/${id}/evidence`, kind }));
+    case 'GET /api/evidence/:id': return [{ url: '/api/evidence/BW-M', kind: 'evidence', stream: 'evidence/BW-M' }];
+    case 'GET /api/evidence/:id/near-duplicates': return [{ url: '/api/evidence/BW-M/near-duplicates', kind: 'evidence', stream: 'evidence/BW-M' }];
+    case 'GET /api/evidence/:id/files/:sha256': return [{ url: `/api/evidence/BW-M/files/${NO_SUCH_FILE}`, kind: 'evidence', stream: 'evidence/BW-M', ok: [404, 503] }];
+    case 'POST /api/evidence/:id/files': return [{ url: '/api/evidence/BW-M/files?fileName=matrix.png', kind: 'evidence', stream: 'evidence/BW-M', body: () => ({}), ok: [415, 503] }];
     default: return [];
   }
 }
@@ -122,6 +136,7 @@ function expected(policy: Policy, role: string | undefined, action: string, samp
     if (!grant.condition) return 'allowed';
     if (grant.condition === 'person-named-in-readable-case' && sample.person && PERSON_NAMED_IN[sample.person]!.some((kind) => readable.includes(kind))) return 'allowed';
     if (grant.condition === 'person-in-own-departure-dossier' && sample.stream && HAS_DEPARTURE_DOSSIER[sample.stream]) return 'allowed';
+    if (grant.condition === 'evidence-of-readable-case' && sample.stream && EVIDENCE_CASES[sample.stream]!.some((kind) => readable.includes(kind))) return 'allowed';
   }
   // Sharing regimes need a judge's authorisation or the bill: the fixture has neither (see r3.test.ts).
   return 403;
@@ -135,6 +150,7 @@ describe('role × endpoint matrix (from config/policy.json)', () => {
   before(async () => {
     server = await startTestServer(TEST_ENGINES[0]!);
     await loadFixture(server.store.db);
+    await importEvents(server.store.db, [objectSource('matrix-evidence', [EVIDENCE_ITEM])], { now: () => new Date('2026-01-10T10:00:00.000Z') });
     tokenId = (await issueToken(server.store.db, server.policy, { name: 'to-revoke', role: 'dtv' }, undefined, server.clock.now)).apiToken.id;
     for (const role of Object.keys(server.policy.roles)) clients.set(role, await server.signIn(role));
   });
