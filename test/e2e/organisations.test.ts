@@ -24,7 +24,7 @@ const EXPECTED: Record<DemoRole, Expected> = {
   dtv: { title: 'Startpagina DT&V', nav: ['Start', 'Zaken', 'Screening', 'Rapportage'], search: true, sections: ['Open vertrekdossiers', 'Vertrek in 2026 naar wijze', 'Herbeoordeling artikel 3-beletsels per nationaliteit (R7)'] },
   ministry: { title: 'Startpagina ministerie', nav: ['Start', 'Rapportage'], search: false, sections: ['Trends sinds 2014'] },
   admin: { title: 'Startpagina functioneel beheer', nav: ['Start'], search: false, sections: ['Verzoeken die op een tweede beheerder wachten', 'Accounts'] },
-  auditor: { title: 'Startpagina privacytoezicht', nav: ['Start'], search: false, sections: ['Toegangslog'] },
+  auditor: { title: 'Startpagina privacytoezicht', nav: ['Start', 'Toegangslog'], search: false, sections: ['Toegangslog'] },
 };
 
 describe('each organisation in the browser', { skip: browserSkip }, () => {

@@ -52,7 +52,8 @@ export function DataTable<T>({ caption, columns, rows, rowKey, empty, captionVis
     );
   }
   return (
-    <TableContainer component={Paper} variant="outlined" sx={{ my: 1 }}>
+    // A table wider than the page scrolls sideways; the region takes keyboard focus so it can be scrolled without a mouse.
+    <TableContainer component={Paper} variant="outlined" sx={{ my: 1 }} tabIndex={0} role="region" aria-label={caption}>
       <Table size="small">
         <caption style={captionVisible ? { captionSide: 'top', textAlign: 'left', fontWeight: 600, padding: '8px 16px', color: '#1a1a1a' } : visuallyHidden}>{caption}</caption>
         <TableHead>
