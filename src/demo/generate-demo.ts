@@ -8,6 +8,8 @@
  * the same trajectories with its own random draws (names, exact dates inside each step's window) and its own
  * ids (suffix `-R2`, `-R3`, … on persons and cases), so every figure is exactly N times the scale-1 figure and
  * the first replica is the scale-1 registry itself. One replica is about 12,300 events; scale 100 about 1.2 M.
+ * Each replica ends with a few evidence items on its criminal cases and 1F files (evidence-items.ts); their files are
+ * attached by `imketen demo` after the import (attach-demo-files.ts), for the first replica only.
  *
  * @example
  * for (const event of generateDemo({ scale: 1 })) console.log(JSON.stringify(event));
@@ -17,6 +19,7 @@ import type { Writable } from 'node:stream';
 import type { EventInput } from '../domain/event.js';
 import { article1FCases } from './article1f-cases.js';
 import { criminalCases } from './criminal-cases.js';
+import { CaseSightings, evidenceItems } from './evidence-items.js';
 import { extraditionCases } from './extraditions.js';
 import { ReplicaIds, RunIds } from './ids.js';
 import { reportsWithoutInvestigation } from './intakes.js';
@@ -40,11 +43,13 @@ export function* generateDemo(options: DemoOptions): Generator<EventInput> {
   for (let replica = 1; replica <= scale; replica += 1) {
     const context: DemoContext = { run, ids: new ReplicaIds(replica) };
     const rng = new Rng(`imketen-demo/replica-${replica}`);
-    yield* criminalCases(context, rng.fork('criminal'));
+    const seen = new CaseSightings();
+    yield* seen.watch(criminalCases(context, rng.fork('criminal')));
     yield* extraditionCases(context, rng.fork('extradition'));
-    yield* article1FCases(context, rng.fork('article-1f'));
+    yield* seen.watch(article1FCases(context, rng.fork('article-1f')));
     yield* reportsWithoutInvestigation(context, rng.fork('intakes'));
     yield* incomingRequests(context, rng.fork('legal-assistance'));
+    yield* evidenceItems(context, rng.fork('evidence'), seen);
   }
 }
 

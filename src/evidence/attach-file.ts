@@ -17,6 +17,8 @@ export interface AttachOptions {
   date?: string;
   fileName?: string;
   capture?: { url?: string; capturedAt?: string; tool?: string };
+  /** The event's id; a fresh one when left out (the demo gives its own, the same on every load). */
+  eventId?: string;
 }
 
 export async function attachFile(db: Db, files: FileStore, evidenceId: string, path: string, options: AttachOptions): Promise<StoredUpload & { eventId: string; fileName: string }> {
@@ -24,7 +26,7 @@ export async function attachFile(db: Db, files: FileStore, evidenceId: string, p
   const fileName = sanitiseFileName(options.fileName ?? basename(path));
   const capture = Object.fromEntries(Object.entries(options.capture ?? {}).filter(([, value]) => value !== undefined));
   const event = {
-    id: `ev-${randomUUID()}`, stream: `evidence/${evidenceId}`, type: 'evidence.file-attached', date: options.date ?? options.now().toISOString().slice(0, 10),
+    id: options.eventId ?? `ev-${randomUUID()}`, stream: `evidence/${evidenceId}`, type: 'evidence.file-attached', date: options.date ?? options.now().toISOString().slice(0, 10),
     data: { sha256: stored.sha256, size: stored.size, mediaType: stored.mediaType, fileName, ...capture },
   };
   await importEvents(db, [textSource(`evidence attach ${fileName}`, JSON.stringify(event))], { now: options.now });

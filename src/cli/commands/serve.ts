@@ -37,12 +37,12 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
   let closing = false;
   try {
     const where = context.config.store.databaseUrl ? 'PostgreSQL' : `the embedded database in ${context.config.store.dataDir}`;
-    if (setup.demo && await loadDemoIfEmpty(db, context.now)) process.stderr.write(`Loaded the demo registry into ${where}.\n`);
+    const fileStore = await openFileStore(context.config.files);
+    if (setup.demo && await loadDemoIfEmpty(db, context.now, { store: fileStore, uploadLimit: context.config.files.uploadLimit })) process.stderr.write(`Loaded the demo registry into ${where}.\n`);
     else process.stderr.write(`Using ${where}.\n`);
     const demoAccounts = config.demoAccounts && await loadDemoAccountsIfEmpty(db, policy, context.now());
     // The background jobs are worked by every server (README, "Background jobs"); closing the server drains them.
     const jobs = await JobQueue.open(db, { work: true, now: context.now, onError: (error) => process.stderr.write(`Background jobs: ${error.message}\n`) });
-    const fileStore = await openFileStore(context.config.files);
     const app = await buildServer({ db, config, policy, now: context.now, jobs, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit } });
     const address = await app.listen({ host: config.host, port: config.port });
     context.stdout.write(banner(address, config, demoAccounts || (config.demoAccounts && await hasDemoAccounts(db))));
