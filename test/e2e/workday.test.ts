@@ -88,6 +88,8 @@ describe('a working day in the browser (issue 17)', { skip: browserSkip }, () =>
       await page.getByRole('link', { name: 'Toegangslog' }).click();
       await settled(page);
       const times = async () => page.locator('main tbody tr td:first-child').allInnerTexts();
+      // The page's rows arrive after the route's code and the first page of the log: wait for the fiftieth.
+      await page.locator('main tbody tr').nth(49).waitFor();
       const first = await times();
       assert.equal(first.length, 50);
       await page.getByRole('button', { name: 'Oudere' }).click();
