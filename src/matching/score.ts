@@ -113,6 +113,8 @@ export const SCORING = {
   renderingBest: 0.985,
   /** What one typo takes off a part's similarity, times 1 / its length. */
   typoWeight: 1,
+  /** What a typo in the first letter (one no rendering rule relates) takes off besides. */
+  firstLetterTypo: 0.1,
   renderingCost: 0.15,
   /** More rule cost than this is not one name in two renderings ("Olga" / "Oleg": two vowels written or not). */
   renderingMaxCost: 0.45,
@@ -203,6 +205,11 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
     }
   }
   if (group && group.similarity > (result?.similarity ?? 0)) result = group;
+  // a typo in the first letter that no rule relates ("Kamal" / "Jamal", "Jafari" / "Safari") is more often
+  // another name than a slip: variants of one name keep their start
+  if (result?.how === 'typo' && !crossScript && !firstLettersRelated(a.folded[0] ?? '', b.folded[0] ?? '')) {
+    result = { ...result, similarity: Math.max(0, result.similarity - SCORING.firstLetterTypo), detail: 'another first letter' };
+  }
   if (crossScript && result && result.how !== 'transliteration') {
     result = { ...result, detail: `${result.detail ? `${result.detail}; ` : ''}read as "${a.latin[0]}" / "${b.latin[0]}"` };
   }
