@@ -96,6 +96,8 @@ export const SCORING = {
   containedSinglePart: 0.5,
   /** Cost when no full part corresponds (only initials, particles or legal forms do). */
   noFullPartCost: 0.3,
+  /** Cost when the names differ only in their second surname (Spanish/Portuguese double surnames). */
+  secondSurnameCost: 0.15,
   /** Cost when corresponding parts stand in a different order. */
   reorderCost: 0.03,
   /** Cost when a given name on one side is the father's name (after bin/ibn) on the other. */
@@ -647,6 +649,16 @@ function informationOf(name: PreparedName, positions: readonly number[], rarity:
   return most;
 }
 
+/** The parts hold one second surname (and particles such as "de") and no other full part. */
+function onlySecondSurnames(tokens: readonly NameToken[]): boolean {
+  let seconds = 0;
+  for (const token of tokens) {
+    if (token.secondSurname) seconds++;
+    else if (token.kind === 'word' || token.kind === 'initial') return false;
+  }
+  return seconds === 1;
+}
+
 function weightOf(tokens: readonly NameToken[]): number {
   let sum = 0;
   for (const token of tokens) sum += token.weight;
@@ -775,7 +787,16 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     (entry.fullParts > 0 && !unmatchedEntryTokens.some((token) => token.kind === 'word'));
   const unmatchedQueryWeight = weightOf(unmatchedQueryTokens);
   const unmatchedEntryWeight = weightOf(unmatchedEntryTokens);
-  const conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens));
+  let conflict = Math.min(conflictWeightOf(unmatchedQueryTokens), conflictWeightOf(unmatchedEntryTokens));
+  let secondSurnamesDiffer = false;
+  // only the second surnames differ, given names and first surnames correspond ("Vanoy Ramirez, Ramiro" / "Vanoy
+  // Murillo, Ramiro"): aliases vary the mother's or a married name; that costs, but less than another name
+  if (conflict > 0.0005 && onlySecondSurnames(unmatchedQueryTokens) && onlySecondSurnames(unmatchedEntryTokens) && fullMatches >= 2) {
+    score -= SCORING.secondSurnameCost;
+    if (explain) deductions.push({ reason: `second surnames that differ (Spanish/Portuguese double surname): ${unmatchedQueryTokens.map((token) => token.text).join(' ')} / ${unmatchedEntryTokens.map((token) => token.text).join(' ')}`, amount: SCORING.secondSurnameCost });
+    conflict = 0;
+    secondSurnamesDiffer = true;
+  }
   if (conflict > 0.0005) {
     // two different parts where the corresponding ones are rare ("Zambada Niebla, Monica del Rocio" / "... del
     // Rosario") are more often one person's aliases than two people; where they are common, two people
@@ -784,7 +805,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     score -= amount;
     if (explain) deductions.push({ reason: `parts that differ: ${unmatchedQueryTokens.map((token) => token.text).join(' ')} / ${unmatchedEntryTokens.map((token) => token.text).join(' ')}`, amount: round(amount) });
   }
-  const extra = Math.max(0, Math.max(unmatchedQueryWeight, unmatchedEntryWeight) - conflict);
+  const extra = secondSurnamesDiffer ? 0 : Math.max(0, Math.max(unmatchedQueryWeight, unmatchedEntryWeight) - conflict);
   if (extra > 0.0005) {
     // an organisation with one more word is usually another one (a subsidiary, a branch); a person with one
     // more name is usually the same person written more fully
@@ -828,7 +849,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     // Ayman Ahmad" / "Ibrahim, Ayman"), only what the query's other parts say does
     const queryContained = !unmatchedQueryTokens.some((token) => token.kind === 'word');
     const entryContained = entry.fullParts >= 2 && !unmatchedEntryTokens.some((token) => token.kind === 'word');
-    const factor = queryContained
+    const factor = queryContained || secondSurnamesDiffer
       ? RARITY.completeFactor
       : entryContained
         ? RARITY.completeFactor + (1 - RARITY.completeFactor) * Math.min(1, RARITY.extraInformationWeight * unmatchedInformation / (unmatchedInformation + matchedInformation))

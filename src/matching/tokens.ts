@@ -59,6 +59,9 @@ export interface NameToken {
   readonly role?: 'given' | 'patronym';
   /** Position in the name, after comma reordering. */
   readonly position: number;
+  /** The last of two or more surnames written before the comma ("VANOY RAMIREZ, Ramiro", "RENDON DE PULIDO,
+   *  Rosalinda"): in Spanish and Portuguese names the mother's or a married name, which aliases vary. */
+  readonly secondSurname?: boolean;
 }
 
 /** A name ready for comparison. */
@@ -190,7 +193,7 @@ function splitWords(name: string): RawWord[] {
 }
 
 /** "LAST, First" → "First LAST" when the name has exactly one comma and the part after it is not a legal form. */
-function toReadingOrder(name: string): { text: string; reordered: boolean } {
+function toReadingOrder(name: string): { text: string; reordered: boolean; given?: string } {
   const parts = name.split(',');
   if (parts.length !== 2) return { text: name, reordered: false };
   const [last = '', first = ''] = parts.map((part) => part.trim());
@@ -199,7 +202,20 @@ function toReadingOrder(name: string): { text: string; reordered: boolean } {
   if (firstWords.length === 0 || LEGAL_FORMS.has(firstWords.join(' ')) || firstWords.every((word) => LEGAL_FORMS.has(word))) {
     return { text: name, reordered: false };
   }
-  return { text: `${first} ${last}`, reordered: true };
+  return { text: `${first} ${last}`, reordered: true, given: first };
+}
+
+/** Marks the last surname when the part before the comma holds two or more full parts (Latin script only). */
+function markSecondSurname(drafts: DraftToken[], givenDrafts: number): void {
+  const surnames: number[] = [];
+  for (let index = givenDrafts; index < drafts.length; index++) {
+    const draft = drafts[index];
+    // an article or bin/ibn marks an Arabic name, whose parts are no double surname
+    if (draft?.article || draft?.kind === 'connector' || draft?.abdStem) return;
+    if (draft?.kind === 'word' && !draft.article && !draft.forms.abjad && !draft.forms.syllabic) surnames.push(index);
+  }
+  const last = surnames.at(-1);
+  if (surnames.length >= 2 && last !== undefined) drafts[last] = { ...(drafts[last] as DraftToken), secondSurname: true };
 }
 
 interface DraftToken {
@@ -211,6 +227,7 @@ interface DraftToken {
   canonical?: string;
   article?: boolean;
   role?: 'given' | 'patronym';
+  secondSurname?: boolean;
 }
 
 const ABD_GLUED = /^abd(?:[aeiou]{1,2}l|[aeiou]{1,2})?([a-z]{3,})$/;
@@ -423,7 +440,7 @@ function markRoles(drafts: DraftToken[]): void {
  */
 export function prepareName(name: string): PreparedName {
   const folded = foldUnicode(name);
-  const { text, reordered } = toReadingOrder(folded);
+  const { text, reordered, given } = toReadingOrder(folded);
   const words = splitWords(text);
   const script = detectScript(text);
   const cyrillic = script === 'cyrillic' || words.some((word) => word.script === 'cyrillic') ? cyrillicLanguage(text) : 'unknown';
@@ -431,6 +448,7 @@ export function prepareName(name: string): PreparedName {
   drafts = markLegalForms(drafts);
   drafts = combineNumbersAndAbbreviations(drafts);
   markRoles(drafts);
+  if (given !== undefined && script === 'latin') markSecondSurname(drafts, draftTokens(splitWords(given), cyrillic).length);
   // a "name" of more parts is a text, not a name; the scoring keeps positions in the bits of a number
   if (drafts.length > MAX_NAME_PARTS) drafts = drafts.slice(0, MAX_NAME_PARTS);
   const tokens: NameToken[] = drafts.map((draft, position) => ({
@@ -443,6 +461,7 @@ export function prepareName(name: string): PreparedName {
     article: draft.article === true,
     ...(draft.canonical !== undefined ? { canonical: draft.canonical } : {}),
     ...(draft.role ? { role: draft.role } : {}),
+    ...(draft.secondSurname ? { secondSurname: true } : {}),
     position,
   }));
   return {

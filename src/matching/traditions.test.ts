@@ -28,6 +28,8 @@ const entries: WatchlistEntry[] = [
   { id: 'GUBAREV', names: ['GUBAREV, Pavel'] },
   { id: 'KAMMOUN', names: ['KAMMOUN, Mehdi'] },
   { id: 'JAMALALDIN', names: ['JAMAL-AL-DIN, Hasan'] },
+  { id: 'ARAMBULA', names: ['ARAMBULA GARCIA, Luz del Rocio'] },
+  { id: 'WALI-EXCHANGE', names: ['MOHAMMAD WALI MONEY EXCHANGE'], kind: 'organization' },
   // common parts: many entries named Muhammad, Husayn, Kim, Pak
   ...Array.from({ length: 400 }, (_, n): WatchlistEntry => ({ id: `F${n}`, names: [`${['Muhammad', 'Mohammed', 'Husayn', 'Kim', 'Pak'][n % 5]} Filler${n}`] })),
 ];
@@ -136,5 +138,24 @@ describe('names the matcher was not tuned on', () => {
     const [best] = hits('JAMALEDDINE, Hassan');
     assert.equal(best?.id, 'JAMALALDIN', JSON.stringify(best));
     assert.match(best?.rules ?? '', /written as one part/);
+  });
+
+  it('Spanish double surnames: another second surname (the mother\'s or a married "de" name) costs little, another given name much', () => {
+    const [best] = hits('ARAMBULA DE FLORES, Luz del Rocio');
+    assert.equal(best?.id, 'ARAMBULA', JSON.stringify(best));
+    const married = compareNames('ARAMBULA DE FLORES, Luz del Rocio', 'ARAMBULA GARCIA, Luz del Rocio');
+    assert.ok(married.deductions.some((deduction) => /second surnames that differ/.test(deduction.reason)), JSON.stringify(married.deductions));
+    assert.ok(married.score > compareNames('ARAMBULA GARCIA, Maria', 'ARAMBULA GARCIA, Luz del Rocio').score + 0.2);
+    // an Arabic name before the comma is no double surname
+    assert.ok(!compareNames('AL-BARRANI AL-TIKRITI, Ahmad', 'AL-BARRANI AL-JUBOURI, Ahmad').deductions.some((deduction) => /second surnames/.test(deduction.reason)));
+  });
+
+  it('a person\'s name inside an organisation\'s name is not that person: Mohammad Wali / Mohammad Wali Money Exchange', () => {
+    assert.ok(!hits('WALI, Mohammad').some((hit) => hit.id === 'WALI-EXCHANGE'));
+  });
+
+  it('a typo in the first letter is more often another name: Kamal is not Jamal, Jafari is not Safari', () => {
+    assert.ok(compareNames('Kamal Mustafa', 'Jamal Mustafa').score < compareNames('Kamal Mustafa', 'Kamel Mustafa').score);
+    assert.match(compareNames('Jafari', 'Safari').parts[0]?.rule ?? '', /another first letter/);
   });
 });
