@@ -6,7 +6,7 @@
 import { KEY_KIND_WEIGHTS, nameKeys } from './keys.js';
 import { keySkeleton } from './normalize.js';
 import { RARITY } from './score.js';
-import type { NameToken } from './tokens.js';
+import type { NameToken, PreparedName } from './tokens.js';
 import { DEFAULT_THRESHOLD, prepareSubject, scorePreparedSubjects } from './person-score.js';
 import type { HitExplanation, PreparedSubject, ScreeningQuery, WatchlistEntry } from './person-score.js';
 
@@ -294,7 +294,8 @@ export class MatchIndex {
     for (const doc of this.candidates(prepared, maxCandidates, queryParts)) {
       const indexed = this.docs[doc];
       if (!indexed) continue;
-      const names = closestNames(indexed, queryParts);
+      let names = closestNames(indexed, queryParts);
+      if (q.kind === 'person' && indexed.entry.kind !== undefined && indexed.entry.kind !== 'person') names = names.map(asOrganisation);
       const subject = names === indexed.subject.names ? indexed.subject : { ...indexed.subject, names };
       const result = scorePreparedSubjects(prepared, subject, threshold, { onlyAtOrAbove: threshold, rarity: this.rarity });
       if (result && result.score >= threshold) hits.push({ id: indexed.entry.id, score: result.score, explanation: result.explanation });
@@ -302,4 +303,9 @@ export class MatchIndex {
     hits.sort((a, b) => b.score - a.score || b.explanation.nameScore - a.explanation.nameScore || a.id.localeCompare(b.id));
     return { query: q.name, hits: hits.slice(0, limit) };
   }
+}
+
+/** An entry's name read as an organisation's, whether or not it carries a legal form. */
+function asOrganisation(name: PreparedName): PreparedName {
+  return name.organisation ? name : { ...name, organisation: true };
 }

@@ -48,6 +48,10 @@ export interface WatchlistEntry {
 /** What is screened. */
 export interface ScreeningQuery {
   readonly name: string;
+  /** What the query names, when known. A person's name inside an entry the list calls an organisation, a vessel
+   *  or an aircraft ("Mohammad Wali" / "Mohammad Wali Money Exchange") is then not that person: the entry's
+   *  extra words cost as an organisation's do. */
+  readonly kind?: 'person';
   readonly birthDates?: readonly string[];
   readonly nationalities?: readonly string[];
 }
@@ -78,16 +82,12 @@ function codes(values: readonly string[] | undefined): string[] {
 }
 
 /** Prepares a query or an entry for scoring (names split, dates parsed leniently, nationalities as alpha-3). */
-export function prepareSubject(subject: { names: readonly string[]; birthDates?: readonly string[]; nationalities?: readonly string[]; kind?: WatchlistEntry['kind'] }): PreparedSubject {
-  // an entry the list calls an organisation (or a vessel) is one even without a legal form in its name: a
-  // person's name inside it ("Mohammad Wali Money Exchange") is not that person
-  const notAPerson = subject.kind !== undefined && subject.kind !== 'person';
+export function prepareSubject(subject: { names: readonly string[]; birthDates?: readonly string[]; nationalities?: readonly string[] }): PreparedSubject {
   // names that differ only in case or punctuation are compared once
   const names = new Map<string, PreparedName>();
   for (const name of subject.names) {
     if (name.trim().length === 0) continue;
-    const named = prepareName(name);
-    const prepared = notAPerson && !named.organisation ? { ...named, organisation: true } : named;
+    const prepared = prepareName(name);
     const key = prepared.tokens.map((token) => `${token.kind}:${token.forms.id}`).join(' ');
     if (!names.has(key)) names.set(key, prepared);
   }

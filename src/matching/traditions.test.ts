@@ -151,7 +151,10 @@ describe('names the matcher was not tuned on', () => {
   });
 
   it('a person\'s name inside an organisation\'s name is not that person: Mohammad Wali / Mohammad Wali Money Exchange', () => {
-    assert.ok(!hits('WALI, Mohammad').some((hit) => hit.id === 'WALI-EXCHANGE'));
+    const screened = index.search({ name: 'WALI, Mohammad', kind: 'person' }).hits;
+    assert.ok(!screened.some((hit) => hit.id === 'WALI-EXCHANGE'), JSON.stringify(screened));
+    // a query of unknown kind may be the organisation itself
+    assert.ok(hits('WALI, Mohammad').some((hit) => hit.id === 'WALI-EXCHANGE'));
   });
 
   it('a typo in the first letter is more often another name: Kamal is not Jamal, Jafari is not Safari', () => {

@@ -13,7 +13,7 @@ export function screenPerson(index: MatchIndex, person: RegistryPerson, options:
   const limit = options.limit ?? 10;
   for (const name of person.names) {
     const result = index.search(
-      { name, ...(person.birthDate ? { birthDates: [person.birthDate] } : {}), ...(person.nationalities.length ? { nationalities: person.nationalities } : {}) },
+      { name, kind: 'person', ...(person.birthDate ? { birthDates: [person.birthDate] } : {}), ...(person.nationalities.length ? { nationalities: person.nationalities } : {}) },
       // score more candidates than the matcher's default: a common name has many namesakes, and a cut among them
       // would drop pairs a reviewer should see
       { threshold, limit, candidates: Math.max(30, limit * 3) },
