@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 import type { StoreConfig } from '../config/runtime.js';
 import { ImketenError } from '../domain/errors.js';
 import { shareOnSocket, type SharedSocket } from './pglite-socket.js';
@@ -136,6 +136,8 @@ export async function openPgliteThroughSocket(socketDir: string, serverName: str
 }
 
 async function openPool(engine: Engine, connection: pg.PoolConfig, name: string, options: PoolOptions = {}): Promise<Db> {
+  // Loaded here, not at the top: a command on the embedded store never needs it (start-up time, docs/architecture.md).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     ...connection,
     max: 4,
