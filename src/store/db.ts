@@ -69,6 +69,8 @@ export interface PgliteDb extends Db {
   dumpDataDir(): Promise<File | Blob>;
   /** Serves this store to other processes on a Unix socket (./pglite-socket.ts); closed with the store. */
   shareOnSocket(path: string): Promise<SharedSocket>;
+  /** Resolves once `count` statements or transactions wait for the one session (./session-gate.ts). */
+  whenSessionWaiters(count: number): Promise<void>;
 }
 
 /**
@@ -114,6 +116,7 @@ export async function openPglite(dataDir?: string, template?: File | Blob): Prom
       shared = await shareOnSocket(lite, gate, path);
       return shared;
     },
+    whenSessionWaiters: (count) => gate.whenWaiting(count),
   };
 }
 
