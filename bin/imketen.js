@@ -11,4 +11,6 @@ const cli = compiledIsCurrent(fileURLToPath(new URL('..', import.meta.url)))
     register();
     return import('../src/cli/main.ts');
   });
-process.exitCode = await cli.run(process.argv.slice(2));
+const argv = process.argv.slice(2);
+cli.chooseWasmCompiler(argv);
+process.exitCode = await cli.run(argv);

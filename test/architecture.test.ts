@@ -15,7 +15,7 @@ const SRC = join(ROOT, 'src');
 /** The layers from the centre outwards; a folder may import its own layer and those before it. */
 const LAYERS: readonly (readonly string[])[] = [
   ['domain'],
-  ['capture', 'config', 'court-bundle', 'input', 'matching', 'media'],
+  ['capture', 'config', 'court-bundle', 'input', 'matching', 'media', 'pdf'],
   ['store'],
   ['audit'],
   ['access-log', 'accounts', 'backup', 'demo', 'evidence', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],

@@ -14,9 +14,7 @@ const SKIP = new Set(['node_modules', 'dist', 'data', '.git']);
 
 /** file → the reason its timers are not fixed sleeps. */
 const ALLOWED: Record<string, string> = {
-  'src/cli/commands/beside-server.test.ts': 'polls the lock file until the holding import has taken the store (a loop on a condition)',
   'src/jobs/jobs.test.ts': 'polls the job list until every queued job has finished, on the worker\'s own poll rhythm (a loop on a condition)',
-  'src/store/pglite-socket.test.ts': 'races a timer to show a write is still held back by another transaction (nothing may happen yet)',
 };
 
 function testFiles(dir: string): string[] {

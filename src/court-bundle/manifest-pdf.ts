@@ -1,27 +1,11 @@
 /**
  * manifest.pdf: the manifest for a reader without tools — per item its provenance, files with their SHA-256,
  * chain of custody and verification, labels Dutch first ("Bron / Source"). Laid out by pdfmake in the PDF standard
- * font (Helvetica), as the yearly report's PDF is (src/server/web/render-pdf.ts): nothing is downloaded, no browser
- * runs. The engine's fonts and access policies are set to the same values as there, so the order in which the two
- * modules load does not matter.
+ * font (Helvetica), set up once for every PDF of the system (src/pdf/render-pdf.ts): nothing is downloaded, no
+ * browser runs.
  */
-import pdfmake from 'pdfmake';
+import { renderPdf } from '../pdf/render-pdf.js';
 import type { CourtBundleItem, CourtBundleManifest } from './manifest.js';
-
-interface PdfMake {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(definition: unknown, options?: unknown): { getBuffer(): Promise<Buffer> };
-}
-
-const engine = pdfmake as unknown as PdfMake;
-engine.setFonts({
-  Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' },
-});
-const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
-engine.setUrlAccessPolicy(() => false);
-engine.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
 
 /** Dutch names of the register's codes; a code without one is printed as it is. */
 const DUTCH: Record<string, string> = {
@@ -118,5 +102,5 @@ export async function renderManifestPdf(manifest: CourtBundleManifest): Promise<
       code: { bold: true },
     },
   };
-  return engine.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }

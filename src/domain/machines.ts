@@ -15,7 +15,7 @@ import type { EvidenceEvent } from './evidence/events.js';
 import * as evidenceState from './evidence/state.js';
 import type { EvidenceState } from './evidence/state.js';
 import * as evidenceTransitions from './evidence/transitions.js';
-import { EVENT_TYPES_BY_KIND } from './events/schema.js';
+import { EVENT_TYPES_BY_KIND } from './events/event-types.js';
 import type { ExclusionEvent } from './exclusion/events.js';
 import * as exclusionState from './exclusion/state.js';
 import type { ExclusionState } from './exclusion/state.js';

@@ -5,7 +5,7 @@
  */
 import { compareEvents } from './event.js';
 import type { RecordedEvent, StreamKind } from './event.js';
-import { RETRACTED } from './events/retraction.js';
+import { RETRACTED } from './events/event-types.js';
 import { NOT_OPENED } from './machine.js';
 import type { Attributes, StreamState } from './machine.js';
 import { MACHINES } from './machines.js';

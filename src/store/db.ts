@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import pg from 'pg';
+import type pg from 'pg';
 import type { StoreConfig } from '../config/runtime.js';
 import { ImketenError } from '../domain/errors.js';
 import { shareOnSocket, type SharedSocket } from './pglite-socket.js';
@@ -69,6 +69,8 @@ export interface PgliteDb extends Db {
   dumpDataDir(): Promise<File | Blob>;
   /** Serves this store to other processes on a Unix socket (./pglite-socket.ts); closed with the store. */
   shareOnSocket(path: string): Promise<SharedSocket>;
+  /** Resolves once `count` statements or transactions wait for the one session (./session-gate.ts). */
+  whenSessionWaiters(count: number): Promise<void>;
 }
 
 /**
@@ -114,6 +116,7 @@ export async function openPglite(dataDir?: string, template?: File | Blob): Prom
       shared = await shareOnSocket(lite, gate, path);
       return shared;
     },
+    whenSessionWaiters: (count) => gate.whenWaiting(count),
   };
 }
 
@@ -136,6 +139,8 @@ export async function openPgliteThroughSocket(socketDir: string, serverName: str
 }
 
 async function openPool(engine: Engine, connection: pg.PoolConfig, name: string, options: PoolOptions = {}): Promise<Db> {
+  // Loaded here, not at the top: a command on the embedded store never needs it (start-up time, docs/architecture.md).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     ...connection,
     max: 4,

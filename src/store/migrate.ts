@@ -12,14 +12,15 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations
 export interface Migration {
   version: number;
   name: string;
-  sql: string;
+  /** The migration's SQL, read from its file when asked for (a current store needs none of it). */
+  readonly sql: string;
 }
 
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
     .filter((name) => /^\d{3}-.*\.sql$/.test(name))
     .sort()
-    .map((name) => ({ version: Number(name.slice(0, 3)), name, sql: readFileSync(join(dir, name), 'utf8') }));
+    .map((name) => ({ version: Number(name.slice(0, 3)), name, get sql() { return readFileSync(join(dir, name), 'utf8'); } }));
 }
 
 /** Serialises migrating processes (and, on PostgreSQL, their `CREATE TABLE IF NOT EXISTS`). */

@@ -20,9 +20,12 @@ let store: TestStore;
 let server: PgliteDb;
 let client: Db;
 
-/** The name of the promise that settles first (to show that one waits for the other). */
-const settledFirst = (promises: Record<string, Promise<unknown>>) =>
-  Promise.race(Object.entries(promises).map(([name, promise]) => promise.then(() => name)));
+/** Whether `promise` has settled, to look at later without waiting for it. */
+function watch(promise: Promise<unknown>): { settled: boolean } {
+  const state = { settled: false };
+  promise.then(() => { state.settled = true; }, () => { state.settled = true; });
+  return state;
+}
 
 describe('the embedded store shared on a socket', () => {
   before(async () => {
@@ -49,12 +52,16 @@ describe('the embedded store shared on a socket', () => {
     const inServer = server.transaction(async (tx) => {
       await tx.query("INSERT INTO shared_test VALUES ('server, rolled back')");
       await held;
-      throw new Error('roll back');
+      // The client's statement has reached the session's gate meanwhile: it must not have run in here.
+      const seen = (await tx.query<{ v: string }>('SELECT v FROM shared_test')).map((row) => row.v);
+      throw new Error(`roll back; seen: ${seen.join(', ')}`);
     }).catch((error: Error) => error.message);
     const fromClient = client.query("INSERT INTO shared_test VALUES ('client, acknowledged')");
-    assert.equal(await settledFirst({ client: fromClient, timer: new Promise((resolve) => setTimeout(resolve, 300)) }), 'timer', 'the client wrote inside the server\'s transaction');
+    const clientWrite = watch(fromClient);
+    await server.whenSessionWaiters(1);
+    assert.equal(clientWrite.settled, false, 'the client wrote inside the server\'s transaction');
     release();
-    assert.equal(await inServer, 'roll back');
+    assert.equal(await inServer, 'roll back; seen: server, rolled back', 'the client wrote inside the server\'s transaction');
     await fromClient;
     assert.deepEqual((await server.query<{ v: string }>('SELECT v FROM shared_test')).map((row) => row.v), ['client, acknowledged']);
     await server.exec('DELETE FROM shared_test');
@@ -67,7 +74,12 @@ describe('the embedded store shared on a socket', () => {
       await connection.query('BEGIN');
       await connection.query("INSERT INTO shared_test VALUES ('client, rolled back')");
       const fromServer = server.query("INSERT INTO shared_test VALUES ('server, acknowledged')");
-      assert.equal(await settledFirst({ server: fromServer, timer: new Promise((resolve) => setTimeout(resolve, 300)) }), 'timer', 'the server wrote inside the client\'s transaction');
+      const serverWrite = watch(fromServer);
+      await server.whenSessionWaiters(1);
+      // A further step of the client's transaction, while the server's write waits: it must not have run in it.
+      const seen = (await connection.query<{ v: string }>('SELECT v FROM shared_test')).rows.map((row) => row.v);
+      assert.deepEqual(seen, ['client, rolled back'], 'the server wrote inside the client\'s transaction');
+      assert.equal(serverWrite.settled, false, 'the server wrote inside the client\'s transaction');
       await connection.query('ROLLBACK');
       await fromServer;
     } finally {

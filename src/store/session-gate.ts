@@ -6,14 +6,34 @@
  */
 export class SessionGate {
   private last: Promise<void> = Promise.resolve();
+  /** How many users have asked for the session and not been let in yet. */
+  private waiting = 0;
+  private readonly watchers = new Set<{ count: number; notify: () => void }>();
 
   /** Waits for every earlier holder; resolves with the function that lets the next one in. */
   acquire(): Promise<() => void> {
     let release!: () => void;
     const released = new Promise<void>((resolve) => { release = () => resolve(); });
-    const turn = this.last.then(() => release);
+    const turn = this.last.then(() => {
+      this.waiting -= 1;
+      return release;
+    });
     this.last = turn.then(() => released);
+    this.waiting += 1;
+    for (const watcher of this.watchers) if (this.waiting >= watcher.count) watcher.notify();
     return turn;
+  }
+
+  /**
+   * Resolves once `count` users wait at the gate at the same time: a statement is then known to be held back (tests
+   * wait for this instead of for time).
+   */
+  whenWaiting(count: number): Promise<void> {
+    if (this.waiting >= count) return Promise.resolve();
+    return new Promise((resolve) => {
+      const watcher = { count, notify: () => { this.watchers.delete(watcher); resolve(); } };
+      this.watchers.add(watcher);
+    });
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {

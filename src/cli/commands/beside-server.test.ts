@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -104,6 +104,26 @@ function jsonLines(events: object[]): string {
   return events.map((event) => JSON.stringify(event)).join('\n');
 }
 
+/**
+ * Resolves once the store's lock names `pid` as its holder, looking at the lock on every change in the data directory
+ * (the lock file is linked into place whole); rejects with the message `failed` gives if that comes first.
+ */
+async function lockTakenBy(pid: number, failed: Promise<string>): Promise<void> {
+  mkdirSync(dataDir, { recursive: true });
+  const watcher = watch(dataDir);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const check = () => { if (readLockHolder(dataDir)?.pid === pid) resolve(); };
+      watcher.on('change', check);
+      watcher.on('error', reject);
+      void failed.then((message) => reject(new Error(message)));
+      check();
+    });
+  } finally {
+    watcher.close();
+  }
+}
+
 describe('the command line beside a server on the embedded store', () => {
   before(async () => {
     const db = await openStore({ dataDir });
@@ -180,10 +200,7 @@ describe('the command line beside a server on the embedded store', () => {
     let holderErr = '';
     holder.stderr.on('data', (chunk) => { holderErr += chunk; });
     const holderExit = new Promise<number | null>((resolve) => holder.on('exit', resolve));
-    while (readLockHolder(dataDir)?.pid !== holder.pid) {
-      assert.equal(holder.exitCode, null, `the holding import ended early: ${holderErr}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await lockTakenBy(holder.pid!, holderExit.then(() => `the holding import ended early: ${holderErr}`));
     const other = join(work, 'other.jsonl');
     writeFileSync(other, jsonLines([{ id: 'cli-refused', stream: 'person/P-REFUSED', type: 'person.registered', date: '1980-01-01', data: { names: ['Refused Person'] } }]));
     const refused = await imketen(['import', other]);

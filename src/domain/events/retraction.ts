@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import type { DomainEvent } from './domain-event.js';
+import { RETRACTED } from './event-types.js';
 import { entityId, text } from './fields.js';
 
-export const RETRACTED = 'retracted';
+export { RETRACTED };
 
 export const retractionSchema = z.strictObject({ event: entityId, reason: text });
 

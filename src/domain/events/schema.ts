@@ -18,6 +18,7 @@ import { mlaEventSchemas } from '../mla/events.js';
 import { personEventSchemas } from '../person/events.js';
 import { isCalendarDate, normaliseTimestamp, parsePartialDate } from '../dates.js';
 import { LEGAL_DATES } from './fields.js';
+import { EVENT_TYPES_BY_KIND } from './event-types.js';
 import { RETRACTED, retractionSchema } from './retraction.js';
 
 /** The data schema of every event type, per stream kind (without `retracted`, which fits every kind). */
@@ -32,17 +33,15 @@ export const EVENT_SCHEMAS_BY_KIND = {
   evidence: evidenceEventSchemas,
 } as const satisfies Record<StreamKind, Record<string, z.ZodType>>;
 
-/** The event types of each stream kind, `retracted` not included (it belongs to every kind). */
-export const EVENT_TYPES_BY_KIND: Readonly<Record<StreamKind, readonly string[]>> = {
-  person: Object.keys(personEventSchemas),
-  criminal: Object.keys(criminalEventSchemas),
-  extradition: Object.keys(extraditionEventSchemas),
-  exclusion: Object.keys(exclusionEventSchemas),
-  departure: Object.keys(departureEventSchemas),
-  intake: Object.keys(intakeEventSchemas),
-  mla: Object.keys(mlaEventSchemas),
-  evidence: Object.keys(evidenceEventSchemas),
-};
+export { EVENT_TYPES_BY_KIND };
+
+// The plain lists the replay uses (./event-types.ts) name exactly the types these schemas define.
+for (const kind of STREAM_KINDS) {
+  const defined = Object.keys(EVENT_SCHEMAS_BY_KIND[kind]).sort().join(' ');
+  if (defined !== [...EVENT_TYPES_BY_KIND[kind]].sort().join(' ')) {
+    throw new Error(`src/domain/events/event-types.ts lists other ${kind} event types than the schemas define (${defined})`);
+  }
+}
 
 /** Every known event type, `retracted` included. */
 export const EVENT_TYPES: readonly string[] = [...STREAM_KINDS.flatMap((kind) => EVENT_TYPES_BY_KIND[kind]), RETRACTED];

@@ -6,17 +6,9 @@
 import { z } from 'zod';
 import type { EventsOf } from '../events/domain-event.js';
 import { countryCode, entityId } from '../events/fields.js';
+import { EXTRADITION_PROCEEDINGS, type ExtraditionProceeding } from './proceedings.js';
 
-/** The phases after `received`, in the only order a case may move through them (skipping is allowed). */
-export const EXTRADITION_PROCEEDINGS = [
-  'court-first',
-  'court-cassation',
-  'minister',
-  'civil-first',
-  'civil-appeal',
-  'civil-cassation',
-] as const;
-export type ExtraditionProceeding = (typeof EXTRADITION_PROCEEDINGS)[number];
+export { EXTRADITION_PROCEEDINGS, type ExtraditionProceeding };
 
 export const EXTRADITION_OUTCOMES = ['extradited', 'refused', 'withdrawn'] as const;
 

@@ -5,7 +5,7 @@
  */
 import { checkOpening, refuse } from '../machine.js';
 import type { TransitionError } from '../machine.js';
-import { EXTRADITION_PROCEEDINGS } from './events.js';
+import { EXTRADITION_PROCEEDINGS } from './proceedings.js';
 import type { ExtraditionEvent } from './events.js';
 import type { ExtraditionState } from './state.js';
 

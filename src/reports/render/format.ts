@@ -17,6 +17,17 @@ const READER_TIME_ZONE = 'Europe/Amsterdam';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Intl formatters are costly to build and a report formats hundreds of figures: one per language, built when first used.
+const DATE_FORMATS = new Map<Language, Intl.DateTimeFormat>();
+const FIGURE_FORMATS = new Map<Language, Intl.NumberFormat>();
+let readerClock: Intl.DateTimeFormat | undefined;
+
+function formatterOf<F>(formats: Map<Language, F>, lang: Language, build: (locale: string) => F): F {
+  let format = formats.get(lang);
+  if (!format) formats.set(lang, (format = build(LOCALES[lang])));
+  return format;
+}
+
 /**
  * A calendar date (YYYY-MM-DD) in words: `formatDate('2025-12-31', 'nl')` is "31 december 2025",
  * in English "31 December 2025". Throws INVALID_INPUT on anything that is not a real date.
@@ -28,7 +39,7 @@ export function formatDate(isoDate: string, lang: Language): string {
   if (!match || !date || Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(match[3])) {
     throw new ImketenError('INVALID_INPUT', `"${isoDate}" is not a date of the form YYYY-MM-DD: check the report's referenceDates.`);
   }
-  return new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return formatterOf(DATE_FORMATS, lang, (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(date);
 }
 
 /**
@@ -40,10 +51,11 @@ export function formatRecordedAt(isoTimestamp: string, lang: Language): string {
   if (Number.isNaN(instant.getTime())) {
     throw new ImketenError('INVALID_INPUT', `"${isoTimestamp}" is not an ISO 8601 time: check the report's asRecordedAt.`);
   }
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  readerClock ??= new Intl.DateTimeFormat('en-GB', {
     timeZone: READER_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short',
-  }).formatToParts(instant);
+  });
+  const parts = readerClock.formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
   const date = formatDate(`${part('year')}-${part('month')}-${part('day')}`, lang);
   const time = `${part('hour')}:${part('minute')}`;
@@ -53,7 +65,7 @@ export function formatRecordedAt(isoTimestamp: string, lang: Language): string {
 
 /** A figure with the thousands separator of the language: 1234 is "1.234" in Dutch and "1,234" in English. */
 export function formatFigure(value: number, lang: Language): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 0 }).format(value);
+  return formatterOf(FIGURE_FORMATS, lang, (locale) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(value);
 }
 
 /** The span of the report's column years with an en dash, as in the letter's title: "2024–2025". */

@@ -1,31 +1,10 @@
 /**
  * The yearly report as PDF, laid out from the same ReportView as the web page (GET /api/reports/{year}/view) and
- * the Word document: a title, each numbered table with its note, the footer. pdfmake lays out the tables in pure
- * JavaScript with the PDF standard fonts (Helvetica), so nothing is downloaded and no browser or office suite
- * runs on the server.
+ * the Word document: a title, each numbered table with its note, the footer. Laid out by pdfmake in the PDF standard
+ * font (src/pdf/render-pdf.ts), so nothing is downloaded and no browser or office suite runs on the server.
  */
-import pdfmake from 'pdfmake';
+import { renderPdf } from '../../pdf/render-pdf.js';
 import type { ReportView } from '../../reports/render/report-view.js';
-
-interface PdfDocument {
-  getBuffer(): Promise<Buffer>;
-}
-
-interface PdfMake {
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(definition: unknown, options?: unknown): PdfDocument;
-}
-
-const engine = pdfmake as unknown as PdfMake;
-engine.setFonts({
-  Helvetica: { normal: 'Helvetica', bold: 'Helvetica-Bold', italics: 'Helvetica-Oblique', bolditalics: 'Helvetica-BoldOblique' },
-});
-// The document loads nothing from a URL, and no local file but the four standard fonts (built into pdfkit).
-const STANDARD_FONTS = new Set(['Helvetica', 'Helvetica-Bold', 'Helvetica-Oblique', 'Helvetica-BoldOblique']);
-engine.setUrlAccessPolicy(() => false);
-engine.setLocalAccessPolicy((path) => STANDARD_FONTS.has(path));
 
 const LOCALE = { nl: 'nl-NL', en: 'en-GB' } as const;
 
@@ -67,5 +46,5 @@ export async function renderReportPdf(view: ReportView): Promise<Buffer> {
       footer: { fontSize: 8, margin: [0, 24, 0, 0] },
     },
   };
-  return engine.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }
