@@ -16,6 +16,7 @@ import { ReviewActions, type ReviewableHit } from './HitReview';
 import { MatchDetails } from './MatchExplanation';
 import { Loaded } from './Status';
 import { PersonLink } from './Tables';
+import { countryNames } from '../lib/countries';
 
 export function CrossReferences({ personId, names }: { personId: string; names: readonly string[] }) {
   const { t } = useTranslation();
@@ -64,7 +65,7 @@ function CrossReferenceCard({ personId, names, match, onReviewed }: { personId: 
       <Typography variant="h4" component="p" sx={{ fontSize: '1rem', fontWeight: 600 }}>{t('crossReferences.otherPerson')}</Typography>
       <Typography component="p"><PersonLink id={other.id} names={other.names} /> ({other.id})</Typography>
       <Typography variant="body2">
-        {t('field.birthDate')}: {formatDate(other.birthDate, language)} · {t('field.nationalities')}: {other.nationalities.join(', ') || '—'}
+        {t('field.birthDate')}: {formatDate(other.birthDate, language)} · {t('field.nationalities')}: {countryNames(other.nationalities, language) || '—'}
       </Typography>
       <Typography variant="body2" sx={{ color: 'text.secondary' }}>{t('crossReferences.legalBasis', { basis: match.legalBasis })}</Typography>
       <MatchDetails explanation={match.explanation} {...sides(match.explanation, names, t('crossReferences.thisPerson'), t('crossReferences.otherPerson'))} />

@@ -278,6 +278,14 @@ export const en: Translations = {
     intake: 'Report intakes',
     mla: 'Legal assistance requests',
   },
+  /** A phase whose meaning differs per kind of case (see phaseLabel). */
+  phaseOf: {
+    'exclusion.appeal': 'Appeal',
+  },
+  appealAt: {
+    'district-court': 'Appeal at the district court',
+    'council-of-state': 'Further appeal at the Council of State',
+  },
   phase: {
     'not-opened': 'Not opened yet',
     investigation: 'Investigation',

@@ -277,6 +277,14 @@ export const nl = {
     intake: 'Meldingen',
     mla: 'Rechtshulpverzoeken',
   },
+  /** A phase whose meaning differs per kind of case (see phaseLabel). */
+  phaseOf: {
+    'exclusion.appeal': 'Beroep',
+  },
+  appealAt: {
+    'district-court': 'Beroep bij de rechtbank',
+    'council-of-state': 'Hoger beroep bij de Raad van State',
+  },
   phase: {
     'not-opened': 'Nog niet geopend',
     investigation: 'Onderzoeksfase',

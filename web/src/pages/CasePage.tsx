@@ -15,7 +15,7 @@ import { PageTitle } from '../components/PageTitle';
 import { RetractDialog } from '../components/RetractDialog';
 import { Loaded } from '../components/Status';
 import { DataTable, PersonLink } from '../components/Tables';
-import { formatDate, formatDateTime, labelOf } from '../format';
+import { formatDate, formatDateTime, labelOf, phaseLabel } from '../format';
 import { EventDetails } from '../components/EventDetails';
 import { EvidenceSection } from '../components/evidence/EvidenceSection';
 
@@ -46,7 +46,7 @@ export function CasePage() {
             <Grid size={{ xs: 12, lg: 8 }}>
               <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
                 <Typography component="p">{t('casePage.currentPhase')}:</Typography>
-                <Chip color="primary" label={labelOf(t, 'phase', state.phase)} data-testid="current-phase" />
+                <Chip color="primary" label={phaseLabel(t, kind, state.phase, state.appealForum)} data-testid="current-phase" />
               </Stack>
               {data.view === 'decision-and-consequences' && <Alert severity="info" sx={{ mb: 2 }}>{t('casePage.restrictedView', { basis: data.legalBasis })}</Alert>}
               <Typography variant="h2" component="h2">{t('casePage.timeline')}</Typography>

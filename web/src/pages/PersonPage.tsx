@@ -21,6 +21,7 @@ import { Loaded, ProblemAlert } from '../components/Status';
 import { CaseLink } from '../components/Tables';
 import { formatDate, labelOf } from '../format';
 import { roleView } from '../roles';
+import { countryNames } from '../lib/countries';
 
 export function PersonPage() {
   const { t, i18n } = useTranslation();
@@ -45,7 +46,7 @@ export function PersonPage() {
                   <Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.birthDate')}</Typography>
                   <dd>{formatDate(state.birthDate, i18n.language)}</dd>
                   <Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.nationalities')}</Typography>
-                  <dd>{(state.nationalities ?? []).join(', ') || '—'}</dd>
+                  <dd>{countryNames(state.nationalities ?? [], i18n.language) || '—'}</dd>
                   {state.gender && <><Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.gender')}</Typography><dd>{labelOf(t, 'value', state.gender)}</dd></>}
                 </dl>
               </Paper>
