@@ -50,3 +50,9 @@ export function phaseLabel(t: TFunction, kind: string, phase: string, appealForu
   if (appealForum && phase === 'appeal') return translate(`appealAt|${appealForum}`, { defaultValue: labelOf(t, 'phase', phase), keySeparator: '|' });
   return translate(`phaseOf|${kind}.${phase}`, { defaultValue: labelOf(t, 'phase', phase), keySeparator: '|' });
 }
+
+/** An action of the policy in words ("Dossier ingezien"); an unknown one stays its code. */
+export function actionLabel(t: TFunction, action: string): string {
+  const translate = t as unknown as (key: string, options: { defaultValue: string; keySeparator: string }) => string;
+  return translate(`accessAction|${action}`, { defaultValue: action, keySeparator: '|' });
+}

@@ -12,7 +12,7 @@ import { useLoad } from '../api/use-load';
 import { PageTitle } from '../components/PageTitle';
 import { Loaded, ProblemAlert } from '../components/Status';
 import { DataTable } from '../components/Tables';
-import { formatDateTime, labelOf } from '../format';
+import { actionLabel, formatDateTime, labelOf } from '../format';
 import { downloadText, toCsv } from '../lib/csv';
 
 const PAGE_SIZE = 50;
@@ -27,11 +27,6 @@ function fetchPage(query: Query, after: string | undefined, limit: number) {
 }
 type Row = Awaited<ReturnType<typeof fetchPage>>['items'][number];
 
-/** An action of the policy in words ("Dossier ingezien"); an unknown one stays its code. */
-export function actionLabel(t: TFunction, action: string): string {
-  const translate = t as unknown as (key: string, options: { defaultValue: string; keySeparator: string }) => string;
-  return translate(`accessAction|${action}`, { defaultValue: action, keySeparator: '|' });
-}
 
 /** What was accessed in words: a case ("Strafzaak SZ-2026-002") or a list ("Lijst: strafzaken"). */
 export function resourceLabel(t: TFunction, resource: string): string {
