@@ -50,7 +50,7 @@ describe('every main page in Dutch and in English (issue 17)', { skip: browserSk
         await world.signIn(page, role);
         const found: string[] = [];
         for (const language of ['nl', 'en'] as const) {
-          await page.evaluate((lang) => localStorage.setItem('imketen.language', lang), language);
+          await page.evaluate(`localStorage.setItem('imketen.language', '${language}')`);
           for (const path of paths) {
             await page.goto(path);
             await settled(page);
