@@ -56,3 +56,11 @@ export function actionLabel(t: TFunction, action: string): string {
   const translate = t as unknown as (key: string, options: { defaultValue: string; keySeparator: string }) => string;
   return translate(`accessAction|${action}`, { defaultValue: action, keySeparator: '|' });
 }
+
+/**
+ * A legal basis as the policy names it, with the marker of what was not yet confirmed from a primary source
+ * ("(verify)" in config/policy.json) in the reader's words.
+ */
+export function legalBasisText(t: TFunction, basis: string): string {
+  return basis.replace(/\s*\(verify\)/g, ` (${t('common.unconfirmed')})`);
+}

@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { client, unwrap } from '../api/client';
 import { asExplanation, type CrossReferenceMatch, type HitDecision, type HitStatus, type PersonSummary } from '../api/types';
 import { useLoad } from '../api/use-load';
-import { formatDate, formatScore } from '../format';
+import { formatDate, formatScore, legalBasisText } from '../format';
 import { ReviewActions, type ReviewableHit } from './HitReview';
 import { MatchDetails } from './MatchExplanation';
 import { Loaded } from './Status';
@@ -67,7 +67,7 @@ function CrossReferenceCard({ personId, names, match, onReviewed }: { personId: 
       <Typography variant="body2">
         {t('field.birthDate')}: {formatDate(other.birthDate, language)} · {t('field.nationalities')}: {countryNames(other.nationalities, language) || '—'}
       </Typography>
-      <Typography variant="body2" sx={{ color: 'text.secondary' }}>{t('crossReferences.legalBasis', { basis: match.legalBasis })}</Typography>
+      <Typography variant="body2" sx={{ color: 'text.secondary' }}>{t('crossReferences.legalBasis', { basis: legalBasisText(t, match.legalBasis) })}</Typography>
       <MatchDetails explanation={match.explanation} {...sides(match.explanation, names, t('crossReferences.thisPerson'), t('crossReferences.otherPerson'))} />
       <ReviewActions hit={reviewable} onReviewed={(reviewed, decision) => onReviewed(reviewed.id, decision)} />
     </Paper>

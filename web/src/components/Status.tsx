@@ -6,6 +6,7 @@ import { Alert, AlertTitle, Box, CircularProgress, Typography } from '@mui/mater
 import { useTranslation } from 'react-i18next';
 import type { ApiProblem } from '../api/client';
 import { problemText } from '../api/problem-text';
+import { legalBasisText } from '../format';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -40,7 +41,7 @@ export function ProblemAlert({ problem }: { problem: ApiProblem }) {
       {allowingBases && allowingBases.length > 0 && (
         <>
           <Typography component="p" sx={{ mt: 1 }}>{t('common.allowingBases')}:</Typography>
-          <ul>{allowingBases.map((basis) => <li key={basis}>{basis}</li>)}</ul>
+          <ul>{allowingBases.map((basis) => <li key={basis}>{legalBasisText(t, basis)}</li>)}</ul>
         </>
       )}
     </Alert>

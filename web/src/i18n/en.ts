@@ -37,6 +37,7 @@ export const en: Translations = {
     problem: 'Something went wrong',
     serverSays: 'Reason',
     technicalDetail: 'Technical message from the server',
+    unconfirmed: 'not yet confirmed from a primary source',
     allowingBases: 'What would allow it',
     fieldProblems: 'What is wrong',
     showTable: 'Show as a table',

@@ -36,6 +36,7 @@ export const nl = {
     problem: 'Er ging iets mis',
     serverSays: 'Reden',
     technicalDetail: 'Technische melding van de server (Engels)',
+    unconfirmed: 'nog niet aan de bron bevestigd',
     allowingBases: 'Wat dit wel zou toestaan',
     fieldProblems: 'Wat niet klopt',
     showTable: 'Toon als tabel',

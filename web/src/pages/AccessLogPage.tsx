@@ -12,7 +12,7 @@ import { useLoad } from '../api/use-load';
 import { PageTitle } from '../components/PageTitle';
 import { Loaded, ProblemAlert } from '../components/Status';
 import { DataTable } from '../components/Tables';
-import { actionLabel, formatDateTime, labelOf } from '../format';
+import { actionLabel, formatDateTime, labelOf, legalBasisText } from '../format';
 import { downloadText, toCsv } from '../lib/csv';
 
 const PAGE_SIZE = 50;
@@ -68,7 +68,7 @@ export function AccessLogPanel() {
   };
   const columns = (row: Row) => [
     formatDateTime(row.at, i18n.language), row.username, labelOf(t, 'organisation', row.organisation), actionLabel(t, row.action),
-    resourceLabel(t, row.resource), row.persons.join(' '), row.purpose, row.legalBasis ?? '', outcomeText(t, row),
+    resourceLabel(t, row.resource), row.persons.join(' '), row.purpose, row.legalBasis ? legalBasisText(t, row.legalBasis) : '', outcomeText(t, row),
   ];
   const exportCsv = async () => {
     setExporting(true);
@@ -124,7 +124,7 @@ export function AccessLogPanel() {
               { key: 'action', header: t('accessLog.action'), cell: (row) => actionLabel(t, row.action) },
               { key: 'resource', header: t('accessLog.resource'), cell: (row) => resourceLabel(t, row.resource) },
               { key: 'purpose', header: t('accessLog.purpose'), cell: (row) => row.purpose },
-              { key: 'basis', header: t('accessLog.legalBasis'), cell: (row) => row.legalBasis ?? '—' },
+              { key: 'basis', header: t('accessLog.legalBasis'), cell: (row) => (row.legalBasis ? legalBasisText(t, row.legalBasis) : '—') },
               { key: 'outcome', header: t('accessLog.outcome'), cell: (row) => <Chip size="small" color={row.outcome === 'allowed' ? 'success' : 'error'} variant="outlined" label={outcomeText(t, row)} /> },
             ]} />
           <Stack direction="row" spacing={2} component="nav" aria-label={t('accessLog.paging')} sx={{ mt: 1 }}>
