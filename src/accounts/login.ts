@@ -14,7 +14,7 @@ export async function passwordLogin(db: Db, credentials: { username: string; pas
   const account = await findAccountByUsername(db, credentials.username);
   // Always one Argon2id verification, against the dummy hash when there is no account or no password.
   const ok = await verifyPassword(account?.passwordHash ?? await dummyPasswordHash(), credentials.password);
-  if (!account || account.passwordHash === null || !ok || account.disabled) throw new ImketenError('UNAUTHENTICATED', WRONG_CREDENTIALS);
+  if (!account || account.passwordHash === null || !ok || account.disabled) throw new ImketenError('UNAUTHENTICATED', WRONG_CREDENTIALS, [], { key: 'wrongCredentials' });
   await recordSuccessfulLogin(db, account.id);
   const { passwordHash: _hash, ...rest } = account;
   return rest;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   addDays,
+  dateInWords,
   addMonths,
   addYears,
   comparePartialDates,
@@ -107,5 +108,15 @@ describe('date arithmetic', () => {
 
   it('refuses to calculate with something that is not a date', () => {
     assert.throws(() => addDays('2025-02-30', 1), /not a calendar date/);
+  });
+});
+
+describe('dates in words', () => {
+  it('writes a date as people do, in Dutch and English, at its precision', () => {
+    assert.equal(dateInWords('2021-10-07', 'nl'), '7 oktober 2021');
+    assert.equal(dateInWords('2021-10-07', 'en'), '7 October 2021');
+    assert.equal(dateInWords('2021-03', 'nl'), 'maart 2021');
+    assert.equal(dateInWords('1968', 'en'), '1968');
+    assert.equal(dateInWords('not a date', 'nl'), 'not a date');
   });
 });

@@ -166,3 +166,22 @@ export function addYears(date: CalendarDate, years: number): CalendarDate {
 export function dateOfTimestamp(timestamp: string): CalendarDate {
   return timestamp.slice(0, 10);
 }
+
+const MONTHS: Record<'nl' | 'en', readonly string[]> = {
+  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/**
+ * A date as people write it in the sentences the rules explain themselves with: "17 oktober 2021", "17 October 2021";
+ * a partial date at its precision ("oktober 2021", "2021"). Anything else stays as it is.
+ */
+export function dateInWords(date: string, lang: 'nl' | 'en'): string {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!match) return date;
+  const [, year, month, day] = match;
+  if (!month) return year!;
+  const name = MONTHS[lang][Number(month) - 1];
+  if (!name) return date;
+  return day ? `${Number(day)} ${name} ${year}` : `${name} ${year}`;
+}

@@ -48,15 +48,26 @@ export interface Problem extends ErrorLocation {
   code?: ErrorCode;
 }
 
+/**
+ * What a message says, as a key and the values in it, so that a client phrases it in its user's language (the web
+ * app does, in Dutch and English); the message itself stays the English wording for the command line and logs.
+ */
+export interface ErrorReason {
+  key: string;
+  params?: Readonly<Record<string, string | number>>;
+}
+
 export class ImketenError extends Error {
   readonly code: ErrorCode;
   readonly problems: readonly Problem[];
+  readonly reason?: ErrorReason;
 
-  constructor(code: ErrorCode, message: string, problems: readonly Problem[] = []) {
+  constructor(code: ErrorCode, message: string, problems: readonly Problem[] = [], reason?: ErrorReason) {
     super(message);
     this.name = 'ImketenError';
     this.code = code;
     this.problems = problems;
+    if (reason) this.reason = reason;
   }
 }
 

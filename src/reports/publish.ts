@@ -28,7 +28,7 @@ export function reportHash(report: Report): string {
 export async function publishReport(db: Db, year: number, context: ReportContext, referenceDate?: string): Promise<Publication> {
   const existing = await findPublication(db, year);
   if (existing) {
-    throw new ImketenError('REPORT_ALREADY_PUBLISHED', `The report for ${year} was published on ${existing.publishedAt} (SHA-256 ${existing.sha256}); a publication is never replaced. Use 'imketen report diff --year ${year}' to see what changed since.`);
+    throw new ImketenError('REPORT_ALREADY_PUBLISHED', `The report for ${year} was published on ${existing.publishedAt} (SHA-256 ${existing.sha256}); a publication is never replaced. Use 'imketen report diff --year ${year}' to see what changed since.`, [], { key: 'reportAlreadyPublished', params: { year, publishedAt: existing.publishedAt } });
   }
   const publishedAt = context.now().toISOString();
   // Freeze "now" explicitly, so the stored report names the exact transaction time it stands for.
@@ -81,7 +81,7 @@ export interface ReportDiff {
 export async function diffWithPublication(db: Db, year: number, context: ReportContext): Promise<ReportDiff> {
   const publication = await findPublication(db, year);
   if (!publication) {
-    throw new ImketenError('REPORT_NOT_PUBLISHED', `No report for ${year} has been published yet: run 'imketen report publish --year ${year}' first.`);
+    throw new ImketenError('REPORT_NOT_PUBLISHED', `No report for ${year} has been published yet: run 'imketen report publish --year ${year}' first.`, [], { key: 'reportNotPublished', params: { year } });
   }
   const published = publication.report;
   const referenceDate = published.referenceDates[String(year)];

@@ -46,7 +46,7 @@ export function checkRoute(context: ServerContext) {
     if (definition.public) return;
     if (request.authFailure) throw new AccessDenied('UNAUTHENTICATED', request.authFailure);
     const principal = request.principal;
-    if (!principal) throw new AccessDenied('UNAUTHENTICATED', 'You are not signed in. Sign in (POST /api/session) or send an API token (Authorization: Bearer …).');
+    if (!principal) throw new AccessDenied('UNAUTHENTICATED', 'You are not signed in. Sign in (POST /api/session) or send an API token (Authorization: Bearer …).', [], { key: 'notSignedIn' });
     if (request.session && !SAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       const given = Buffer.from(typeof header === 'string' ? header : '');
@@ -63,7 +63,7 @@ export function checkRoute(context: ServerContext) {
       if (definition.personLevel) {
         await context.accessLog.log(accessEntry(request, context, principal, { action, resource: request.url.split('?')[0]!, persons: [], legalBasis: null, outcome: 'denied', reason }));
       }
-      throw new AccessDenied('FORBIDDEN', reason, decision.allowed ? [] : decision.allowingBases);
+      throw new AccessDenied('FORBIDDEN', reason, decision.allowed ? [] : decision.allowingBases, { key: 'actionRefused', params: { action } });
     }
   };
 }

@@ -64,7 +64,7 @@ export async function appendChecked(
   const decision = await authorizeWrite(context.policy, principal, events, { date: today(context), facts: registryFacts(context.db, context.now()), writes: writeFacts(context.db) });
   if (!decision.allowed) {
     await context.accessLog.log({ ...entry, outcome: 'denied', legalBasis: null, reason: decision.reason });
-    throw new AccessDenied('FORBIDDEN', decision.reason, decision.allowingBases);
+    throw new AccessDenied('FORBIDDEN', decision.reason, decision.allowingBases, { key: 'writeRefused', params: { type: events.length === 1 ? events[0]!.type : '' } });
   }
   entry.legalBasis = `${legalBasis}; ${decision.legalBasis}`;
   try {

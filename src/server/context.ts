@@ -126,7 +126,7 @@ export async function guard(request: FastifyRequest, context: ServerContext, act
     }
     // The real reason names persons and cases; it is for the access log (the auditor), not for the caller.
     if (decision.status === 403 && principal && resource?.stream && !WRITE_ACTIONS.has(action)) throw refusalOf(principal, resource.stream, decision.allowingBases);
-    throw new AccessDenied(decision.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', decision.reason, decision.allowingBases);
+    throw new AccessDenied(decision.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', decision.reason, decision.allowingBases, decision.status === 401 ? undefined : { key: 'actionRefused', params: { action } });
   }
   return {
     legalBasis: decision.legalBasis,
@@ -153,7 +153,7 @@ const WRITE_ACTIONS = new Set(['events.append', 'events.retract']);
  * its kind, for whom existence is no secret.
  */
 export function refusalOf(principal: Principal, stream: string, allowingBases: readonly string[]): AccessDenied {
-  return new AccessDenied('FORBIDDEN', `Refused: ${principal.role} (${principal.organisation}) may not see ${stream}: it does not exist, or the access policy does not let you see it. What would allow it is listed in allowingBases.`, allowingBases);
+  return new AccessDenied('FORBIDDEN', `Refused: ${principal.role} (${principal.organisation}) may not see ${stream}: it does not exist, or the access policy does not let you see it. What would allow it is listed in allowingBases.`, allowingBases, { key: 'notVisible', params: { stream } });
 }
 
 /** Cursor pagination over a sorted key: fetch limit + 1 to know whether there is a next page. */

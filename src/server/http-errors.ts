@@ -3,7 +3,7 @@
  * capabilities' errors (src/domain/errors.ts) say what went wrong; HttpError is what only the HTTP edge can get
  * wrong: a route that does not exist, a body too large or not JSON, a missing CSRF token.
  */
-import type { ErrorCode, Problem } from '../domain/errors.js';
+import type { ErrorCode, ErrorReason, Problem } from '../domain/errors.js';
 import { ImketenError } from '../domain/errors.js';
 
 /** The codes of what only the HTTP edge can get wrong. */
@@ -60,14 +60,14 @@ const TITLES: Partial<Record<number, string>> = {
 
 /** An access refusal: why, and which legal bases would allow the access. */
 export class AccessDenied extends ImketenError {
-  constructor(code: 'FORBIDDEN' | 'UNAUTHENTICATED', message: string, readonly allowingBases: readonly string[] = []) {
-    super(code, message);
+  constructor(code: 'FORBIDDEN' | 'UNAUTHENTICATED', message: string, readonly allowingBases: readonly string[] = [], reason?: ErrorReason) {
+    super(code, message, [], reason);
   }
 }
 
 export class RateLimited extends ImketenError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
-    super('RATE_LIMITED', message);
+  constructor(message: string, readonly retryAfterSeconds: number, reason?: ErrorReason) {
+    super('RATE_LIMITED', message, [], reason);
   }
 }
 
@@ -81,6 +81,7 @@ export interface ProblemDetails {
   problems?: Problem[];
   allowingBases?: string[];
   retryAfter?: number;
+  reason?: { key: string; params?: Record<string, string | number> };
 }
 
 export function problemOf(error: ImketenError | HttpError, instance?: string): ProblemDetails {
@@ -95,5 +96,6 @@ export function problemOf(error: ImketenError | HttpError, instance?: string): P
     ...(error.problems.length > 0 ? { problems: error.problems.map((problem) => ({ ...problem })) } : {}),
     ...(error instanceof AccessDenied ? { allowingBases: [...error.allowingBases] } : {}),
     ...(error instanceof RateLimited ? { retryAfter: error.retryAfterSeconds } : {}),
+    ...(error instanceof ImketenError && error.reason ? { reason: { key: error.reason.key, ...(error.reason.params ? { params: { ...error.reason.params } } : {}) } } : {}),
   };
 }

@@ -29,6 +29,6 @@ export async function checkRecordingRoles(
     await context.accessLog.log(accessEntry(request, context, principal, {
       action, resource: event.stream, persons, legalBasis: null, outcome: 'denied', reason: refusal.reason,
     }));
-    throw new AccessDenied('FORBIDDEN', refusal.reason, refusal.allowingBases);
+    throw new AccessDenied('FORBIDDEN', refusal.reason, refusal.allowingBases, { key: 'recordingRefused', params: { type } });
   }
 }

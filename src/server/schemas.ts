@@ -22,6 +22,10 @@ export const ProblemSchema = Type.Object({
   }))),
   allowingBases: Type.Optional(Type.Array(Type.String(), { description: 'For a refusal: the legal bases that would allow the access.' })),
   retryAfter: Type.Optional(Type.Integer()),
+  reason: Type.Optional(Type.Object({
+    key: Type.String({ description: 'What the detail says, as a key a client translates (the web app: problemReason.<key>).' }),
+    params: Type.Optional(Type.Object({}, { additionalProperties: Type.Union([Type.String(), Type.Number()]), description: 'The values the detail names.' })),
+  }, { description: 'The detail as a key and values, for a client that phrases it in its own language.' })),
 }, {
   $id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).',
   examples: [{

@@ -20,7 +20,7 @@ const HOSTILE = [
   '{"$gt": ""}',
 ];
 
-interface Problem { code: string; detail: string; status: number }
+interface Problem { code: string; detail: string; status: number; reason?: { key: string; params?: Record<string, unknown> } }
 
 describe('security', () => {
   let server: TestServer;
@@ -84,6 +84,8 @@ describe('security', () => {
       const response = await server.anonymous.request('POST', '/api/session', { username: 'brute.target', password: `guess number ${attempt}` }, { 'x-forwarded-for': `192.0.2.${attempt}` });
       assert.equal(response.statusCode, 401, `attempt ${attempt}, a while after the one before, is answered: ${response.body}`);
       assert.equal(response.json<Problem>().detail, 'Wrong username or password.');
+      // The same as a key a client phrases in its own language.
+      assert.deepEqual(response.json<Problem>().reason, { key: 'wrongCredentials' });
       server.clock.now = new Date(server.clock.now.getTime() + 5 * 60_000);
     }
     // Throttled: an attempt right after a failure waits, and the wait grows.
@@ -93,6 +95,7 @@ describe('security', () => {
     assert.equal(early.statusCode, 429);
     const wait = Number(early.headers['retry-after']);
     assert.ok(wait >= 2, `a growing delay after 9 failures: ${wait}`);
+    assert.deepEqual(early.json<Problem>().reason, { key: 'signInThrottled', params: { seconds: wait } });
     server.clock.now = new Date(server.clock.now.getTime() + wait * 1000);
     const right = await server.anonymous.request('POST', '/api/session', { username: 'brute.target', password: TEST_PASSWORD });
     assert.equal(right.statusCode, 200, 'the right password works once the delay has passed: nobody can lock the account');

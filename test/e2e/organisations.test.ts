@@ -98,6 +98,11 @@ describe('each organisation in the browser', { skip: browserSkip }, () => {
       assert.equal(figure('departures.total.2025'), '29');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download DOCX' }).click()]);
       assert.equal(download.suggestedFilename(), 'rapportage-2025.docx');
+      // Every format downloads under the report's name, not the URL's last segment ("csv.csv").
+      for (const format of ['CSV', 'JSON'] as const) {
+        const [other] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: `Download ${format}` }).click()]);
+        assert.equal(other.suggestedFilename(), `rapportage-2025.${format.toLowerCase()}`);
+      }
       const path = await download.path();
       const zip = await JSZip.loadAsync(await (await import('node:fs/promises')).readFile(path));
       const xml = await zip.file('word/document.xml')!.async('string');

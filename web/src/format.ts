@@ -39,3 +39,28 @@ export function labelOf(t: TFunction, group: 'phase' | 'eventType' | 'field' | '
   const translate = t as unknown as (key: string, options: { defaultValue: string; keySeparator: string }) => string;
   return translate(`${group}|${code}`, { defaultValue: code, keySeparator: '|' });
 }
+
+/**
+ * The phase of a case of one kind in words. A phase code can mean different things per kind: a 1F file's `appeal` is
+ * an appeal at the district court (beroep) or, after its ruling, at the Council of State (hoger beroep); a criminal
+ * case's `appeal` is at the court of appeal. Given the pending appeal's forum, the label names the court.
+ */
+export function phaseLabel(t: TFunction, kind: string, phase: string, appealForum?: string | null): string {
+  const translate = t as unknown as (key: string, options: { defaultValue: string; keySeparator: string }) => string;
+  if (appealForum && phase === 'appeal') return translate(`appealAt|${appealForum}`, { defaultValue: labelOf(t, 'phase', phase), keySeparator: '|' });
+  return translate(`phaseOf|${kind}.${phase}`, { defaultValue: labelOf(t, 'phase', phase), keySeparator: '|' });
+}
+
+/** An action of the policy in words ("Dossier ingezien"); an unknown one stays its code. */
+export function actionLabel(t: TFunction, action: string): string {
+  const translate = t as unknown as (key: string, options: { defaultValue: string; keySeparator: string }) => string;
+  return translate(`accessAction|${action}`, { defaultValue: action, keySeparator: '|' });
+}
+
+/**
+ * A legal basis as the policy names it, with the marker of what was not yet confirmed from a primary source
+ * ("(verify)" in config/policy.json) in the reader's words.
+ */
+export function legalBasisText(t: TFunction, basis: string): string {
+  return basis.replace(/\s*\(verify\)/g, ` (${t('common.unconfirmed')})`);
+}

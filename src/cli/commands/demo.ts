@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { attachDemoFiles } from '../../demo/attach-demo-files.js';
+import { loadDemoWatchlist } from '../../demo/demo-watchlist.js';
 import { generateDemo } from '../../demo/generate-demo.js';
 import type { EventInput } from '../../domain/event.js';
 import { ImketenError } from '../../domain/errors.js';
@@ -20,7 +21,8 @@ export function registerDemo(program: Command): void {
       'Loads a deterministic registry of fictional persons and cases from 2010 on, through the same checks as an import.\n'
       + 'At scale 1 its report for 2025 reproduces the figures of the 2024–2025 report to parliament; --scale N multiplies\n'
       + 'the volume (and every figure) by N, for benchmarks. The first replica\'s evidence items get files (drawn photos,\n'
-      + 'a statement, PDFs), stored in the file store through the same path as `imketen evidence attach`.\n'
+      + 'a statement, PDFs), stored in the file store through the same path as `imketen evidence attach`. A fictional\n'
+      + 'watchlist (\'demo-signaleringen\') is imported and the registry screened against it, so hits wait for review.\n'
       + 'Loading it twice changes nothing.',
     )
     .option('--scale <n>', 'multiply the volume by N', '1')
@@ -29,9 +31,10 @@ export function registerDemo(program: Command): void {
       const scale = parseScale(options.scale);
       const files = await openFileStore(context.config.files);
       try {
-        const { summary, filesAttached } = await context.withStore((db) => loadDemo(db, scale, context.now, { store: files, uploadLimit: context.config.files.uploadLimit }));
+        const { summary, filesAttached, screening } = await context.withStore((db) => loadDemo(db, scale, context.now, { store: files, uploadLimit: context.config.files.uploadLimit }));
         process.stderr.write(`${describeImport(summary)}\n`);
         if (filesAttached > 0) process.stderr.write(`Attached ${filesAttached} demo evidence files.\n`);
+        if (screening.raised.length > 0) process.stderr.write(`Screened the registry against the demo watchlist '${screening.list}': ${screening.raised.length} hits wait for review.\n`);
       } finally {
         await files.close();
       }
@@ -63,12 +66,13 @@ export function demoSource(scale: number, registrations?: EventInput[]) {
 /** The file store the demo's evidence files go into, and its upload limit. */
 export interface DemoFiles { store: FileStore; uploadLimit: number }
 
-/** Imports the demo, then attaches its evidence files when a file store is given. */
+/** Imports the demo, attaches its evidence files when a file store is given, and screens it against its watchlist. */
 export async function loadDemo(db: Db, scale: number, now: () => Date, files?: DemoFiles) {
   const registrations: EventInput[] = [];
   const summary = await importWithProgress(db, [demoSource(scale, registrations)], now, 'imketen demo');
   const filesAttached = files ? await attachDemoFiles(db, files.store, registrations, { maxBytes: files.uploadLimit, now }) : 0;
-  return { summary, filesAttached };
+  const screening = await loadDemoWatchlist(db, now);
+  return { summary, filesAttached, screening };
 }
 
 /** Loads the demo only into an empty registry. */

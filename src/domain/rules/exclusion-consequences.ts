@@ -4,6 +4,7 @@
  * configuration) and an SIS alert. With an Article 3 barrier there is no return decision and therefore no entry
  * ban, but an SIS alert remains possible (CJEU C-663/21, July 2023).
  */
+import { dateInWords } from '../dates.js';
 import type { ExclusionState } from '../exclusion/state.js';
 import { standingDecision } from '../exclusion/state.js';
 import type { Bilingual, RuleConfig } from './rule-config.js';
@@ -57,7 +58,7 @@ export function exclusionConsequences(
 
   const article3Barrier = options.article3Barrier ?? decision.article3Barrier ?? false;
   const explanation: Bilingual[] = [
-    { nl: `Artikel 1F is tegengeworpen op ${decision.date}: de asielaanvraag is afgewezen.`, en: `Article 1F was applied on ${decision.date}: asylum is refused.` },
+    { nl: `Artikel 1F is tegengeworpen op ${dateInWords(decision.date, 'nl')}: de asielaanvraag is afgewezen.`, en: `Article 1F was applied on ${dateInWords(decision.date, 'en')}: asylum is refused.` },
   ];
   if (article3Barrier) {
     explanation.push({
@@ -73,8 +74,8 @@ export function exclusionConsequences(
   }
   if (appealPending) {
     explanation.push({
-      nl: `Er loopt een beroep (${state.appealForum}): het besluit is nog niet onherroepelijk.`,
-      en: `An appeal is pending (${state.appealForum}): the decision is not yet final.`,
+      nl: `Er loopt ${state.appealForum === 'council-of-state' ? 'een hoger beroep bij de Raad van State' : 'een beroep bij de rechtbank'}: het besluit is nog niet onherroepelijk.`,
+      en: `An appeal is pending ${state.appealForum === 'council-of-state' ? 'at the Council of State' : 'at the district court'}: the decision is not yet final.`,
     });
   }
   return {

@@ -12,7 +12,7 @@
  * on or before it.
  */
 import { PERIODIC_UPDATE } from '../criminal/events.js';
-import { addDays, addMonths } from '../dates.js';
+import { addDays, addMonths, dateInWords } from '../dates.js';
 import type { Bilingual, RuleConfig } from './rule-config.js';
 
 /** The events of the criminal stream as far as this rule needs them, as shown (retractions applied), sorted. */
@@ -114,12 +114,12 @@ export function victimInformationStatus(
       since,
       explanation: lastUpdate
         ? {
-            nl: `Periodieke update elke ${months} maanden: laatste update op ${since}, uiterlijk ${dueDate} opnieuw.`,
-            en: `Periodic update every ${months} months: last update on ${since}, next by ${dueDate}.`,
+            nl: `Periodieke update elke ${months} maanden: laatste update op ${dateInWords(since, 'nl')}, uiterlijk ${dateInWords(dueDate, 'nl')} opnieuw.`,
+            en: `Periodic update every ${months} months: last update on ${dateInWords(since, 'en')}, next by ${dateInWords(dueDate, 'en')}.`,
           }
         : {
-            nl: `Periodieke update elke ${months} maanden: nog geen update sinds de registratie op ${since}, uiterlijk ${dueDate}.`,
-            en: `Periodic update every ${months} months: no update since registration on ${since}, due by ${dueDate}.`,
+            nl: `Periodieke update elke ${months} maanden: nog geen update sinds de registratie op ${dateInWords(since, 'nl')}, uiterlijk ${dateInWords(dueDate, 'nl')}.`,
+            en: `Periodic update every ${months} months: no update since registration on ${dateInWords(since, 'en')}, due by ${dateInWords(dueDate, 'en')}.`,
           },
     });
   }
@@ -139,8 +139,8 @@ export function victimInformationStatus(
       eventDate: event.date,
       since: event.date,
       explanation: {
-        nl: `${what.nl} op ${event.date}: het slachtoffer moet binnen ${days} dagen worden geïnformeerd, uiterlijk ${dueDate}.`,
-        en: `${what.en} on ${event.date}: the victim must be informed within ${days} days, by ${dueDate}.`,
+        nl: `${what.nl} op ${dateInWords(event.date, 'nl')}: het slachtoffer moet binnen ${days} dagen worden geïnformeerd, uiterlijk ${dateInWords(dueDate, 'nl')}.`,
+        en: `${what.en} on ${dateInWords(event.date, 'en')}: the victim must be informed within ${days} days, by ${dateInWords(dueDate, 'en')}.`,
       },
     });
   }

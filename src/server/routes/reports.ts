@@ -33,6 +33,8 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   json: 'application/json; charset=utf-8',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
+/** The file name a download gets ("rapportage-2025.csv", not "csv.csv" from the URL's last segment). */
+const EXTENSIONS: Record<ReportFormat, string> = { text: 'txt', markdown: 'md', csv: 'csv', json: 'json', docx: 'docx' };
 
 export function registerReportRoutes(app: App, context: ServerContext): void {
   app.get('/api/reports/:year', {
@@ -62,7 +64,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
     const format = request.params.format as ReportFormat;
     const body = await renderReport(report, format, lang);
     reply.type(CONTENT_TYPES[format]);
-    if (format === 'docx') reply.header('content-disposition', `attachment; filename="rapportage-${request.params.year}.docx"`);
+    reply.header('content-disposition', `attachment; filename="rapportage-${request.params.year}.${EXTENSIONS[format]}"`);
     // docx is binary: a Buffer goes out as it is (fastify skips serialisation for Buffers).
     return reply.send(body as string);
   });

@@ -27,7 +27,7 @@ export function registerSessionRoutes(app: App, context: ServerContext): void {
     const { username } = request.body;
     // Before any look-up: the same wait for a known, an unknown and a disabled username.
     const wait = await context.loginThrottle.wait(username, request.ip, now.getTime());
-    if (wait > 0) throw new RateLimited(`Too many failed sign-in attempts: wait ${wait} seconds before trying again.`, wait);
+    if (wait > 0) throw new RateLimited(`Too many failed sign-in attempts: wait ${wait} seconds before trying again.`, wait, { key: 'signInThrottled', params: { seconds: wait } });
     // Whatever session the client had is ended: the new session gets a fresh token (session fixation).
     if (request.session) await deleteSession(context.db, request.session.token);
     const account = await passwordLogin(context.db, request.body).catch(async (error: unknown) => {

@@ -14,6 +14,8 @@ export interface Problem {
   code: string;
   problems?: { message: string; field?: string; line?: number }[];
   allowingBases?: string[];
+  /** The detail as a key and values, which the app phrases in its user's language (problem-text.ts). */
+  reason?: { key: string; params?: Record<string, string | number> };
 }
 
 export class ApiProblem extends Error {

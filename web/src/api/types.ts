@@ -101,5 +101,7 @@ export interface StateView {
   nationalities?: string[];
   gender?: string | null;
   article3Barrier?: boolean | null;
+  /** A 1F file's pending appeal: at the district court or the Council of State. */
+  appealForum?: string | null;
   attributes?: Record<string, unknown>;
 }

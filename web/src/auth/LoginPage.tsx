@@ -7,6 +7,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../api/client';
 import { useSession } from './session';
+import { problemText } from '../api/problem-text';
 
 export function LoginPage() {
   const { t, i18n } = useTranslation();
@@ -27,7 +28,7 @@ export function LoginPage() {
     try {
       await signIn(username, password);
     } catch (error) {
-      setProblem(error instanceof ApiProblem ? error.problem.detail : String(error));
+      setProblem(error instanceof ApiProblem ? problemText(t, i18n.language, error.problem) : String(error));
     } finally {
       setBusy(false);
     }

@@ -11,11 +11,12 @@ import { useTranslation } from 'react-i18next';
 import { client, unwrap } from '../api/client';
 import { asExplanation, type CrossReferenceMatch, type HitDecision, type HitStatus, type PersonSummary } from '../api/types';
 import { useLoad } from '../api/use-load';
-import { formatDate, formatScore } from '../format';
+import { formatDate, formatScore, legalBasisText } from '../format';
 import { ReviewActions, type ReviewableHit } from './HitReview';
 import { MatchDetails } from './MatchExplanation';
 import { Loaded } from './Status';
 import { PersonLink } from './Tables';
+import { countryNames } from '../lib/countries';
 
 export function CrossReferences({ personId, names }: { personId: string; names: readonly string[] }) {
   const { t } = useTranslation();
@@ -64,9 +65,9 @@ function CrossReferenceCard({ personId, names, match, onReviewed }: { personId: 
       <Typography variant="h4" component="p" sx={{ fontSize: '1rem', fontWeight: 600 }}>{t('crossReferences.otherPerson')}</Typography>
       <Typography component="p"><PersonLink id={other.id} names={other.names} /> ({other.id})</Typography>
       <Typography variant="body2">
-        {t('field.birthDate')}: {formatDate(other.birthDate, language)} · {t('field.nationalities')}: {other.nationalities.join(', ') || '—'}
+        {t('field.birthDate')}: {formatDate(other.birthDate, language)} · {t('field.nationalities')}: {countryNames(other.nationalities, language) || '—'}
       </Typography>
-      <Typography variant="body2" sx={{ color: 'text.secondary' }}>{t('crossReferences.legalBasis', { basis: match.legalBasis })}</Typography>
+      <Typography variant="body2" sx={{ color: 'text.secondary' }}>{t('crossReferences.legalBasis', { basis: legalBasisText(t, match.legalBasis) })}</Typography>
       <MatchDetails explanation={match.explanation} {...sides(match.explanation, names, t('crossReferences.thisPerson'), t('crossReferences.otherPerson'))} />
       <ReviewActions hit={reviewable} onReviewed={(reviewed, decision) => onReviewed(reviewed.id, decision)} />
     </Paper>

@@ -2,10 +2,13 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDate, labelOf } from '../format';
+import { countryNames } from '../lib/countries';
 import { CaseLink, PersonLink } from './Tables';
 
 const PERSON_FIELDS = new Set(['suspect', 'person', 'victim', 'into']);
 const CASE_FIELDS: Record<string, string> = { exclusionCase: 'exclusion', criminalCase: 'criminal' };
+/** Fields that hold ISO country codes: shown as the country's name in the reader's language. */
+const COUNTRY_FIELDS = new Set(['requestingState', 'state', 'nationalities', 'country', 'countries']);
 const CODE_FIELDS = new Set(['instance', 'outcome', 'by', 'reason', 'phase', 'forum', 'mode', 'offences', 'grounds']);
 
 /** Fields that hold the id of another event of the case: shown as that event's kind and date, not its id. */
@@ -31,6 +34,7 @@ export function EventDetails({ type, data, persons = [], events = [] }: { type: 
       const ids = (Array.isArray(value) ? value : [value]).map(String);
       return ids.length === 0 ? t('casePage.nothingElse') : ids.map((id) => eventName(t, i18n.language, id, events)).join(', ');
     }
+    if (COUNTRY_FIELDS.has(field) && (typeof value === 'string' || Array.isArray(value))) return countryNames((Array.isArray(value) ? value : [value]).map(String), i18n.language);
     if (Array.isArray(value)) {
       if (field === 'acts') return String(value.length);
       return value.map((item) => (CODE_FIELDS.has(field) ? labelOf(t, 'value', String(item)) : String(item))).join(', ');

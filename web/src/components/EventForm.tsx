@@ -4,13 +4,14 @@
  * it refuses — the final word, since it replays the whole stream.
  */
 import {
-  Box, Button, Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, MenuItem, Stack, TextField, Typography,
+  Autocomplete, type AutocompleteRenderInputParams, Box, Button, Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel, MenuItem, Stack, TextField, Typography,
 } from '@mui/material';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, client, unwrap } from '../api/client';
 import type { AllowedEvents, FormField, PersonSummary } from '../api/types';
 import { labelOf } from '../format';
+import { countryOptions } from '../lib/countries';
 import { checkAll, checkEventDate, emptyValues, eventData, type FieldError, type Values } from './event-form-model';
 import { eventName, type EventRef } from './EventDetails';
 import { ProblemAlert } from './Status';
@@ -133,10 +134,23 @@ function Field({ field, value, error, persons, events, onChange }: {
         </TextField>
       );
     }
+    case 'country':
+    case 'countries': {
+      // A picker of country names in the reader's language; the event holds the ISO alpha-3 codes.
+      const options = countryOptions(i18n.language);
+      const codes = (typeof value === 'string' ? value : '').split(',').map((code) => code.trim()).filter(Boolean);
+      const chosen = codes.map((code) => options.find((option) => option.code === code) ?? { code, name: code });
+      const input = (params: AutocompleteRenderInputParams) => <TextField {...params} id={id} label={label} required={field.required} error={Boolean(error)} helperText={helper} />;
+      return field.kind === 'country'
+        ? <Autocomplete options={options} value={chosen[0] ?? null} getOptionLabel={(option) => option.name} isOptionEqualToValue={(a, b) => a.code === b.code}
+            onChange={(_, option) => onChange(option?.code ?? '')} renderInput={input} />
+        : <Autocomplete multiple options={options} value={chosen} getOptionLabel={(option) => option.name} isOptionEqualToValue={(a, b) => a.code === b.code}
+            onChange={(_, picked) => onChange(picked.map((option) => option.code).join(','))} renderInput={input} />;
+    }
     default:
       return (
         <TextField id={id} label={label} value={typeof value === 'string' ? value : ''} required={field.required} error={Boolean(error)} helperText={helper}
-          type={field.kind === 'date' ? 'date' : 'text'} onChange={(event) => onChange(field.kind === 'country' ? event.target.value.toUpperCase() : event.target.value)}
+          type={field.kind === 'date' ? 'date' : 'text'} onChange={(event) => onChange(event.target.value)}
           slotProps={{ inputLabel: field.kind === 'date' ? { shrink: true } : undefined, htmlInput: { inputMode: field.kind === 'integer' ? 'numeric' : undefined } }} />
       );
   }

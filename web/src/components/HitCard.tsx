@@ -9,6 +9,7 @@ import { formatDate, formatDateTime, formatScore } from '../format';
 import { ReviewActions } from './HitReview';
 import { MatchDetails } from './MatchExplanation';
 import { PersonLink } from './Tables';
+import { countryNames } from '../lib/countries';
 
 export function HitCard({ hit, headingLevel = 2, onReviewed }: { hit: ScreeningHit; headingLevel?: 2 | 3 | 4; onReviewed(hit: ScreeningHit, decision: HitDecision): void }) {
   const { t, i18n } = useTranslation();
@@ -32,7 +33,7 @@ export function HitCard({ hit, headingLevel = 2, onReviewed }: { hit: ScreeningH
           <Typography component="p"><PersonLink id={hit.personId} names={hit.person.names} /> ({hit.personId})</Typography>
           <Names names={hit.person.names.slice(1)} />
           <Typography variant="body2">
-            {t('field.birthDate')}: {formatDate(hit.person.birthDate, language)} · {t('field.nationalities')}: {hit.person.nationalities.join(', ') || '—'}
+            {t('field.birthDate')}: {formatDate(hit.person.birthDate, language)} · {t('field.nationalities')}: {countryNames(hit.person.nationalities, language) || '—'}
           </Typography>
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
@@ -40,7 +41,7 @@ export function HitCard({ hit, headingLevel = 2, onReviewed }: { hit: ScreeningH
           <Typography component="p"><bdi>{entry?.names[0] ?? '—'}</bdi></Typography>
           <Names names={entry?.names.slice(1) ?? []} />
           <Typography variant="body2">
-            {t('field.birthDate')}: {entry?.birthDates?.join(', ') || '—'} · {t('field.nationalities')}: {entry?.nationalities?.join(', ') || '—'}
+            {t('field.birthDate')}: {entry?.birthDates?.join(', ') || '—'} · {t('field.nationalities')}: {(entry?.nationalities && countryNames(entry.nationalities, language)) || '—'}
           </Typography>
           <Typography variant="body2">{t('screening.list', { list: hit.list ?? '—', version: hit.listVersion ?? '—' })} · {t('screening.entryId', { id: hit.counterpart })}</Typography>
         </Grid>

@@ -9,6 +9,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { asExplanation } from '../api/types';
 import { formatEffect, formatScore } from '../format';
 import { DataTable } from './Tables';
+import { countryNames } from '../lib/countries';
 
 /** Name parts in one line: `Mohamed ≈ محمد (transliteration) · Hasan ≈ الحسن (transliteration) · no counterpart: al`. */
 export function MatchSummary({ explanation }: { explanation: unknown }) {
@@ -68,7 +69,7 @@ export function MatchDetails({ explanation, queryLabel, entryLabel }: { explanat
         </Typography>
         <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>{t('match.nationality')}</Typography>
         <Typography component="dd" variant="body2" data-testid="match-nationality">
-          {outcome(t(`match.nationalityOutcome.${nationality.outcome}`), nationality.query.join(', '), nationality.entry.join(', '))}; {effect(nationality.effect)}
+          {outcome(t(`match.nationalityOutcome.${nationality.outcome}`), countryNames(nationality.query, language), countryNames(nationality.entry, language))}; {effect(nationality.effect)}
         </Typography>
       </dl>
       {notes.length > 0 && (

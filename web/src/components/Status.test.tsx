@@ -15,7 +15,7 @@ describe('a problem the server sent', () => {
     expect(alert.textContent).toContain('Niet toegestaan');
     expect(alert.textContent).toContain('Refused: ministry (MIN) may not stream.read person/P-00001');
     expect(alert.textContent).toContain('Wat dit wel zou toestaan');
-    expect(screen.getByText('Wjsg, processing of criminal-procedure data (verify)')).toBeTruthy();
+    expect(screen.getByText('Wjsg, processing of criminal-procedure data (nog niet aan de bron bevestigd)')).toBeTruthy();
   });
 
   it('lists each invalid field, in English after the switch', async () => {

@@ -5,6 +5,8 @@
 import { Alert, AlertTitle, Box, CircularProgress, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ApiProblem } from '../api/client';
+import { problemText } from '../api/problem-text';
+import { legalBasisText } from '../format';
 
 export function Loading() {
   const { t } = useTranslation();
@@ -17,23 +19,29 @@ export function Loading() {
 }
 
 export function ProblemAlert({ problem }: { problem: ApiProblem }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const refused = problem.status === 403 || problem.status === 401;
   const { detail, problems, allowingBases } = problem.problem;
+  const text = problemText(t, i18n.language, problem.problem);
+  // The server's own words (English, naming fields and values) stay at hand, folded away, when the app phrased it.
+  const technical = text !== detail || (problems && problems.length > 0);
   return (
     <Alert severity={refused ? 'warning' : 'error'} role="alert" data-testid="problem">
       <AlertTitle>{refused ? t('common.refused') : t('common.problem')}</AlertTitle>
-      <Typography component="p"><strong>{t('common.serverSays')}:</strong> {detail}</Typography>
-      {problems && problems.length > 0 && (
-        <>
-          <Typography component="p" sx={{ mt: 1 }}>{t('common.fieldProblems')}:</Typography>
-          <ul>{problems.map((item, index) => <li key={index}>{item.field ? <code>{item.field}</code> : null} {item.message}</li>)}</ul>
-        </>
+      <Typography component="p"><strong>{t('common.serverSays')}:</strong> {text}</Typography>
+      {technical && (
+        <details>
+          <summary>{t('common.technicalDetail')}</summary>
+          <Typography component="p" lang="en">{detail}</Typography>
+          {problems && problems.length > 0 && (
+            <ul lang="en">{problems.map((item, index) => <li key={index}>{item.field ? <code>{item.field}</code> : null} {item.message}</li>)}</ul>
+          )}
+        </details>
       )}
       {allowingBases && allowingBases.length > 0 && (
         <>
           <Typography component="p" sx={{ mt: 1 }}>{t('common.allowingBases')}:</Typography>
-          <ul>{allowingBases.map((basis) => <li key={basis}>{basis}</li>)}</ul>
+          <ul>{allowingBases.map((basis) => <li key={basis}>{legalBasisText(t, basis)}</li>)}</ul>
         </>
       )}
     </Alert>

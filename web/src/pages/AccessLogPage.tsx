@@ -12,7 +12,7 @@ import { useLoad } from '../api/use-load';
 import { PageTitle } from '../components/PageTitle';
 import { Loaded, ProblemAlert } from '../components/Status';
 import { DataTable } from '../components/Tables';
-import { formatDateTime, labelOf } from '../format';
+import { actionLabel, formatDateTime, labelOf, legalBasisText } from '../format';
 import { downloadText, toCsv } from '../lib/csv';
 
 const PAGE_SIZE = 50;
@@ -27,11 +27,6 @@ function fetchPage(query: Query, after: string | undefined, limit: number) {
 }
 type Row = Awaited<ReturnType<typeof fetchPage>>['items'][number];
 
-/** An action of the policy in words ("Dossier ingezien"); an unknown one stays its code. */
-export function actionLabel(t: TFunction, action: string): string {
-  const translate = t as unknown as (key: string, options: { defaultValue: string; keySeparator: string }) => string;
-  return translate(`accessAction|${action}`, { defaultValue: action, keySeparator: '|' });
-}
 
 /** What was accessed in words: a case ("Strafzaak SZ-2026-002") or a list ("Lijst: strafzaken"). */
 export function resourceLabel(t: TFunction, resource: string): string {
@@ -73,7 +68,7 @@ export function AccessLogPanel() {
   };
   const columns = (row: Row) => [
     formatDateTime(row.at, i18n.language), row.username, labelOf(t, 'organisation', row.organisation), actionLabel(t, row.action),
-    resourceLabel(t, row.resource), row.persons.join(' '), row.purpose, row.legalBasis ?? '', outcomeText(t, row),
+    resourceLabel(t, row.resource), row.persons.join(' '), row.purpose, row.legalBasis ? legalBasisText(t, row.legalBasis) : '', outcomeText(t, row),
   ];
   const exportCsv = async () => {
     setExporting(true);
@@ -129,7 +124,7 @@ export function AccessLogPanel() {
               { key: 'action', header: t('accessLog.action'), cell: (row) => actionLabel(t, row.action) },
               { key: 'resource', header: t('accessLog.resource'), cell: (row) => resourceLabel(t, row.resource) },
               { key: 'purpose', header: t('accessLog.purpose'), cell: (row) => row.purpose },
-              { key: 'basis', header: t('accessLog.legalBasis'), cell: (row) => row.legalBasis ?? '—' },
+              { key: 'basis', header: t('accessLog.legalBasis'), cell: (row) => (row.legalBasis ? legalBasisText(t, row.legalBasis) : '—') },
               { key: 'outcome', header: t('accessLog.outcome'), cell: (row) => <Chip size="small" color={row.outcome === 'allowed' ? 'success' : 'error'} variant="outlined" label={outcomeText(t, row)} /> },
             ]} />
           <Stack direction="row" spacing={2} component="nav" aria-label={t('accessLog.paging')} sx={{ mt: 1 }}>

@@ -10,7 +10,7 @@ import { useSession } from '../auth/session';
 import { PageTitle } from '../components/PageTitle';
 import { Loaded } from '../components/Status';
 import { CaseLink, DataTable } from '../components/Tables';
-import { formatDate, labelOf } from '../format';
+import { formatDate, labelOf, phaseLabel } from '../format';
 import { PHASES } from '../phases';
 import { roleView } from '../roles';
 
@@ -45,7 +45,7 @@ export function CaseListPage() {
         <TextField select id="case-phase" label={t('caseList.phase')} value={phase} size="small" sx={{ minWidth: 220 }}
           onChange={(event) => { setPages(1); setParams(event.target.value ? { kind, phase: event.target.value } : { kind }); }}>
           <MenuItem value="">{t('caseList.allPhases')}</MenuItem>
-          {(PHASES[kind] ?? []).map((option) => <MenuItem key={option} value={option}>{labelOf(t, 'phase', option)}</MenuItem>)}
+          {(PHASES[kind] ?? []).map((option) => <MenuItem key={option} value={option}>{phaseLabel(t, kind, option)}</MenuItem>)}
         </TextField>
       </Stack>
       <Loaded state={list}>{(data) => (
@@ -53,7 +53,7 @@ export function CaseListPage() {
           <DataTable caption={title} captionVisible={false} empty={t('caseList.none')} rows={data.items} rowKey={(row) => row.stream}
             columns={[
               { key: 'case', header: t('caseList.case'), cell: (row) => <CaseLink stream={row.stream} /> },
-              { key: 'phase', header: t('caseList.phase'), cell: (row) => labelOf(t, 'phase', row.phase) },
+              { key: 'phase', header: t('caseList.phase'), cell: (row) => phaseLabel(t, kind, row.phase) },
               { key: 'since', header: t('caseList.since'), cell: (row) => formatDate(row.validFrom, i18n.language) },
               ...(kind === 'departure' ? [{ key: 'barrier', header: t('field.article3Barrier'), cell: (row: CaseList['items'][number]) => (row.attributes.article3Barrier === true ? t('common.yes') : t('common.no')) }] : []),
             ]} />

@@ -15,7 +15,7 @@ import { PageTitle } from '../components/PageTitle';
 import { RetractDialog } from '../components/RetractDialog';
 import { Loaded } from '../components/Status';
 import { DataTable, PersonLink } from '../components/Tables';
-import { formatDate, formatDateTime, labelOf } from '../format';
+import { formatDate, formatDateTime, labelOf, legalBasisText, phaseLabel } from '../format';
 import { EventDetails } from '../components/EventDetails';
 import { EvidenceSection } from '../components/evidence/EvidenceSection';
 
@@ -46,9 +46,9 @@ export function CasePage() {
             <Grid size={{ xs: 12, lg: 8 }}>
               <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 2, flexWrap: 'wrap' }}>
                 <Typography component="p">{t('casePage.currentPhase')}:</Typography>
-                <Chip color="primary" label={labelOf(t, 'phase', state.phase)} data-testid="current-phase" />
+                <Chip color="primary" label={phaseLabel(t, kind, state.phase, state.appealForum)} data-testid="current-phase" />
               </Stack>
-              {data.view === 'decision-and-consequences' && <Alert severity="info" sx={{ mb: 2 }}>{t('casePage.restrictedView', { basis: data.legalBasis })}</Alert>}
+              {data.view === 'decision-and-consequences' && <Alert severity="info" sx={{ mb: 2 }}>{t('casePage.restrictedView', { basis: legalBasisText(t, data.legalBasis) })}</Alert>}
               <Typography variant="h2" component="h2">{t('casePage.timeline')}</Typography>
               <Typography sx={{ mb: 1 }}>{t('casePage.timelineIntro')}</Typography>
               <DataTable caption={t('casePage.timeline')} captionVisible={false} rows={data.timeline} rowKey={(row) => row.event.id}
@@ -73,7 +73,7 @@ export function CasePage() {
                     ),
                   },
                 ]} />
-              <Typography variant="body2" sx={{ mt: 1, color: 'text.secondary' }}>{t('casePage.legalBasis', { basis: data.legalBasis })}</Typography>
+              <Typography variant="body2" sx={{ mt: 1, color: 'text.secondary' }}>{t('casePage.legalBasis', { basis: legalBasisText(t, data.legalBasis) })}</Typography>
             </Grid>
             <Grid size={{ xs: 12, lg: 4 }}>
               <Paper variant="outlined" sx={{ p: 2, mb: 3 }}>

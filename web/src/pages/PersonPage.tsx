@@ -19,8 +19,9 @@ import { HitCard } from '../components/HitCard';
 import { PageTitle } from '../components/PageTitle';
 import { Loaded, ProblemAlert } from '../components/Status';
 import { CaseLink } from '../components/Tables';
-import { formatDate, labelOf } from '../format';
+import { formatDate, labelOf, legalBasisText } from '../format';
 import { roleView } from '../roles';
+import { countryNames } from '../lib/countries';
 
 export function PersonPage() {
   const { t, i18n } = useTranslation();
@@ -45,7 +46,7 @@ export function PersonPage() {
                   <Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.birthDate')}</Typography>
                   <dd>{formatDate(state.birthDate, i18n.language)}</dd>
                   <Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.nationalities')}</Typography>
-                  <dd>{(state.nationalities ?? []).join(', ') || '—'}</dd>
+                  <dd>{countryNames(state.nationalities ?? [], i18n.language) || '—'}</dd>
                   {state.gender && <><Typography component="dt" sx={{ fontWeight: 600 }}>{t('personPage.gender')}</Typography><dd>{labelOf(t, 'value', state.gender)}</dd></>}
                 </dl>
               </Paper>
@@ -55,7 +56,7 @@ export function PersonPage() {
               {data.cases.length === 0
                 ? <Typography>{t('personPage.noCases')}</Typography>
                 : <ul data-testid="person-cases">{data.cases.map((stream) => <li key={stream}>{labelOf(t, 'kind', stream.split('/')[0]!)} <CaseLink stream={stream} /></li>)}</ul>}
-              <Typography variant="body2" sx={{ color: 'text.secondary' }}>{t('casePage.legalBasis', { basis: data.legalBasis })}</Typography>
+              <Typography variant="body2" sx={{ color: 'text.secondary' }}>{t('casePage.legalBasis', { basis: legalBasisText(t, data.legalBasis) })}</Typography>
             </Grid>
             <Grid size={12}>
               <Loaded state={withheld}>{(hidden) => (
@@ -69,7 +70,7 @@ export function PersonPage() {
                         {item.allowingBases.length > 0 && (
                           <>
                             <Typography component="p">{t('common.allowingBases')}:</Typography>
-                            <ul>{item.allowingBases.map((basis) => <li key={basis}>{basis}</li>)}</ul>
+                            <ul>{item.allowingBases.map((basis) => <li key={basis}>{legalBasisText(t, basis)}</li>)}</ul>
                           </>
                         )}
                         {principal!.role === 'prosecutor' && item.kind === 'exclusion' && (

@@ -14,6 +14,7 @@ import { PageTitle } from '../components/PageTitle';
 import { Loaded } from '../components/Status';
 import { DataTable, PersonLink } from '../components/Tables';
 import { formatDate, formatScore } from '../format';
+import { countryNames } from '../lib/countries';
 
 /** A person id such as P-00042 or P-00042-R2: letters, a hyphen, then a digit (names have no digits). */
 const PERSON_ID = /^[A-Za-z]{1,4}-\d[A-Za-z0-9._-]{0,95}$/;
@@ -41,7 +42,7 @@ export function SearchPage() {
             { key: 'others', header: t('field.names'), cell: (row) => <>{row.person.names.slice(1).map((name, index) => <span key={`${index}|${name}`}>{index > 0 ? ' · ' : ''}<bdi>{name}</bdi></span>)}</> },
             { key: 'id', header: t('field.id'), cell: (row) => row.person.id },
             { key: 'birth', header: t('field.birthDate'), cell: (row) => formatDate(row.person.birthDate, i18n.language) },
-            { key: 'nationalities', header: t('field.nationalities'), cell: (row) => row.person.nationalities.join(', ') },
+            { key: 'nationalities', header: t('field.nationalities'), cell: (row) => countryNames(row.person.nationalities, i18n.language) },
             { key: 'score', header: t('search.score'), numeric: true, cell: (row) => <span data-testid="match-score">{formatScore(row.score, i18n.language)}</span> },
             { key: 'why', header: t('search.why'), cell: (row) => <MatchSummary explanation={row.explanation} /> },
           ]} />

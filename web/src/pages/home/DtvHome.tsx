@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session';
 import { Loaded } from '../../components/Status';
 import { CaseLink, Count, DataTable, PersonLink } from '../../components/Tables';
 import { formatDate } from '../../format';
+import { countryName } from '../../lib/countries';
 
 export function DtvHome() {
   const { t, i18n } = useTranslation();
@@ -62,11 +63,11 @@ export function DtvHome() {
                 <InputLabel id="nationality-label">{t('home.nationality')}</InputLabel>
                 <Select labelId="nationality-label" id="nationality" value={nationality} label={t('home.nationality')} onChange={(event) => setNationality(event.target.value)}>
                   <MenuItem value="">{t('home.allNationalities')}</MenuItem>
-                  {data.groups.map((group) => <MenuItem key={group.nationality} value={group.nationality}>{group.nationality} ({group.dossiers.length})</MenuItem>)}
+                  {data.groups.map((group) => <MenuItem key={group.nationality} value={group.nationality}>{countryName(group.nationality, i18n.language)} ({group.dossiers.length})</MenuItem>)}
                 </Select>
               </FormControl>
               {groups.map((group) => (
-                <DataTable key={group.nationality} caption={`${t('home.nationality')}: ${group.nationality} (${group.dossiers.length})`} rows={group.dossiers} rowKey={(row) => row.dossier}
+                <DataTable key={group.nationality} caption={`${t('home.nationality')}: ${countryName(group.nationality, i18n.language)} (${group.dossiers.length})`} rows={group.dossiers} rowKey={(row) => row.dossier}
                   columns={[
                     { key: 'dossier', header: t('home.dossier'), cell: (row) => <CaseLink stream={row.dossier} /> },
                     { key: 'person', header: t('field.person'), cell: (row) => (row.person ? <PersonLink id={row.person.id} names={row.person.names} /> : '—') },

@@ -1,0 +1,37 @@
+/**
+ * Country names in the reader's language from ISO 3166 codes, through `i18n-iso-countries` (a maintained list of
+ * names per language; its short name where it has one, "Syrië" rather than "Syrische Arabische Republiek"). The
+ * registry stores alpha-3 codes (IRQ, SYR); lists may carry alpha-2 codes or English names. What the library does
+ * not know stays as it was written.
+ */
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
+import nl from 'i18n-iso-countries/langs/nl.json';
+
+countries.registerLocale(en);
+countries.registerLocale(nl);
+
+function language(value: string): 'nl' | 'en' {
+  return value.startsWith('en') ? 'en' : 'nl';
+}
+
+/** The country's name ("Syrië", "Syria") for a code or an English name; unknown values unchanged. */
+export function countryName(value: string, lang: string): string {
+  const text = value.trim();
+  const alpha2 = text.length === 3 ? countries.alpha3ToAlpha2(text.toUpperCase()) : text.length === 2 ? text.toUpperCase() : countries.getAlpha2Code(text, 'en');
+  const name = alpha2 ? countries.getName(alpha2, language(lang), { select: 'alias' }) : undefined;
+  return name ?? value;
+}
+
+/** Several countries, in words, separated by commas. */
+export function countryNames(values: readonly string[], lang: string): string {
+  return values.map((value) => countryName(value, lang)).join(', ');
+}
+
+/** Every country for a picker: alpha-3 code and name in the reader's language, sorted by name. */
+export function countryOptions(lang: string): { code: string; name: string }[] {
+  const names = countries.getNames(language(lang), { select: 'alias' });
+  return Object.entries(names)
+    .map(([alpha2, name]) => ({ code: countries.alpha2ToAlpha3(alpha2) ?? alpha2, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang));
+}
