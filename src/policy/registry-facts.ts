@@ -19,6 +19,12 @@ export function registryFacts(tx: Queryable, recordedAsOf: Date = new Date()): R
       const replay = replayStream('evidence', events);
       return replay.ok ? replay.state.cases : [];
     },
+    async caseOfWitness(stream) {
+      const events = (await readStream(tx, stream)).filter((event) => event.recordedAt <= recordedAsOf.toISOString());
+      if (events.length === 0 || parseStreamName(stream)?.kind !== 'witness') return undefined;
+      const replay = replayStream('witness', events);
+      return replay.ok ? replay.state.caseStream ?? undefined : undefined;
+    },
     async personsOfStream(stream) {
       const parsed = parseStreamName(stream);
       if (!parsed) return [];

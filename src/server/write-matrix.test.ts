@@ -113,9 +113,9 @@ function recipe(type: string, stream: string, person: string): { prep: Ev[]; tar
  * The kinds this matrix covers. Evidence items (`evidence/…`) name cases rather than persons and are read by the
  * cases they belong to: their writes are checked role × event type in src/server/routes/evidence.test.ts.
  */
-const MATRIX_KINDS = STREAM_KINDS.filter((kind): kind is Exclude<StreamKind, 'evidence'> => kind !== 'evidence');
+const MATRIX_KINDS = STREAM_KINDS.filter((kind): kind is Exclude<StreamKind, 'evidence' | 'witness'> => kind !== 'evidence' && kind !== 'witness');
 
-const RETRACTABLE: Record<Exclude<StreamKind, 'evidence'>, string> = {
+const RETRACTABLE: Record<Exclude<StreamKind, 'evidence' | 'witness'>, string> = {
   person: 'person.alias-added', criminal: 'criminal.suspect-arrested', extradition: 'extradition.phase-entered', exclusion: 'exclusion.suspended',
   departure: 'departure.article3-barrier', intake: 'intake.assessed', mla: 'mla.answered',
 };

@@ -16,6 +16,7 @@ import { extraditionEventSchemas } from '../extradition/events.js';
 import { intakeEventSchemas } from '../intake/events.js';
 import { mlaEventSchemas } from '../mla/events.js';
 import { personEventSchemas } from '../person/events.js';
+import { witnessEventSchemas } from '../witness/events.js';
 import { isCalendarDate, normaliseTimestamp, parsePartialDate } from '../dates.js';
 import { LEGAL_DATES } from './fields.js';
 import { RETRACTED, retractionSchema } from './retraction.js';
@@ -30,6 +31,7 @@ export const EVENT_SCHEMAS_BY_KIND = {
   intake: intakeEventSchemas,
   mla: mlaEventSchemas,
   evidence: evidenceEventSchemas,
+  witness: witnessEventSchemas,
 } as const satisfies Record<StreamKind, Record<string, z.ZodType>>;
 
 /** The event types of each stream kind, `retracted` not included (it belongs to every kind). */
@@ -42,6 +44,7 @@ export const EVENT_TYPES_BY_KIND: Readonly<Record<StreamKind, readonly string[]>
   intake: Object.keys(intakeEventSchemas),
   mla: Object.keys(mlaEventSchemas),
   evidence: Object.keys(evidenceEventSchemas),
+  witness: Object.keys(witnessEventSchemas),
 };
 
 /** Every known event type, `retracted` included. */
@@ -76,6 +79,7 @@ const REFERENCE_FIELDS: ReadonlyArray<readonly [field: string, kind: StreamKind]
   ['criminalCase', 'criminal'],
   ['criminalCases', 'criminal'], // evidence.registered
   ['exclusionCases', 'exclusion'], // evidence.registered
+  ['evidence', 'evidence'], // witness.statement-linked
 ];
 
 export type ValidationResult =
