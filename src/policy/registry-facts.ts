@@ -29,6 +29,12 @@ export function registryFacts(tx: Queryable, recordedAsOf: Date = new Date()): R
       const parsed = parseStreamName(stream);
       if (!parsed) return [];
       if (parsed.kind === 'person') return [parsed.id];
+      // A protected witness's person is never written to the access log by the stream alone (README, "Witnesses"):
+      // the routes that show the identity name the person when they log.
+      if (parsed.kind === 'witness') {
+        const replay = replayStream('witness', await readStream(tx, stream));
+        return replay.ok && replay.state.protection === 'none' && replay.state.person ? [replay.state.person] : [];
+      }
       return personsNamedInStream(tx, stream);
     },
     personNamedInKinds: named,
