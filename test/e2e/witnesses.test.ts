@@ -47,7 +47,7 @@ describe('witnesses in the browser', { skip: browserSkip }, () => {
           const text = await section.innerText();
           assert.equal(text.includes(protectedWitness.person), sees, `${role} sees ${protectedWitness.person}: ${text}`);
           if (!sees) assert.ok(await section.getByTestId('identity-withheld').count() > 0);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const overflow = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
           assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at ${width}`);
           assert.deepEqual(await axeSerious(page), []);
           if (SHOTS) await section.screenshot({ path: `${SHOTS}/witnesses-case-${role}-${width}.png` });
@@ -75,7 +75,7 @@ describe('witnesses in the browser', { skip: browserSkip }, () => {
         await page.goto('/witnesses?country=SYR');
         await page.getByText(protectedWitness.case).first().waitFor();
         await settled(page);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        const overflow = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
         assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px at ${width}`);
         assert.deepEqual(await axeSerious(page), []);
         if (SHOTS) await page.screenshot({ path: `${SHOTS}/witnesses-risk-${width}.png`, fullPage: true });
