@@ -45,6 +45,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   { commands: [['retention', '', 'retention of personal data: what is due for removal, and what holds it']], load: async () => (await import('./commands/retention.js')).registerRetention },
   { commands: [['rebuild', '', 'rebuild the projections (case phase history) from the event log']], load: async () => (await import('./commands/rebuild.js')).registerRebuild },
   { commands: [['evidence', '', 'the evidence register: add, attach, list, show, verify-files, bundle, verify-bundle, capture']], load: async () => (await import('./commands/evidence.js')).registerEvidence },
+  { commands: [['witnesses', '[options] <case>', 'the witnesses of a case: pseudonym, protection, statements, availability']], load: async () => (await import('./commands/witnesses.js')).registerWitnesses },
 ];
 
 export interface CommandModule {

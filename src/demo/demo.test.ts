@@ -129,6 +129,7 @@ const OPENERS: Record<StreamKind, readonly string[]> = {
   intake: ['intake.received'],
   mla: ['mla.sent', 'mla.received'],
   evidence: ['evidence.registered'],
+  witness: ['witness.registered'],
 };
 const REFERENCE_FIELDS: Record<string, StreamKind> = {
   suspect: 'person',
@@ -139,6 +140,7 @@ const REFERENCE_FIELDS: Record<string, StreamKind> = {
   criminalCase: 'criminal',
   criminalCases: 'criminal',
   exclusionCases: 'exclusion',
+  evidence: 'evidence',
 };
 
 describe('the demo registry', () => {

@@ -20,6 +20,7 @@ import type { EventInput } from '../domain/event.js';
 import { article1FCases } from './article1f-cases.js';
 import { criminalCases } from './criminal-cases.js';
 import { CaseSightings, evidenceItems } from './evidence-items.js';
+import { demoWitnesses } from './witnesses.js';
 import { extraditionCases } from './extraditions.js';
 import { ReplicaIds, RunIds } from './ids.js';
 import { reportsWithoutInvestigation } from './intakes.js';
@@ -50,6 +51,7 @@ export function* generateDemo(options: DemoOptions): Generator<EventInput> {
     yield* reportsWithoutInvestigation(context, rng.fork('intakes'));
     yield* incomingRequests(context, rng.fork('legal-assistance'));
     yield* evidenceItems(context, rng.fork('evidence'), seen);
+    yield* demoWitnesses(context, rng.fork('witnesses'), seen);
   }
 }
 

@@ -37,6 +37,10 @@ import type { PersonEvent } from './person/events.js';
 import * as personState from './person/state.js';
 import type { PersonState } from './person/state.js';
 import * as personTransitions from './person/transitions.js';
+import type { WitnessEvent } from './witness/events.js';
+import * as witnessState from './witness/state.js';
+import type { WitnessState } from './witness/state.js';
+import * as witnessTransitions from './witness/transitions.js';
 
 export interface StateByKind {
   person: PersonState;
@@ -47,6 +51,7 @@ export interface StateByKind {
   intake: IntakeState;
   mla: MlaState;
   evidence: EvidenceState;
+  witness: WitnessState;
 }
 
 export interface EventByKind {
@@ -58,6 +63,7 @@ export interface EventByKind {
   intake: IntakeEvent;
   mla: MlaEvent;
   evidence: EvidenceEvent;
+  witness: WitnessEvent;
 }
 
 export type AnyStreamState = StateByKind[StreamKind];
@@ -92,4 +98,5 @@ export const MACHINES: { readonly [Kind in StreamKind]: StateMachine<StateByKind
   intake: machine('intake', intakeState, intakeTransitions),
   mla: machine('mla', mlaState, mlaTransitions),
   evidence: machine('evidence', evidenceState, evidenceTransitions),
+  witness: machine('witness', witnessState, witnessTransitions),
 };

@@ -56,6 +56,11 @@ const CANDIDATES: Record<StreamKind, Candidate[]> = {
     ['evidence.verified'], ['evidence.disclosed'], ['evidence.linked'], ['evidence.unlinked'],
     ['evidence.linked', { exclusionCase: undefined, criminalCase: 'SZ-0002' }], ['evidence.unlinked', { exclusionCase: undefined, criminalCase: 'SZ-0002' }],
   ],
+  witness: [
+    ['witness.registered'], ['witness.protection-set'], ['witness.protection-set', { measure: 'none' }], ['witness.statement-linked'],
+    ['witness.statement-linked', { evidence: 'EV-0002' }], ['witness.availability-changed'], ['witness.availability-changed', { status: 'deceased' }],
+    ['witness.availability-changed', { status: 'willing', country: 'SYR' }],
+  ],
 };
 
 interface AnyMachine {

@@ -15,6 +15,7 @@ function facts(options: { authorisation?: JudgeAuthorisationRef; suspect?: boole
     async personNamedInKinds(person, kinds) { return person === 'P-1' ? kinds.some((kind) => ['criminal', 'exclusion'].includes(kind)) : kinds.includes('exclusion'); },
     async personHasDepartureDossier() { return options.departure ?? false; },
     async suspectInOpenCriminalCase(person) { return person === 'P-1' && (options.suspect ?? true) ? 'criminal/SZ-1' : undefined; },
+    async caseOfWitness(stream) { return stream === 'witness/W-1' ? 'criminal/SZ-1' : undefined; },
     async casesOfEvidence(stream) { return stream === 'evidence/E-1' ? ['criminal/SZ-1'] : stream === 'evidence/E-2' ? ['exclusion/IF-1'] : []; },
     async judgeAuthorisationInForce(person, _stream, date) {
       const a = options.authorisation;

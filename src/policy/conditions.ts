@@ -9,6 +9,7 @@ export const CONDITION_NAMES = [
   'person-is-suspect-in-open-criminal-case',
   'judge-authorisation-in-force',
   'evidence-of-readable-case',
+  'witness-of-readable-case',
 ] as const;
 export type ConditionName = (typeof CONDITION_NAMES)[number];
 
@@ -39,6 +40,8 @@ export interface RegistryFacts {
   judgeAuthorisationInForce(personId: string, exclusionStream: string, date: string): Promise<JudgeAuthorisationRef | undefined>;
   /** The case streams an evidence item belongs to now (registered with, linked, not unlinked; retractions applied). */
   casesOfEvidence(evidenceStream: string): Promise<string[]>;
+  /** The case stream a witness is heard in (as registered; retractions applied), if the witness stream exists. */
+  caseOfWitness(witnessStream: string): Promise<string | undefined>;
 }
 
 export interface ConditionInput {
@@ -93,6 +96,12 @@ export async function evaluateCondition(name: ConditionName, input: ConditionInp
       const readable = cases.find((stream) => input.readableKinds.includes(stream.slice(0, stream.indexOf('/'))));
       if (readable) return { met: true, detail: `the evidence belongs to ${readable}` };
       return { met: false, detail: `${input.stream ?? 'the evidence'} belongs to no ${input.readableKinds.join(', ') || 'case'} case you may read` };
+    }
+    case 'witness-of-readable-case': {
+      // A witness is read by the roles that read their case (README, "Witnesses").
+      const caseStream = input.stream ? await facts.caseOfWitness(input.stream) : undefined;
+      if (caseStream && input.readableKinds.includes(caseStream.slice(0, caseStream.indexOf('/')))) return { met: true, detail: `the witness is heard in ${caseStream}` };
+      return { met: false, detail: `${input.stream ?? 'the witness'} is heard in no ${input.readableKinds.join(', ') || 'case'} case you may read` };
     }
     default: {
       const unreachable: never = name;

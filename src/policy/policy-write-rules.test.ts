@@ -35,7 +35,7 @@ describe('the write rules of the access policy', () => {
     const nothing = async () => undefined;
     const context = {
       date: '2026-06-15',
-      facts: { personsOfStream: async () => [], personNamedInKinds: async () => false, personHasDepartureDossier: async () => false, suspectInOpenCriminalCase: nothing, judgeAuthorisationInForce: nothing, casesOfEvidence: async () => [] },
+      facts: { personsOfStream: async () => [], personNamedInKinds: async () => false, personHasDepartureDossier: async () => false, suspectInOpenCriminalCase: nothing, judgeAuthorisationInForce: nothing, casesOfEvidence: async () => [], caseOfWitness: async () => undefined },
       writes: { streamExists: async () => false, eventWriter: nothing, registeredBy: async () => null, confirmedMatch: nothing, principalOf: nothing },
     };
     const event = { id: 'e1', stream: 'mla/RH-9', type: 'mla.sent', date: '2026-06-01', data: { state: 'DEU' } };

@@ -19,10 +19,22 @@ export function registryFacts(tx: Queryable, recordedAsOf: Date = new Date()): R
       const replay = replayStream('evidence', events);
       return replay.ok ? replay.state.cases : [];
     },
+    async caseOfWitness(stream) {
+      const events = (await readStream(tx, stream)).filter((event) => event.recordedAt <= recordedAsOf.toISOString());
+      if (events.length === 0 || parseStreamName(stream)?.kind !== 'witness') return undefined;
+      const replay = replayStream('witness', events);
+      return replay.ok ? replay.state.caseStream ?? undefined : undefined;
+    },
     async personsOfStream(stream) {
       const parsed = parseStreamName(stream);
       if (!parsed) return [];
       if (parsed.kind === 'person') return [parsed.id];
+      // A protected witness's person is never written to the access log by the stream alone (README, "Witnesses"):
+      // the routes that show the identity name the person when they log.
+      if (parsed.kind === 'witness') {
+        const replay = replayStream('witness', await readStream(tx, stream));
+        return replay.ok && replay.state.protection === 'none' && replay.state.person ? [replay.state.person] : [];
+      }
       return personsNamedInStream(tx, stream);
     },
     personNamedInKinds: named,

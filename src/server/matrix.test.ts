@@ -28,6 +28,9 @@ const EVIDENCE_ITEM = { id: 'f-ev1', stream: 'evidence/BW-M', type: 'evidence.re
 } };
 const EVIDENCE_CASES: Record<string, string[]> = { 'evidence/BW-M': ['criminal'] };
 const NO_SUCH_FILE = '0'.repeat(64);
+/** A witness of the criminal case SZ-1 (named, no registry person), imported by this test. */
+const WITNESS = { id: 'f-w1', stream: 'witness/WM-1', type: 'witness.registered', date: '2024-02-01', recordedAt: '2026-01-10T09:00:00.000Z', data: { criminalCase: 'SZ-1', name: 'Matrix Getuige', pseudonym: 'M-1' } };
+const WITNESS_CASES: Record<string, string> = { 'witness/WM-1': 'criminal' };
 
 interface Sample {
   url: string;
@@ -119,6 +122,11 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/evidence/:id/near-duplicates': return [{ url: '/api/evidence/BW-M/near-duplicates', kind: 'evidence', stream: 'evidence/BW-M' }];
     case 'GET /api/evidence/:id/files/:sha256': return [{ url: `/api/evidence/BW-M/files/${NO_SUCH_FILE}`, kind: 'evidence', stream: 'evidence/BW-M', ok: [404, 503] }];
     case 'POST /api/evidence/:id/files': return [{ url: '/api/evidence/BW-M/files?fileName=matrix.png', kind: 'evidence', stream: 'evidence/BW-M', body: () => ({}), ok: [415, 503] }];
+    // witnesses (routes/witnesses.ts): the lists over every case are granted per case kind, like an export
+    case 'GET /api/cases/:kind/:id/witnesses': return [['criminal', 'SZ-1'], ['exclusion', 'IF-1']].map(([kind, id]) => ({ url: `/api/cases/${kind}/${id}/witnesses`, kind }));
+    case 'GET /api/witnesses/:id': return [{ url: '/api/witnesses/WM-1', kind: 'witness', stream: 'witness/WM-1' }];
+    case 'GET /api/witnesses/at-risk': return [{ url: '/api/witnesses/at-risk?country=SYR', kind: 'export-any' }];
+    case 'GET /api/witnesses/potential': return [{ url: '/api/witnesses/potential', kind: 'export-any' }];
     default: return [];
   }
 }
@@ -137,6 +145,7 @@ function expected(policy: Policy, role: string | undefined, action: string, samp
     if (grant.condition === 'person-named-in-readable-case' && sample.person && PERSON_NAMED_IN[sample.person]!.some((kind) => readable.includes(kind))) return 'allowed';
     if (grant.condition === 'person-in-own-departure-dossier' && sample.stream && HAS_DEPARTURE_DOSSIER[sample.stream]) return 'allowed';
     if (grant.condition === 'evidence-of-readable-case' && sample.stream && EVIDENCE_CASES[sample.stream]!.some((kind) => readable.includes(kind))) return 'allowed';
+    if (grant.condition === 'witness-of-readable-case' && sample.stream && readable.includes(WITNESS_CASES[sample.stream]!)) return 'allowed';
   }
   // Sharing regimes need a judge's authorisation or the bill: the fixture has neither (see r3.test.ts).
   return 403;
@@ -150,7 +159,7 @@ describe('role × endpoint matrix (from config/policy.json)', () => {
   before(async () => {
     server = await startTestServer(TEST_ENGINES[0]!);
     await loadFixture(server.store.db);
-    await importEvents(server.store.db, [objectSource('matrix-evidence', [EVIDENCE_ITEM])], { now: () => new Date('2026-01-10T10:00:00.000Z') });
+    await importEvents(server.store.db, [objectSource('matrix-evidence', [EVIDENCE_ITEM, WITNESS])], { now: () => new Date('2026-01-10T10:00:00.000Z') });
     tokenId = (await issueToken(server.store.db, server.policy, { name: 'to-revoke', role: 'dtv' }, undefined, server.clock.now)).apiToken.id;
     for (const role of Object.keys(server.policy.roles)) clients.set(role, await server.signIn(role));
   });

@@ -18,6 +18,9 @@ import { TEST_ENGINES } from '../store/testing/test-stores.js';
 import { startTestServer, type Client, type TestServer } from './testing/test-server.js';
 
 const OPERATOR = 'operator';
+/** The case every witness of the matrix is heard in (an operator's criminal case), and a witness statement of it. */
+const WITNESS_CASE = `BASE-${'operator'}`;
+const WITNESS_STATEMENT = 'BW-MATRIX';
 /** The server's day in this test. */
 const TODAY = '2026-06-15';
 
@@ -89,12 +92,16 @@ function recipe(type: string, stream: string, person: string): { prep: Ev[]; tar
     'departure.opened': { person }, 'departure.article3-barrier': { present: true }, 'departure.departed': { mode: 'forced' }, 'departure.closed': { reason: 'matrix' },
     'intake.received': { subjects: [person] }, 'intake.assessed': { outcome: 'referred' },
     'mla.sent': { state: 'DEU' }, 'mla.received': { state: 'BEL' }, 'mla.answered': {}, 'mla.closed': {},
+    // a witness is heard in the operator's criminal case; a statement is the operator's witness statement of that case
+    'witness.registered': { criminalCase: WITNESS_CASE, person, pseudonym: 'A-1' }, 'witness.protection-set': { measure: 'threatened' },
+    'witness.statement-linked': { evidence: WITNESS_STATEMENT }, 'witness.availability-changed': { status: 'returned', country: 'SYR' },
   };
   const kind = type.split('.')[0]!;
   const openers: Record<string, Omit<Ev, 'id'>> = {
     person: at('1970-01-01', 'person.registered', { names: ['Matrix Person'] }), criminal: opened,
     extradition: at('2024-01-01', 'extradition.requested', { person, requestingState: 'RWA' }), exclusion: at('2024-01-01', 'exclusion.opened', { person }),
     departure: at('2024-01-01', 'departure.opened', { person }), intake: at('2024-01-01', 'intake.received', { subjects: [person] }), mla: at('2024-01-01', 'mla.sent', { state: 'DEU' }),
+    witness: at('2024-01-01', 'witness.registered', { criminalCase: WITNESS_CASE, person, pseudonym: 'A-1' }),
   };
   const paths: Record<string, Omit<Ev, 'id'>[]> = {
     ...criminalPaths,
@@ -103,7 +110,7 @@ function recipe(type: string, stream: string, person: string): { prep: Ev[]; tar
     'exclusion.appeal-lodged': [openers.exclusion!, at('2024-02-01', 'exclusion.decided', { outcome: 'applied' })],
     'exclusion.appeal-decided': [openers.exclusion!, at('2024-02-01', 'exclusion.decided', { outcome: 'applied' }), at('2024-03-01', 'exclusion.appeal-lodged', { forum: 'district-court' })],
   };
-  const creates = ['person.registered', 'criminal.opened', 'extradition.requested', 'exclusion.opened', 'departure.opened', 'intake.received', 'mla.sent', 'mla.received'].includes(type);
+  const creates = ['person.registered', 'criminal.opened', 'extradition.requested', 'exclusion.opened', 'departure.opened', 'intake.received', 'mla.sent', 'mla.received', 'witness.registered'].includes(type);
   const prep = (creates ? [] : paths[type] ?? [openers[kind]!]).map((event, index) => ({ ...event, id: `${stream.replace('/', '-')}-prep${index}` }));
   return { prep, target: at('2026-06-01', type, targets[type]!) };
 }
@@ -111,13 +118,14 @@ function recipe(type: string, stream: string, person: string): { prep: Ev[]; tar
 /** What each kind's retraction takes back: an event its stream stays valid without. */
 /**
  * The kinds this matrix covers. Evidence items (`evidence/…`) name cases rather than persons and are read by the
- * cases they belong to: their writes are checked role × event type in src/server/routes/evidence.test.ts.
+ * cases they belong to: their writes are checked role × event type in src/server/routes/evidence.test.ts. Witnesses
+ * are in: each is heard in the operator's criminal case (a witness of a 1F file: src/server/routes/witnesses.test.ts).
  */
 const MATRIX_KINDS = STREAM_KINDS.filter((kind): kind is Exclude<StreamKind, 'evidence'> => kind !== 'evidence');
 
 const RETRACTABLE: Record<Exclude<StreamKind, 'evidence'>, string> = {
   person: 'person.alias-added', criminal: 'criminal.suspect-arrested', extradition: 'extradition.phase-entered', exclusion: 'exclusion.suspended',
-  departure: 'departure.article3-barrier', intake: 'intake.assessed', mla: 'mla.answered',
+  departure: 'departure.article3-barrier', intake: 'intake.assessed', mla: 'mla.answered', witness: 'witness.availability-changed',
 };
 
 interface Combination { role: string; type: string; kind: StreamKind; owner: string; opens?: boolean; url: string; body: unknown; expected: 201 | 403; why: string; creates?: string }
@@ -136,6 +144,9 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
     const personOf = (owner: string) => (owner === OPERATOR ? `P-${OPERATOR}` : `P-${owner}`);
     write(OPERATOR, { id: 'base-op', stream: `person/P-${OPERATOR}`, type: 'person.registered', date: '1960-01-01', data: { names: ['Operator Person'] } });
     for (const kind of ['criminal', 'exclusion', 'departure'] as const) write(OPERATOR, { id: `base-op-${kind}`, ...recipe(`${kind}.opened`, `${kind}/BASE-${OPERATOR}`, `P-${OPERATOR}`).target, date: '2020-01-01' });
+    write(OPERATOR, { id: 'base-op-statement', stream: `evidence/${WITNESS_STATEMENT}`, type: 'evidence.registered', date: '2020-02-01', data: {
+      criminalCases: [WITNESS_CASE], kind: 'witness-statement', title: 'Matrix statement', source: { type: 'witness' }, acquired: { date: '2020-02-01', by: 'TIM', method: 'interview' },
+    } });
     for (const owner of organisations.filter((organisation) => organisation !== OPERATOR)) {
       // an organisation that registers no persons itself (DT&V) keeps one an operator's import registered
       write(writers.includes(owner) ? owner : OPERATOR, { id: `base-${owner}`, stream: `person/P-${owner}`, type: 'person.registered', date: '1960-01-01', data: { names: [`${owner} Person`] } });
@@ -156,8 +167,10 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
     };
     const caseReadable = (role: string, stream: string) => {
       const { kind, person } = caseStreams.get(stream)!;
+      // a witness and the statement are of the operator's criminal case: read with that case
       return readGrants(role).some((grant) => (grant.kinds as string[]).includes(kind) && (!grant.condition
-        || (grant.condition === 'person-in-own-departure-dossier' && person !== undefined && persons.get(person)!.namedIn.includes('departure'))));
+        || (grant.condition === 'person-in-own-departure-dossier' && person !== undefined && persons.get(person)!.namedIn.includes('departure'))
+        || ((grant.condition === 'witness-of-readable-case' || grant.condition === 'evidence-of-readable-case') && readKinds(role).includes('criminal'))));
     };
     const readable = (role: string, stream: string) => (stream.startsWith('person/') ? personReadable(role, stream.slice(7)) : caseReadable(role, stream));
 
@@ -192,11 +205,16 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
             const creates = prep.length === 0;
             const rule = ruleFor(policy, role, kind, type);
             const named = [target.data.suspect, target.data.person, target.data.victim, target.data.into, ...((target.data.subjects as string[] | undefined) ?? [])].filter((id): id is string => typeof id === 'string');
+            const namedCases = [
+              ...(typeof target.data.criminalCase === 'string' && kind === 'witness' ? [`criminal/${target.data.criminalCase}`] : []),
+              ...(typeof target.data.evidence === 'string' ? [`evidence/${target.data.evidence}`] : []),
+            ];
             const expected: [201 | 403, string] = !appendKinds(role, 'events.append').includes(kind) ? [403, 'no events.append grant']
               : !rule ? [403, `no write rule for ${type}`]
                 : recordingRefusal(policy, role, type, { eventDate: target.date, today: TODAY }) ? [403, 'a sharing regime names who records it, and when']
                 : !creates && !readable(role, stream) ? [403, 'stream not readable']
                   : named.some((id) => !personReadable(role, id)) ? [403, 'names a person the role may not read']
+                  : namedCases.some((stream) => !readable(role, stream)) ? [403, 'names a case or evidence the role may not read']
                     : rule.requires?.includes('confirmed-match') ? [403, 'no confirmed match in the fixture']
                       : [201, 'allowed'];
             combinations.push({ ...base, url: '/api/events', body: { events: [{ ...target, id: `${stream.replace('/', '-')}-target` }] }, expected: expected[0], why: expected[1], ...(creates && expected[0] === 201 ? { creates: stream } : {}) });
@@ -220,6 +238,10 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
     assert.deepEqual([...new Set(combinations.map((combination) => combination.role))].sort(), Object.keys(server.policy.roles).sort());
     assert.ok(combinations.some((combination) => combination.expected === 201) && combinations.some((combination) => combination.expected === 403));
     for (const owner of ['TIM', 'OM', 'IND', 'DTV', OPERATOR]) assert.ok(combinations.some((combination) => combination.owner === owner), `streams owned by ${owner}`);
+    const witnesses = combinations.filter((combination) => combination.kind === 'witness');
+    assert.deepEqual([...new Set(witnesses.filter((combination) => combination.expected === 201).map((combination) => combination.role))].sort(), ['police', 'prosecutor'],
+      'the case owners (police, prosecutor) write witnesses of a criminal case; the IND cannot name it');
+    assert.ok(witnesses.some((combination) => combination.role === 'prosecutor' && combination.type === 'witness.protection-set' && combination.expected === 403), 'a measure is the police\'s');
   });
 
   for (const role of ['police', 'prosecutor', 'ind-1f', 'dtv', 'ministry', 'admin', 'auditor']) {
@@ -231,7 +253,7 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
       const tag = `-${role.replace(/[^a-z0-9]/g, '')}-`;
       const cases = [...caseStreams.keys()].filter((stream) => stream.includes('/BASE-') || stream.includes(tag));
       const watched = [...new Set([...persons.keys()].map((id) => `person/${id}`).concat(cases, mine.flatMap((combination) => (combination.creates ? [combination.creates] : []))))];
-      const url = (stream: string) => (stream.startsWith('person/') ? `/api/persons/${stream.slice(7)}` : `/api/cases/${stream}`);
+      const url = (stream: string) => (stream.startsWith('person/') ? `/api/persons/${stream.slice(7)}` : stream.startsWith('witness/') ? `/api/witnesses/${stream.slice(8)}` : `/api/cases/${stream}`);
       const snapshot = async () => new Map(await Promise.all(watched.map(async (stream) => [stream, (await client.request('GET', url(stream))).statusCode] as const)));
       const before = await snapshot();
       const failures: string[] = [];

@@ -21,6 +21,7 @@ import { ReportPage } from './pages/ReportPage';
 import { ScreeningPage } from './pages/ScreeningPage';
 import { SearchPage } from './pages/SearchPage';
 import { VictimsPage } from './pages/VictimsPage';
+import { WitnessesPage } from './pages/WitnessesPage';
 import { themeFor } from './theme';
 
 export function App() {
@@ -61,6 +62,7 @@ function AppRoutes() {
         <Route path="evidence/:id" element={<EvidencePage />} />
         <Route path="search" element={<SearchPage />} />
         <Route path="victims" element={<VictimsPage />} />
+        <Route path="witnesses" element={<WitnessesPage />} />
         <Route path="screening" element={<ScreeningPage />} />
         <Route path="report" element={<ReportPage />} />
         <Route path="access-log" element={<AccessLogPage />} />

@@ -4,11 +4,15 @@ import { parseAsOf } from '../../domain/as-of.js';
 import { listArticle3Reassessment } from '../../operations/list-article3-reassessment.js';
 import { listUnprosecutable } from '../../operations/list-unprosecutable.js';
 import { listVictims } from '../../operations/list-victims.js';
+import { listPotentialWitnesses } from '../../operations/list-potential-witnesses.js';
+import { listWitnessesAtRisk } from '../../operations/list-witnesses-at-risk.js';
+import { renderPotentialWitnesses, renderWitnessesAtRisk } from '../render/witnesses.js';
+import { cliIdentifies } from './witnesses.js';
 import type { Language } from '../../reports/report.js';
 import { contextOf } from '../context.js';
 import { overdueVictimLines, renderOverdueVictims, renderReassessment, renderUnprosecutable } from '../render/lists.js';
 
-const LISTS = ['unprosecutable', 'article3-reassessment', 'overdue-victims'] as const;
+const LISTS = ['unprosecutable', 'article3-reassessment', 'overdue-victims', 'witnesses-at-risk', 'potential-witnesses'] as const;
 type ListName = (typeof LISTS)[number];
 
 export function registerList(program: Command): void {
@@ -21,15 +25,20 @@ export function registerList(program: Command): void {
       'article3-reassessment  open departure dossiers with an Article 3 barrier, by nationality (R7): to reassess when a',
       '                       country\'s situation changes, as with Syria after 2024-12-08',
       'overdue-victims        victims owed information under R5 (periodic update, or a key event they were not told about)',
+      'witnesses-at-risk      cases resting on statements of witnesses no longer available, or living in a country whose situation',
+      '                       changed (config/rules.json countrySituations)',
+      'potential-witnesses    witnesses who were unwilling to testify and whose country\'s situation changed since (for the police)',
     ].join('\n'))
     .addArgument(new Argument('<list>', 'which list').choices([...LISTS]))
     .option('--date <date>', 'as on this date, YYYY-MM-DD (default today)')
     .option('--as-recorded-at <time>', 'as the registry knew it at this time (ISO 8601)')
     .option('--nationality <code>', 'article3-reassessment: only this nationality (ISO alpha-3, e.g. SYR)')
+    .option('--country <code>', 'witnesses-at-risk, potential-witnesses: only witnesses living in this country (ISO alpha-3, e.g. SYR)')
+    .option('--pseudonymise', 'witness lists: withhold the identity of every protected witness')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', 'language').choices(['nl', 'en']).default('nl'))
     .addHelpText('after', '\nExamples:\n  imketen list article3-reassessment --nationality SYR\n  imketen list overdue-victims --date 2026-06-30\n  imketen list unprosecutable --format json')
-    .action(async (list: ListName, options: { date?: string; asRecordedAt?: string; nationality?: string; format: 'text' | 'json'; lang: Language }, command: Command) => {
+    .action(async (list: ListName, options: { date?: string; asRecordedAt?: string; nationality?: string; country?: string; pseudonymise?: boolean; format: 'text' | 'json'; lang: Language }, command: Command) => {
       const context = contextOf(command);
       const asOf = parseAsOf(options, context.now());
       const output = await context.withStore(async (db) => {
@@ -45,6 +54,16 @@ export function registerList(program: Command): void {
           case 'overdue-victims': {
             const victims = overdueVictimLines(await listVictims(db, { asOf, overdueOnly: true }, ruleConfig()));
             return options.format === 'json' ? victims : renderOverdueVictims(victims, asOf.date, options.lang);
+          }
+          case 'witnesses-at-risk':
+          case 'potential-witnesses': {
+            const request = { asOf, country: options.country, mayReadCase: () => true, mayIdentify: cliIdentifies(options.pseudonymise), situations: ruleConfig().countrySituations ?? [] };
+            if (list === 'potential-witnesses') {
+              const witnesses = await listPotentialWitnesses(db, request);
+              return options.format === 'json' ? witnesses : renderPotentialWitnesses(witnesses, options.lang);
+            }
+            const cases = await listWitnessesAtRisk(db, request);
+            return options.format === 'json' ? cases : renderWitnessesAtRisk(cases, options.lang);
           }
         }
       });

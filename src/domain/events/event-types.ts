@@ -30,4 +30,5 @@ export const EVENT_TYPES_BY_KIND: Readonly<Record<StreamKind, readonly string[]>
     'evidence.registered', 'evidence.file-attached', 'evidence.custody-transferred', 'evidence.verified',
     'evidence.disclosed', 'evidence.linked', 'evidence.unlinked',
   ],
+  witness: ['witness.registered', 'witness.protection-set', 'witness.statement-linked', 'witness.availability-changed'],
 };

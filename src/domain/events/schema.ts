@@ -16,6 +16,7 @@ import { extraditionEventSchemas } from '../extradition/events.js';
 import { intakeEventSchemas } from '../intake/events.js';
 import { mlaEventSchemas } from '../mla/events.js';
 import { personEventSchemas } from '../person/events.js';
+import { witnessEventSchemas } from '../witness/events.js';
 import { isCalendarDate, normaliseTimestamp, parsePartialDate } from '../dates.js';
 import { LEGAL_DATES } from './fields.js';
 import { EVENT_TYPES_BY_KIND } from './event-types.js';
@@ -31,6 +32,7 @@ export const EVENT_SCHEMAS_BY_KIND = {
   intake: intakeEventSchemas,
   mla: mlaEventSchemas,
   evidence: evidenceEventSchemas,
+  witness: witnessEventSchemas,
 } as const satisfies Record<StreamKind, Record<string, z.ZodType>>;
 
 export { EVENT_TYPES_BY_KIND };
@@ -75,6 +77,7 @@ const REFERENCE_FIELDS: ReadonlyArray<readonly [field: string, kind: StreamKind]
   ['criminalCase', 'criminal'],
   ['criminalCases', 'criminal'], // evidence.registered
   ['exclusionCases', 'exclusion'], // evidence.registered
+  ['evidence', 'evidence'], // witness.statement-linked
 ];
 
 export type ValidationResult =

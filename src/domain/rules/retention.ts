@@ -103,6 +103,7 @@ export function personsOf(stream: RetentionStream): string[] {
       return stream.state.subjects;
     case 'mla': // its subject is free text, not a person stream
     case 'evidence': // an evidence item is about its cases; their persons are found through them
+    case 'witness': // a witness is heard in a case and kept as long as it (no retention rule of its own yet)
       return [];
   }
 }
@@ -152,6 +153,7 @@ function isOpen(stream: RetentionStream): boolean {
   switch (stream.kind) {
     case 'person':
     case 'evidence':
+    case 'witness':
       return false;
     case 'criminal':
       return stream.state.phase !== 'closed';

@@ -7,6 +7,7 @@ import { checkVerifyPaths, parseConfigFile } from './config-parsing.js';
 import { calendarDate, offence as offenceCode, OFFENCES } from '../events/fields.js';
 import type { Offence } from '../events/fields.js';
 import { retentionSchema } from './retention-config.js';
+import { countrySituationSchema } from './country-situations.js';
 
 /** A text in Dutch and English: the chain works in Dutch, reports to parliament also travel abroad. */
 export const bilingual = z.strictObject({ nl: z.string().min(1), en: z.string().min(1) });
@@ -47,6 +48,8 @@ export const ruleConfigSchema = z
     }),
     // The retention table (docs/retention.md); optional so that a configuration without it stays valid.
     retention: retentionSchema.optional(),
+    // Changes of a country's situation the witness risk lists use (./country-situations.ts); optional like retention.
+    countrySituations: z.array(countrySituationSchema).optional(),
     verify: z.array(z.strictObject({ path: z.string().min(1), note: z.string().min(1) })),
   })
   .superRefine((config, ctx) => {

@@ -58,6 +58,10 @@ export const DEFAULT_DATA: Readonly<Record<string, Record<string, unknown>>> = {
   'evidence.disclosed': { to: 'defence', recipient: 'mr. De Vries (fictief)', what: 'het beeldbestand en de verificatie' },
   'evidence.linked': { exclusionCase: 'IF-0001' },
   'evidence.unlinked': { exclusionCase: 'IF-0001' },
+  'witness.registered': { criminalCase: 'SZ-0001', person: 'P-0200', pseudonym: 'A-12', country: 'NLD' },
+  'witness.protection-set': { measure: 'threatened', decisionReference: 'RC 24/0101' },
+  'witness.statement-linked': { evidence: 'EV-0001' },
+  'witness.availability-changed': { status: 'returned', country: 'SYR' },
   retracted: { event: 'ev-1', reason: 'ingevoerd in het verkeerde dossier' },
 };
 

@@ -9,6 +9,9 @@ import { ImketenError } from '../../domain/errors.js';
 import { HttpError } from '../http-errors.js';
 import { parseStreamName, STREAM_KINDS } from '../../domain/event.js';
 import { toInterchangeLine } from '../../export/export-events.js';
+import { referencesWithoutPersons, withoutIdentity } from '../../domain/witness/identity.js';
+import { withheldWitnessStreams } from '../../operations/witness-streams.js';
+import { identifiesFor } from '../witness-identity.js';
 import { grantedKinds } from '../../policy/authorize.js';
 import { appendChecked } from '../checked-append.js';
 import { guard, today, type App, type ServerContext } from '../context.js';
@@ -96,7 +99,9 @@ export function registerEventRoutes(app: App, context: ServerContext): void {
     }
     const limit = request.query.limit ?? 1000;
     const rows = await pageExport(context.db, { kinds, stream, afterSeq: request.query.after ?? 0, limit: limit + 1 });
-    const page = rows.slice(0, limit);
+    // A protected witness's identity leaves only for the roles named for the case (README, "Witnesses").
+    const withheld = await withheldWitnessStreams(context.db, rows.map((row) => row.stream), identifiesFor(context, request));
+    const page = rows.slice(0, limit).map((row) => (withheld.has(row.stream) ? { ...withoutIdentity(row), refs: referencesWithoutPersons(row.refs) } : row));
     const persons = new Set<string>();
     for (const row of page) for (const ref of row.refs) if (ref.startsWith('person/')) persons.add(ref.slice(7));
     for (const row of page) if (row.stream.startsWith('person/')) persons.add(row.stream.slice(7));

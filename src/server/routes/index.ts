@@ -16,6 +16,7 @@ import { registerSessionRoutes } from './session.js';
 import { registerSharedInformationRoutes } from './shared-information.js';
 import { registerSignInOptionRoutes } from './sign-in-options.js';
 import { registerSystemRoutes } from './system.js';
+import { registerWitnessRoutes } from './witnesses.js';
 
 /** Every route of the API; each declares its policy action (config.action). */
 export async function registerRoutes(app: App, context: ServerContext): Promise<void> {
@@ -36,4 +37,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerRetentionRoutes(app, context);
   registerJobRoutes(app, context);
   registerEvidenceRoutes(app, context);
+  registerWitnessRoutes(app, context);
 }

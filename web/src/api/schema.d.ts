@@ -192,7 +192,7 @@ export interface paths {
         };
         /**
          * One person: timeline, state and the cases naming them that you may read
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["showPerson"];
         put?: never;
@@ -232,7 +232,7 @@ export interface paths {
         };
         /**
          * One case's timeline and its state on a date
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["showCase"];
         put?: never;
@@ -252,7 +252,7 @@ export interface paths {
         };
         /**
          * What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["deriveCase"];
         put?: never;
@@ -272,7 +272,7 @@ export interface paths {
         };
         /**
          * The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["listAllowedEvents"];
         put?: never;
@@ -292,7 +292,7 @@ export interface paths {
         };
         /**
          * What the policy withholds from you about a person: the kinds of case naming them that you may not read, how many, and which legal basis would allow it (never the ids of those cases)
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["listWithheld"];
         put?: never;
@@ -316,7 +316,7 @@ export interface paths {
          * Append events (interchange format v1): one or many, all or nothing
          * @description First the write policy (403: a stream, person or case you may not read, a type your role may not write; docs/server.md), then the same checks as `imketen import`: schema, references, the state machine of every touched stream. recordedAt is the server's (400 when sent). One bad event and nothing is stored; the problems name the event (events[i]) and field. Sending the same events again changes nothing.
          *
-         *     **Access policy** — action `events.append`: police (person, criminal, intake, mla, extradition, evidence); prosecutor (person, criminal, intake, mla, extradition, evidence); ind-1f (person, exclusion, evidence); dtv (departure). Every access is written to the access log with its legal basis.
+         *     **Access policy** — action `events.append`: police (person, criminal, intake, mla, extradition, evidence, witness); prosecutor (person, criminal, intake, mla, extradition, evidence, witness); ind-1f (person, exclusion, evidence, witness); dtv (departure). Every access is written to the access log with its legal basis.
          */
         post: operations["appendEvents"];
         delete?: never;
@@ -338,7 +338,7 @@ export interface paths {
          * Retract an earlier event of a stream
          * @description Records a `retracted` event: from its recordedAt on, every figure ignores the retracted event; earlier knowledge still shows it. Nothing is deleted. Only on a stream you may write, of an event your own organisation wrote (or an operator imported) and whose type your role may write.
          *
-         *     **Access policy** — action `events.retract`: police (person, criminal, intake, mla, extradition, evidence); prosecutor (person, criminal, intake, mla, extradition, evidence); ind-1f (person, exclusion, evidence); dtv (departure). Every access is written to the access log with its legal basis.
+         *     **Access policy** — action `events.retract`: police (person, criminal, intake, mla, extradition, evidence, witness); prosecutor (person, criminal, intake, mla, extradition, evidence, witness); ind-1f (person, exclusion, evidence, witness); dtv (departure). Every access is written to the access log with its legal basis.
          */
         post: operations["retractEvent"];
         delete?: never;
@@ -1187,6 +1187,86 @@ export interface paths {
          *     **Access policy** — action `evidence.upload`: police (evidence when evidence-of-readable-case); prosecutor (evidence when evidence-of-readable-case); ind-1f (evidence when evidence-of-readable-case). Every access is written to the access log with its legal basis.
          */
         post: operations["uploadEvidenceFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{kind}/{id}/witnesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The witnesses of a criminal case or 1F file (pseudonym where the identity is withheld)
+         * @description **Access policy** — action `witnesses.list`: police (criminal); prosecutor (criminal); ind-1f (exclusion). Every access is written to the access log with its legal basis.
+         */
+        get: operations["listCaseWitnesses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/witnesses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One witness: the summary and the stream's events (identity withheld where the policy says)
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         */
+        get: operations["showWitness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/witnesses/at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases resting on statements of witnesses no longer available, or living in a country whose situation changed
+         * @description **Access policy** — action `witnesses-at-risk.list`: police (criminal); prosecutor (criminal); ind-1f (exclusion). Every access is written to the access log with its legal basis.
+         */
+        get: operations["listWitnessesAtRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/witnesses/potential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Witnesses who were unwilling to testify and whose country's situation changed since (for the police)
+         * @description **Access policy** — action `potential-witnesses.list`: police (criminal). Every access is written to the access log with its legal basis.
+         */
+        get: operations["listPotentialWitnesses"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -26621,6 +26701,624 @@ export interface operations {
                             };
                         };
                     };
+                };
+            };
+        };
+    };
+    listCaseWitnesses: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path: {
+                kind: "criminal" | "exclusion";
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            case: string;
+                            /** @description The pseudonym code, e.g. A-12. */
+                            code: string;
+                            person: string | null;
+                            name: string | null;
+                            pseudonym: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @description The identity is withheld from you: a protected witness (Sv 226a ff.) of a case you are not named for. */
+                            withheld: boolean;
+                            protection: string;
+                            statements: string[];
+                            availability: {
+                                status: string;
+                                since: string | null;
+                                country: string | null;
+                            };
+                            countryChanges: {
+                                date: string;
+                                change: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    showWitness: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path: {
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        witness: {
+                            id: string;
+                            case: string;
+                            /** @description The pseudonym code, e.g. A-12. */
+                            code: string;
+                            person: string | null;
+                            name: string | null;
+                            pseudonym: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @description The identity is withheld from you: a protected witness (Sv 226a ff.) of a case you are not named for. */
+                            withheld: boolean;
+                            protection: string;
+                            statements: string[];
+                            availability: {
+                                status: string;
+                                since: string | null;
+                                country: string | null;
+                            };
+                            countryChanges: {
+                                date: string;
+                                change: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                        timeline: {
+                            id: string;
+                            type: string;
+                            date: string;
+                            recordedAt: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        legalBasis: string;
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWitnessesAtRisk: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+                /** @description ISO 3166-1 alpha-3, e.g. SYR. */
+                country?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            case: string;
+                            evidence: string[];
+                            elements: {
+                                offence: string;
+                                element: string;
+                                evidence: string;
+                            }[] | null;
+                            witnesses: ({
+                                id: string;
+                                case: string;
+                                /** @description The pseudonym code, e.g. A-12. */
+                                code: string;
+                                person: string | null;
+                                name: string | null;
+                                pseudonym: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                /** @description The identity is withheld from you: a protected witness (Sv 226a ff.) of a case you are not named for. */
+                                withheld: boolean;
+                                protection: string;
+                                statements: string[];
+                                availability: {
+                                    status: string;
+                                    since: string | null;
+                                    country: string | null;
+                                };
+                                countryChanges: {
+                                    date: string;
+                                    change: {
+                                        nl: string;
+                                        en: string;
+                                    };
+                                }[];
+                            } & {
+                                reasons: string[];
+                            })[];
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPotentialWitnesses: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+                /** @description ISO 3166-1 alpha-3, e.g. SYR. */
+                country?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: ({
+                            id: string;
+                            case: string;
+                            /** @description The pseudonym code, e.g. A-12. */
+                            code: string;
+                            person: string | null;
+                            name: string | null;
+                            pseudonym: {
+                                nl: string;
+                                en: string;
+                            };
+                            /** @description The identity is withheld from you: a protected witness (Sv 226a ff.) of a case you are not named for. */
+                            withheld: boolean;
+                            protection: string;
+                            statements: string[];
+                            availability: {
+                                status: string;
+                                since: string | null;
+                                country: string | null;
+                            };
+                            countryChanges: {
+                                date: string;
+                                change: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            }[];
+                        } & {
+                            unwillingSince: string;
+                            changed: {
+                                date: string;
+                                change: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                source: string;
+                            };
+                        })[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

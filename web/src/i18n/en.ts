@@ -2,6 +2,7 @@
  * English: the same keys as nl.ts (the type `Translations` enforces it).
  */
 import { evidenceEn } from './evidence';
+import { witnessesEn } from './witnesses';
 import type { nl } from './nl';
 
 export type Translations<T = typeof nl> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -9,6 +10,8 @@ export type Translations<T = typeof nl> = { [K in keyof T]: T[K] extends string 
 export const en: Translations = {
   // The evidence register (issue 12): its words live in ./evidence.ts.
   evidence: evidenceEn.evidence,
+  // The witnesses (issue 13): their words live in ./witnesses.ts.
+  witnesses: witnessesEn.witnesses,
   common: {
     appName: 'imketen',
     appTagline: 'Information system for international crimes',
@@ -185,6 +188,7 @@ export const en: Translations = {
     none: 'No accesses found.',
   },
   accessAction: {
+    ...witnessesEn.accessAction,
     'health.read': 'Server status read',
     'docs.read': 'API documentation read',
     'session.login': 'Signed in',
@@ -358,6 +362,7 @@ export const en: Translations = {
   },
   eventType: {
     ...evidenceEn.eventType,
+    ...witnessesEn.eventType,
     'person.registered': 'Person registered',
     'person.merged': 'Person merged',
     'person.alias-added': 'Alias added',
@@ -400,6 +405,7 @@ export const en: Translations = {
   },
   field: {
     ...evidenceEn.field,
+    ...witnessesEn.field,
     id: 'Id',
     names: 'Names',
     name: 'Name',
@@ -456,6 +462,7 @@ export const en: Translations = {
   },
   value: {
     ...evidenceEn.value,
+    ...witnessesEn.value,
     'periodic-update': 'periodic update',
     OM: 'Public Prosecution Service (OM)',
     'first-instance': 'First instance',

@@ -4,10 +4,13 @@
  * are keyed by their code in the interchange format.
  */
 import { evidenceNl } from './evidence';
+import { witnessesNl } from './witnesses';
 
 export const nl = {
   // The evidence register (issue 12): its words live in ./evidence.ts.
   evidence: evidenceNl.evidence,
+  // The witnesses (issue 13): their words live in ./witnesses.ts.
+  witnesses: witnessesNl.witnesses,
   common: {
     appName: 'imketen',
     appTagline: 'Informatiesysteem internationale misdrijven',
@@ -184,6 +187,7 @@ export const nl = {
     none: 'Geen toegangen gevonden.',
   },
   accessAction: {
+    ...witnessesNl.accessAction,
     'health.read': 'Status van de server opgevraagd',
     'docs.read': 'API-documentatie gelezen',
     'session.login': 'Aangemeld',
@@ -357,6 +361,7 @@ export const nl = {
   },
   eventType: {
     ...evidenceNl.eventType,
+    ...witnessesNl.eventType,
     'person.registered': 'Persoon geregistreerd',
     'person.merged': 'Persoon samengevoegd',
     'person.alias-added': 'Alias toegevoegd',
@@ -399,6 +404,7 @@ export const nl = {
   },
   field: {
     ...evidenceNl.field,
+    ...witnessesNl.field,
     id: 'Nummer',
     names: 'Namen',
     name: 'Naam',
@@ -455,6 +461,7 @@ export const nl = {
   },
   value: {
     ...evidenceNl.value,
+    ...witnessesNl.value,
     'periodic-update': 'periodieke update',
     OM: 'Openbaar Ministerie',
     'first-instance': 'Eerste aanleg',

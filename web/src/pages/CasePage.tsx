@@ -18,6 +18,7 @@ import { DataTable, PersonLink } from '../components/Tables';
 import { formatDate, formatDateTime, labelOf, legalBasisText, phaseLabel } from '../format';
 import { EventDetails } from '../components/EventDetails';
 import { EvidenceSection } from '../components/evidence/EvidenceSection';
+import { WitnessSection } from '../components/witnesses/WitnessSection';
 
 type CaseKind = 'criminal' | 'extradition' | 'exclusion' | 'departure' | 'intake' | 'mla';
 
@@ -112,6 +113,7 @@ export function CasePage() {
               </Paper>
             </Grid>
             {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><EvidenceSection caseKind={kind} caseId={id} /></Grid>}
+            {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><WitnessSection caseKind={kind} caseId={id} /></Grid>}
           </Grid>
         );
       }}</Loaded>

@@ -6,6 +6,7 @@ import { client, unwrap } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { Loaded } from '../../components/Status';
 import { CaseLink, Count, DataTable } from '../../components/Tables';
+import { WitnessRiskCard } from '../../components/witnesses/WitnessRiskCard';
 import { formatDate, labelOf } from '../../format';
 
 const OPEN_PHASES = ['investigation', 'first-instance', 'appeal', 'cassation'];
@@ -67,6 +68,7 @@ export function CriminalHome() {
           );
         }}</Loaded>
       </Grid>
+      <WitnessRiskCard />
     </Grid>
   );
 }

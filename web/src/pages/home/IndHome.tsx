@@ -1,6 +1,7 @@
 /** IND Unit 1F: open and suspended investigations, appeals pending, decisions this year by outcome and their consequences (R2). */
 import { Grid, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
+import { WitnessRiskCard } from '../../components/witnesses/WitnessRiskCard';
 import { client, unwrap } from '../../api/client';
 import { useLoad } from '../../api/use-load';
 import { useSession } from '../../auth/session';
@@ -66,6 +67,7 @@ export function IndHome() {
             ]} />
         )}</Loaded>
       </Grid>
+      <WitnessRiskCard />
     </Grid>
   );
 }
