@@ -1,13 +1,12 @@
 /**
  * Searching the registry's persons by name with the same matcher as screening: any script, any transliteration.
- * The index over the registry is kept in the process until the log grows.
+ * The index over the registry is kept in the process and updated as the log grows (./registry-index.ts).
  */
 import { ImketenError } from '../domain/errors.js';
-import { MatchIndex, type HitExplanation } from '../matching/api.js';
+import type { HitExplanation, MatchIndex } from '../matching/api.js';
 import type { Queryable } from '../store/db.js';
-import { logPosition } from '../store/event-store.js';
-import { cachedIndex } from './match-index-cache.js';
-import { asMatchEntry, loadRegistryPersons, type RegistryPerson } from './registry-persons.js';
+import { registryIndexOf } from './registry-index.js';
+import type { RegistryPerson } from './registry-persons.js';
 
 /**
  * The default threshold of a search: lower than screening's, since a searcher often types part of a name
@@ -46,20 +45,6 @@ export async function searchPersons(tx: Queryable, name: string, options: Search
     });
 }
 
-interface RegistryIndex {
-  index: MatchIndex;
-  persons: Map<string, RegistryPerson>;
-}
-
-const personsByIndex = new WeakMap<MatchIndex, Map<string, RegistryPerson>>();
-
-async function registryIndex(tx: Queryable): Promise<RegistryIndex> {
-  const position = await logPosition(tx);
-  const index = await cachedIndex(tx, `registry:${position}`, async () => {
-    const persons = await loadRegistryPersons(tx);
-    const built = MatchIndex.from(persons.map(asMatchEntry));
-    personsByIndex.set(built, new Map(persons.map((person) => [person.id, person])));
-    return built;
-  });
-  return { index, persons: personsByIndex.get(index)! };
+async function registryIndex(tx: Queryable): Promise<{ index: MatchIndex; persons: ReadonlyMap<string, RegistryPerson> }> {
+  return registryIndexOf(tx).current(tx);
 }
