@@ -43,7 +43,7 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
     const demoAccounts = config.demoAccounts && await loadDemoAccountsIfEmpty(db, policy, context.now());
     // The background jobs are worked by every server (README, "Background jobs"); closing the server drains them.
     const jobs = await JobQueue.open(db, { work: true, now: context.now, onError: (error) => process.stderr.write(`Background jobs: ${error.message}\n`) });
-    const app = await buildServer({ db, config, policy, now: context.now, jobs, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit } });
+    const app = await buildServer({ db, config, policy, now: context.now, jobs, followChanges: true, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit } });
     const address = await app.listen({ host: config.host, port: config.port });
     context.stdout.write(banner(address, config, demoAccounts || (config.demoAccounts && await hasDemoAccounts(db))));
     await new Promise<void>((resolve) => {
