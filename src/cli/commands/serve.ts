@@ -6,6 +6,7 @@ import { buildServer } from '../../server/build-server.js';
 import { readServerConfig, type ServerConfig } from '../../server/config.js';
 import { hasDemoAccounts } from '../../store/accounts-store.js';
 import { openStore } from '../../store/open-store.js';
+import { withStartupLock } from '../../store/startup-lock.js';
 import { openFileStore } from '../../store/file-store/file-store-config.js';
 import { contextOf, type CliContext } from '../context.js';
 import { loadDemoIfEmpty } from './demo.js';
@@ -38,9 +39,12 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
   try {
     const where = context.config.store.databaseUrl ? 'PostgreSQL' : `the embedded database in ${context.config.store.dataDir}`;
     const fileStore = await openFileStore(context.config.files);
-    if (setup.demo && await loadDemoIfEmpty(db, context.now, { store: fileStore, uploadLimit: context.config.files.uploadLimit })) process.stderr.write(`Loaded the demo registry into ${where}.\n`);
-    else process.stderr.write(`Using ${where}.\n`);
-    const demoAccounts = config.demoAccounts && await loadDemoAccountsIfEmpty(db, policy, context.now());
+    // servers started together on one empty database: one loads the demo, the others find it loaded
+    const demoAccounts = await withStartupLock(db, async () => {
+      if (setup.demo && await loadDemoIfEmpty(db, context.now, { store: fileStore, uploadLimit: context.config.files.uploadLimit })) process.stderr.write(`Loaded the demo registry into ${where}.\n`);
+      else process.stderr.write(`Using ${where}.\n`);
+      return config.demoAccounts && await loadDemoAccountsIfEmpty(db, policy, context.now());
+    });
     // The background jobs are worked by every server (README, "Background jobs"); closing the server drains them.
     const jobs = await JobQueue.open(db, { work: true, now: context.now, onError: (error) => process.stderr.write(`Background jobs: ${error.message}\n`) });
     const app = await buildServer({ db, config, policy, now: context.now, jobs, followChanges: true, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit } });
