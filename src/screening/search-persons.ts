@@ -35,14 +35,13 @@ export async function searchPersons(tx: Queryable, name: string, options: Search
   const { index, persons } = await registryIndex(tx);
   // ask for more than the limit when some may be filtered out as not visible
   const result = index.search(text, { threshold: options.threshold ?? SEARCH_THRESHOLD, limit: options.visible ? limit * 5 : limit, candidates: Math.max(50, limit * 5) });
-  const visible = options.visible ? await options.visible(result.hits.map((hit) => hit.id)) : undefined;
-  return result.hits
-    .filter((hit) => !visible || visible.has(hit.id))
-    .slice(0, limit)
-    .map((hit) => {
-      const { id, names, birthDate, nationalities, absorbed } = persons.get(hit.id)!;
-      return { person: { id, names, birthDate, nationalities, absorbed }, score: hit.score, explanation: hit.explanation };
-    });
+  // the persons as the index found them, taken before anything is awaited: the index may be updated meanwhile
+  const matches = result.hits.map((hit) => {
+    const { id, names, birthDate, nationalities, absorbed } = persons.get(hit.id)!;
+    return { person: { id, names, birthDate, nationalities, absorbed }, score: hit.score, explanation: hit.explanation };
+  });
+  const visible = options.visible ? await options.visible(matches.map((match) => match.person.id)) : undefined;
+  return matches.filter((match) => !visible || visible.has(match.person.id)).slice(0, limit);
 }
 
 async function registryIndex(tx: Queryable): Promise<{ index: MatchIndex; persons: ReadonlyMap<string, RegistryPerson> }> {
