@@ -36,9 +36,11 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'read,append' },
     processes: { type: 'string' },
     'append-rate': { type: 'string', default: '10' },
+    /** Another build's bin/imketen.js to run as the server (to compare with an earlier version on the same machine). */
+    bin: { type: 'string' },
   },
 });
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'imketen.js');
+const BIN = values.bin ?? join(import.meta.dirname, '..', '..', 'bin', 'imketen.js');
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
@@ -201,11 +203,14 @@ async function severalServers(counts: number[]): Promise<void> {
   };
   const scaling: string[] = [];
   const underLoad: string[] = [];
+  const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   for (const count of counts) {
     const servers = await Promise.all(Array.from({ length: count }, () => startServer({ DATABASE_URL: values.url })));
     const urls = servers.map((server) => server.url);
     const pids = servers.map((server) => server.child.pid!);
     try {
+      // Warm up: every server's first search waits for its registry index; then connections and caches.
+      await Promise.all(urls.map((url) => fetch(`${url}/api/matching/persons?name=Ivan%20Petrov`, { headers }).then((response) => response.arrayBuffer())));
       await spreadLoad(urls, (url) => ({ url: `${url}/api/cases/${kind}/${id}`, headers, duration: 3 }));
       const read = await spreadLoad(urls, (url) => ({ url: `${url}/api/cases/${kind}/${id}`, headers }), pids);
       const append = await spreadLoad(urls, (url) => ({
@@ -223,7 +228,7 @@ async function severalServers(counts: number[]): Promise<void> {
       await Promise.all(servers.map((server) => new Promise((resolve) => server.child.on('exit', resolve))));
     }
   }
-  console.log(`${events} events; load average at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  console.log(`${events} events; load average at the start: ${loadAtStart}; at the end: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
   console.log('| servers | request | connections (all servers) | requests/s | p50 ms | p99 ms (worst server) | errors | CPU ms per request (servers + database) |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const row of scaling) console.log(row);
