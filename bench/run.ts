@@ -25,7 +25,11 @@ const suites: Record<string, string[][]> = {
     [join(here, 'matching', 'heldout.ts'), ...dataArgs, ...(values.half ? ['--half', values.half] : [])],
     [join(here, 'matching', 'throughput.ts'), ...dataArgs, ...(values.quick ? ['--entries', '10000', '--queries', '1000'] : [])],
   ],
-  server: [[join(here, 'server', 'server-bench.ts'), ...(values.quick ? ['--duration', '5'] : [])]],
+  server: [
+    [join(here, 'server', 'server-bench.ts'), ...(values.quick ? ['--duration', '5'] : [])],
+    // several servers on one PostgreSQL database (issue 15); the database holds the demo registry (see the script's header)
+    [join(here, 'server', 'server-bench.ts'), '--processes', '1,2,3', '--url', 'postgres://postgres@127.0.0.1:5432/imketen_multi_bench', ...(values.quick ? ['--duration', '5'] : [])],
+  ],
   cli: [[join(here, 'cli', 'cli-bench.ts'), ...(values.quick ? ['--runs', '3'] : [])]],
   media: [[join(here, 'media', 'near-duplicates.ts'), ...(values.quick ? ['--hashes', '10000', '--queries', '200'] : [])]],
   evidence: [[join(here, 'evidence', 'upload-bench.ts'), ...(values.size ? ['--size', values.size] : values.quick ? ['--size', '64', '--runs', '1'] : [])]],

@@ -70,8 +70,9 @@ export async function revokeToken(tx: Queryable, id: number, now: Date): Promise
 
 /**
  * Valid tokens remembered for a few seconds, so a partner system's stream of requests does not cost a database
- * look-up each. A revocation through this server forgets the token at once; other server processes follow within
- * `ttlMs`. Expiry is checked on every use.
+ * look-up each. A revocation forgets the token at once, in every server on the store (the database notifies them:
+ * src/server/follow-changes.ts); without that notification a server follows within `ttlMs`. Expiry is checked on
+ * every use.
  */
 export class TokenCache {
   private readonly entries = new Map<string, { apiToken: ApiToken; until: number }>();
@@ -93,5 +94,9 @@ export class TokenCache {
 
   forget(id: number): void {
     for (const [key, entry] of this.entries) if (entry.apiToken.id === id) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }

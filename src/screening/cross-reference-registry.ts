@@ -14,6 +14,7 @@ import { knownToDifferentPartners, partnersByKind, partnersOf } from './partners
 import { recordHits } from './record-hits.js';
 import { asMatchEntry, loadRegistryPersons } from './registry-persons.js';
 import { screenPerson } from './screen-person.js';
+import { timeSlicer } from './time-slices.js';
 
 export interface CrossReferenceOptions {
   policy: Policy;
@@ -46,7 +47,9 @@ export async function crossReferenceRegistry(db: Db, options: CrossReferenceOpti
   const index = MatchIndex.from(persons.map(asMatchEntry));
 
   const best = new Map<string, { a: string; b: string; hit: Hit }>();
+  const slice = timeSlicer();
   for (const person of persons) {
+    await slice();
     for (const hit of screenPerson(index, person, { threshold, limit: 20 })) {
       if (hit.id === person.id) continue;
       const [a, b] = person.id < hit.id ? [person.id, hit.id] : [hit.id, person.id];

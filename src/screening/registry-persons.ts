@@ -41,7 +41,24 @@ const SUBJECT_FIELDS = ['suspect', 'person', 'subjects'] as const;
  * added to the person they were merged into.
  */
 export async function loadRegistryPersons(tx: Queryable, scope: PersonScope = {}, now: Date = new Date()): Promise<RegistryPerson[]> {
-  const rows = await personEvents(tx);
+  const states = personStates(await personEvents(tx));
+  const survivorOf = (id: string) => survivorIn(states, id);
+  const absorbed = absorbedBySurvivor(states, states.keys());
+
+  let ids: string[] = [...states.keys()].filter((id) => states.get(id)!.phase !== 'merged' || survivorOf(id) === id);
+  if (scope.kind) {
+    const inScope = new Set((await subjectsOfCases(tx, scope.kind, scope.phase, now)).map(survivorOf));
+    ids = ids.filter((id) => inScope.has(id));
+  }
+  if (scope.person !== undefined) {
+    const wanted = states.has(scope.person) ? survivorOf(scope.person) : scope.person;
+    ids = ids.filter((id) => id === wanted);
+  }
+  return ids.sort().map((id) => registryPersonOf(id, states, absorbed.get(id) ?? []));
+}
+
+/** The state of each person stream (by person id) from its events in stream and log order; unopened ones left out. */
+export function personStates(rows: readonly RecordedEvent[]): Map<string, PersonState> {
   const streams = new Map<string, RecordedEvent[]>();
   for (const row of rows) {
     const list = streams.get(row.stream);
@@ -53,39 +70,40 @@ export async function loadRegistryPersons(tx: Queryable, scope: PersonScope = {}
     const state = stateAt('person', events, '9999-12-31') as PersonState;
     if (state.phase !== 'not-opened') states.set(stream.slice('person/'.length), state);
   }
-  const survivorOf = (id: string): string => {
-    let current = id;
-    for (let hops = 0; hops < 100; hops++) {
-      const next = states.get(current)?.mergedInto;
-      if (!next || !states.has(next)) return current;
-      current = next;
-    }
-    return current; // a cycle of merges: stop where we are rather than loop
-  };
+  return states;
+}
+
+/** The person `id` counts for: itself, or the end of its chain of merges. */
+export function survivorIn(states: ReadonlyMap<string, PersonState>, id: string): string {
+  let current = id;
+  for (let hops = 0; hops < 100; hops++) {
+    const next = states.get(current)?.mergedInto;
+    if (!next || !states.has(next)) return current;
+    current = next;
+  }
+  return current; // a cycle of merges: stop where we are rather than loop
+}
+
+/** The persons merged into each survivor, from the ids that may be merged (all, or those known to be). */
+export function absorbedBySurvivor(states: ReadonlyMap<string, PersonState>, candidates: Iterable<string>): Map<string, string[]> {
   const absorbed = new Map<string, string[]>();
-  for (const [id, state] of states) {
-    if (state.phase !== 'merged') continue;
-    const survivor = survivorOf(id);
+  for (const id of candidates) {
+    if (states.get(id)?.phase !== 'merged') continue;
+    const survivor = survivorIn(states, id);
     if (survivor !== id) absorbed.set(survivor, [...(absorbed.get(survivor) ?? []), id]);
   }
+  return absorbed;
+}
 
-  let ids: string[] = [...states.keys()].filter((id) => states.get(id)!.phase !== 'merged' || survivorOf(id) === id);
-  if (scope.kind) {
-    const inScope = new Set((await subjectsOfCases(tx, scope.kind, scope.phase, now)).map(survivorOf));
-    ids = ids.filter((id) => inScope.has(id));
-  }
-  if (scope.person !== undefined) {
-    const wanted = states.has(scope.person) ? survivorOf(scope.person) : scope.person;
-    ids = ids.filter((id) => id === wanted);
-  }
-  return ids.sort().map((id) => {
-    const own = states.get(id)!;
-    const others = (absorbed.get(id) ?? []).sort().map((other) => states.get(other)!);
-    const names = [...new Set([...own.names, ...others.flatMap((state) => state.names)])];
-    const nationalities = [...new Set([...own.nationalities, ...others.flatMap((state) => state.nationalities)])].sort();
-    const birthDate = own.birthDate ?? others.find((state) => state.birthDate)?.birthDate ?? null;
-    return { id, names, birthDate, nationalities, dataHash: personDataHash({ names, birthDate, nationalities }), absorbed: (absorbed.get(id) ?? []).sort() };
-  });
+/** A survivor as matching sees it: its own names first, then those of the persons merged into it. */
+export function registryPersonOf(id: string, states: ReadonlyMap<string, PersonState>, absorbedIds: readonly string[]): RegistryPerson {
+  const own = states.get(id)!;
+  const absorbed = [...absorbedIds].sort();
+  const others = absorbed.map((other) => states.get(other)!);
+  const names = [...new Set([...own.names, ...others.flatMap((state) => state.names)])];
+  const nationalities = [...new Set([...own.nationalities, ...others.flatMap((state) => state.nationalities)])].sort();
+  const birthDate = own.birthDate ?? others.find((state) => state.birthDate)?.birthDate ?? null;
+  return { id, names, birthDate, nationalities, dataHash: personDataHash({ names, birthDate, nationalities }), absorbed };
 }
 
 /** The hash of what matching reads of a person; the order of names does not matter. */

@@ -15,6 +15,7 @@ import { recordHits } from './record-hits.js';
 import { loadRegistryPersons, type PersonScope, type RegistryPerson } from './registry-persons.js';
 import { openList } from './screen-queries.js';
 import { screenPerson } from './screen-person.js';
+import { timeSlicer } from './time-slices.js';
 import { entriesAtVersion, entriesClosedSince, type StoredEntry } from '../store/watchlist-store.js';
 
 export interface RegistryScreeningOptions {
@@ -87,7 +88,12 @@ export async function screenRegistry(db: Db, options: RegistryScreeningOptions):
       found.push({ counterpart: hit.id, personId: person.id, score: hit.score, explanation: hit.explanation, personHash: person.dataHash, counterpartHash: hashes.get(hit.id) ?? '' });
     }
   };
-  for (const person of full) await collect(index, person);
+  // a run over the registry takes seconds: between persons the event loop serves other requests (./time-slices.ts)
+  const slice = timeSlicer();
+  for (const person of full) {
+    await collect(index, person);
+    await slice();
+  }
   // per person: which stored pairs this run looked at again (all of a fully screened person's; a delta person's
   // pairs with entries changed or removed since its last screening)
   const reevaluatedEntries = new Map<string, Set<string> | 'all'>(full.map((person) => [person.id, 'all']));
@@ -98,7 +104,10 @@ export async function screenRegistry(db: Db, options: RegistryScreeningOptions):
     for (const person of group) reevaluatedEntries.set(person.id, closed);
     if (changed.length === 0) continue;
     const deltaIndex = MatchIndex.from(changed);
-    for (const person of group) await collect(deltaIndex, person);
+    for (const person of group) {
+      await collect(deltaIndex, person);
+      await slice();
+    }
   }
   // an unscoped run also retires the hits of persons no longer in the registry as such (merged into another)
   const everyone = !scope.kind && scope.person === undefined;

@@ -1,13 +1,12 @@
 /**
  * Searching the registry's persons by name with the same matcher as screening: any script, any transliteration.
- * The index over the registry is kept in the process until the log grows.
+ * The index over the registry is kept in the process and updated as the log grows (./registry-index.ts).
  */
 import { ImketenError } from '../domain/errors.js';
-import { MatchIndex, type HitExplanation } from '../matching/api.js';
+import type { HitExplanation, MatchIndex } from '../matching/api.js';
 import type { Queryable } from '../store/db.js';
-import { logPosition } from '../store/event-store.js';
-import { cachedIndex } from './match-index-cache.js';
-import { asMatchEntry, loadRegistryPersons, type RegistryPerson } from './registry-persons.js';
+import { registryIndexOf } from './registry-index.js';
+import type { RegistryPerson } from './registry-persons.js';
 
 /**
  * The default threshold of a search: lower than screening's, since a searcher often types part of a name
@@ -36,30 +35,15 @@ export async function searchPersons(tx: Queryable, name: string, options: Search
   const { index, persons } = await registryIndex(tx);
   // ask for more than the limit when some may be filtered out as not visible
   const result = index.search(text, { threshold: options.threshold ?? SEARCH_THRESHOLD, limit: options.visible ? limit * 5 : limit, candidates: Math.max(50, limit * 5) });
-  const visible = options.visible ? await options.visible(result.hits.map((hit) => hit.id)) : undefined;
-  return result.hits
-    .filter((hit) => !visible || visible.has(hit.id))
-    .slice(0, limit)
-    .map((hit) => {
-      const { id, names, birthDate, nationalities, absorbed } = persons.get(hit.id)!;
-      return { person: { id, names, birthDate, nationalities, absorbed }, score: hit.score, explanation: hit.explanation };
-    });
-}
-
-interface RegistryIndex {
-  index: MatchIndex;
-  persons: Map<string, RegistryPerson>;
-}
-
-const personsByIndex = new WeakMap<MatchIndex, Map<string, RegistryPerson>>();
-
-async function registryIndex(tx: Queryable): Promise<RegistryIndex> {
-  const position = await logPosition(tx);
-  const index = await cachedIndex(tx, `registry:${position}`, async () => {
-    const persons = await loadRegistryPersons(tx);
-    const built = MatchIndex.from(persons.map(asMatchEntry));
-    personsByIndex.set(built, new Map(persons.map((person) => [person.id, person])));
-    return built;
+  // the persons as the index found them, taken before anything is awaited: the index may be updated meanwhile
+  const matches = result.hits.map((hit) => {
+    const { id, names, birthDate, nationalities, absorbed } = persons.get(hit.id)!;
+    return { person: { id, names, birthDate, nationalities, absorbed }, score: hit.score, explanation: hit.explanation };
   });
-  return { index, persons: personsByIndex.get(index)! };
+  const visible = options.visible ? await options.visible(matches.map((match) => match.person.id)) : undefined;
+  return matches.filter((match) => !visible || visible.has(match.person.id)).slice(0, limit);
+}
+
+async function registryIndex(tx: Queryable): Promise<{ index: MatchIndex; persons: ReadonlyMap<string, RegistryPerson> }> {
+  return registryIndexOf(tx).current(tx);
 }

@@ -18,6 +18,8 @@ import { OPERATION_IDS } from './operation-ids.js';
 import { accessLogWriter } from '../access-log/access-log-writer.js';
 import { AppendQueue } from './append-queue.js';
 import { createServerMetrics } from './metrics.js';
+import { followChanges } from './follow-changes.js';
+import { listenForChanges } from '../store/notifications.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { ImketenError } from '../domain/errors.js';
 import type { Policy } from '../policy/policy.js';
@@ -41,6 +43,8 @@ export interface ServerDeps {
   jobs?: JobQueue;
   /** The evidence file store (README, "The file store") and the upload limit in bytes. */
   files?: { store: FileStore; uploadLimit: number };
+  /** Listen for changes other processes make to the store and follow them (./follow-changes.ts; imketen start/serve). */
+  followChanges?: boolean;
 }
 
 export interface RegisteredRoute {
@@ -219,7 +223,14 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
 
   await registerRoutes(app, context);
   await app.register(webApp);
-  app.addHook('onClose', async () => { await context.appends.idle(); await context.accessLog.flush(); await context.jobs?.stop(); });
+  const notifications = deps.followChanges ? listenForChanges(db, { onError: (error) => app.log.warn({ err: error }, 'change notifications') }) : undefined;
+  if (notifications) followChanges(context, notifications, (error) => app.log.warn({ err: error }, 'following a change'));
+  app.addHook('onClose', async () => {
+    await context.appends.idle();
+    await context.accessLog.flush();
+    await context.jobs?.stop();
+    await notifications?.close();
+  });
   await app.ready();
   return app;
 }

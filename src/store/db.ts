@@ -29,6 +29,10 @@ export interface Db extends Queryable {
   close(): Promise<void>;
   /** The connection pool of a PostgreSQL connection (metrics); the embedded store has none. */
   poolStats?(): PoolStats;
+  /** The embedded store: calls `onNotify` with the payload of every NOTIFY on `channel`; resolves to stop listening. */
+  listen?(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /** A PostgreSQL connection: a new connection of its own, outside the pool (LISTEN holds its connection; ./notifications.ts). */
+  dedicatedClient?(): pg.Client;
 }
 
 export interface PoolStats {
@@ -112,6 +116,10 @@ export async function openPglite(dataDir?: string, template?: File | Blob): Prom
       await gate.run(() => lite.close());
     },
     dumpDataDir: () => gate.run(() => lite.dumpDataDir('none')),
+    async listen(channel, onNotify) {
+      const stop = await gate.run(() => lite.listen(channel, onNotify));
+      return () => gate.run(() => stop());
+    },
     async shareOnSocket(path) {
       shared = await shareOnSocket(lite, gate, path);
       return shared;
@@ -141,13 +149,13 @@ export async function openPgliteThroughSocket(socketDir: string, serverName: str
 async function openPool(engine: Engine, connection: pg.PoolConfig, name: string, options: PoolOptions = {}): Promise<Db> {
   // Loaded here, not at the top: a command on the embedded store never needs it (start-up time, docs/architecture.md).
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({
+  const settings: pg.ClientConfig = {
     ...connection,
-    max: 4,
     // Every session in UTC, set at connection start (no extra query racing the first one).
     options: '-c TimeZone=UTC',
     types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser },
-  });
+  };
+  const pool = new pg.Pool({ ...settings, max: 4 });
   // An idle pooled connection that the server closes (a restart, an administrator) is reported here; without a
   // listener that would end the process. The pool drops it (then tells `onConnectionLost`) and opens a new one for
   // the next query.
@@ -186,6 +194,7 @@ async function openPool(engine: Engine, connection: pg.PoolConfig, name: string,
     },
     close: () => pool.end(),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    dedicatedClient: () => new pg.Client(settings),
   };
 }
 

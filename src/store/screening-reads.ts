@@ -14,6 +14,22 @@ export async function personEvents(tx: Queryable): Promise<RecordedEvent[]> {
   );
 }
 
+/** The events of these person streams, in stream and log order. */
+export async function personEventsOf(tx: Queryable, streams: readonly string[]): Promise<RecordedEvent[]> {
+  return tx.query<RecordedEvent>(
+    `SELECT seq, id, stream, type, date, recorded_at AS "recordedAt", data FROM events WHERE stream = ANY($1::text[]) ORDER BY stream, seq`,
+    [streams],
+  );
+}
+
+/** The person streams with an event after log position `after`, up to `upTo`. */
+export async function personStreamsChanged(tx: Queryable, after: number, upTo: number): Promise<string[]> {
+  const rows = await tx.query<{ stream: string }>(
+    `SELECT DISTINCT stream FROM events WHERE seq > $1 AND seq <= $2 AND kind = 'person'`, [after, upTo],
+  );
+  return rows.map((row) => row.stream);
+}
+
 /** The data of the events of these streams that are not retractions and were never retracted. */
 export async function unretractedData(tx: Queryable, streams: readonly string[]): Promise<Record<string, unknown>[]> {
   const rows = await tx.query<{ data: Record<string, unknown> }>(

@@ -6,6 +6,7 @@ import { buildServer } from '../../server/build-server.js';
 import { readServerConfig, type ServerConfig } from '../../server/config.js';
 import { hasDemoAccounts } from '../../store/accounts-store.js';
 import { openStore } from '../../store/open-store.js';
+import { withStartupLock } from '../../store/startup-lock.js';
 import { openFileStore } from '../../store/file-store/file-store-config.js';
 import { contextOf, type CliContext } from '../context.js';
 import { loadDemoIfEmpty } from './demo.js';
@@ -38,12 +39,17 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
   try {
     const where = context.config.store.databaseUrl ? 'PostgreSQL' : `the embedded database in ${context.config.store.dataDir}`;
     const fileStore = await openFileStore(context.config.files);
-    if (setup.demo && await loadDemoIfEmpty(db, context.now, { store: fileStore, uploadLimit: context.config.files.uploadLimit })) process.stderr.write(`Loaded the demo registry into ${where}.\n`);
-    else process.stderr.write(`Using ${where}.\n`);
-    const demoAccounts = config.demoAccounts && await loadDemoAccountsIfEmpty(db, policy, context.now());
-    // The background jobs are worked by every server (README, "Background jobs"); closing the server drains them.
-    const jobs = await JobQueue.open(db, { work: true, now: context.now, onError: (error) => process.stderr.write(`Background jobs: ${error.message}\n`) });
-    const app = await buildServer({ db, config, policy, now: context.now, jobs, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit } });
+    // Servers started together on one empty database take turns: one loads the demo, the others find it loaded; and
+    // one at a time installs the job queue's schema (two pg-boss installs at once were seen to deadlock).
+    const { demoAccounts, jobs } = await withStartupLock(db, async () => {
+      if (setup.demo && await loadDemoIfEmpty(db, context.now, { store: fileStore, uploadLimit: context.config.files.uploadLimit })) process.stderr.write(`Loaded the demo registry into ${where}.\n`);
+      else process.stderr.write(`Using ${where}.\n`);
+      const demoAccounts = config.demoAccounts && await loadDemoAccountsIfEmpty(db, policy, context.now());
+      // The background jobs are worked by every server (README, "Background jobs"); closing the server drains them.
+      const jobs = await JobQueue.open(db, { work: true, now: context.now, onError: (error) => process.stderr.write(`Background jobs: ${error.message}\n`) });
+      return { demoAccounts, jobs };
+    });
+    const app = await buildServer({ db, config, policy, now: context.now, jobs, followChanges: true, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit } });
     const address = await app.listen({ host: config.host, port: config.port });
     context.stdout.write(banner(address, config, demoAccounts || (config.demoAccounts && await hasDemoAccounts(db))));
     await new Promise<void>((resolve) => {
