@@ -6,7 +6,8 @@
  *  1. lines: JSON, the v1 schema, recordedAt; rows are appended in batches (an id already stored with the same
  *     content is a no-op, with other content an error);
  *  2. references: every person or case a new event names exists, in this import or the store (one SQL query);
- *     and an authorisation of the investigating judge keeps to R3 (./check-judge-authorisations.ts);
+ *     and an authorisation of the investigating judge keeps to R3 (./check-judge-authorisations.ts); an evidence
+ *     item's link to an element names an offence of its case and an element of it (./check-element-links.ts);
  *  3. streams: every stream the import touched is replayed in date order with its stored events — late arrivals
  *     and retractions included — through its state machine, and its projection rows are rebuilt. This pass runs
  *     alongside the first (./stream-replayer.ts), but its problems are reported only for a file whose lines and
@@ -29,6 +30,9 @@ import { ProblemList } from './problem-list.js';
 import { readLines, type ImportSource } from './sources.js';
 import { StreamReplayer } from './stream-replayer.js';
 import { checkJudgeAuthorisations } from './check-judge-authorisations.js';
+import { checkElementLinks } from './check-element-links.js';
+import { elementsConfig } from '../config/elements.js';
+import type { ElementsConfig } from '../domain/rules/elements-config.js';
 import { ruleConfig } from '../config/rules.js';
 import type { RuleConfig } from '../domain/rules/rule-config.js';
 
@@ -50,6 +54,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** The law's durations the import checks (R3's validity cap); default config/rules.json. */
   rules?: RuleConfig;
+  /** The elements of crimes an element link must name (R8); default config/elements.json. */
+  elements?: ElementsConfig;
 }
 
 export interface ImportSummary {
@@ -85,6 +91,8 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
     await checkReferences(tx, importId, sources, problems);
     rollBackOnProblems();
     await checkJudgeAuthorisations(tx, importId, sources, problems, options.rules ?? ruleConfig());
+    rollBackOnProblems();
+    await checkElementLinks(tx, importId, sources, problems, options.elements ?? elementsConfig());
     rollBackOnProblems();
     const streams = await replayer.finish();
     for (const problem of streamProblems.items) problems.add(problem);
