@@ -119,6 +119,9 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/evidence/:id/near-duplicates': return [{ url: '/api/evidence/BW-M/near-duplicates', kind: 'evidence', stream: 'evidence/BW-M' }];
     case 'GET /api/evidence/:id/files/:sha256': return [{ url: `/api/evidence/BW-M/files/${NO_SUCH_FILE}`, kind: 'evidence', stream: 'evidence/BW-M', ok: [404, 503] }];
     case 'POST /api/evidence/:id/files': return [{ url: '/api/evidence/BW-M/files?fileName=matrix.png', kind: 'evidence', stream: 'evidence/BW-M', body: () => ({}), ok: [415, 503] }];
+    // what each case rests on (routes/proof.ts)
+    case 'GET /api/cases/:kind/:id/proof': return [['criminal', 'SZ-1'], ['exclusion', 'IF-1']].map(([kind, id]) => ({ url: `/api/cases/${kind}/${id}/proof`, kind, stream: `${kind}/${id}` }));
+    case 'GET /api/evidence-at-risk': return ['criminal', 'exclusion'].map((kind) => ({ url: `/api/evidence-at-risk?kind=${kind}`, kind }));
     default: return [];
   }
 }

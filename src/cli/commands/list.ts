@@ -4,11 +4,15 @@ import { parseAsOf } from '../../domain/as-of.js';
 import { listArticle3Reassessment } from '../../operations/list-article3-reassessment.js';
 import { listUnprosecutable } from '../../operations/list-unprosecutable.js';
 import { listVictims } from '../../operations/list-victims.js';
+import { listEvidenceAtRisk } from '../../operations/list-evidence-at-risk.js';
+import { elementsConfig } from '../../config/elements.js';
+import { SOURCE_TYPES } from '../../domain/evidence/events.js';
+import { renderEvidenceAtRisk } from '../render/evidence-at-risk.js';
 import type { Language } from '../../reports/report.js';
 import { contextOf } from '../context.js';
 import { overdueVictimLines, renderOverdueVictims, renderReassessment, renderUnprosecutable } from '../render/lists.js';
 
-const LISTS = ['unprosecutable', 'article3-reassessment', 'overdue-victims'] as const;
+const LISTS = ['unprosecutable', 'article3-reassessment', 'overdue-victims', 'evidence-at-risk'] as const;
 type ListName = (typeof LISTS)[number];
 
 export function registerList(program: Command): void {
@@ -21,15 +25,19 @@ export function registerList(program: Command): void {
       'article3-reassessment  open departure dossiers with an Article 3 barrier, by nationality (R7): to reassess when a',
       '                       country\'s situation changes, as with Syria after 2024-12-08',
       'overdue-victims        victims owed information under R5 (periodic update, or a key event they were not told about)',
+      'evidence-at-risk       elements of cases that would lose their only proof if an originator\'s material became unavailable',
+      '                       (at-risk), and those that already did (lost) (R8); --originator, --source-type narrow it',
     ].join('\n'))
     .addArgument(new Argument('<list>', 'which list').choices([...LISTS]))
     .option('--date <date>', 'as on this date, YYYY-MM-DD (default today)')
     .option('--as-recorded-at <time>', 'as the registry knew it at this time (ISO 8601)')
     .option('--nationality <code>', 'article3-reassessment: only this nationality (ISO alpha-3, e.g. SYR)')
+    .option('--originator <name>', 'evidence-at-risk: only this originator\'s material (e.g. UNIMEK)')
+    .addOption(new Option('--source-type <type>', 'evidence-at-risk: only material of this source type').choices([...SOURCE_TYPES]))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', 'language').choices(['nl', 'en']).default('nl'))
-    .addHelpText('after', '\nExamples:\n  imketen list article3-reassessment --nationality SYR\n  imketen list overdue-victims --date 2026-06-30\n  imketen list unprosecutable --format json')
-    .action(async (list: ListName, options: { date?: string; asRecordedAt?: string; nationality?: string; format: 'text' | 'json'; lang: Language }, command: Command) => {
+    .addHelpText('after', '\nExamples:\n  imketen list article3-reassessment --nationality SYR\n  imketen list overdue-victims --date 2026-06-30\n  imketen list unprosecutable --format json\n  imketen list evidence-at-risk --source-type un-mechanism')
+    .action(async (list: ListName, options: { date?: string; asRecordedAt?: string; nationality?: string; originator?: string; sourceType?: string; format: 'text' | 'json'; lang: Language }, command: Command) => {
       const context = contextOf(command);
       const asOf = parseAsOf(options, context.now());
       const output = await context.withStore(async (db) => {
@@ -45,6 +53,10 @@ export function registerList(program: Command): void {
           case 'overdue-victims': {
             const victims = overdueVictimLines(await listVictims(db, { asOf, overdueOnly: true }, ruleConfig()));
             return options.format === 'json' ? victims : renderOverdueVictims(victims, asOf.date, options.lang);
+          }
+          case 'evidence-at-risk': {
+            const rows = await listEvidenceAtRisk(db, { asOf, elements: elementsConfig(), originator: options.originator, sourceType: options.sourceType });
+            return options.format === 'json' ? rows : renderEvidenceAtRisk(rows, asOf.date, options.lang);
           }
         }
       });

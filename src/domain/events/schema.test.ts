@@ -51,8 +51,9 @@ describe('validateEvent', () => {
     }
   });
 
-  it('knows the 32 event types of format v1, the hearing-scheduled, person.merged, judge-authorisation, information-shared and legal-hold extensions, the 7 evidence events and retracted', () => {
-    assert.equal(EVENT_TYPES.length, 46);
+  it('knows the 32 event types of format v1, the hearing-scheduled, person.merged, judge-authorisation, information-shared and legal-hold extensions, the 7 evidence events, the 7 proof events (R8) and retracted', () => {
+    assert.equal(EVENT_TYPES.length, 53);
+    assert.ok(EVENT_TYPES.includes('evidence.element-linked'));
     assert.ok(EVENT_TYPES.includes('person.legal-hold-placed'));
     assert.ok(EVENT_TYPES.includes('person.legal-hold-lifted'));
     assert.ok(EVENT_TYPES.includes('evidence.file-attached'));

@@ -1193,6 +1193,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{kind}/{id}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The proof matrix of a criminal case or 1F file: each element against the evidence (R8)
+         * @description Every element of the offences of a criminal case (or of the grounds of Art. 1F of a 1F file), its status by R8 (proven, lead-only, unsupported) and the evidence items linked to it with relation, weight, verification and what keeps an item from counting; on `date`, as the registry knew it at `asRecordedAt`.
+         *
+         *     **Access policy** — action `proof.read`: police (criminal); prosecutor (criminal); ind-1f (exclusion). Every access is written to the access log with its legal basis.
+         */
+        get: operations["showProofMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence-at-risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Elements that would lose their only proof if an originator's material became unavailable, and those that did
+         * @description Of the criminal cases or 1F files (`kind`) the caller may read: `at-risk` elements are proven now only by the originator's material (what-if it became unavailable); `lost` elements are not proven now but would be if its unavailable material were available again (R8).
+         *
+         *     **Access policy** — action `evidence-at-risk.list`: police (criminal); prosecutor (criminal); ind-1f (exclusion). Every access is written to the access log with its legal basis.
+         */
+        get: operations["listEvidenceAtRisk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1413,6 +1457,25 @@ export interface components {
             otherSha256: string;
             /** @description Bits of 64 that differ. */
             distance: number;
+        };
+        ElementAtRisk: {
+            case: string;
+            offence: string;
+            element: string;
+            label: {
+                nl: string;
+                en: string;
+            };
+            status: "at-risk" | "lost";
+            originator: string;
+            items: {
+                id: string;
+                title: string;
+                sourceType: string;
+                available: boolean;
+                unavailableSince: string | null;
+                unavailableReason: string | null;
+            }[];
         };
         /**
          * @description RFC 9457 problem details (application/problem+json).
@@ -9342,6 +9405,326 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StoredFile"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    showProofMatrix: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path: {
+                kind: "criminal" | "exclusion";
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        case: string;
+                        kind: string;
+                        offences: {
+                            offence: string;
+                            label: {
+                                nl: string;
+                                en: string;
+                            };
+                            linked: boolean;
+                            crimes: {
+                                crime: string;
+                                label: {
+                                    nl: string;
+                                    en: string;
+                                };
+                                article: string;
+                            }[];
+                        }[];
+                        elements: {
+                            offence: string;
+                            crime: string | null;
+                            element: string;
+                            kind: string;
+                            label: {
+                                nl: string;
+                                en: string;
+                            };
+                            source: {
+                                article: string;
+                                eoc?: string;
+                                other?: string;
+                            };
+                            status: "proven" | "lead-only" | "unsupported";
+                            reason: {
+                                nl: string;
+                                en: string;
+                            };
+                            unverifiedOnly: boolean;
+                            cells: {
+                                item: string;
+                                relation: string;
+                                weight: string;
+                                reasoning: string;
+                                linkedOn: string;
+                                verification: string;
+                                counts: boolean;
+                                blocker: string | null;
+                                why: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            }[];
+                        }[];
+                        items: {
+                            id: string;
+                            title: string;
+                            kind: string;
+                            sourceType: string;
+                            originator: string | null;
+                            available: boolean;
+                            availability: {
+                                reason: string;
+                                date: string;
+                            } | null;
+                            conditions: string;
+                            conditionsRecorded: boolean;
+                            consent: string;
+                            verification: string;
+                            leadOnly: boolean;
+                        }[];
+                        summary: {
+                            proven: number;
+                            leadOnly: number;
+                            unsupported: number;
+                        };
+                        asOf: {
+                            date: string;
+                            recordedAt: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvidenceAtRisk: {
+        parameters: {
+            query: {
+                kind: "criminal" | "exclusion";
+                originator?: string;
+                sourceType?: "witness" | "open-source" | "un-mechanism" | "foreign-authority" | "ngo" | "seized" | "person-concerned" | "other";
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        items: components["schemas"]["ElementAtRisk"][];
+                    };
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
