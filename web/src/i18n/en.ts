@@ -2,6 +2,7 @@
  * English: the same keys as nl.ts (the type `Translations` enforces it).
  */
 import { evidenceEn } from './evidence';
+import { proofEn } from './proof';
 import type { nl } from './nl';
 
 export type Translations<T = typeof nl> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -9,6 +10,8 @@ export type Translations<T = typeof nl> = { [K in keyof T]: T[K] extends string 
 export const en: Translations = {
   // The evidence register (issue 12): its words live in ./evidence.ts.
   evidence: evidenceEn.evidence,
+  // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
+  proof: proofEn.proof,
   common: {
     appName: 'imketen',
     appTagline: 'Information system for international crimes',
@@ -226,6 +229,8 @@ export const en: Translations = {
     'evidence.read': 'Evidence item viewed',
     'evidence.download': 'Evidence file downloaded',
     'evidence.upload': 'Evidence file stored',
+    'proof.read': 'Proof matrix of a case read',
+    'evidence-at-risk.list': 'Evidence-at-risk list read',
     'retention.read': 'Retention terms listed',
     'jobs.read': 'Background jobs listed',
   },
@@ -304,6 +309,7 @@ export const en: Translations = {
   },
   eventType: {
     ...evidenceEn.eventType,
+    ...proofEn.eventType,
     'person.registered': 'Person registered',
     'person.merged': 'Person merged',
     'person.alias-added': 'Alias added',
@@ -346,6 +352,7 @@ export const en: Translations = {
   },
   field: {
     ...evidenceEn.field,
+    ...proofEn.field,
     id: 'Id',
     names: 'Names',
     name: 'Name',
@@ -402,6 +409,7 @@ export const en: Translations = {
   },
   value: {
     ...evidenceEn.value,
+    ...proofEn.value,
     'periodic-update': 'periodic update',
     OM: 'Public Prosecution Service (OM)',
     'first-instance': 'First instance',

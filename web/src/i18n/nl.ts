@@ -4,10 +4,13 @@
  * are keyed by their code in the interchange format.
  */
 import { evidenceNl } from './evidence';
+import { proofNl } from './proof';
 
 export const nl = {
   // The evidence register (issue 12): its words live in ./evidence.ts.
   evidence: evidenceNl.evidence,
+  // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
+  proof: proofNl.proof,
   common: {
     appName: 'imketen',
     appTagline: 'Informatiesysteem internationale misdrijven',
@@ -225,6 +228,8 @@ export const nl = {
     'evidence.read': 'Bewijsstuk ingezien',
     'evidence.download': 'Bestand van bewijsstuk gedownload',
     'evidence.upload': 'Bestand bij bewijsstuk opgeslagen',
+    'proof.read': 'Bewijsmatrix van een zaak opgevraagd',
+    'evidence-at-risk.list': 'Lijst bewijs in gevaar opgevraagd',
     'retention.read': 'Bewaartermijnen opgevraagd',
     'jobs.read': 'Achtergrondtaken opgevraagd',
   },
@@ -303,6 +308,7 @@ export const nl = {
   },
   eventType: {
     ...evidenceNl.eventType,
+    ...proofNl.eventType,
     'person.registered': 'Persoon geregistreerd',
     'person.merged': 'Persoon samengevoegd',
     'person.alias-added': 'Alias toegevoegd',
@@ -345,6 +351,7 @@ export const nl = {
   },
   field: {
     ...evidenceNl.field,
+    ...proofNl.field,
     id: 'Nummer',
     names: 'Namen',
     name: 'Naam',
@@ -401,6 +408,7 @@ export const nl = {
   },
   value: {
     ...evidenceNl.value,
+    ...proofNl.value,
     'periodic-update': 'periodieke update',
     OM: 'Openbaar Ministerie',
     'first-instance': 'Eerste aanleg',

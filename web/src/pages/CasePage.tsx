@@ -18,6 +18,7 @@ import { DataTable, PersonLink } from '../components/Tables';
 import { formatDate, formatDateTime, labelOf } from '../format';
 import { EventDetails } from '../components/EventDetails';
 import { EvidenceSection } from '../components/evidence/EvidenceSection';
+import { ProofMatrixLink } from '../components/proof/ProofMatrixLink';
 
 type CaseKind = 'criminal' | 'extradition' | 'exclusion' | 'departure' | 'intake' | 'mla';
 
@@ -111,6 +112,7 @@ export function CasePage() {
                 )}</Loaded>
               </Paper>
             </Grid>
+            {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><ProofMatrixLink kind={kind} id={id} /></Grid>}
             {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><EvidenceSection caseKind={kind} caseId={id} /></Grid>}
           </Grid>
         );
