@@ -65,15 +65,15 @@ export async function standingElementLinks(
   tx: Queryable, request: { date: string; moment: string; originator?: string; sourceType?: string },
 ): Promise<StandingElementLink[]> {
   const rows = await tx.query<StandingElementLink & { confirmed: number | string; failed: boolean | null }>(
-    `WITH ev AS MATERIALIZED (
-       SELECT e.stream, e.type, e.date, e.recorded_at, e.seq, e.data FROM events e
-       WHERE e.type = ANY($1::text[]) AND e.date <= $2::date AND ${visibleAsRecordedAt('e', '$3::timestamptz')}
-     ),
+    `WITH ${EVIDENCE_TYPES.map((type) => `"${type}" AS MATERIALIZED (
+       SELECT e.stream, e.date, e.recorded_at, e.seq, e.data FROM events e
+       WHERE e.type = '${type}' AND e.date <= $1::date AND ${visibleAsRecordedAt('e', '$2::timestamptz')}
+     )`).join(',\n     ')},
      links AS (
        SELECT l.stream, COALESCE('criminal/' || (l.data ->> 'criminalCase'), 'exclusion/' || (l.data ->> 'exclusionCase')) AS case_stream,
               l.data ->> 'offence' AS offence, l.data ->> 'element' AS element, l.data ->> 'relation' AS relation
-       FROM ev l WHERE l.type = 'evidence.element-linked'
-         AND NOT EXISTS (SELECT 1 FROM ev u WHERE u.type = 'evidence.element-unlinked' AND u.stream = l.stream
+       FROM "evidence.element-linked" l
+       WHERE NOT EXISTS (SELECT 1 FROM "evidence.element-unlinked" u WHERE u.stream = l.stream
                AND u.data ->> 'offence' = l.data ->> 'offence' AND u.data ->> 'element' = l.data ->> 'element'
                AND COALESCE(u.data ->> 'criminalCase', '') = COALESCE(l.data ->> 'criminalCase', '')
                AND COALESCE(u.data ->> 'exclusionCase', '') = COALESCE(l.data ->> 'exclusionCase', '')
@@ -81,26 +81,28 @@ export async function standingElementLinks(
      ),
      reg AS (
        SELECT DISTINCT ON (stream) stream, data -> 'source' ->> 'type' AS source_type, data -> 'source' ->> 'name' AS source_name, data ->> 'title' AS title
-       FROM ev WHERE type = 'evidence.registered' AND stream IN (SELECT stream FROM links) ORDER BY stream, date, recorded_at, seq
+       FROM "evidence.registered" ORDER BY stream, date, recorded_at, seq
      ),
      avail AS (
        SELECT DISTINCT ON (stream) stream, (data ->> 'available')::boolean AS available, data ->> 'reason' AS reason, date
-       FROM ev WHERE type = 'evidence.availability-changed' ORDER BY stream, date DESC, recorded_at DESC, seq DESC
+       FROM "evidence.availability-changed" ORDER BY stream, date DESC, recorded_at DESC, seq DESC
      ),
      cond AS (
        SELECT DISTINCT ON (stream) stream, data ->> 'conditions' AS conditions, data ->> 'originator' AS originator, date, recorded_at, seq
-       FROM ev WHERE type = 'evidence.conditions-set' ORDER BY stream, date DESC, recorded_at DESC, seq DESC
+       FROM "evidence.conditions-set" ORDER BY stream, date DESC, recorded_at DESC, seq DESC
      ),
      consent AS (
        SELECT DISTINCT ON (c.stream) c.stream, c.type
-       FROM ev c JOIN cond k ON k.stream = c.stream AND (c.date, c.recorded_at, c.seq) > (k.date, k.recorded_at, k.seq)
-       WHERE c.type IN ('evidence.consent-requested', 'evidence.consent-given', 'evidence.consent-refused')
+       FROM (SELECT *, 'evidence.consent-requested' AS type FROM "evidence.consent-requested"
+             UNION ALL SELECT *, 'evidence.consent-given' FROM "evidence.consent-given"
+             UNION ALL SELECT *, 'evidence.consent-refused' FROM "evidence.consent-refused") c
+         JOIN cond k ON k.stream = c.stream AND (c.date, c.recorded_at, c.seq) > (k.date, k.recorded_at, k.seq)
        ORDER BY c.stream, c.date DESC, c.recorded_at DESC, c.seq DESC
      ),
      ver AS (
        SELECT stream, bool_or(outcome = 'refuted') AS failed, count(*) FILTER (WHERE outcome = 'confirmed') AS confirmed FROM (
          SELECT DISTINCT ON (stream, data ->> 'step') stream, data ->> 'outcome' AS outcome
-         FROM ev WHERE type = 'evidence.verified' ORDER BY stream, data ->> 'step', date DESC, recorded_at DESC, seq DESC
+         FROM "evidence.verified" ORDER BY stream, data ->> 'step', date DESC, recorded_at DESC, seq DESC
        ) steps GROUP BY stream
      ),
      rows AS (
@@ -119,11 +121,11 @@ export async function standingElementLinks(
      candidates AS (
        SELECT DISTINCT "caseStream", offence, element FROM rows
        WHERE relation = 'supports' AND (NOT available OR (
-         ($4::text IS NULL OR lower(originator) = lower($4::text)) AND ($5::text IS NULL OR "sourceType" = $5::text)))
+         ($3::text IS NULL OR lower(originator) = lower($3::text)) AND ($4::text IS NULL OR "sourceType" = $4::text)))
      )
      SELECT rows.* FROM rows JOIN candidates USING ("caseStream", offence, element)
      ORDER BY "caseStream", offence, element, item`,
-    [EVIDENCE_TYPES, request.date, request.moment, request.originator ?? null, request.sourceType ?? null],
+    [request.date, request.moment, request.originator ?? null, request.sourceType ?? null],
   );
   return rows.map(({ confirmed, failed, ...row }) => ({
     ...row,
