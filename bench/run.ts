@@ -3,10 +3,11 @@
  * figures. Speed and memory targets are measured here, never in timed tests.
  *
  *   npm run bench                       # everything, full sizes (long: the 1M-event runs take a while)
- *   npm run bench -- --only registry    # one suite: registry, matching, server, cli, media, evidence
+ *   npm run bench -- --only registry    # one suite: registry, matching, server, cli, media, evidence, proof
  *   npm run bench -- --quick            # small sizes, for a smoke run
  *   npm run bench -- --only matching --half both   # the held-out matching evaluation: both halves (default: test)
  *   npm run bench -- --only evidence --size 256    # the upload benchmark with a 256 MiB file (default 1024)
+ *   npm run bench -- --only proof                  # the proof matrix and evidence at risk, 100,000 items on PostgreSQL
  *
  * Data paths: the matching benchmarks read public lists from --data DIR (default: a shared/data folder beside the checkout).
  */
@@ -33,6 +34,7 @@ const suites: Record<string, string[][]> = {
   cli: [[join(here, 'cli', 'cli-bench.ts'), ...(values.quick ? ['--runs', '3'] : [])]],
   media: [[join(here, 'media', 'near-duplicates.ts'), ...(values.quick ? ['--hashes', '10000', '--queries', '200'] : [])]],
   evidence: [[join(here, 'evidence', 'upload-bench.ts'), ...(values.size ? ['--size', values.size] : values.quick ? ['--size', '64', '--runs', '1'] : [])]],
+  proof: [[join(here, 'proof', 'proof-bench.ts'), ...(values.quick ? ['--cases', '2000', '--items', '10000', '--runs', '3'] : [])]],
 };
 
 const chosen = values.only ? values.only.split(',') : Object.keys(suites);

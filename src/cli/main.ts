@@ -46,6 +46,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   { commands: [['rebuild', '', 'rebuild the projections (case phase history) from the event log']], load: async () => (await import('./commands/rebuild.js')).registerRebuild },
   { commands: [['evidence', '', 'the evidence register: add, attach, list, show, verify-files, bundle, verify-bundle, capture']], load: async () => (await import('./commands/evidence.js')).registerEvidence },
   { commands: [['witnesses', '[options] <case>', 'the witnesses of a case: pseudonym, protection, statements, availability']], load: async () => (await import('./commands/witnesses.js')).registerWitnesses },
+  { commands: [['proof', '[options] <case>', 'the proof matrix of a case: each element of its offences against the evidence (R8)']], load: async () => (await import('./commands/proof.js')).registerProof },
 ];
 
 export interface CommandModule {

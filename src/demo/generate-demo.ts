@@ -21,6 +21,7 @@ import { article1FCases } from './article1f-cases.js';
 import { criminalCases } from './criminal-cases.js';
 import { CaseSightings, evidenceItems } from './evidence-items.js';
 import { demoWitnesses } from './witnesses.js';
+import { OffenceSightings, proofLinks } from './proof-links.js';
 import { extraditionCases } from './extraditions.js';
 import { ReplicaIds, RunIds } from './ids.js';
 import { reportsWithoutInvestigation } from './intakes.js';
@@ -45,13 +46,16 @@ export function* generateDemo(options: DemoOptions): Generator<EventInput> {
     const context: DemoContext = { run, ids: new ReplicaIds(replica) };
     const rng = new Rng(`imketen-demo/replica-${replica}`);
     const seen = new CaseSightings();
-    yield* seen.watch(criminalCases(context, rng.fork('criminal')));
+    const offences = new OffenceSightings();
+    yield* offences.watch(seen.watch(criminalCases(context, rng.fork('criminal'))));
     yield* extraditionCases(context, rng.fork('extradition'));
     yield* seen.watch(article1FCases(context, rng.fork('article-1f')));
     yield* reportsWithoutInvestigation(context, rng.fork('intakes'));
     yield* incomingRequests(context, rng.fork('legal-assistance'));
-    yield* evidenceItems(context, rng.fork('evidence'), seen);
+    const evidence = [...evidenceItems(context, rng.fork('evidence'), seen)];
+    yield* evidence;
     yield* demoWitnesses(context, rng.fork('witnesses'), seen);
+    yield* proofLinks(context, rng.fork('proof'), offences, evidence);
   }
 }
 

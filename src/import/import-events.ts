@@ -8,6 +8,8 @@
  *  2. references: every person or case a new event names exists, in this import or the store (one SQL query);
  *     and an authorisation of the investigating judge keeps to R3 (./check-judge-authorisations.ts); a witness's
  *     statement is a witness-statement of the witness's case (./check-witness-statements.ts);
+ *     and an authorisation of the investigating judge keeps to R3 (./check-judge-authorisations.ts); an evidence
+ *     item's link to an element names an offence of its case and an element of it (./check-element-links.ts);
  *  3. streams: every stream the import touched is replayed in date order with its stored events — late arrivals
  *     and retractions included — through its state machine, and its projection rows are rebuilt. This pass runs
  *     alongside the first (./stream-replayer.ts), but its problems are reported only for a file whose lines and
@@ -31,6 +33,9 @@ import { readLines, type ImportSource } from './sources.js';
 import { StreamReplayer } from './stream-replayer.js';
 import { checkJudgeAuthorisations } from './check-judge-authorisations.js';
 import { checkWitnessStatements } from './check-witness-statements.js';
+import { checkElementLinks } from './check-element-links.js';
+import { elementsConfig } from '../config/elements.js';
+import type { ElementsConfig } from '../domain/rules/elements-config.js';
 import { ruleConfig } from '../config/rules.js';
 import type { RuleConfig } from '../domain/rules/rule-config.js';
 
@@ -52,6 +57,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** The law's durations the import checks (R3's validity cap); default config/rules.json. */
   rules?: RuleConfig;
+  /** The elements of crimes an element link must name (R8); default config/elements.json. */
+  elements?: ElementsConfig;
 }
 
 export interface ImportSummary {
@@ -89,6 +96,7 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
     await checkJudgeAuthorisations(tx, importId, sources, problems, options.rules ?? ruleConfig());
     rollBackOnProblems();
     await checkWitnessStatements(tx, importId, sources, problems);
+    await checkElementLinks(tx, importId, sources, problems, options.elements ?? elementsConfig());
     rollBackOnProblems();
     const streams = await replayer.finish();
     for (const problem of streamProblems.items) problems.add(problem);

@@ -127,6 +127,9 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/witnesses/:id': return [{ url: '/api/witnesses/WM-1', kind: 'witness', stream: 'witness/WM-1' }];
     case 'GET /api/witnesses/at-risk': return [{ url: '/api/witnesses/at-risk?country=SYR', kind: 'export-any' }];
     case 'GET /api/witnesses/potential': return [{ url: '/api/witnesses/potential', kind: 'export-any' }];
+    // what each case rests on (routes/proof.ts)
+    case 'GET /api/cases/:kind/:id/proof': return [['criminal', 'SZ-1'], ['exclusion', 'IF-1']].map(([kind, id]) => ({ url: `/api/cases/${kind}/${id}/proof`, kind, stream: `${kind}/${id}` }));
+    case 'GET /api/evidence-at-risk': return ['criminal', 'exclusion'].map((kind) => ({ url: `/api/evidence-at-risk?kind=${kind}`, kind }));
     default: return [];
   }
 }

@@ -13,6 +13,7 @@ import { Layout } from './layout/Layout';
 import { AccessLogPage } from './pages/AccessLogPage';
 import { CaseListPage } from './pages/CaseListPage';
 import { CasePage } from './pages/CasePage';
+import { ProofPage } from './pages/ProofPage';
 import { EvidencePage } from './pages/EvidencePage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -58,6 +59,7 @@ function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="cases" element={<CaseListPage />} />
         <Route path="cases/:kind/:id" element={<CasePage />} />
+        <Route path="cases/:kind/:id/proof" element={<ProofPage />} />
         <Route path="persons/:id" element={<PersonPage />} />
         <Route path="evidence/:id" element={<EvidencePage />} />
         <Route path="search" element={<SearchPage />} />

@@ -8,11 +8,15 @@ import { listPotentialWitnesses } from '../../operations/list-potential-witnesse
 import { listWitnessesAtRisk } from '../../operations/list-witnesses-at-risk.js';
 import { renderPotentialWitnesses, renderWitnessesAtRisk } from '../render/witnesses.js';
 import { cliIdentifies } from './witnesses.js';
+import { listEvidenceAtRisk } from '../../operations/list-evidence-at-risk.js';
+import { elementsConfig } from '../../config/elements.js';
+import { SOURCE_TYPES } from '../../domain/evidence/events.js';
+import { renderEvidenceAtRisk } from '../render/evidence-at-risk.js';
 import type { Language } from '../../reports/report.js';
 import { contextOf } from '../context.js';
 import { overdueVictimLines, renderOverdueVictims, renderReassessment, renderUnprosecutable } from '../render/lists.js';
 
-const LISTS = ['unprosecutable', 'article3-reassessment', 'overdue-victims', 'witnesses-at-risk', 'potential-witnesses'] as const;
+const LISTS = ['unprosecutable', 'article3-reassessment', 'overdue-victims', 'witnesses-at-risk', 'potential-witnesses', 'evidence-at-risk'] as const;
 type ListName = (typeof LISTS)[number];
 
 export function registerList(program: Command): void {
@@ -28,6 +32,8 @@ export function registerList(program: Command): void {
       'witnesses-at-risk      cases resting on statements of witnesses no longer available, or living in a country whose situation',
       '                       changed (config/rules.json countrySituations)',
       'potential-witnesses    witnesses who were unwilling to testify and whose country\'s situation changed since (for the police)',
+      'evidence-at-risk       elements of cases that would lose their only proof if an originator\'s material became unavailable',
+      '                       (at-risk), and those that already did (lost) (R8); --originator, --source-type narrow it',
     ].join('\n'))
     .addArgument(new Argument('<list>', 'which list').choices([...LISTS]))
     .option('--date <date>', 'as on this date, YYYY-MM-DD (default today)')
@@ -35,10 +41,12 @@ export function registerList(program: Command): void {
     .option('--nationality <code>', 'article3-reassessment: only this nationality (ISO alpha-3, e.g. SYR)')
     .option('--country <code>', 'witnesses-at-risk, potential-witnesses: only witnesses living in this country (ISO alpha-3, e.g. SYR)')
     .option('--pseudonymise', 'witness lists: withhold the identity of every protected witness')
+    .option('--originator <name>', 'evidence-at-risk: only this originator\'s material (e.g. UNIMEK)')
+    .addOption(new Option('--source-type <type>', 'evidence-at-risk: only material of this source type').choices([...SOURCE_TYPES]))
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', 'language').choices(['nl', 'en']).default('nl'))
-    .addHelpText('after', '\nExamples:\n  imketen list article3-reassessment --nationality SYR\n  imketen list overdue-victims --date 2026-06-30\n  imketen list unprosecutable --format json')
-    .action(async (list: ListName, options: { date?: string; asRecordedAt?: string; nationality?: string; country?: string; pseudonymise?: boolean; format: 'text' | 'json'; lang: Language }, command: Command) => {
+    .addHelpText('after', '\nExamples:\n  imketen list article3-reassessment --nationality SYR\n  imketen list overdue-victims --date 2026-06-30\n  imketen list unprosecutable --format json\n  imketen list evidence-at-risk --source-type un-mechanism')
+    .action(async (list: ListName, options: { date?: string; asRecordedAt?: string; nationality?: string; country?: string; pseudonymise?: boolean; originator?: string; sourceType?: string; format: 'text' | 'json'; lang: Language }, command: Command) => {
       const context = contextOf(command);
       const asOf = parseAsOf(options, context.now());
       const output = await context.withStore(async (db) => {
@@ -64,6 +72,10 @@ export function registerList(program: Command): void {
             }
             const cases = await listWitnessesAtRisk(db, request);
             return options.format === 'json' ? cases : renderWitnessesAtRisk(cases, options.lang);
+          }
+          case 'evidence-at-risk': {
+            const rows = await listEvidenceAtRisk(db, { asOf, elements: elementsConfig(), originator: options.originator, sourceType: options.sourceType });
+            return options.format === 'json' ? rows : renderEvidenceAtRisk(rows, asOf.date, options.lang);
           }
         }
       });

@@ -28,7 +28,9 @@ export const EVENT_TYPES_BY_KIND: Readonly<Record<StreamKind, readonly string[]>
   mla: ['mla.sent', 'mla.received', 'mla.answered', 'mla.closed'],
   evidence: [
     'evidence.registered', 'evidence.file-attached', 'evidence.custody-transferred', 'evidence.verified',
-    'evidence.disclosed', 'evidence.linked', 'evidence.unlinked',
+    'evidence.disclosed', 'evidence.linked', 'evidence.unlinked', 'evidence.element-linked', 'evidence.element-unlinked',
+    'evidence.conditions-set', 'evidence.consent-requested', 'evidence.consent-given', 'evidence.consent-refused',
+    'evidence.availability-changed',
   ],
   witness: ['witness.registered', 'witness.protection-set', 'witness.statement-linked', 'witness.availability-changed'],
 };

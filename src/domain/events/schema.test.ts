@@ -51,9 +51,10 @@ describe('validateEvent', () => {
     }
   });
 
-  it('knows the 32 event types of format v1, the hearing-scheduled, person.merged, judge-authorisation, information-shared and legal-hold extensions, the 7 evidence events, the 4 witness events and retracted', () => {
-    assert.equal(EVENT_TYPES.length, 50);
+  it('knows the 32 event types of format v1, the hearing-scheduled, person.merged, judge-authorisation, information-shared and legal-hold extensions, the 7 evidence events, the 7 proof events (R8), the 4 witness events and retracted', () => {
+    assert.equal(EVENT_TYPES.length, 57);
     assert.ok(EVENT_TYPES.includes('witness.availability-changed'));
+    assert.ok(EVENT_TYPES.includes('evidence.element-linked'));
     assert.ok(EVENT_TYPES.includes('person.legal-hold-placed'));
     assert.ok(EVENT_TYPES.includes('person.legal-hold-lifted'));
     assert.ok(EVENT_TYPES.includes('evidence.file-attached'));

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { normaliseTimestamp } from '../dates.js';
 import type { EventsOf } from '../events/domain-event.js';
-import { calendarDate, entityId, text } from '../events/fields.js';
+import { calendarDate, entityId, plannedDate, text } from '../events/fields.js';
 
 export const EVIDENCE_KINDS = [
   'witness-statement', 'document', 'photo', 'video', 'audio', 'web-capture', 'device-extraction', 'forensic-report',
@@ -21,6 +21,14 @@ export const ACQUISITION_METHODS = ['capture', 'download', 'seizure', 'legal-ass
 export const VERIFICATION_STEPS = ['source', 'technical', 'content'] as const;
 export const VERIFICATION_OUTCOMES = ['confirmed', 'inconclusive', 'refuted'] as const;
 export const DISCLOSED_TO = ['defence', 'court', 'partner'] as const;
+/** How an item bears on an element of an offence (R8): it supports it, contradicts it, or gives context. */
+export const ELEMENT_RELATIONS = ['supports', 'contradicts', 'context'] as const;
+/** The linker's assessment of how much the item weighs for the element. */
+export const ELEMENT_WEIGHTS = ['strong', 'moderate', 'weak'] as const;
+/** The originator's conditions on the use of the material (R8): a lead only, evidence with its consent, evidence. */
+export const ORIGINATOR_CONDITIONS = ['lead-only', 'evidence-with-consent', 'evidence'] as const;
+/** What the originator's consent is needed for. */
+export const CONSENT_PURPOSES = ['disclosure', 'court-use'] as const;
 
 /** A SHA-256 digest as 64 lower-case hexadecimal characters. */
 export const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 digest (64 lower-case hexadecimal characters)');
@@ -60,6 +68,19 @@ const oneCase = z.strictObject({ criminalCase: entityId.optional(), exclusionCas
   }
 });
 
+/** An offence code, 1F ground or element id as config/elements.json spells them. */
+const elementKey = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,99}$/, 'an id of letters, digits, dots and hyphens as config/elements.json spells it');
+
+/** One case (as `oneCase`) and more fields. */
+function oneCaseWith<T extends z.ZodRawShape>(shape: T) {
+  return z.strictObject({ criminalCase: entityId.optional(), exclusionCase: entityId.optional(), ...shape }).superRefine((value, ctx) => {
+    const named = value as { criminalCase?: string; exclusionCase?: string };
+    if ((named.criminalCase === undefined) === (named.exclusionCase === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'name exactly one case: criminalCase or exclusionCase' });
+    }
+  });
+}
+
 export const evidenceEventSchemas = {
   'evidence.registered': z.strictObject({
     criminalCases: z.array(entityId).optional(),
@@ -92,6 +113,30 @@ export const evidenceEventSchemas = {
   'evidence.disclosed': z.strictObject({ to: z.enum(DISCLOSED_TO), recipient: text, what: text }),
   'evidence.linked': oneCase,
   'evidence.unlinked': oneCase,
+  // Extensions of format v1 (additive), issue 13 and rule R8. The item bears on one element of one offence of one of
+  // its cases: `offence` is an offence code of the criminal case (criminal.opened's offences) or a ground of Art. 1F
+  // (`1F-a`, `1F-b`, `1F-c`) for a 1F file; `element` an element id of config/elements.json for that offence.
+  'evidence.element-linked': oneCaseWith({
+    offence: elementKey,
+    element: elementKey,
+    relation: z.enum(ELEMENT_RELATIONS),
+    reasoning: text,
+    weight: z.enum(ELEMENT_WEIGHTS),
+  }),
+  'evidence.element-unlinked': oneCaseWith({ offence: elementKey, element: elementKey }),
+  // The originator's conditions on the material, in force from the event's date; they replace earlier ones, and
+  // consent recorded under earlier conditions no longer counts.
+  'evidence.conditions-set': z.strictObject({
+    conditions: z.enum(ORIGINATOR_CONDITIONS),
+    originator: text,
+    consentNeededFor: z.array(z.enum(CONSENT_PURPOSES)).min(1).optional(),
+    period: z.strictObject({ from: plannedDate.optional(), until: plannedDate.optional() }).optional(),
+  }),
+  'evidence.consent-requested': z.strictObject({ from: text, for: z.array(z.enum(CONSENT_PURPOSES)).min(1).optional(), reference: text.optional() }),
+  'evidence.consent-given': z.strictObject({ by: text, for: z.array(z.enum(CONSENT_PURPOSES)).min(1).optional(), reference: text.optional() }),
+  'evidence.consent-refused': z.strictObject({ by: text, reason: text.optional() }),
+  // The envelope's date is the day the material became (un)available.
+  'evidence.availability-changed': z.strictObject({ available: z.boolean(), reason: text }),
 } as const;
 
 export type EvidenceEvent = EventsOf<typeof evidenceEventSchemas>;

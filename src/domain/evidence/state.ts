@@ -21,6 +21,29 @@ export interface CustodyEntry { date: string; from: string; to: string; purpose:
 export interface VerificationEntry { date: string; step: string; outcome: string; method: string; notes: string | null; eventId: string }
 export interface DisclosureEntry { date: string; to: string; recipient: string; what: string; eventId: string }
 
+/** An element of an offence of one of the item's cases that the item bears on (R8). */
+export interface ElementLink {
+  /** The case stream, `criminal/…` or `exclusion/…`. */
+  case: string;
+  offence: string;
+  element: string;
+  relation: 'supports' | 'contradicts' | 'context';
+  reasoning: string;
+  weight: 'strong' | 'moderate' | 'weak';
+  date: string;
+  eventId: string;
+}
+
+/** The originator's conditions in force, null while none were recorded (then the item is usable as evidence). */
+export interface OriginatorConditionsEntry {
+  conditions: 'lead-only' | 'evidence-with-consent' | 'evidence';
+  originator: string;
+  consentNeededFor: string[];
+  period: { from?: string; until?: string } | null;
+  date: string;
+  eventId: string;
+}
+
 export interface EvidenceState {
   phase: EvidencePhase;
   attributes: Attributes;
@@ -35,6 +58,15 @@ export interface EvidenceState {
   custody: CustodyEntry[];
   verifications: VerificationEntry[];
   disclosures: DisclosureEntry[];
+  /** The elements the item bears on now, in the order linked. */
+  elementLinks: ElementLink[];
+  conditions: OriginatorConditionsEntry | null;
+  /** Consent under the conditions in force: none asked, asked, given or refused. */
+  consent: 'none' | 'asked' | 'given' | 'refused';
+  consentSince: string | null;
+  available: boolean;
+  /** The last change of availability: its date and reason; null while it never changed. */
+  availability: { available: boolean; reason: string; date: string; eventId: string } | null;
 }
 
 export const initialState: EvidenceState = {
@@ -49,7 +81,18 @@ export const initialState: EvidenceState = {
   custody: [],
   verifications: [],
   disclosures: [],
+  elementLinks: [],
+  conditions: null,
+  consent: 'none',
+  consentSince: null,
+  available: true,
+  availability: null,
 };
+
+/** Whether an element link is about this case, offence and element. */
+export function sameElement(link: Pick<ElementLink, 'case' | 'offence' | 'element'>, other: Pick<ElementLink, 'case' | 'offence' | 'element'>): boolean {
+  return link.case === other.case && link.offence === other.offence && link.element === other.element;
+}
 
 /** The case stream an `evidence.linked` / `evidence.unlinked` names. */
 export function caseStreamOf(data: { criminalCase?: string; exclusionCase?: string }): string {
@@ -90,6 +133,32 @@ function apply(state: EvidenceState, event: EvidenceEvent): EvidenceState {
       const stream = caseStreamOf(event.data);
       return { ...state, cases: state.cases.filter((item) => item !== stream) };
     }
+    case 'evidence.element-linked': {
+      const { offence, element, relation, reasoning, weight } = event.data;
+      return { ...state, elementLinks: [...state.elementLinks, { case: caseStreamOf(event.data), offence, element, relation, reasoning, weight, date: event.date, eventId: event.id }] };
+    }
+    case 'evidence.element-unlinked': {
+      const target = { case: caseStreamOf(event.data), offence: event.data.offence, element: event.data.element };
+      return { ...state, elementLinks: state.elementLinks.filter((link) => !sameElement(link, target)) };
+    }
+    case 'evidence.conditions-set': {
+      const { conditions, originator, consentNeededFor, period } = event.data;
+      return {
+        ...state,
+        conditions: { conditions, originator, consentNeededFor: consentNeededFor ?? [], period: period ?? null, date: event.date, eventId: event.id },
+        // consent answers the conditions it was asked under; new conditions start without it
+        consent: 'none',
+        consentSince: null,
+      };
+    }
+    case 'evidence.consent-requested':
+      return { ...state, consent: 'asked', consentSince: event.date };
+    case 'evidence.consent-given':
+      return { ...state, consent: 'given', consentSince: event.date };
+    case 'evidence.consent-refused':
+      return { ...state, consent: 'refused', consentSince: event.date };
+    case 'evidence.availability-changed':
+      return { ...state, available: event.data.available, availability: { available: event.data.available, reason: event.data.reason, date: event.date, eventId: event.id } };
     default:
       return assertNever(event);
   }

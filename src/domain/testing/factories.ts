@@ -62,6 +62,13 @@ export const DEFAULT_DATA: Readonly<Record<string, Record<string, unknown>>> = {
   'witness.protection-set': { measure: 'threatened', decisionReference: 'RC 24/0101' },
   'witness.statement-linked': { evidence: 'EV-0001' },
   'witness.availability-changed': { status: 'returned', country: 'SYR' },
+  'evidence.element-linked': { exclusionCase: 'IF-0001', offence: '1F-a', element: '1F-a.individual-responsibility', relation: 'supports', reasoning: 'de verklaring noemt hem als commandant (fictief)', weight: 'moderate' },
+  'evidence.element-unlinked': { exclusionCase: 'IF-0001', offence: '1F-a', element: '1F-a.individual-responsibility' },
+  'evidence.conditions-set': { conditions: 'evidence-with-consent', originator: 'UNIMEK (fictief)', consentNeededFor: ['court-use'] },
+  'evidence.consent-requested': { from: 'UNIMEK (fictief)', for: ['court-use'] },
+  'evidence.consent-given': { by: 'UNIMEK (fictief)' },
+  'evidence.consent-refused': { by: 'UNIMEK (fictief)', reason: 'bronbescherming' },
+  'evidence.availability-changed': { available: false, reason: 'het mandaat van het mechanisme is geëindigd (fictief)' },
   retracted: { event: 'ev-1', reason: 'ingevoerd in het verkeerde dossier' },
 };
 

@@ -6,6 +6,7 @@ import { registerEventRoutes } from './events.js';
 import { registerHealthRoutes } from './health.js';
 import { registerJobRoutes } from './jobs.js';
 import { registerEvidenceRoutes } from './evidence.js';
+import { registerProofRoutes } from './proof.js';
 import { registerOidcRoutes } from './oidc.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerRegistryRoutes } from './registry.js';
@@ -38,4 +39,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerJobRoutes(app, context);
   registerEvidenceRoutes(app, context);
   registerWitnessRoutes(app, context);
+  registerProofRoutes(app, context);
 }

@@ -3,6 +3,7 @@
  */
 import { evidenceEn } from './evidence';
 import { witnessesEn } from './witnesses';
+import { proofEn } from './proof';
 import type { nl } from './nl';
 
 export type Translations<T = typeof nl> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -12,6 +13,8 @@ export const en: Translations = {
   evidence: evidenceEn.evidence,
   // The witnesses (issue 13): their words live in ./witnesses.ts.
   witnesses: witnessesEn.witnesses,
+  // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
+  proof: proofEn.proof,
   common: {
     appName: 'imketen',
     appTagline: 'Information system for international crimes',
@@ -232,6 +235,8 @@ export const en: Translations = {
     'evidence.read': 'Evidence item viewed',
     'evidence.download': 'Evidence file downloaded',
     'evidence.upload': 'Evidence file stored',
+    'proof.read': 'Proof matrix of a case read',
+    'evidence-at-risk.list': 'Evidence-at-risk list read',
     'retention.read': 'Retention terms listed',
     'jobs.read': 'Background jobs listed',
   },
@@ -363,6 +368,7 @@ export const en: Translations = {
   eventType: {
     ...evidenceEn.eventType,
     ...witnessesEn.eventType,
+    ...proofEn.eventType,
     'person.registered': 'Person registered',
     'person.merged': 'Person merged',
     'person.alias-added': 'Alias added',
@@ -406,6 +412,7 @@ export const en: Translations = {
   field: {
     ...evidenceEn.field,
     ...witnessesEn.field,
+    ...proofEn.field,
     id: 'Id',
     names: 'Names',
     name: 'Name',
@@ -463,6 +470,7 @@ export const en: Translations = {
   value: {
     ...evidenceEn.value,
     ...witnessesEn.value,
+    ...proofEn.value,
     'periodic-update': 'periodic update',
     OM: 'Public Prosecution Service (OM)',
     'first-instance': 'First instance',

@@ -5,12 +5,15 @@
  */
 import { evidenceNl } from './evidence';
 import { witnessesNl } from './witnesses';
+import { proofNl } from './proof';
 
 export const nl = {
   // The evidence register (issue 12): its words live in ./evidence.ts.
   evidence: evidenceNl.evidence,
   // The witnesses (issue 13): their words live in ./witnesses.ts.
   witnesses: witnessesNl.witnesses,
+  // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
+  proof: proofNl.proof,
   common: {
     appName: 'imketen',
     appTagline: 'Informatiesysteem internationale misdrijven',
@@ -231,6 +234,8 @@ export const nl = {
     'evidence.read': 'Bewijsstuk ingezien',
     'evidence.download': 'Bestand van bewijsstuk gedownload',
     'evidence.upload': 'Bestand bij bewijsstuk opgeslagen',
+    'proof.read': 'Bewijsmatrix van een zaak opgevraagd',
+    'evidence-at-risk.list': 'Lijst bewijs in gevaar opgevraagd',
     'retention.read': 'Bewaartermijnen opgevraagd',
     'jobs.read': 'Achtergrondtaken opgevraagd',
   },
@@ -362,6 +367,7 @@ export const nl = {
   eventType: {
     ...evidenceNl.eventType,
     ...witnessesNl.eventType,
+    ...proofNl.eventType,
     'person.registered': 'Persoon geregistreerd',
     'person.merged': 'Persoon samengevoegd',
     'person.alias-added': 'Alias toegevoegd',
@@ -405,6 +411,7 @@ export const nl = {
   field: {
     ...evidenceNl.field,
     ...witnessesNl.field,
+    ...proofNl.field,
     id: 'Nummer',
     names: 'Namen',
     name: 'Naam',
@@ -462,6 +469,7 @@ export const nl = {
   value: {
     ...evidenceNl.value,
     ...witnessesNl.value,
+    ...proofNl.value,
     'periodic-update': 'periodieke update',
     OM: 'Openbaar Ministerie',
     'first-instance': 'Eerste aanleg',

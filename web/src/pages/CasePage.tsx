@@ -19,6 +19,7 @@ import { formatDate, formatDateTime, labelOf, legalBasisText, phaseLabel } from 
 import { EventDetails } from '../components/EventDetails';
 import { EvidenceSection } from '../components/evidence/EvidenceSection';
 import { WitnessSection } from '../components/witnesses/WitnessSection';
+import { ProofMatrixLink } from '../components/proof/ProofMatrixLink';
 
 type CaseKind = 'criminal' | 'extradition' | 'exclusion' | 'departure' | 'intake' | 'mla';
 
@@ -112,6 +113,7 @@ export function CasePage() {
                 )}</Loaded>
               </Paper>
             </Grid>
+            {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><ProofMatrixLink kind={kind} id={id} /></Grid>}
             {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><EvidenceSection caseKind={kind} caseId={id} /></Grid>}
             {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><WitnessSection caseKind={kind} caseId={id} /></Grid>}
           </Grid>

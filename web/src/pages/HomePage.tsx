@@ -14,6 +14,7 @@ import { CriminalHome } from './home/CriminalHome';
 import { DtvHome } from './home/DtvHome';
 import { IndHome } from './home/IndHome';
 import { MinistryHome } from './home/MinistryHome';
+import { EvidenceAtRiskPanel } from '../components/proof/EvidenceAtRiskPanel';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -30,6 +31,7 @@ export function HomePage() {
       {role === 'ministry' && <MinistryHome />}
       {role === 'admin' && <AdminHome />}
       {role === 'auditor' && <AuditorHome />}
+      {(role === 'police' || role === 'prosecutor' || role === 'ind-1f') && <EvidenceAtRiskPanel kind={role === 'ind-1f' ? 'exclusion' : 'criminal'} />}
     </>
   );
 }
