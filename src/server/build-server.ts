@@ -191,7 +191,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     reply.header('referrer-policy', 'no-referrer');
     if (!request.url.startsWith(DOCS_PREFIX)) {
       reply.header('cache-control', 'no-store');
-      reply.header('x-frame-options', 'DENY');
+      // A route may let its own pages frame a response (an evidence file's inline preview: SAMEORIGIN); all else is never framed.
+      if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
     }
     const action = request.routeOptions.config?.action;
     // Safety net: person-level data never leaves without its access-log entry.

@@ -6,6 +6,7 @@ import { registerEventRoutes } from './events.js';
 import { registerHealthRoutes } from './health.js';
 import { registerJobRoutes } from './jobs.js';
 import { registerEvidenceRoutes } from './evidence.js';
+import { registerEvidenceBundleRoutes } from './evidence-bundle.js';
 import { registerOidcRoutes } from './oidc.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerRegistryRoutes } from './registry.js';
@@ -36,4 +37,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerRetentionRoutes(app, context);
   registerJobRoutes(app, context);
   registerEvidenceRoutes(app, context);
+  registerEvidenceBundleRoutes(app, context);
 }
