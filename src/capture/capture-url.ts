@@ -23,6 +23,8 @@ export interface CaptureOptions {
   chromiumPath?: string;
   /** For loading the page (and, separately, for waiting until the network is idle). Default 60 s. */
   timeoutMs?: number;
+  /** Asked for every request the page makes; a request it refuses is aborted (the API's SSRF check, capture-target.ts). */
+  allowRequest?: (url: string) => Promise<boolean>;
 }
 
 export interface CaptureResult {
@@ -91,6 +93,13 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
   let warc: WarcFile | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: false });
+    const allowRequest = options.allowRequest;
+    if (allowRequest) {
+      await context.route('**/*', async (route) => {
+        if (await allowRequest(route.request().url())) await route.continue();
+        else await route.abort('blockedbyclient');
+      });
+    }
     const page = await context.newPage();
     const userAgent = await page.evaluate('navigator.userAgent') as string;
     const captureStart = new Date().toISOString();

@@ -30,6 +30,7 @@ import { registerRoutes } from './routes/index.js';
 import { NAMED_SCHEMAS, ProblemSchema } from './schemas.js';
 import { useStrictJsonBodies } from './strict-json-body.js';
 import { webApp } from './web/web-app.js';
+import type { CaptureSigner } from '../capture/manifest.js';
 import type { FileStore } from '../store/file-store/file-store.js';
 
 export interface ServerDeps {
@@ -41,6 +42,8 @@ export interface ServerDeps {
   jobs?: JobQueue;
   /** The evidence file store (README, "The file store") and the upload limit in bytes. */
   files?: { store: FileStore; uploadLimit: number };
+  /** Signs the manifests of captures asked for over the API (the server's checkpoint key); absent: captures answer 503. */
+  captureSigner?: CaptureSigner;
 }
 
 export interface RegisteredRoute {
@@ -81,6 +84,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     metrics: createServerMetrics(db),
     jobs: deps.jobs,
     ...(deps.files ? { files: deps.files } : {}),
+    ...(deps.captureSigner ? { captureSigner: deps.captureSigner } : {}),
   };
   const app = Fastify({
     logger: { level: config.logLevel },

@@ -7,6 +7,7 @@ import { registerHealthRoutes } from './health.js';
 import { registerJobRoutes } from './jobs.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerEvidenceBundleRoutes } from './evidence-bundle.js';
+import { registerEvidenceCaptureRoutes } from './evidence-capture.js';
 import { registerOidcRoutes } from './oidc.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerRegistryRoutes } from './registry.js';
@@ -38,4 +39,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerJobRoutes(app, context);
   registerEvidenceRoutes(app, context);
   registerEvidenceBundleRoutes(app, context);
+  registerEvidenceCaptureRoutes(app, context);
 }
