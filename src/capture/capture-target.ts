@@ -4,10 +4,11 @@
  * (server-side request forgery). Refused by default: loopback, private (RFC 1918, unique-local), link-local (the
  * metadata services at 169.254.169.254), carrier-grade NAT, multicast and reserved ranges. `allow` names hosts
  * (exact names) and addresses or ranges (CIDR) that are reachable nonetheless — a test server on loopback, an
- * intranet mirror. Every request of the page is checked, not only the first (captureUrl's `allowRequest`), so a
- * redirect or an image pointing inward is refused too. A name is resolved here and again by Chromium; a resolver
- * that answers differently the second time (DNS rebinding) is not caught — run captures behind an egress proxy or
- * firewall where that matters.
+ * intranet mirror. Every request of the page is checked, not only the first (captureUrl's `allowRequest`): an image
+ * or script pointing inward is never requested. A redirect inward is followed by Chromium before it can be stopped
+ * (one blind request), but then the whole capture is refused and nothing it returned is kept. A name is resolved
+ * here and again by Chromium; a resolver that answers differently the second time (DNS rebinding) is not caught —
+ * run captures behind an egress proxy or firewall where either matters.
  */
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';

@@ -94,6 +94,9 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: false });
     const allowRequest = options.allowRequest;
+    // Redirects are followed inside Chromium without asking the route handler: a redirect to a refused address is
+    // noticed from the request it makes, and then the whole capture is refused, so nothing it returned is kept.
+    const redirectChecks: Promise<string | undefined>[] = [];
     if (allowRequest) {
       await context.route('**/*', async (route) => {
         if (await allowRequest(route.request().url())) await route.continue();
@@ -101,6 +104,11 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
       });
     }
     const page = await context.newPage();
+    if (allowRequest) {
+      page.on('request', (request) => {
+        if (request.redirectedFrom()) redirectChecks.push(allowRequest(request.url()).then((allowed) => (allowed ? undefined : request.url())));
+      });
+    }
     const userAgent = await page.evaluate('navigator.userAgent') as string;
     const captureStart = new Date().toISOString();
     const warcPath = join(options.outDir, ARTIFACT_FILES.warc.fileName);
@@ -133,6 +141,8 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
       redirects.unshift({ url: request.url(), status: response?.status() ?? 0 });
     }
     page.removeAllListeners('response');
+    const refusedRedirect = (await Promise.all(redirectChecks)).find((target) => target !== undefined);
+    if (refusedRedirect) throw new ImketenError('INVALID_INPUT', `the page ${url} redirected to ${refusedRedirect}, an address captures may not reach: nothing was kept`);
     const warcDigest = await warc.finish(); // every body read before the page goes
     await context.close();
 
