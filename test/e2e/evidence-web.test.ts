@@ -126,8 +126,9 @@ describe('the evidence tab and page in the browser: drop, capture, preview, bund
       assert.equal(width, 1366, 'the full-page screenshot, decoded by the browser');
       const pdf = await pdfResponse;
       assert.equal(pdf.status(), 200);
-      assert.equal(pdf.headers()['x-frame-options'], 'SAMEORIGIN', 'the PDF may be framed by the app');
-      assert.match(pdf.headers()['content-security-policy'] ?? '', /^sandbox; default-src 'none';.*frame-ancestors 'self'$/);
+      const headers = await pdf.allHeaders();
+      assert.equal(headers['x-frame-options'], 'SAMEORIGIN', 'the PDF may be framed by the app');
+      assert.match(headers['content-security-policy'] ?? '', /sandbox; default-src 'none';.*frame-ancestors 'self'/);
       await page.locator('iframe[title="Voorbeeld van page.pdf"]').waitFor();
       // The HTML snapshot is never shown inline: only downloaded.
       const htmlView = await page.request.get(`${capturePath.replace('/evidence/', '/api/evidence/')}`);
