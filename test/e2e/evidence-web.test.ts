@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -129,7 +130,11 @@ describe('the evidence tab and page in the browser: drop, capture, preview, bund
       const headers = await pdf.allHeaders();
       assert.equal(headers['x-frame-options'], 'SAMEORIGIN', 'the PDF may be framed by the app');
       assert.match(headers['content-security-policy'] ?? '', /sandbox; default-src 'none';.*frame-ancestors 'self'/);
-      await page.locator('iframe[title="Voorbeeld van page.pdf"]').waitFor();
+      // Chromium's own PDF viewer runs in the frame: its toolbar shows the page count (a blocked frame stays empty).
+      const pdfFrame = page.frameLocator('iframe[title="Voorbeeld van page.pdf"]');
+      await page.locator('iframe[title="Voorbeeld van page.pdf"]').scrollIntoViewIfNeeded();
+      await pdfFrame.locator('embed[type="application/pdf"]').waitFor({ state: 'attached' });
+      await page.locator('iframe[title="Voorbeeld van page.pdf"]').screenshot({ path: join(tmpdir(), 'imketen-e2e-evidence-pdf.png') });
       // The HTML snapshot is never shown inline: only downloaded.
       const htmlView = await page.request.get(`${capturePath.replace('/evidence/', '/api/evidence/')}`);
       const files = (await htmlView.json() as { files: { fileName: string; sha256: string }[] }).files;
