@@ -23,6 +23,8 @@ export interface CaptureOptions {
   chromiumPath?: string;
   /** For loading the page (and, separately, for waiting until the network is idle). Default 60 s. */
   timeoutMs?: number;
+  /** Asked for every request the page makes; a request it refuses is aborted (the API's SSRF check, capture-target.ts). */
+  allowRequest?: (url: string) => Promise<boolean>;
 }
 
 export interface CaptureResult {
@@ -91,7 +93,22 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
   let warc: WarcFile | undefined;
   try {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: false });
+    const allowRequest = options.allowRequest;
+    // Redirects are followed inside Chromium without asking the route handler: a redirect to a refused address is
+    // noticed from the request it makes, and then the whole capture is refused, so nothing it returned is kept.
+    const redirectChecks: Promise<string | undefined>[] = [];
+    if (allowRequest) {
+      await context.route('**/*', async (route) => {
+        if (await allowRequest(route.request().url())) await route.continue();
+        else await route.abort('blockedbyclient');
+      });
+    }
     const page = await context.newPage();
+    if (allowRequest) {
+      page.on('request', (request) => {
+        if (request.redirectedFrom()) redirectChecks.push(allowRequest(request.url()).then((allowed) => (allowed ? undefined : request.url())));
+      });
+    }
     const userAgent = await page.evaluate('navigator.userAgent') as string;
     const captureStart = new Date().toISOString();
     const warcPath = join(options.outDir, ARTIFACT_FILES.warc.fileName);
@@ -124,6 +141,8 @@ export async function captureUrl(url: string, options: CaptureOptions): Promise<
       redirects.unshift({ url: request.url(), status: response?.status() ?? 0 });
     }
     page.removeAllListeners('response');
+    const refusedRedirect = (await Promise.all(redirectChecks)).find((target) => target !== undefined);
+    if (refusedRedirect) throw new ImketenError('INVALID_INPUT', `the page ${url} redirected to ${refusedRedirect}, an address captures may not reach: nothing was kept`);
     const warcDigest = await warc.finish(); // every body read before the page goes
     await context.close();
 

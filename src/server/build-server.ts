@@ -32,6 +32,7 @@ import { registerRoutes } from './routes/index.js';
 import { NAMED_SCHEMAS, ProblemSchema } from './schemas.js';
 import { useStrictJsonBodies } from './strict-json-body.js';
 import { webApp } from './web/web-app.js';
+import type { CaptureSigner } from '../capture/manifest.js';
 import type { FileStore } from '../store/file-store/file-store.js';
 
 export interface ServerDeps {
@@ -45,6 +46,8 @@ export interface ServerDeps {
   files?: { store: FileStore; uploadLimit: number };
   /** Listen for changes other processes make to the store and follow them (./follow-changes.ts; imketen start/serve). */
   followChanges?: boolean;
+  /** Signs the manifests of captures asked for over the API (the server's checkpoint key); absent: captures answer 503. */
+  captureSigner?: CaptureSigner;
 }
 
 export interface RegisteredRoute {
@@ -85,6 +88,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     metrics: createServerMetrics(db),
     jobs: deps.jobs,
     ...(deps.files ? { files: deps.files } : {}),
+    ...(deps.captureSigner ? { captureSigner: deps.captureSigner } : {}),
   };
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -195,7 +199,8 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     reply.header('referrer-policy', 'no-referrer');
     if (!request.url.startsWith(DOCS_PREFIX)) {
       reply.header('cache-control', 'no-store');
-      reply.header('x-frame-options', 'DENY');
+      // A route may let its own pages frame a response (an evidence file's inline preview: SAMEORIGIN); all else is never framed.
+      if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
     }
     const action = request.routeOptions.config?.action;
     // Safety net: person-level data never leaves without its access-log entry.

@@ -49,6 +49,8 @@ export interface ServerConfig {
   logLevel: string;
   /** The bearer token GET /metrics asks for; without one, the metrics are served to the server's own host only. */
   metricsToken?: string;
+  /** Captures of web pages asked for over the API (README, "Evidence"): what the server may fetch, and for how long. */
+  capture: { allow: string[]; timeoutSeconds: number };
 }
 
 const fileSchema = z.strictObject({
@@ -82,6 +84,7 @@ const fileSchema = z.strictObject({
   }).optional(),
   validateResponses: z.boolean().optional(),
   metricsToken: z.string().min(16).optional(),
+  capture: z.strictObject({ allow: z.array(z.string()).optional(), timeoutSeconds: z.number().int().min(5).max(600).optional() }).optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -164,6 +167,10 @@ export function readServerConfig(env: Env, overrides: Partial<ServerConfig> = {}
     validateResponses: bool('IMKETEN_VALIDATE_RESPONSES', env.IMKETEN_VALIDATE_RESPONSES) ?? file.validateResponses ?? true,
     logLevel: env.IMKETEN_LOG_LEVEL ?? file.logLevel ?? (production ? 'info' : 'warn'),
     metricsToken: metricsToken(env.IMKETEN_METRICS_TOKEN) ?? file.metricsToken,
+    capture: {
+      allow: list(env.IMKETEN_CAPTURE_ALLOW) ?? file.capture?.allow ?? [],
+      timeoutSeconds: int('IMKETEN_CAPTURE_TIMEOUT_SECONDS', env.IMKETEN_CAPTURE_TIMEOUT_SECONDS, 5, 600) ?? file.capture?.timeoutSeconds ?? 60,
+    },
     ...overrides,
   };
   return Object.freeze(config);

@@ -17,6 +17,7 @@ import { registryFacts } from '../policy/registry-facts.js';
 import { parseAsOf, type AsOf, type AsOfInput } from '../domain/as-of.js';
 import type { FigureCache } from '../reports/figure-cache.js';
 import type { ServerMetrics } from './metrics.js';
+import type { CaptureSigner } from '../capture/manifest.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Db } from '../store/db.js';
 import type { FileStore } from '../store/file-store/file-store.js';
@@ -43,6 +44,8 @@ export interface ServerContext {
   jobs?: JobQueue;
   /** The evidence file store and the largest upload it takes (bytes); absent: the evidence file routes answer 503. */
   files?: { store: FileStore; uploadLimit: number };
+  /** Signs the manifests of web captures asked for over the API; absent: POST …/evidence-captures answers 503. */
+  captureSigner?: CaptureSigner;
 }
 
 declare module 'fastify' {

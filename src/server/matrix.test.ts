@@ -118,6 +118,8 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/matching/persons': return [{ url: '/api/matching/persons?name=Sami', kind: 'person' }];
     // evidence (routes/evidence.ts): the test server has no file store, so an allowed file request ends in 503
     case 'GET /api/cases/:kind/:id/evidence': return [['criminal', 'SZ-1'], ['exclusion', 'IF-1']].map(([kind, id]) => ({ url: `/api/cases/${kind}/${id}/evidence`, kind }));
+    case 'GET /api/cases/:kind/:id/evidence-bundle': return [['criminal', 'SZ-1'], ['exclusion', 'IF-1']].map(([kind, id]) => ({ url: `/api/cases/${kind}/${id}/evidence-bundle`, kind }));
+    case 'POST /api/cases/:kind/:id/evidence-captures': return [['criminal', 'SZ-1'], ['exclusion', 'IF-1']].map(([kind, id]) => ({ url: `/api/cases/${kind}/${id}/evidence-captures`, kind, body: () => ({ url: 'http://169.254.169.254/latest/meta-data/' }), ok: [400] }));
     case 'GET /api/evidence/:id': return [{ url: '/api/evidence/BW-M', kind: 'evidence', stream: 'evidence/BW-M' }];
     case 'GET /api/evidence/:id/near-duplicates': return [{ url: '/api/evidence/BW-M/near-duplicates', kind: 'evidence', stream: 'evidence/BW-M' }];
     case 'GET /api/evidence/:id/files/:sha256': return [{ url: `/api/evidence/BW-M/files/${NO_SUCH_FILE}`, kind: 'evidence', stream: 'evidence/BW-M', ok: [404, 503] }];

@@ -4,6 +4,8 @@
  * playwright-core (never a downloaded browser). One store and one server per test file; a fresh browser context
  * per test. Without /usr/bin/chromium the tests say so and skip, except under CI=true, where they must run.
  */
+import { generateKeyPairSync } from 'node:crypto';
+import { ed25519Signer } from '../../src/capture/manifest.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,7 +57,8 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(): Promise<World> {
+/** `capture.allow`: the addresses captures over the API may reach (a page server of the test on loopback). */
+export async function startWorld(options: { capture?: { allow: string[] } } = {}): Promise<World> {
   ensureWebBuilt();
   const store = await TEST_ENGINES[0]!.open();
   const now = () => new Date(NOW);
@@ -65,7 +68,13 @@ export async function startWorld(): Promise<World> {
   // The evidence files of this world: a disk file store in a temporary directory, removed on close.
   const filesDir = mkdtempSync(join(tmpdir(), 'imketen-e2e-files-'));
   const files = { store: await openDiskFileStore(filesDir), uploadLimit: 16 * 1024 * 1024 };
-  const deps = { db: store.db, config: testServerConfig({ login: { ...DEFAULT_LOGIN_LIMITS, accountFreeAttempts: 1000, addressFreeAttempts: 1000 } }), policy, now, files };
+  const config = testServerConfig({
+    login: { ...DEFAULT_LOGIN_LIMITS, accountFreeAttempts: 1000, addressFreeAttempts: 1000 },
+    ...(options.capture ? { capture: { allow: options.capture.allow, timeoutSeconds: 60 } } : {}),
+  });
+  // Captures asked for in the browser sign their manifests with a key of this world.
+  const captureSigner = ed25519Signer({ privateKey: generateKeyPairSync('ed25519').privateKey, keyId: 'e2e-world' });
+  const deps = { db: store.db, config, policy, now, files, captureSigner };
   const app = await buildServer(deps);
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   // playwright-core gives the browser a fresh, temporary user-data directory of its own.

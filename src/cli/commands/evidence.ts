@@ -6,12 +6,10 @@ import { Option, type Command } from 'commander';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createWriteStream } from 'node:fs';
-import { pipeline } from 'node:stream/promises';
 import { loadSigningKey } from '../../audit/checkpoints.js';
 import { ed25519Signer } from '../../capture/manifest.js';
 import { ARTIFACT_FILES, captureUrl } from '../../capture/capture-url.js';
-import { verifyCourtBundle, writeCourtBundle, type CourtBundleItem, type CourtBundleSource } from '../../court-bundle/index.js';
+import { verifyCourtBundle } from '../../court-bundle/index.js';
 import { parseAsOf } from '../../domain/as-of.js';
 import { ImketenError } from '../../domain/errors.js';
 import { attachFile } from '../../evidence/attach-file.js';
@@ -20,6 +18,7 @@ import { importEvents } from '../../import/import-events.js';
 import { textSource } from '../../import/sources.js';
 import { listCaseEvidence } from '../../operations/list-case-evidence.js';
 import { showEvidence } from '../../operations/show-evidence.js';
+import { writeCaseBundle } from '../../operations/write-case-bundle.js';
 import { openFileStore } from '../../store/file-store/file-store-config.js';
 import type { FileStore } from '../../store/file-store/file-store.js';
 import type { Db } from '../../store/db.js';
@@ -147,33 +146,10 @@ export function registerEvidence(program: Command): void {
     .action(async (value: string, options: { output: string }, command: Command) => {
       const context = contextOf(command);
       const caseStream = caseStreamOf(value);
-      const temporary = await mkdtemp(join(tmpdir(), 'imketen-bundle-'));
-      try {
-        const written = await withFiles(context, async (db, files) => {
-          const asOf = parseAsOf({}, context.now());
-          const items: CourtBundleItem[] = [];
-          const sources: CourtBundleSource[] = [];
-          for (const summary of await listCaseEvidence(db, { caseStream, asOf })) {
-            const item = await showEvidence(db, { id: summary.id, asOf });
-            for (const file of item.files) {
-              const path = join(temporary, file.sha256);
-              await pipeline(await files.get(file.sha256), createWriteStream(path));
-              sources.push({ sourcePath: path, sha256: file.sha256, nameInBundle: `${item.id}/${file.fileName}` });
-            }
-            const r = item.registration;
-            items.push({
-              id: item.id, title: r.title, kind: r.kind, source: r.source, acquired: r.acquired, ...(r.description ? { description: r.description } : {}),
-              files: item.files.map((file) => ({ name: `${item.id}/${file.fileName}`, sha256: file.sha256, size: file.size, mediaType: file.mediaType, ...(file.url ? { url: file.url } : {}), ...(file.capturedAt ? { capturedAt: file.capturedAt } : {}), ...(file.tool ? { tool: file.tool } : {}) })),
-              custody: item.custody.map((entry) => ({ at: entry.date, from: entry.from, to: entry.to, purpose: entry.purpose })),
-              verification: item.verifications.map((entry) => ({ at: entry.date, step: entry.step as 'source', outcome: entry.outcome, method: entry.method, ...(entry.notes ? { notes: entry.notes } : {}) })),
-            });
-          }
-          return writeCourtBundle({ manifest: { caseId: caseStream, generatedAt: context.now().toISOString(), generatedBy: 'imketen (operator)', items }, files: sources }, options.output);
-        });
-        context.stdout.write(`Wrote ${written.path}: ${written.fileCount} files, sha256 ${written.sha256}.\n`);
-      } finally {
-        await rm(temporary, { recursive: true, force: true });
-      }
+      const written = await withFiles(context, (db, files) => writeCaseBundle(db, files, {
+        caseStream, asOf: parseAsOf({}, context.now()), output: options.output, generatedAt: context.now().toISOString(), generatedBy: 'imketen (operator)',
+      }));
+      context.stdout.write(`Wrote ${written.path}: ${written.fileCount} files, sha256 ${written.sha256}.\n`);
     });
 
   evidence.command('verify-bundle <file>')

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { loadSigningKey } from '../../audit/checkpoints.js';
+import { ed25519Signer } from '../../capture/manifest.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoAccountsIfEmpty } from '../../accounts/demo-accounts.js';
 import { JobQueue } from '../../jobs/job-queue.js';
 import { loadPolicy } from '../../policy/policy.js';
@@ -49,7 +51,10 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
       const jobs = await JobQueue.open(db, { work: true, now: context.now, onError: (error) => process.stderr.write(`Background jobs: ${error.message}\n`) });
       return { demoAccounts, jobs };
     });
-    const app = await buildServer({ db, config, policy, now: context.now, jobs, followChanges: true, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit } });
+    // Web captures asked for over the API are signed with the server's checkpoint key, as `imketen evidence capture` signs them.
+    const key = loadSigningKey(context.config.checkpointKeyFile);
+    const captureSigner = ed25519Signer({ privateKey: key.privateKey, keyId: key.keyId, publicKey: key.publicKey });
+    const app = await buildServer({ db, config, policy, now: context.now, jobs, followChanges: true, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit }, captureSigner });
     const address = await app.listen({ host: config.host, port: config.port });
     context.stdout.write(banner(address, config, demoAccounts || (config.demoAccounts && await hasDemoAccounts(db))));
     await new Promise<void>((resolve) => {

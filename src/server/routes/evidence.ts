@@ -24,6 +24,12 @@ const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'A SHA-256 
 const AtQuery = { date: Type.Optional(Date_), asRecordedAt: Type.Optional(Time) };
 /** Media types a browser may show in its own viewer (the web app's preview); everything else is only downloaded. */
 const VIEWABLE = /^(image\/(png|jpeg|gif|webp)|video\/(mp4|webm|ogg)|audio\/(mpeg|ogg|wav|webm)|application\/pdf)$/;
+/**
+ * A file's own sandbox: no scripts, nothing loaded but itself. An inline view may be framed by the app's own pages
+ * (the PDF viewer in the evidence page), nothing else; never HTML or SVG, which VIEWABLE does not name.
+ */
+const SANDBOX = 'sandbox; default-src \'none\'; img-src \'self\'; media-src \'self\'; style-src \'unsafe-inline\'';
+const frameAncestors = (inline: boolean) => (inline ? '; frame-ancestors \'self\'' : '; frame-ancestors \'none\'');
 
 function filesOf(context: ServerContext): NonNullable<ServerContext['files']> {
   if (!context.files) throw new ImketenError('FILE_STORE_UNAVAILABLE', 'This server has no file store configured (README, "The file store").');
@@ -117,7 +123,8 @@ export function registerEvidenceRoutes(app: App, context: ServerContext): void {
       .type(inline || VIEWABLE.test(file.mediaType) ? file.mediaType : 'application/octet-stream')
       .header('content-length', String(file.size))
       .header('content-disposition', disposition(inline ? 'inline' : 'attachment', file.fileName))
-      .header('content-security-policy', 'sandbox; default-src \'none\'; img-src \'self\'; media-src \'self\'; style-src \'unsafe-inline\'')
+      .header('content-security-policy', SANDBOX + frameAncestors(inline))
+      .header('x-frame-options', inline ? 'SAMEORIGIN' : 'DENY')
       .header('x-content-type-options', 'nosniff')
       .header('x-evidence-sha256', sha256);
     return reply.send(bytes as unknown as string);

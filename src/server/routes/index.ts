@@ -7,6 +7,8 @@ import { registerHealthRoutes } from './health.js';
 import { registerJobRoutes } from './jobs.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerProofRoutes } from './proof.js';
+import { registerEvidenceBundleRoutes } from './evidence-bundle.js';
+import { registerEvidenceCaptureRoutes } from './evidence-capture.js';
 import { registerOidcRoutes } from './oidc.js';
 import { registerOverviewRoutes } from './overview.js';
 import { registerRegistryRoutes } from './registry.js';
@@ -40,4 +42,6 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerEvidenceRoutes(app, context);
   registerWitnessRoutes(app, context);
   registerProofRoutes(app, context);
+  registerEvidenceBundleRoutes(app, context);
+  registerEvidenceCaptureRoutes(app, context);
 }

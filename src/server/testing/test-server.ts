@@ -3,6 +3,8 @@
  * clock, and helpers to sign in as a role and call the API through `inject`.
  */
 import type { LightMyRequestResponse } from 'fastify';
+import { generateKeyPairSync } from 'node:crypto';
+import { ed25519Signer } from '../../capture/manifest.js';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +51,9 @@ export async function startTestServer(
   const fileDir = await mkdtemp(join(tmpdir(), 'imketen-test-files-'));
   const fileStore = options.files ?? await openDiskFileStore(fileDir);
   const files = { store: fileStore, uploadLimit: options.uploadLimit ?? 64 * 1024 * 1024 };
-  const app = await buildServer({ db: store.db, config: testServerConfig(options.config), policy, now: () => clock.now, files });
+  // Captures over the API sign their manifests; a test server has a fresh key of its own.
+  const captureSigner = ed25519Signer({ privateKey: generateKeyPairSync('ed25519').privateKey, keyId: 'test-server' });
+  const app = await buildServer({ db: store.db, config: testServerConfig(options.config), policy, now: () => clock.now, files, captureSigner });
   const client = (auth: { cookie?: string; csrfToken?: string; bearer?: string }): Client => ({
     ...auth,
     request(method, url, body, headers = {}) {

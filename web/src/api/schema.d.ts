@@ -1317,6 +1317,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{kind}/{id}/evidence-bundle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The court bundle of a case: its evidence files with a manifest (JSON and PDF) of hashes, provenance, custody and verification
+         * @description A ZIP as `imketen evidence bundle` writes it; check it with `imketen evidence verify-bundle`. Only the evidence items the caller may read are in it. Served as an attachment with `nosniff`; every file in it is written to the access log with its hash, and the bundle itself with the ZIP's hash. A stored file that no longer matches its hash stops the bundle (500, FILE_CORRUPT) before anything is sent.
+         *
+         *     **Access policy** — action `evidence.bundle`: police (criminal); prosecutor (criminal); ind-1f (exclusion). Every access is written to the access log with its legal basis.
+         */
+        get: operations["downloadEvidenceBundle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{kind}/{id}/evidence-captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Capture a web page in Chromium as a web-capture evidence item of this case
+         * @description Screenshot, PDF, MHTML and HTML of the page, a WARC of every response and a signed manifest, each stored by SHA-256 and attached to a new item (evidence.registered, kind web-capture, method capture) through the write policy. Only http and https; loopback, private, link-local and reserved addresses are refused unless IMKETEN_CAPTURE_ALLOW names them, for the page and every request it makes. Runs while the request waits, at most IMKETEN_CAPTURE_TIMEOUT_SECONDS (default 60); 429 while two captures are running.
+         *
+         *     **Access policy** — action `evidence.capture`: police (criminal); prosecutor (criminal); ind-1f (exclusion). Every access is written to the access log with its legal basis.
+         */
+        post: operations["createEvidenceCapture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10431,6 +10475,270 @@ export interface operations {
                     "application/json": {
                         date: string;
                         items: components["schemas"]["ElementAtRisk"][];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    downloadEvidenceBundle: {
+        parameters: {
+            query?: {
+                /** @description A calendar date, YYYY-MM-DD. */
+                date?: string;
+                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
+                asRecordedAt?: string;
+            };
+            header?: never;
+            path: {
+                kind: "criminal" | "exclusion";
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ZIP's bytes (application/zip). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createEvidenceCapture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "criminal" | "exclusion";
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The page to capture (http or https). */
+                    url: string;
+                    /** @description The item's title (default: "Capture of <url>"). */
+                    title?: string;
+                    /** @description An id such as P-0042 or SZ-2023-004. */
+                    evidenceId?: string;
+                    /**
+                     * Format: date
+                     * @description A calendar date, YYYY-MM-DD.
+                     */
+                    date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A web page captured as an evidence item: its files as stored, with the signed manifest among them. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An id such as P-0042 or SZ-2023-004. */
+                        id: string;
+                        stream: string;
+                        url: string;
+                        finalUrl: string;
+                        status: number;
+                        captureStart: string;
+                        captureEnd: string;
+                        files: {
+                            sha256: string;
+                            size: number;
+                            mediaType: string;
+                            fileName: string;
+                        }[];
                     };
                 };
             };

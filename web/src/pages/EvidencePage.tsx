@@ -56,7 +56,8 @@ export function EvidencePage() {
 
   return (
     <>
-    <PageTitle title={title}>{title}</PageTitle>
+    {/* A capture's title holds its URL: broken anywhere rather than cut off on a phone. */}
+    <PageTitle title={title}><Box component="span" sx={{ overflowWrap: 'anywhere' }}>{title}</Box></PageTitle>
     <Loaded state={item}>{(data) => {
       const stated = data.registration;
       return (

@@ -3,7 +3,7 @@
  * hash, verification state and a marker when it resembles other evidence; for the roles that write evidence, the
  * form to register an item and then the drop zone to add its file.
  */
-import { Alert, Box, Chip, Link as MuiLink, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Link as MuiLink, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,7 +12,8 @@ import { useSession } from '../../auth/session';
 import { formatDate, labelOf } from '../../format';
 import { Loaded } from '../Status';
 import { DataTable } from '../Tables';
-import { findNearDuplicates, listCaseEvidence, previewKind, type EvidenceCaseKind, type EvidenceSummary } from './evidence-api';
+import { CaptureForm } from './CaptureForm';
+import { bundleUrl, findNearDuplicates, listCaseEvidence, previewKind, type EvidenceCaseKind, type EvidenceSummary } from './evidence-api';
 import { mayWriteEvidence } from './evidence-roles';
 import { FileDrop } from './FileDrop';
 import { RegisterEvidenceForm } from './RegisterEvidenceForm';
@@ -38,6 +39,13 @@ export function EvidenceSection({ caseKind, caseId }: { caseKind: EvidenceCaseKi
     <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-labelledby="evidence-heading" data-testid="evidence-section">
       <Typography id="evidence-heading" variant="h2" component="h2" gutterBottom>{t('evidence.tab')}</Typography>
       <Typography sx={{ mb: 2 }}>{t('evidence.intro')}</Typography>
+      {items.data && items.data.length > 0 && (
+        <Box sx={{ mb: 2 }}>
+          {/* A plain link: the browser saves the ZIP itself (an attachment), however large, with its own progress. */}
+          <Button variant="outlined" component="a" href={bundleUrl(caseKind, caseId)} download data-testid="bundle-download">{t('evidence.bundle')}</Button>
+          <Typography variant="body2" sx={{ color: 'text.secondary', mt: 0.5 }}>{t('evidence.bundleHint')}</Typography>
+        </Box>
+      )}
       <Loaded state={items}>{(list) => (
         <DataTable caption={t('evidence.list')} captionVisible={false} rows={list} rowKey={(row) => row.id} empty={t('evidence.none')}
           columns={[
@@ -71,6 +79,7 @@ export function EvidenceSection({ caseKind, caseId }: { caseKind: EvidenceCaseKi
           <Typography variant="h3" component="h3" sx={{ fontSize: '1.15rem', fontWeight: 600, mb: 1 }}>{t('evidence.register')}</Typography>
           <RegisterEvidenceForm caseKind={caseKind} caseId={caseId} today={today} organisation={principal ? labelOf(t, 'organisation', principal.organisation) : ''}
             onRegistered={(id, title) => { setRegistered({ id, title }); setRound((value) => value + 1); }} />
+          <CaptureForm caseKind={caseKind} caseId={caseId} onCaptured={() => setRound((value) => value + 1)} />
           {registered && (
             <Box sx={{ mt: 2 }}>
               <Alert severity="success" role="status" sx={{ mb: 2 }}>{t('evidence.registered')} <MuiLink component={Link} to={`/evidence/${encodeURIComponent(registered.id)}`}>{registered.id}</MuiLink></Alert>

@@ -1,10 +1,11 @@
 /**
  * The evidence API as the web app uses it (src/server/routes/evidence.ts): a case's evidence, one item, its
  * near-duplicates, the file URLs, and the upload with progress (XMLHttpRequest: fetch cannot report upload
- * progress). Registering an item and its other events go through POST /api/events like every event.
- * The shapes mirror the server's named schemas EvidenceSummary, EvidenceDetail and NearDuplicate.
+ * progress), the court bundle's URL and the capture of a web page. Registering an item and its other events go
+ * through POST /api/events like every event. Calls and shapes come from the generated client (api/client.ts).
  */
 import { ApiProblem, client, currentCsrfToken, toProblem, unwrap } from '../../api/client';
+import type { components, paths } from '../../api/schema';
 
 export const EVIDENCE_KINDS = [
   'witness-statement', 'document', 'photo', 'video', 'audio', 'web-capture', 'device-extraction', 'forensic-report',
@@ -20,77 +21,39 @@ export type VerificationStep = (typeof VERIFICATION_STEPS)[number];
 export const EVIDENCE_CASE_KINDS = ['criminal', 'exclusion'] as const;
 export type EvidenceCaseKind = (typeof EVIDENCE_CASE_KINDS)[number];
 
-export interface EvidenceFileSummary { sha256: string; size: number; mediaType: string; fileName: string }
+/** The shapes are the server's, generated from its OpenAPI document (api/schema.d.ts, `npm run generate:api`). */
+export type EvidenceSummary = components['schemas']['EvidenceSummary'];
+export type EvidenceFileSummary = EvidenceSummary['files'][number];
+export type EvidenceDetail = paths['/api/evidence/{id}']['get']['responses'][200]['content']['application/json'];
+export type EvidenceFile = EvidenceDetail['files'][number];
+export type DerivedFacts = NonNullable<EvidenceFile['derived']>;
+export type NearDuplicate = components['schemas']['NearDuplicate'];
+export type StoredFile = components['schemas']['StoredFile'];
+export type CapturedPage = paths['/api/cases/{kind}/{id}/evidence-captures']['post']['responses'][201]['content']['application/json'];
 
-export interface EvidenceSummary {
-  id: string;
-  kind: string;
-  title: string;
-  sourceType: string;
-  acquired: { date: string; by: string; method: string };
-  files: EvidenceFileSummary[];
-  verification: Record<VerificationStep, string | null>;
-  custodian: string | null;
-}
-
-export interface DerivedFacts {
-  mediaType: string;
-  perceptualHash: string | null;
-  metadata: Record<string, unknown>;
-  firstStoredAt: string;
-}
-
-export interface EvidenceFile extends EvidenceFileSummary {
-  url: string | null;
-  capturedAt: string | null;
-  tool: string | null;
-  attachedOn: string;
-  eventId: string;
-  derived: DerivedFacts | null;
-}
-
-export interface EvidenceDetail {
-  id: string;
-  stream: string;
-  registration: {
-    kind: string;
-    title: string;
-    source: { type: string; name?: string; reference?: string };
-    acquired: { date: string; by: string; method: string; location?: string };
-    language?: string;
-    description?: string;
-  };
-  cases: string[];
-  custodian: string | null;
-  files: EvidenceFile[];
-  custody: { date: string; from: string; to: string; purpose: string; eventId: string }[];
-  verifications: { date: string; step: string; outcome: string; method: string; notes: string | null; eventId: string }[];
-  disclosures: { date: string; to: string; recipient: string; what: string; eventId: string }[];
-  timeline: { id: string; type: string; date: string; recordedAt: string; data: Record<string, unknown> }[];
-  asOf: { date: string; recordedAt: string };
-}
-
-export interface NearDuplicate { sha256: string; evidence: string; otherSha256: string; distance: number }
-
-export interface StoredFile { sha256: string; size: number; mediaType: string; fileName: string; created: boolean; eventId: string }
-
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(path, { credentials: 'same-origin', headers: { accept: 'application/json' } });
-  const body: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw new ApiProblem(toProblem(body, response));
-  return body as T;
-}
-
-export async function listCaseEvidence(kind: string, id: string): Promise<EvidenceSummary[]> {
-  return (await getJson<{ items: EvidenceSummary[] }>(`/api/cases/${encodeURIComponent(kind)}/${encodeURIComponent(id)}/evidence`)).items;
+export async function listCaseEvidence(kind: EvidenceCaseKind, id: string): Promise<EvidenceSummary[]> {
+  return (await unwrap(client.GET('/api/cases/{kind}/{id}/evidence', { params: { path: { kind, id } } }))).items;
 }
 
 export function showEvidence(id: string): Promise<EvidenceDetail> {
-  return getJson<EvidenceDetail>(`/api/evidence/${encodeURIComponent(id)}`);
+  return unwrap(client.GET('/api/evidence/{id}', { params: { path: { id } } }));
 }
 
 export async function findNearDuplicates(id: string): Promise<NearDuplicate[]> {
-  return (await getJson<{ items: NearDuplicate[] }>(`/api/evidence/${encodeURIComponent(id)}/near-duplicates`)).items;
+  return (await unwrap(client.GET('/api/evidence/{id}/near-duplicates', { params: { path: { id } } }))).items;
+}
+
+/**
+ * Captures a web page on the server (Chromium; screenshot, PDF, snapshot, WARC, signed manifest) as a new
+ * web-capture item of the case. The server answers when the capture is done, within its time limit.
+ */
+export function captureWebPage(kind: EvidenceCaseKind, id: string, url: string): Promise<CapturedPage> {
+  return unwrap(client.POST('/api/cases/{kind}/{id}/evidence-captures', { params: { path: { kind, id } }, body: { url } }));
+}
+
+/** The court bundle of a case (a ZIP with the manifest in JSON and PDF): a download, as the browser saves it. */
+export function bundleUrl(kind: EvidenceCaseKind, id: string): string {
+  return `/api/cases/${encodeURIComponent(kind)}/${encodeURIComponent(id)}/evidence-bundle`;
 }
 
 /** The URL of a file: a download (an attachment), or with `view` for the browser's own viewer (images, PDF, video, audio). */

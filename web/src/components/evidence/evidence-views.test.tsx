@@ -17,7 +17,6 @@ vi.mock('../../auth/session', () => ({
 
 /** The GET answers by path; everything else (POST /api/events through the client) goes to the fake server. */
 let gets: Record<string, { status: number; body: unknown }> = {};
-const fakeServerFetch = globalThis.fetch;
 const gotPaths: string[] = [];
 
 beforeEach(async () => {
@@ -34,17 +33,16 @@ beforeEach(async () => {
     '/api/evidence/BW-0001/near-duplicates': { status: 200, body: { items: [{ sha256: HASH_A, evidence: 'BW-0002', otherSha256: 'c'.repeat(64), distance: 3 }] } },
     '/api/evidence/BW-0001': { status: 200, body: DETAIL },
   };
-  globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(new URL(String(input), 'http://localhost'), init);
+  server.route = (request) => {
     const path = new URL(request.url).pathname;
-    if (request.method !== 'GET') return fakeServerFetch(request);
+    if (request.method !== 'GET') return undefined;
     gotPaths.push(path);
     const answer = gets[path] ?? { status: 404, body: { status: 404, title: 'Not Found', code: 'STREAM_NOT_FOUND', detail: `nothing at ${path}` } };
-    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
-  }) as typeof fetch;
+    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': answer.status < 400 ? 'application/json' : 'application/problem+json' } });
+  };
 });
 afterEach(() => {
-  globalThis.fetch = fakeServerFetch;
+  server.route = undefined;
   vi.unstubAllGlobals();
   setCsrfToken('');
 });
@@ -69,6 +67,26 @@ describe('the evidence section of a case', { timeout: 60_000 }, () => {
     expect(within(row).getByText('Technisch: nog niet')).toBeTruthy();
     expect(within(row).getByText('Inhoud: Niet vast te stellen')).toBeTruthy();
     expect(await within(row).findByTestId('near-duplicate-marker')).toBeTruthy();
+  });
+
+  it('offers the court bundle as a download, and captures a web page through the API', async () => {
+    const files = ['screenshot.png', 'page.pdf', 'page.mhtml', 'page.html', 'responses.warc.gz', 'manifest.json'].map((fileName) => ({ sha256: HASH_A, size: 1, mediaType: 'application/octet-stream', fileName }));
+    server.answer = { status: 201, body: { id: 'CAP-1', stream: 'evidence/CAP-1', url: 'https://example.org/post', finalUrl: 'https://example.org/post', status: 200, captureStart: '2026-11-28T10:00:00Z', captureEnd: '2026-11-28T10:00:05Z', files } };
+    renderSection();
+    const bundle = await screen.findByRole('link', { name: 'Download bundel voor de rechter' });
+    expect(bundle.getAttribute('href')).toBe('/api/cases/criminal/SZ-2023-001/evidence-bundle');
+    const user = userEvent.setup();
+    const submit = screen.getByRole('button', { name: 'Vastleggen' });
+    await user.type(screen.getByLabelText('Adres (URL) van de pagina'), 'ftp://example.org');
+    expect(submit.hasAttribute('disabled')).toBe(true);
+    await user.clear(screen.getByLabelText('Adres (URL) van de pagina'));
+    await user.type(screen.getByLabelText('Adres (URL) van de pagina'), 'https://example.org/post');
+    await user.click(submit);
+    const done = await screen.findByTestId('capture-done');
+    expect(within(done).getByRole('link', { name: 'CAP-1' }).getAttribute('href')).toBe('/evidence/CAP-1');
+    const sent = server.requests.find((request) => request.url.endsWith('/api/cases/criminal/SZ-2023-001/evidence-captures'));
+    expect(sent?.body).toEqual({ url: 'https://example.org/post' });
+    expect(sent?.headers.get('x-csrf-token')).toBe('csrf-of-the-session');
   });
 
   it('says when a case has no evidence, and offers no marker without near-duplicates', async () => {
