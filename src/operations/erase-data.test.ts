@@ -28,7 +28,7 @@ const policy = loadPolicy();
 const at = (iso: string) => () => new Date(iso);
 
 // The personal data to be erased, and a person's data that must stay (the search must be able to find a value).
-const ERASED = ['Zacharias Vergeetmijniet', '1961-04-13', 'Rechtbank Oud-Vergeetdorp'];
+const ERASED: readonly string[] = ['Zacharias Vergeetmijniet', '1961-04-13', 'Rechtbank Oud-Vergeetdorp'];
 const KEPT = 'Blijvende Bewaarsma';
 
 /** A PGlite store in a data directory of its own, so its files can be searched afterwards. */
@@ -81,7 +81,7 @@ function filesHolding(dir: string, value: string): string[] {
 
 for (const engine of TEST_ENGINES) {
   describe(`erasure on ${engine.name}`, { skip: engine.skip }, () => {
-    it('erases a person and their case: the values are gone from the store, chain, checkpoints and published figures hold, two people decide', async () => {
+    it('erases a person and their case: the values are gone from the store, chain, checkpoints and published figures hold, two people decide', async (t) => {
       const store = engine.name === 'pglite' ? await openPgliteInDirectory() : await engine.open();
       try {
         const { db } = store;
@@ -90,7 +90,7 @@ for (const engine of TEST_ENGINES) {
         await loadScenario(db);
         const publication = await publishReport(db, 2017, { now: at('2018-02-01T00:00:00.000Z') });
         const [checkpoint] = await createCheckpoints(db, LOGS, key, at('2018-02-01T00:00:00.000Z'));
-        assert.ok((await allRowsAsText(db)).includes(ERASED[0]), 'the search finds the value before the erasure');
+        assert.ok((await allRowsAsText(db)).includes(ERASED[0]!), 'the search finds the value before the erasure');
 
         const request = { streams: ['person/P-1', 'criminal/SZ-1'], rule: 'om-criminal-closed', legalGround: 'Wjsg art. 8: term after the dismissal ended' };
         const plan = await planErasure(db, request);
@@ -137,6 +137,20 @@ for (const engine of TEST_ENGINES) {
           await copy.dispose();
         }
 
+        if (engine.name === 'postgres') {
+          // The files of this database on the server (readable when the test runs as root or as the server's user).
+          const [{ dir }] = await db.query<{ dir: string }>(
+            "SELECT current_setting('data_directory') || '/base/' || oid AS dir FROM pg_database WHERE datname = current_database()",
+          ) as [{ dir: string }];
+          let readable = true;
+          try { readdirSync(dir); } catch { readable = false; }
+          if (readable) {
+            assert.ok(filesHolding(dir, KEPT).length > 0, 'the byte search finds a kept value in the database files');
+            for (const value of ERASED) assert.deepEqual(filesHolding(dir, value), [], `${value} is still in the database files`);
+          } else {
+            t.diagnostic(`the database files in ${dir} are not readable by this user: searched the table contents only`);
+          }
+        }
         if ('dataDir' in store) {
           await store.dispose();
           const dataDir = (store as { dataDir: string }).dataDir;

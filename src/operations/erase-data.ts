@@ -17,7 +17,7 @@ import { findApproval, requestApproval, type Approval } from '../accounts/approv
 import { parseStreamName } from '../domain/event.js';
 import { ImketenError } from '../domain/errors.js';
 import type { Db, Queryable } from '../store/db.js';
-import { compactErasedTables, erasureEffect, erasureExecuted, eraseStreams, type ErasureEffect } from '../store/erasure-store.js';
+import { compactErasedTables, erasureEffect, type Compaction, erasureExecuted, eraseStreams, type ErasureEffect } from '../store/erasure-store.js';
 import { appendEvents, ERASURE_EVENT, lastEvent, type EventRow } from '../store/event-store.js';
 import { lockApproval } from '../store/accounts-store.js';
 import type { FileStore } from '../store/file-store/file-store.js';
@@ -41,6 +41,7 @@ export interface ErasureOutcome {
   files: number;
   filesMissing: number;
   streams: string[];
+  compaction?: Compaction;
 }
 
 /** Checks the streams named (known form, stored) and derives the persons among them. */
@@ -115,11 +116,12 @@ export async function executeErasure(db: Db, files: FileStore | undefined, reque
     }
     await appendEvents(tx, null, records);
     const erased = await eraseStreams(tx, scope, effect.files, at);
-    return { outcome: { request: requestId, events: erased, files: effect.files.length, filesMissing: 0, streams: scope.streams }, fileList: effect.files };
+    const outcome: ErasureOutcome = { request: requestId, events: erased, files: effect.files.length, filesMissing: 0, streams: scope.streams };
+    return { outcome, fileList: effect.files };
   });
   for (const sha256 of fileList) {
     if (!files || !(await files.remove(sha256))) outcome.filesMissing += 1;
   }
-  await compactErasedTables(db);
+  outcome.compaction = await compactErasedTables(db);
   return outcome;
 }

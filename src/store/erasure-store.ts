@@ -4,7 +4,7 @@
  * the projections, the screening and the evidence register derived from it, and rewriting the touched tables so
  * that no dead copy of a removed row stays in the database files.
  */
-import type { Queryable } from './db.js';
+import type { Db, Queryable } from './db.js';
 
 /** The tables an erasure writes to: rewritten afterwards (VACUUM FULL) so that no old row version survives. */
 export const ERASURE_TABLES = ['events', 'case_segments', 'screening_hits', 'hit_reviews', 'screening_state', 'evidence_files'] as const;
@@ -109,12 +109,44 @@ export async function erasureExecuted(tx: Queryable, requestId: number): Promise
   return rows.length > 0;
 }
 
+export interface Compaction {
+  tables: string[];
+  /** Whether the write-ahead log that held the removed rows was removed too (PGlite: yes; PostgreSQL: the server's). */
+  walRemoved: boolean;
+  note?: string;
+}
+
 /**
- * Rewrites the touched tables and their indexes into new files (the old files are unlinked) and forces a
- * checkpoint, so that the removed rows survive neither as dead tuples nor in the table files. Runs outside a
- * transaction (VACUUM cannot run inside one).
+ * Rewrites the touched tables and their indexes into new files (the old files are unlinked), so that the removed
+ * rows survive neither as dead tuples nor in the table files. Runs outside a transaction (VACUUM cannot run in one).
+ *
+ * The write-ahead log still holds the rows as they were written. On PGlite this process is the whole server: with
+ * WAL recycling off, two segment switches and checkpoints make the segments that held them be deleted instead of
+ * reused (a recycled segment keeps its old bytes). On PostgreSQL the WAL (and any WAL archive) is the server's: the
+ * segments are recycled by its checkpointer in time; `note` says so (docs/retention.md).
  */
-export async function compactErasedTables(db: Queryable): Promise<void> {
+export async function compactErasedTables(db: Db): Promise<Compaction> {
   for (const table of ERASURE_TABLES) await db.exec(`VACUUM FULL ${table}`);
-  await db.exec('CHECKPOINT');
+  if (db.engine === 'pglite') {
+    await db.exec('SET wal_recycle = off');
+    try {
+      for (let round = 0; round < 2; round += 1) {
+        await db.exec('CHECKPOINT');
+        await db.query('SELECT pg_switch_wal()');
+      }
+      await db.exec('CHECKPOINT');
+    } finally {
+      await db.exec('RESET wal_recycle');
+    }
+    return { tables: [...ERASURE_TABLES], walRemoved: true };
+  }
+  try {
+    await db.exec('CHECKPOINT');
+  } catch {
+    // CHECKPOINT needs superuser or pg_checkpoint; the server's own checkpoints come in time.
+  }
+  return {
+    tables: [...ERASURE_TABLES], walRemoved: false,
+    note: 'PostgreSQL keeps the old rows in its write-ahead log (and WAL archive, if any) until the server recycles those segments',
+  };
 }
