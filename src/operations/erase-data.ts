@@ -19,7 +19,8 @@ import { ImketenError } from '../domain/errors.js';
 import type { Db, Queryable } from '../store/db.js';
 import { compactErasedTables, erasureEffect, type Compaction, erasureExecuted, eraseStreams, type ErasureEffect } from '../store/erasure-store.js';
 import { appendEvents, ERASURE_EVENT, lastEvent, type EventRow } from '../store/event-store.js';
-import { lockApproval } from '../store/accounts-store.js';
+import { findAccountByUsername, lockApproval } from '../store/accounts-store.js';
+import type { Policy } from '../policy/policy.js';
 import type { FileStore } from '../store/file-store/file-store.js';
 
 export interface ErasureRequest {
@@ -42,6 +43,19 @@ export interface ErasureOutcome {
   filesMissing: number;
   streams: string[];
   compaction?: Compaction;
+}
+
+/**
+ * The account an administrator names (the CLI's --by, the API's signed-in user): enabled, and of a role the policy
+ * lets erase (config/policy.json, `retention.erase`).
+ */
+export async function erasingAdministrator(tx: Queryable, policy: Policy, username: string): Promise<{ id: number; username: string }> {
+  const account = await findAccountByUsername(tx, username);
+  if (!account || account.disabled) throw new ImketenError('ACCOUNT_NOT_FOUND', `No enabled account '${username}'.`);
+  if ((policy.actions['retention.erase']?.grants?.[account.role] ?? []).length === 0) {
+    throw new ImketenError('FORBIDDEN', `Account '${username}' (role ${account.role}) may not erase data: the policy's action retention.erase grants it no role of theirs.`);
+  }
+  return { id: account.id, username: account.username };
 }
 
 /** Checks the streams named (known form, stored) and derives the persons among them. */
