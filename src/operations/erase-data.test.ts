@@ -19,6 +19,7 @@ import { migrate } from '../store/migrate.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { EventFactory, jsonl } from '../testing/event-factory.js';
 import { executeErasure, planErasure, requestErasure } from './erase-data.js';
+import { explainFigure } from './explain-figure.js';
 
 const work = mkdtempSync(join(tmpdir(), 'imketen-erase-'));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -116,6 +117,10 @@ for (const engine of TEST_ENGINES) {
         assert.ok(verification.checkpoints.length >= 2 && verification.checkpoints.every((check) => check.ok));
         assert.deepEqual((await findPublication(db, 2017))!.report, publication.report, 'the published figures are unchanged');
         assert.equal((await findPublication(db, 2017))!.sha256, publication.sha256);
+        // The explanation of a published figure: the erased case is a count, its id is gone.
+        const explained = await explainFigure(db, { year: 2017, row: 'criminal-investigations.first-instance', asRecordedAt: publication.asRecordedAt, lang: 'en' }, { now: at('2026-01-08T00:00:00Z') });
+        const column = explained.columns.find((item) => item.year === 2017)!;
+        assert.deepEqual([column.value, column.erased, column.items.map((item) => item.case)], [1, 1, []]);
 
         const rows = await allRowsAsText(db);
         for (const value of ERASED) assert.equal(rows.includes(value), false, `${value} is still in a table`);
