@@ -72,6 +72,8 @@ export async function decideApproval(
       case 'account.password': account = await updateAccount(tx, policy, row.accountId!, { passwordHash: change.passwordHash as string }); break;
       case 'account.enable': account = await updateAccount(tx, policy, row.accountId!, { disabled: false }); break;
       case 'token.issue': await activateToken(tx, row.tokenId!); break;
+      // An erasure is carried out as a step of its own once approved (src/operations/erase-data.ts).
+      case 'retention.erase': break;
       default: {
         const unknown: never = row.kind;
         throw new Error(`unknown approval kind ${String(unknown)}`);

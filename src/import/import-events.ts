@@ -21,7 +21,7 @@ import { validateEvent } from '../domain/events/schema.js';
 import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson } from '../store/canonical-json.js';
 import { danglingReferences, insertImport, recordImportCounts } from '../store/import-store.js';
-import { appendEvents, appendUnlessStored, lastEvent, type EventRow, type StoredEvent } from '../store/event-store.js';
+import { appendEvents, appendUnlessStored, ERASURE_EVENT, lastEvent, type EventRow, type StoredEvent } from '../store/event-store.js';
 import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
 import { chainLink, contentHashOfCanonicalData } from '../audit/event-chain.js';
 import { dayOfImport } from '../input/day-of-import.js';
@@ -59,6 +59,11 @@ export interface ImportOptions {
   rules?: RuleConfig;
   /** The elements of crimes an element link must name (R8); default config/elements.json. */
   elements?: ElementsConfig;
+  /**
+   * Accept erased events (`"erased": true` with their content hash) and erasure records (`retention.erased`), as an
+   * export of a store with erasures holds them (docs/retention.md): only for an operator's import, never the API.
+   */
+  acceptErasures?: boolean;
 }
 
 export interface ImportSummary {
@@ -186,7 +191,9 @@ async function appendLines(
     added += fresh.length;
     recordedAtKept += fresh.filter((event) => event.recordedAtGiven).length;
     if (fresh.length > 0) lastHash = fresh[fresh.length - 1]!.hash;
-    await replayer.appended(fresh.map((event) => storedEvent(event, seqs.get(event.id)!, importId)));
+    // Erased events and erasure records hold nothing to replay (src/store/event-store.ts, readStreams).
+    const readable = fresh.filter((event) => event.data !== null && event.type !== ERASURE_EVENT);
+    await replayer.appended(readable.map((event) => storedEvent(event, seqs.get(event.id)!, importId)));
   };
 
   // One batch is written while the next is parsed, validated and chained: on PostgreSQL the two run on different
@@ -208,7 +215,7 @@ async function appendLines(
       lines += 1;
       if (problem !== undefined) problems.add({ file: source.name, line, code: 'INVALID_EVENT', message: problem });
       if (json === undefined) continue;
-      const event = parseLine(json, start, { file: source.name, line, fileIndex: index + 1 }, problems);
+      const event = parseLine(json, start, { file: source.name, line, fileIndex: index + 1 }, problems, options.acceptErasures === true);
       if (event) batch.push(event);
       if (batch.length >= batchSize) {
         await dispatch(source);
@@ -226,7 +233,7 @@ async function appendLines(
 
 function storedEvent(event: PendingEvent, seq: number, importId: number): StoredEvent {
   const { id, stream, type, date, recordedAt, data, originFile, originLine } = event;
-  return { seq, id, stream, type, date, recordedAt, data, importId, originFile, originLine };
+  return { seq, id, stream, type, date, recordedAt, data: data ?? {}, importId, originFile, originLine };
 }
 
 /** Chains `rows` in order onto `prevHash`; returns the hash the chain ends with. */
@@ -259,11 +266,24 @@ async function* readJson(source: ImportSource, onBytes: (bytes: number) => void)
 
 function parseLine(
   json: StrictJsonResult, clock: { importedAt: string; today: string }, origin: { file: string; line: number; fileIndex: number }, problems: ProblemList,
+  acceptErasures: boolean,
 ): PendingEvent | undefined {
   const where = { file: origin.file, line: origin.line };
   if (!json.ok) {
     problems.add({ ...where, ...(json.field ? { field: json.field } : {}), code: 'INVALID_EVENT', message: json.message });
     return undefined;
+  }
+  if (isErasureLine(json.value)) {
+    if (!acceptErasures) {
+      problems.add({ ...where, code: 'INVALID_EVENT', message: 'erased events and erasure records are accepted only by an operator\'s import of an export (imketen import)' });
+      return undefined;
+    }
+    const parsed = parseErasureLine(json.value, clock.importedAt);
+    if (typeof parsed === 'string') {
+      problems.add({ ...where, code: 'INVALID_EVENT', message: parsed });
+      return undefined;
+    }
+    return { ...parsed, originFile: origin.fileIndex, originLine: origin.line };
   }
   const { importedAt, today } = clock;
   const result = validateEvent(json.value, { today });
@@ -295,6 +315,43 @@ function parseLine(
     originLine: origin.line,
     prevHash: '',
     hash: '',
+  };
+}
+
+function isErasureLine(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const line = value as Record<string, unknown>;
+  return 'erased' in line || line.type === ERASURE_EVENT;
+}
+
+/**
+ * An erased event as an export carries it (id, stream, type, date, recordedAt, contentHash, "erased": true), or an
+ * erasure record (a `retention.erased` event with its data): stored as they were, so that they chain as they did.
+ */
+function parseErasureLine(value: unknown, importedAt: string): Omit<PendingEvent, 'originFile' | 'originLine'> | string {
+  const line = value as Record<string, unknown>;
+  const { id, stream, type, date, recordedAt } = line;
+  if ([id, stream, type, date, recordedAt].some((field) => typeof field !== 'string')) {
+    return 'an erased event or erasure record needs id, stream, type, date and recordedAt as text';
+  }
+  const streamName = parseStreamName(stream as string);
+  if (!streamName) return `not a stream name: '${String(stream)}'`;
+  if ((recordedAt as string) > importedAt) return `recordedAt ${String(recordedAt)} lies in the future`;
+  const envelope = { id: id as string, stream: stream as string, kind: streamName.kind, type: type as string, date: date as string, recordedAt: recordedAt as string };
+  if (line.erased !== undefined) {
+    const allowed = new Set(['id', 'stream', 'type', 'date', 'recordedAt', 'contentHash', 'erased']);
+    const unknown = Object.keys(line).find((key) => !allowed.has(key));
+    if (unknown) return `an erased event carries no '${unknown}': its data was erased`;
+    if (line.erased !== true) return 'erased must be true';
+    if (typeof line.contentHash !== 'string' || !/^[0-9a-f]{64}$/.test(line.contentHash)) return 'an erased event needs its contentHash (64 hex digits)';
+    return { ...envelope, recordedAtGiven: true, data: null, refs: [], contentHash: line.contentHash, prevHash: '', hash: '' };
+  }
+  const data = line.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return 'an erasure record needs its data as an object';
+  const dataJson = canonicalJson(data);
+  return {
+    ...envelope, recordedAtGiven: true, data: data as Record<string, unknown>, dataJson, refs: [],
+    contentHash: contentHashOfCanonicalData(envelope, dataJson), prevHash: '', hash: '',
   };
 }
 

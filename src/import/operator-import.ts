@@ -23,7 +23,8 @@ export async function operatorImport(db: Db, sources: readonly ImportSource[], o
       return result;
     }),
   };
-  return importEvents(logged, sources, options);
+  // An operator restores exports: erased events and erasure records come in as such (docs/retention.md).
+  return importEvents(logged, sources, { acceptErasures: true, ...options });
 }
 
 function operatorEntry(summary: ImportSummary, sources: readonly ImportSource[], options: ImportOptions & { command?: string }): AccessEntry {

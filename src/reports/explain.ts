@@ -26,6 +26,11 @@ export interface ExplainedColumn {
   referenceDate: string;
   value: number;
   items: ExplainedItem[];
+  /**
+   * Of a published figure: how many of the cases behind it were erased since (docs/retention.md, "Published
+   * reports"). `value` stays the published figure; `items` lists the cases still there; the erased ones are a count.
+   */
+  erased?: number;
 }
 
 export interface Explanation {

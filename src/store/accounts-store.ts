@@ -214,7 +214,7 @@ export async function roleOfToken(tx: Queryable, id: number): Promise<{ organisa
 
 // --- approvals (the four-eyes rule) ---
 
-export type ApprovalKind = 'account.create' | 'account.role' | 'account.password' | 'account.enable' | 'token.issue';
+export type ApprovalKind = 'account.create' | 'account.role' | 'account.password' | 'account.enable' | 'token.issue' | 'retention.erase';
 
 export interface Approval {
   id: number;

@@ -5,9 +5,12 @@
  * the SQL of its parameters (e.g. `$4::timestamptz`), so one query can place them where it needs.
  */
 
-/** Event `alias` of the `events` table stands as recorded at `moment`: recorded by then, not retracted by then. */
+/**
+ * Event `alias` of the `events` table stands as recorded at `moment`: recorded by then, not retracted by then, and
+ * not erased (an erased event's data is gone: docs/retention.md).
+ */
 export function visibleAsRecordedAt(alias: string, moment: string): string {
-  return `${alias}.recorded_at <= ${moment}
+  return `${alias}.recorded_at <= ${moment} AND ${alias}.data IS NOT NULL
     AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'retracted' AND r.stream = ${alias}.stream AND r.data ->> 'event' = ${alias}.id AND r.recorded_at <= ${moment})`;
 }
 

@@ -13,7 +13,8 @@ export interface EventRow {
   type: string;
   date: string;
   recordedAt: string;
-  data: Record<string, unknown>;
+  /** null: an erased event (an import of an export with erasures), stored with its content hash only. */
+  data: Record<string, unknown> | null;
   /** `data` as JSON text, when the caller has it already (any key order). */
   dataJson?: string;
   refs: string[];
@@ -36,8 +37,10 @@ const BATCH_ROWS = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::d
                  $10::smallint[], $11::integer[], $12::text[], $13::text[])
   WITH ORDINALITY AS batch (id, stream, kind, type, date, recorded_at, data, refs, content_hash, origin_file, origin_line, prev_hash, hash, n)`;
 
-const INSERT_BATCH = `INSERT INTO events (id, stream, kind, type, date, recorded_at, data, refs, content_hash, import_id, origin_file, origin_line, prev_hash, hash)
-  SELECT id, stream, kind, type, date, recorded_at, data, string_to_array(refs, ' '), content_hash, $14, origin_file, origin_line, prev_hash, hash
+// An erased event comes with no data and is stored as erased at the time of storing (migration 039).
+const INSERT_BATCH = `INSERT INTO events (id, stream, kind, type, date, recorded_at, data, refs, content_hash, import_id, origin_file, origin_line, prev_hash, hash, erased_at)
+  SELECT id, stream, kind, type, date, recorded_at, data, string_to_array(refs, ' '), content_hash, $14, origin_file, origin_line, prev_hash, hash,
+    CASE WHEN data IS NULL THEN now() END
   FROM batch`;
 
 function batchParameters(importId: number | null, rows: readonly EventRow[]): unknown[] {
@@ -48,7 +51,7 @@ function batchParameters(importId: number | null, rows: readonly EventRow[]): un
     rows.map((row) => row.type),
     rows.map((row) => row.date),
     rows.map((row) => row.recordedAt),
-    rows.map((row) => row.dataJson ?? JSON.stringify(row.data)),
+    rows.map((row) => (row.data === null ? null : row.dataJson ?? JSON.stringify(row.data))),
     // Stream names contain no spaces (validated), so a space-joined list is a safe way to pass text[][] rows.
     rows.map((row) => row.refs.join(' ')),
     rows.map((row) => row.contentHash),
@@ -110,10 +113,17 @@ export async function appendUnlessStored(
 const STORED_EVENT_COLUMNS = `seq, id, stream, type, date, recorded_at AS "recordedAt", data,
   import_id AS "importId", origin_file AS "originFile", origin_line AS "originLine"`;
 
-/** All events of the given streams, in order of arrival, grouped by stream. */
+/**
+ * What replay reads: erased events (their data is gone) and the erasure records are left out, so a stream whose
+ * events were erased replays as a stream that holds nothing (docs/retention.md, "What an erasure leaves").
+ */
+export const ERASURE_EVENT = 'retention.erased';
+const READABLE = `data IS NOT NULL AND type <> '${ERASURE_EVENT}'`;
+
+/** All events of the given streams, in order of arrival, grouped by stream (erased ones left out). */
 export async function readStreams(tx: Queryable, streams: readonly string[]): Promise<Map<string, StoredEvent[]>> {
   const rows = await tx.query<StoredEvent>(
-    `SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE stream = ANY($1::text[]) ORDER BY stream, seq`,
+    `SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE stream = ANY($1::text[]) AND ${READABLE} ORDER BY stream, seq`,
     [streams],
   );
   const byStream = new Map<string, StoredEvent[]>();
@@ -129,15 +139,25 @@ export async function readStream(tx: Queryable, stream: string): Promise<StoredE
   return (await readStreams(tx, [stream])).get(stream) ?? [];
 }
 
-/** Pages through the whole log in order of arrival, `pageSize` events at a time (bounded memory). */
-export async function* readLog(tx: Queryable, options: { stream?: string; pageSize?: number } = {}): AsyncGenerator<StoredEvent[]> {
+/** A stored event as the log holds it, erased or not: an erased one has no data, only its content hash. */
+export type LoggedEvent = Omit<StoredEvent, 'data'> & { data: Record<string, unknown> | null; contentHash: string; erased: boolean };
+
+/**
+ * Pages through the whole log in order of arrival, `pageSize` events at a time (bounded memory). Erased events and
+ * erasure records are left out unless `withErased` (the export, which carries them as such).
+ */
+export function readLog(tx: Queryable, options: { stream?: string; pageSize?: number; withErased: true }): AsyncGenerator<LoggedEvent[]>;
+export function readLog(tx: Queryable, options?: { stream?: string; pageSize?: number; withErased?: false }): AsyncGenerator<StoredEvent[]>;
+export async function* readLog(tx: Queryable, options: { stream?: string; pageSize?: number; withErased?: boolean } = {}): AsyncGenerator<StoredEvent[] | LoggedEvent[]> {
   const pageSize = options.pageSize ?? 5000;
+  const columns = `${STORED_EVENT_COLUMNS}, content_hash AS "contentHash", data IS NULL AS erased`;
+  const readable = options.withErased ? 'true' : READABLE;
   let after = 0;
   for (;;) {
     const page = options.stream === undefined
-      ? await tx.query<StoredEvent>(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`, [after, pageSize])
-      : await tx.query<StoredEvent>(
-        `SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE stream = $3 AND seq > $1 ORDER BY seq LIMIT $2`,
+      ? await tx.query<LoggedEvent>(`SELECT ${columns} FROM events WHERE seq > $1 AND ${readable} ORDER BY seq LIMIT $2`, [after, pageSize])
+      : await tx.query<LoggedEvent>(
+        `SELECT ${columns} FROM events WHERE stream = $3 AND seq > $1 AND ${readable} ORDER BY seq LIMIT $2`,
         [after, pageSize, options.stream],
       );
     if (page.length === 0) return;
@@ -170,7 +190,9 @@ export interface ChainedEvent {
   type: string;
   date: string;
   recordedAt: string;
-  data: Record<string, unknown>;
+  /** null once erased: the chain then rests on the stored content hash. */
+  data: Record<string, unknown> | null;
+  contentHash: string;
   prevHash: string;
   hash: string;
 }
@@ -180,7 +202,7 @@ export async function* readEventChain(tx: Queryable, pageSize = 10_000): AsyncGe
   let after = 0;
   for (;;) {
     const page = await tx.query<ChainedEvent>(
-      `SELECT seq, id, stream, type, date, recorded_at AS "recordedAt", data, prev_hash AS "prevHash", hash
+      `SELECT seq, id, stream, type, date, recorded_at AS "recordedAt", data, content_hash AS "contentHash", prev_hash AS "prevHash", hash
        FROM events WHERE seq > $1 ORDER BY seq LIMIT $2`,
       [after, pageSize],
     );

@@ -77,6 +77,7 @@ export async function pageExport(
     `SELECT seq, id, stream, type, date, recorded_at AS "recordedAt", data, refs, import_id AS "importId",
             origin_file AS "originFile", origin_line AS "originLine"
      FROM events WHERE seq > $1 AND kind = ANY($2::text[]) AND ($3::text IS NULL OR stream = $3)
+       AND data IS NOT NULL AND type <> 'retention.erased' -- erasures stay in the store (docs/retention.md)
      ORDER BY seq LIMIT $4`,
     [query.afterSeq, query.kinds, query.stream ?? null, query.limit],
   );

@@ -34,7 +34,7 @@ export async function personStreamsChanged(tx: Queryable, after: number, upTo: n
 export async function unretractedData(tx: Queryable, streams: readonly string[]): Promise<Record<string, unknown>[]> {
   const rows = await tx.query<{ data: Record<string, unknown> }>(
     `SELECT data FROM events e
-     WHERE stream = ANY($1::text[]) AND type <> 'retracted'
+     WHERE stream = ANY($1::text[]) AND type NOT IN ('retracted', 'retention.erased') AND data IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM events r WHERE r.type = 'retracted' AND r.stream = e.stream AND r.data ->> 'event' = e.id)`,
     [streams],
   );

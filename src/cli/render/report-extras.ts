@@ -6,8 +6,8 @@ import type { ReportDiff } from '../../reports/publish.js';
 import type { Language } from '../../reports/report.js';
 
 const words = {
-  nl: { column: 'Kolom', referenceDate: 'peildatum', cases: 'zaken', none: '(geen)', since: 'sinds', event: 'gebeurtenis', asRecorded: 'Stand van de registratie per', published: 'Gepubliceerd op', noChanges: 'Geen cijfers gewijzigd sinds de publicatie.', was: 'was', now: 'nu', added: 'erbij', removed: 'eraf', retracts: 'trekt in', intactNo: 'LET OP: het opgeslagen rapport komt niet meer overeen met zijn SHA-256.' },
-  en: { column: 'Column', referenceDate: 'reference date', cases: 'cases', none: '(none)', since: 'since', event: 'event', asRecorded: 'As recorded at', published: 'Published at', noChanges: 'No figure has changed since publication.', was: 'was', now: 'now', added: 'added', removed: 'removed', retracts: 'retracts', intactNo: 'WARNING: the stored report no longer matches its SHA-256.' },
+  nl: { column: 'Kolom', referenceDate: 'peildatum', cases: 'zaken', none: '(geen)', since: 'sinds', event: 'gebeurtenis', asRecorded: 'Stand van de registratie per', published: 'Gepubliceerd op', noChanges: 'Geen cijfers gewijzigd sinds de publicatie.', was: 'was', now: 'nu', added: 'erbij', removed: 'eraf', retracts: 'trekt in', intactNo: 'LET OP: het opgeslagen rapport komt niet meer overeen met zijn SHA-256.', erased: 'zaken gewist na de publicatie (bewaartermijn verstreken): alleen het aantal blijft' },
+  en: { column: 'Column', referenceDate: 'reference date', cases: 'cases', none: '(none)', since: 'since', event: 'event', asRecorded: 'As recorded at', published: 'Published at', noChanges: 'No figure has changed since publication.', was: 'was', now: 'now', added: 'added', removed: 'removed', retracts: 'retracts', intactNo: 'WARNING: the stored report no longer matches its SHA-256.', erased: 'cases erased since publication (retention term ended): only their number remains' },
 } as const;
 
 export function renderExplanation(explanation: Explanation, lang: Language): string {
@@ -15,7 +15,8 @@ export function renderExplanation(explanation: Explanation, lang: Language): str
   const lines = [`${explanation.table}.${explanation.row} — ${explanation.label}`, `${w.asRecorded} ${explanation.asRecordedAt}`];
   for (const column of explanation.columns) {
     lines.push('', `${w.column} ${column.year} (${w.referenceDate} ${column.referenceDate}): ${column.value} ${w.cases}`);
-    if (column.items.length === 0) lines.push(`  ${w.none}`);
+    if (column.items.length === 0 && !column.erased) lines.push(`  ${w.none}`);
+    if (column.erased) lines.push(`  ${column.erased} ${w.erased}`);
     for (const item of column.items) {
       const phase = item.phase ? ` ${item.phase}` : '';
       lines.push(`  ${item.case.padEnd(28)}${phase} ${w.since} ${item.date}  ${w.event} ${item.eventId}${item.row !== explanation.row ? `  [${item.row}]` : ''}`);

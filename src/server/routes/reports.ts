@@ -80,6 +80,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
           table: Type.String(), row: Type.String(), label: Type.String(), measure: Type.String(), asRecordedAt: Type.String(),
           columns: Type.Array(Type.Object({
             year: Type.Integer(), referenceDate: Type.String(), value: Type.Integer(),
+            erased: Type.Optional(Type.Integer({ description: 'of a published figure: how many of its cases were erased since (docs/retention.md); value stays as published' })),
             items: Type.Array(Type.Object({ case: Type.String(), row: Type.String(), eventId: Type.String(), date: Type.String(), phase: Type.Optional(Type.String()) })),
           })),
         }),

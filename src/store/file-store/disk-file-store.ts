@@ -96,6 +96,14 @@ export async function openDiskFileStore(root: string): Promise<FileStore> {
       if ((await exists(path)) === undefined) return 'missing';
       return (await hashOf(createReadStream(path), onBytes)) === sha256 ? 'ok' : 'corrupt';
     },
+    async remove(sha256) {
+      assertSha256(sha256);
+      const path = pathOf(sha256);
+      if ((await exists(path)) === undefined) return false;
+      await unlink(path);
+      await fsyncDir(dirname(path));
+      return true;
+    },
     async close() { /* nothing held open */ },
   };
   return store;

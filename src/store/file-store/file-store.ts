@@ -43,6 +43,8 @@ export interface FileStore {
   get(sha256: string): Promise<Readable>;
   /** Re-hashes a stored file; `onBytes` reports progress. */
   check(sha256: string, onBytes?: (bytes: number) => void): Promise<FileCheck>;
+  /** Removes a stored file for good (an approved erasure, docs/retention.md); true when it was there. */
+  remove(sha256: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

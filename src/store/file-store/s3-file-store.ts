@@ -128,6 +128,12 @@ export function openS3FileStore(options: S3FileStoreOptions): FileStore {
       if (!stream) return 'missing';
       return (await hashOf(stream, onBytes)) === sha256 ? 'ok' : 'corrupt';
     },
+    async remove(sha256) {
+      assertSha256(sha256);
+      if ((await head(keyOf(sha256))) === undefined) return false;
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keyOf(sha256) }));
+      return true;
+    },
     async close() {
       client.destroy();
     },

@@ -4252,6 +4252,8 @@ export interface operations {
                             year: number;
                             referenceDate: string;
                             value: number;
+                            /** @description of a published figure: how many of its cases were erased since (docs/retention.md); value stays as published */
+                            erased?: number;
                             items: {
                                 case: string;
                                 row: string;
