@@ -5,8 +5,8 @@
  * the statements (evidence items) concerned, and the elements those statements support.
  *
  * The elements come from the proof matrix's element links (evidence stream, src/domain/rules/proof.ts), which this
- * operation does not read itself: the caller passes `elementsOf`, and without it `elements` is null ("not known
- * here"). The integrator wires it to the proof operation so that the list names the elements that would lose support.
+ * operation does not read itself: the caller passes `elementsOf` (./statement-elements.ts reads the proof matrix),
+ * and without it `elements` is null ("not known here").
  */
 import type { AsOf } from '../domain/as-of.js';
 import { situationChangesOf, type CountrySituation } from '../domain/rules/country-situations.js';

@@ -6,6 +6,7 @@ import { listUnprosecutable } from '../../operations/list-unprosecutable.js';
 import { listVictims } from '../../operations/list-victims.js';
 import { listPotentialWitnesses } from '../../operations/list-potential-witnesses.js';
 import { listWitnessesAtRisk } from '../../operations/list-witnesses-at-risk.js';
+import { statementElements } from '../../operations/statement-elements.js';
 import { renderPotentialWitnesses, renderWitnessesAtRisk } from '../render/witnesses.js';
 import { cliIdentifies } from './witnesses.js';
 import { listEvidenceAtRisk } from '../../operations/list-evidence-at-risk.js';
@@ -70,7 +71,7 @@ export function registerList(program: Command): void {
               const witnesses = await listPotentialWitnesses(db, request);
               return options.format === 'json' ? witnesses : renderPotentialWitnesses(witnesses, options.lang);
             }
-            const cases = await listWitnessesAtRisk(db, request);
+            const cases = await listWitnessesAtRisk(db, { ...request, elementsOf: statementElements(db, elementsConfig()) });
             return options.format === 'json' ? cases : renderWitnessesAtRisk(cases, options.lang);
           }
           case 'evidence-at-risk': {

@@ -103,7 +103,7 @@ describe('witnesses over the API', () => {
     const items = atRisk.json<{ items: { case: string; evidence: string[]; elements: null; witnesses: { id: string; reasons: string[] }[] }[] }>().items;
     assert.deepEqual(items.map((item) => item.case), ['criminal/SZ-1']);
     assert.deepEqual(items[0]!.evidence, ['ES-1', 'ES-3']);
-    assert.equal(items[0]!.elements, null, 'the element links are not wired here (README, "Witnesses")');
+    assert.deepEqual(items[0]!.elements, [], 'the proof matrix links no element to these statements');
     assert.deepEqual(items[0]!.witnesses.map((witness) => [witness.id, witness.reasons]), [['W-1', ['unavailable', 'country-situation-changed']], ['W-3', ['unavailable', 'country-situation-changed']]]);
     for (const secret of SECRETS) assert.ok(!atRisk.body.includes(secret), `the prosecutor's risk list holds ${secret}`);
     const syria = (await clients.get('police')!.request('GET', '/api/witnesses/at-risk?country=IRQ')).json<{ items: unknown[] }>();

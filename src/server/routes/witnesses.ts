@@ -11,6 +11,8 @@ import { eventsForReader } from '../../domain/witness/identity.js';
 import { listCaseWitnesses, summaryOf } from '../../operations/list-case-witnesses.js';
 import { listPotentialWitnesses } from '../../operations/list-potential-witnesses.js';
 import { listWitnessesAtRisk } from '../../operations/list-witnesses-at-risk.js';
+import { statementElements } from '../../operations/statement-elements.js';
+import { elementsConfig } from '../../config/elements.js';
 import { readWitnesses } from '../../operations/witness-streams.js';
 import { grantedKinds } from '../../policy/authorize.js';
 import { asOfQuery, guard, type App, type ServerContext } from '../context.js';
@@ -107,6 +109,7 @@ export function registerWitnessRoutes(app: App, context: ServerContext): void {
     const items = await listWitnessesAtRisk(context.db, {
       asOf: asOfQuery(request.query, context), country: request.query.country, situations: ruleConfig().countrySituations ?? [],
       mayReadCase: (caseStream) => kinds.includes(caseStream.slice(0, caseStream.indexOf('/'))), mayIdentify: identifiesFor(context, request),
+      elementsOf: statementElements(context.db, elementsConfig()),
     });
     await granted.log({ resource: `witnesses-at-risk${request.query.country ? `:${request.query.country}` : ''}`, persons: shownPersons(items.flatMap((item) => item.witnesses)) });
     return { items };
