@@ -15,7 +15,7 @@ import { verifyCourtBundle, writeCourtBundle, type CourtBundleItem, type CourtBu
 import { parseAsOf } from '../../domain/as-of.js';
 import { ImketenError } from '../../domain/errors.js';
 import { attachFile } from '../../evidence/attach-file.js';
-import { verifyFiles } from '../../evidence/verify-files.js';
+import { unreferencedStoredFiles, verifyFiles } from '../../evidence/verify-files.js';
 import { importEvents } from '../../import/import-events.js';
 import { textSource } from '../../import/sources.js';
 import { listCaseEvidence } from '../../operations/list-case-evidence.js';
@@ -124,17 +124,22 @@ export function registerEvidence(program: Command): void {
     });
 
   evidence.command('verify-files')
-    .description('Re-hashes every stored file the registry attaches and names what is missing or corrupt (exit code 8 when any is).')
+    .description('Re-hashes every stored file the registry attaches and names what is missing or corrupt (exit code 8 when any is), and names stored files no event attaches (UNREFERENCED; not an error).')
     .action(async (_options: unknown, command: Command) => {
       const context = contextOf(command);
       const progress = terminalProgress();
       let done = 0;
       let total = 0;
-      const verdicts = await withFiles(context, (db, files) => verifyFiles(db, files, {
-        start: (_count, bytes) => { total = bytes; },
-        bytes: (count) => { done += count; progress.update(done, total, 'bytes hashed'); },
+      const { verdicts, unreferenced } = await withFiles(context, async (db, files) => ({
+        verdicts: await verifyFiles(db, files, {
+          start: (_count, bytes) => { total = bytes; },
+          bytes: (count) => { done += count; progress.update(done, total, 'bytes hashed'); },
+        }),
+        unreferenced: await unreferencedStoredFiles(db, files),
       }));
       progress.stop();
+      for (const sha256 of unreferenced) context.stdout.write(`UNREFERENCED  ${sha256}  (stored, but no event attaches it)\n`);
+      if (unreferenced.length > 0) context.stdout.write(`${unreferenced.length} stored file${unreferenced.length === 1 ? '' : 's'} no event attaches (left by an interrupted upload, or put there by hand; the registry relies on none of them).\n`);
       const bad = verdicts.filter((verdict) => verdict.result !== 'ok');
       for (const verdict of bad) context.stdout.write(`${verdict.result.toUpperCase()}  ${verdict.sha256}  ${verdict.fileName}  (${verdict.stream})\n`);
       context.stdout.write(`${verdicts.length} files checked: ${verdicts.length - bad.length} ok, ${bad.filter((v) => v.result === 'missing').length} missing, ${bad.filter((v) => v.result === 'corrupt').length} corrupt.\n`);

@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { ImketenError } from '../../domain/errors.js';
 import { HttpError } from '../http-errors.js';
-import { sanitiseFileName, storeUpload } from '../../evidence/store-upload.js';
+import { sanitiseFileName, settleUpload, storeUpload } from '../../evidence/store-upload.js';
 import { findNearDuplicates } from '../../operations/find-near-duplicates.js';
 import { listCaseEvidence } from '../../operations/list-case-evidence.js';
 import { showEvidence } from '../../operations/show-evidence.js';
@@ -157,7 +157,8 @@ export function registerEvidenceRoutes(app: App, context: ServerContext): void {
         ...(url ? { url } : {}), ...(capturedAt ? { capturedAt } : {}), ...(tool ? { tool } : {}),
       },
     };
-    await appendChecked(request, context, 'events.append', [event], { derivedByServer: true });
+    // A refused event (policy, conflict, unknown item) takes the bytes it would have attached with it.
+    await settleUpload(context.db, files.store, stored, () => appendChecked(request, context, 'events.append', [event], { derivedByServer: true }));
     return reply.code(201).send({ sha256: stored.sha256, size: stored.size, mediaType: stored.mediaType, fileName: event.data.fileName, created: stored.created, eventId: event.id });
   });
 }

@@ -14,6 +14,12 @@ export interface PutOptions {
   maxBytes?: number;
   /** How many of the first bytes to return (`head`), for sniffing the media type. Default 4,100. */
   headBytes?: number;
+  /**
+   * Called with the hash once the bytes are all in and hashed, before they are stored under it: the evidence register
+   * claims the upload here (src/store/evidence-files.ts), so that a refused upload's clean-up never takes bytes another
+   * upload is about to rely on. If it throws, nothing is stored.
+   */
+  beforeStore?: (sha256: string) => Promise<void>;
 }
 
 export interface PutResult {
@@ -43,6 +49,13 @@ export interface FileStore {
   get(sha256: string): Promise<Readable>;
   /** Re-hashes a stored file; `onBytes` reports progress. */
   check(sha256: string, onBytes?: (bytes: number) => void): Promise<FileCheck>;
+  /**
+   * Removes a stored file; nothing when it is not there. Only for bytes no event attaches (a refused upload,
+   * src/evidence/store-upload.ts): a file an event attaches is never removed here.
+   */
+  remove(sha256: string): Promise<void>;
+  /** The hashes of every stored file (for verify-files: stored bytes no event attaches). */
+  list(): AsyncIterable<string>;
   close(): Promise<void>;
 }
 
