@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { ImketenError } from '../domain/errors.js';
-import { listZipEntries, openZipEntry, type ZipEntry } from './zip-read.js';
+import { listZipEntries, openZipEntry, RATIO_FLOOR, type ZipEntry } from './zip-read.js';
 import { readWarcStream, type WarcRecordInfo } from './warc-read.js';
 
 export interface WebArchiveLimits {
@@ -19,12 +19,15 @@ export interface WebArchiveLimits {
   /** Uncompressed bytes of all WARC data (and of a WACZ's entries) together. */
   maxUncompressedBytes: number;
   maxRecords: number;
+  /** How many times a WACZ entry or a gzipped WARC may expand (above 1 MiB; zip-read.ts, RATIO_FLOOR). */
+  maxCompressionRatio: number;
 }
 
 export const DEFAULT_WEB_ARCHIVE_LIMITS: WebArchiveLimits = {
   maxEntries: 10_000,
   maxUncompressedBytes: 20 * 1024 ** 3,
   maxRecords: 1_000_000,
+  maxCompressionRatio: 200,
 };
 
 export interface WebArchiveRecord extends WarcRecordInfo {
@@ -47,6 +50,9 @@ export interface WebArchive {
   resources?: WaczResourceCheck[];
   /** WACZ only: the pages of pages/pages.jsonl. */
   pages?: { url: string; ts?: string; title?: string }[];
+  /** WACZ only: datapackage.json's `software` and `created`, when given. */
+  software?: string;
+  created?: string;
   /** Every digest that did not match, every resource missing or altered: one line each, naming file and offset. */
   problems: string[];
 }
@@ -57,13 +63,21 @@ const invalid = (message: string) => new ImketenError('INVALID_INPUT', message);
 async function readWarcInto(
   source: Readable, file: string, gzipped: boolean, archive: WebArchive, limits: WebArchiveLimits, budget: { bytes: number },
 ): Promise<void> {
+  let compressed = 0;
+  if (gzipped) source.on('data', (chunk: Buffer) => { compressed += chunk.length; });
   const stream = gzipped ? source.pipe(createGunzip()) : source;
   if (gzipped) source.on('error', (error) => stream.destroy(error));
+  let expanded = 0;
   async function* counted(): AsyncIterable<Buffer> {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       budget.bytes += chunk.length;
+      expanded += chunk.length;
       if (budget.bytes > limits.maxUncompressedBytes) {
         throw invalid(`${file}: the archive expands to more than the limit of ${limits.maxUncompressedBytes} bytes`);
+      }
+      // What gunzip produced against what it has read so far (it reads ahead, so this errs on the lenient side).
+      if (gzipped && expanded > RATIO_FLOOR && expanded > compressed * limits.maxCompressionRatio) {
+        throw invalid(`${file}: the gzipped WARC expands more than ${limits.maxCompressionRatio} times (${compressed} bytes read became ${expanded}): a gzip bomb, or not an archive to import`);
       }
       yield chunk;
     }
@@ -103,6 +117,8 @@ async function hashEntry(path: string, entry: ZipEntry, algorithm: string): Prom
 
 interface DataPackage {
   resources?: { path?: unknown; hash?: unknown; bytes?: unknown }[];
+  software?: unknown;
+  created?: unknown;
 }
 
 async function readWacz(path: string, limits: WebArchiveLimits): Promise<WebArchive> {
@@ -119,6 +135,8 @@ async function readWacz(path: string, limits: WebArchiveLimits): Promise<WebArch
     throw invalid(`${path}: datapackage.json is not valid JSON: ${(error as Error).message}`);
   }
   if (!Array.isArray(datapackage.resources)) throw invalid(`${path}: datapackage.json has no 'resources' list`);
+  if (typeof datapackage.software === 'string') archive.software = datapackage.software.slice(0, 500);
+  if (typeof datapackage.created === 'string') archive.created = datapackage.created.slice(0, 100);
   for (const [index, resource] of datapackage.resources.entries()) {
     if (typeof resource?.path !== 'string') throw invalid(`${path}: datapackage.json resource ${index + 1} has no 'path'`);
     const declaredHash = typeof resource.hash === 'string' ? resource.hash : undefined;

@@ -21,7 +21,12 @@ export interface WarcRecordInfo {
   blockCheck: DigestCheck;
   /** 'unchecked' where a payload digest cannot be checked here: revisit records, and chunked HTTP bodies. */
   payloadCheck: DigestCheck | 'unchecked';
+  /** A warcinfo record's fields (`software`, `operator`, …; application/warc-fields), when its block is small enough to hold. */
+  info?: Record<string, string>;
 }
+
+/** The largest warcinfo block whose fields are read. */
+const MAX_INFO_BYTES = 64 * 1024;
 
 const MAX_HEADER_BYTES = 64 * 1024;
 const CRLF2 = Buffer.from('\r\n\r\n');
@@ -159,8 +164,10 @@ export async function readWarcStream(
     const payload = new DigestChecker(fields.get('warc-payload-digest'));
     const isHttp = /^application\/http/i.test(contentType ?? '') && type !== 'revisit';
     const splitter = isHttp ? new PayloadSplitter(payload) : undefined;
+    const infoChunks: Buffer[] | undefined = type === 'warcinfo' && length <= MAX_INFO_BYTES ? [] : undefined;
     const complete = await reader.stream(length, (chunk) => {
       block.update(chunk);
+      infoChunks?.push(Buffer.from(chunk));
       if (splitter) splitter.update(chunk);
       else if (type !== 'revisit') payload.update(chunk);
     });
@@ -171,6 +178,7 @@ export async function readWarcStream(
       type, recordId: fields.get('warc-record-id'), targetUri: fields.get('warc-target-uri')?.replace(/^<(.*)>$/, '$1'),
       date: fields.get('warc-date'), payloadDigest: fields.get('warc-payload-digest'), blockDigest: fields.get('warc-block-digest'),
       contentType, length, offset, blockCheck: block.result(), payloadCheck,
+      ...(infoChunks ? { info: Object.fromEntries(parseFields(Buffer.concat(infoChunks).toString('utf8'))) } : {}),
     });
   }
 }

@@ -20,6 +20,29 @@ export interface ZipEntry {
 export interface ZipLimits {
   maxEntries: number;
   maxUncompressedBytes: number;
+  /**
+   * The most an entry may expand (uncompressed ÷ compressed size), for entries above RATIO_FLOOR bytes: deflate
+   * reaches about 1,032:1 on zeros, ordinary web content 2–20:1. Undefined: no limit.
+   */
+  maxCompressionRatio?: number;
+}
+
+/** Entries smaller than this are not held to the ratio: a few kilobytes of zeros are no bomb. */
+export const RATIO_FLOOR = 1024 * 1024;
+
+/**
+ * Why an entry's name is refused, or undefined when it is a plain relative path: nothing here writes entries to disk,
+ * but a name that climbs out (`../x`), is absolute (`/x`, `C:x`), uses backslashes or control characters is a sign of
+ * a crafted archive, and would be dangerous to whoever unpacks it later.
+ */
+export function unsafeEntryName(name: string): string | undefined {
+  if (name === '') return 'it is empty';
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return 'it holds control characters';
+  if (name.includes('\\')) return 'it holds a backslash';
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'it is an absolute path';
+  if (name.split('/').some((part) => part === '..')) return "it climbs out of the archive ('..')";
+  return undefined;
 }
 
 const EOCD = 0x06054b50;
@@ -78,6 +101,11 @@ export async function listZipEntries(path: string, limits: ZipLimits): Promise<Z
       };
       if ((directory.readUInt16LE(at + 8) & 1) !== 0) throw invalid(path, `entry '${entry.name}' is encrypted`);
       readZip64(directory.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), entry);
+      const unsafe = unsafeEntryName(entry.name);
+      if (unsafe) throw new ImketenError('INVALID_INPUT', `${path}: entry ${index + 1} has an unsafe name ('${entry.name.slice(0, 120)}'): ${unsafe}`);
+      if (limits.maxCompressionRatio !== undefined && entry.size > RATIO_FLOOR && entry.size > entry.compressedSize * limits.maxCompressionRatio) {
+        throw new ImketenError('INVALID_INPUT', `${path}: entry '${entry.name}' expands ${Math.round(entry.size / Math.max(entry.compressedSize, 1))} times (${entry.compressedSize} to ${entry.size} bytes), more than the limit of ${limits.maxCompressionRatio}: a zip bomb, or not an archive to import`);
+      }
       total += entry.size;
       if (total > limits.maxUncompressedBytes) {
         throw new ImketenError('INVALID_INPUT', `${path}: the archive expands to more than the limit of ${limits.maxUncompressedBytes} bytes (at entry '${entry.name}')`);

@@ -44,7 +44,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   { commands: [['persons', '', "the registry's persons by name: search, cross-reference across partners, merge and undo a merge"]], load: async () => (await import('./commands/persons.js')).registerPersons },
   { commands: [['retention', '', 'retention of personal data: what is due for removal, and what holds it']], load: async () => (await import('./commands/retention.js')).registerRetention },
   { commands: [['rebuild', '', 'rebuild the projections (case phase history) from the event log']], load: async () => (await import('./commands/rebuild.js')).registerRebuild },
-  { commands: [['evidence', '', 'the evidence register: add, attach, list, show, verify-files, bundle, verify-bundle, capture']], load: async () => (await import('./commands/evidence.js')).registerEvidence },
+  { commands: [['evidence', '', 'the evidence register: add, attach, list, show, verify-files, bundle, verify-bundle, capture, import-archive']], load: async () => (await import('./commands/evidence.js')).registerEvidence },
   { commands: [['witnesses', '[options] <case>', 'the witnesses of a case: pseudonym, protection, statements, availability']], load: async () => (await import('./commands/witnesses.js')).registerWitnesses },
   { commands: [['proof', '[options] <case>', 'the proof matrix of a case: each element of its offences against the evidence (R8)']], load: async () => (await import('./commands/proof.js')).registerProof },
 ];

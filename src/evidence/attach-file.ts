@@ -1,6 +1,7 @@
 /**
  * An operator at the server attaches a file to an evidence item (`imketen evidence attach`, `capture`): the bytes are
- * stored first, then `evidence.file-attached` is imported — all or nothing, like every import.
+ * stored first, then `evidence.file-attached` is imported — all or nothing, like every import; a refused import
+ * leaves no bytes behind (settleUpload).
  */
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -9,7 +10,7 @@ import { importEvents } from '../import/import-events.js';
 import { textSource } from '../import/sources.js';
 import type { Db } from '../store/db.js';
 import type { FileStore } from '../store/file-store/file-store.js';
-import { sanitiseFileName, storeUpload, type StoredUpload } from './store-upload.js';
+import { sanitiseFileName, settleUpload, storeUpload, type StoredUpload } from './store-upload.js';
 
 export interface AttachOptions {
   maxBytes: number;
@@ -29,6 +30,6 @@ export async function attachFile(db: Db, files: FileStore, evidenceId: string, p
     id: options.eventId ?? `ev-${randomUUID()}`, stream: `evidence/${evidenceId}`, type: 'evidence.file-attached', date: options.date ?? options.now().toISOString().slice(0, 10),
     data: { sha256: stored.sha256, size: stored.size, mediaType: stored.mediaType, fileName, ...capture },
   };
-  await importEvents(db, [textSource(`evidence attach ${fileName}`, JSON.stringify(event))], { now: options.now });
+  await settleUpload(db, files, stored, () => importEvents(db, [textSource(`evidence attach ${fileName}`, JSON.stringify(event))], { now: options.now }));
   return { ...stored, eventId: event.id, fileName };
 }

@@ -9,7 +9,7 @@
 import type { EventInput } from '../domain/event.js';
 import { parseStreamName } from '../domain/event.js';
 import { RETRACTED } from '../domain/events/retraction.js';
-import { validateEvent } from '../domain/events/schema.js';
+import { referencesOf, validateEvent } from '../domain/events/schema.js';
 import { authorize } from './authorize.js';
 import type { RegistryFacts } from './conditions.js';
 import type { Policy, WriteRule } from './policy.js';
@@ -19,7 +19,7 @@ import type { Principal } from './principal.js';
 export interface WriteFacts {
   streamExists(stream: string): Promise<boolean>;
   /** The stream and type of a stored event, and the organisation that wrote it (null: an operator's import). */
-  eventWriter(eventId: string): Promise<{ stream: string; type: string; organisation: string | null } | undefined>;
+  eventWriter(eventId: string): Promise<{ stream: string; type: string; organisation: string | null; data: Record<string, unknown> } | undefined>;
   /** The organisation that registered the person over the API (null: an operator's import, or no such person). */
   registeredBy(personId: string): Promise<string | null>;
   /** The confirmed cross-reference hit between two persons, and who confirmed it. */
@@ -69,10 +69,12 @@ export async function authorizeWrite(policy: Policy, principal: Principal, event
     }
 
     let rule: WriteRule | undefined;
+    // What the write names, with the event type whose sharing regime may open it.
+    const named = references.map((reference) => ({ ...reference, type: event.type }));
     if (event.type === RETRACTED) {
       const target = String(event.data.event);
       const mine = inRequest.get(target);
-      const written = mine ? { stream: mine.stream, type: mine.type, organisation: principal.organisation } : await context.writes.eventWriter(target);
+      const written = mine ? { stream: mine.stream, type: mine.type, organisation: principal.organisation, data: mine.data } : await context.writes.eventWriter(target);
       // an event that is not on this stream: the import refuses the retraction, saying nothing of where it is
       if (!written || written.stream !== event.stream) continue;
       rule = ruleFor(rules, kind, written.type);
@@ -80,14 +82,18 @@ export async function authorizeWrite(policy: Policy, principal: Principal, event
       if (written.organisation !== null && written.organisation !== principal.organisation) {
         return refuse(`event ${target} was written by another organisation; only that organisation retracts it (write.retract: own-organisation)`);
       }
+      // Taking an event back changes what it named as much as writing it did: retracting an operator's
+      // evidence.unlinked links the item to that case again (and the case's readers read it). So a retraction names
+      // what the retracted event names.
+      for (const reference of referencesOf(written.data)) named.push({ ...reference, field: `the retracted event's ${reference.field}`, type: written.type });
     } else {
       rule = ruleFor(rules, kind, event.type);
       if (!rule) return refuse(`the write policy gives role ${principal.role} no right to append ${event.type}`, rolesThatMay(policy, kind, event.type));
     }
 
-    for (const reference of references) {
+    for (const reference of named) {
       if (created.has(reference.stream) || (await readable(reference.stream))) continue;
-      if (opensByRegime(policy, event.type, reference.stream)) continue;
+      if (opensByRegime(policy, reference.type, reference.stream)) continue;
       const [refKind, refId] = reference.stream.split('/');
       return refuse(
         `${reference.field} names ${refKind} ${refId}, ${refKind === 'person' ? 'whom' : 'which'} you may not read; name only persons and cases you may read already, `

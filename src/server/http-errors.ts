@@ -7,7 +7,7 @@ import type { ErrorCode, ErrorReason, Problem } from '../domain/errors.js';
 import { ImketenError } from '../domain/errors.js';
 
 /** The codes of what only the HTTP edge can get wrong. */
-export type HttpOnlyCode = 'CSRF_TOKEN_INVALID' | 'ROUTE_NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE';
+export type HttpOnlyCode = 'CSRF_TOKEN_INVALID' | 'ROUTE_NOT_FOUND' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' | 'RANGE_NOT_SATISFIABLE';
 
 export class HttpError extends Error {
   readonly problems: readonly Problem[] = [];
@@ -50,11 +50,12 @@ export const HTTP_STATUS: Record<ErrorCode | HttpOnlyCode, number> = {
   ROUTE_NOT_FOUND: 404,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  RANGE_NOT_SATISFIABLE: 416,
 };
 
 const TITLES: Partial<Record<number, string>> = {
   400: 'Bad request', 401: 'Not signed in', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict', 413: 'Request too large',
-  415: 'Unsupported media type', 422: 'Events rejected', 423: 'Account locked', 429: 'Too many requests', 500: 'Internal error',
+  415: 'Unsupported media type', 416: 'Range not satisfiable', 422: 'Events rejected', 423: 'Account locked', 429: 'Too many requests', 500: 'Internal error',
   503: 'Service unavailable',
 };
 

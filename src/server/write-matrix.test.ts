@@ -115,20 +115,64 @@ function recipe(type: string, stream: string, person: string): { prep: Ev[]; tar
   return { prep, target: at('2026-06-01', type, targets[type]!) };
 }
 
-/** What each kind's retraction takes back: an event its stream stays valid without. */
 /**
- * The kinds this matrix covers. Evidence items (`evidence/…`) name cases rather than persons and are read by the
- * cases they belong to: their writes are checked role × event type in src/server/routes/evidence.test.ts. Witnesses
- * are in: each is heard in the operator's criminal case (a witness of a 1F file: src/server/routes/witnesses.test.ts).
+ * The kinds whose streams name persons (the generic recipes above). Evidence items (`evidence/…`) name cases instead
+ * and are read through the cases they belong to (condition evidence-of-readable-case): their writes have their own
+ * recipes below (evidenceCombinations), checked against the same policy. Witnesses are in: each is heard in the
+ * operator's criminal case (a witness of a 1F file: src/server/routes/witnesses.test.ts).
  */
 const MATRIX_KINDS = STREAM_KINDS.filter((kind): kind is Exclude<StreamKind, 'evidence'> => kind !== 'evidence');
 
-const RETRACTABLE: Record<Exclude<StreamKind, 'evidence'>, string> = {
+/** What each kind's retraction takes back: an event its stream stays valid without. */
+const RETRACTABLE: Record<StreamKind, string> = {
   person: 'person.alias-added', criminal: 'criminal.suspect-arrested', extradition: 'extradition.phase-entered', exclusion: 'exclusion.suspended',
-  departure: 'departure.article3-barrier', intake: 'intake.assessed', mla: 'mla.answered', witness: 'witness.availability-changed',
+  departure: 'departure.article3-barrier', intake: 'intake.assessed', mla: 'mla.answered', witness: 'witness.availability-changed', evidence: 'evidence.verified',
 };
 
-interface Combination { role: string; type: string; kind: StreamKind; owner: string; opens?: boolean; url: string; body: unknown; expected: 201 | 403; why: string; creates?: string }
+/** `criminal/SZ-1` as the field an evidence event names it in. */
+function caseField(stream: string): Record<string, string> {
+  const [kind, id] = stream.split('/') as [string, string];
+  return kind === 'criminal' ? { criminalCase: id } : { exclusionCase: id };
+}
+
+function evidenceRegistration(cases: readonly string[]): Record<string, unknown> {
+  const ids = (kind: string) => cases.filter((stream) => stream.startsWith(`${kind}/`)).map((stream) => stream.slice(kind.length + 1));
+  return {
+    ...(ids('criminal').length ? { criminalCases: ids('criminal') } : {}), ...(ids('exclusion').length ? { exclusionCases: ids('exclusion') } : {}),
+    kind: 'document', title: 'Matrix evidence', source: { type: 'witness' }, acquired: { date: '2024-01-01', by: 'TIM', method: 'interview' },
+  };
+}
+
+/**
+ * A valid evidence event of each type on an item of `home` (a case of its owner), and what it needs before it.
+ * `evidence.registered` and `evidence.linked` are tried twice: on cases of one kind, and across kinds (a police item to a 1F file,
+ * an IND item to a criminal case) — the way a role could try to bring an item to, or read through, a case it may not
+ * read. `evidence.file-attached` goes through the upload (POST /api/evidence/{id}/files), its only way in.
+ */
+function evidenceRecipes(stream: string, home: string, second: string, otherKind: string): { type: string; variant: string; prep: Omit<Ev, 'id'>[]; target: Omit<Ev, 'id'>; cases: string[]; named: string[] }[] {
+  const at = (date: string, type: string, data: Record<string, unknown>) => ({ stream: `${stream}`, type, date, data });
+  const registered = at('2024-01-01', 'evidence.registered', evidenceRegistration([home]));
+  const plain = (type: string, data: Record<string, unknown>) => ({ type, variant: '', prep: [registered], target: at('2026-06-01', type, data), cases: [home], named: [] as string[] });
+  return [
+    { type: 'evidence.registered', variant: '', prep: [], target: at('2026-06-01', 'evidence.registered', evidenceRegistration([home])), cases: [home], named: [home] },
+    { type: 'evidence.registered', variant: 'cross', prep: [], target: at('2026-06-01', 'evidence.registered', evidenceRegistration([home, otherKind])), cases: [home, otherKind], named: [home, otherKind] },
+    plain('evidence.file-attached', {}),
+    plain('evidence.custody-transferred', { from: 'TIM', to: 'OM', purpose: 'matrix' }),
+    plain('evidence.verified', { step: 'technical', outcome: 'confirmed', method: 'sha256 compared' }),
+    plain('evidence.disclosed', { to: 'court', recipient: 'Rechtbank Den Haag', what: 'matrix' }),
+    { ...plain('evidence.linked', caseField(second)), named: [second] },
+    { ...plain('evidence.linked', caseField(otherKind)), variant: 'cross', named: [otherKind] },
+    {
+      type: 'evidence.unlinked', variant: '', prep: [at('2024-01-01', 'evidence.registered', evidenceRegistration([home, second]))],
+      target: at('2026-06-01', 'evidence.unlinked', caseField(second)), cases: [home, second], named: [second],
+    },
+  ];
+}
+
+interface Combination {
+  role: string; type: string; kind: StreamKind; owner: string; opens?: boolean; url: string; body: unknown; headers?: Record<string, string>;
+  expected: 201 | 403; why: string; creates?: string;
+}
 
 describe('write matrix: role × event type × stream owner (from config/policy.json)', () => {
   let server: TestServer;
@@ -222,11 +266,87 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
         }
       }
     }
+    // Evidence: items of every evidence-writing owner (and an operator's import), each on a case of its owner's. An item
+    // is readable by a role that reads, without condition, the kind of one of its cases (evidence-of-readable-case).
+    const evidenceOwners = ownersOf(policy, 'evidence');
+    const homeCaseOf = (owner: string) => {
+      const home = owner === OPERATOR ? 'criminal' : homeKind(policy, owner);
+      return home === 'criminal' || home === 'exclusion' ? `${home}/BASE-${owner}` : `exclusion/BASE-${OPERATOR}`;
+    };
+    for (const owner of organisations) {
+      const home = homeCaseOf(owner);
+      if (caseStreams.has(home.replace('/BASE-', '/BASE2-'))) continue;
+      const [kind, id] = home.replace('/BASE-', '/BASE2-').split('/') as [StreamKind, string];
+      write(home.endsWith(`-${OPERATOR}`) ? OPERATOR : owner, { id: `base2-${kind}-${id}`, ...recipe(`${kind}.opened`, `${kind}/${id}`, `P-${home.slice(home.indexOf('BASE-') + 5)}`).target, date: '2020-01-01' });
+    }
+    const evidenceReadable = (role: string, cases: readonly string[]) => readGrants(role).some((grant) => (grant.kinds as string[]).includes('evidence'))
+      && cases.some((stream) => readKinds(role).includes(stream.slice(0, stream.indexOf('/')) as StreamKind));
+    for (const role of Object.keys(policy.roles)) {
+      const organisation = policy.roles[role]!.organisation;
+      const tag = role.replace(/[^a-z0-9]/g, '');
+      const uploads = (policy.actions['evidence.upload']!.grants?.[role] ?? []).some((grant) => (grant.kinds as string[]).includes('evidence'));
+      for (const type of [...EVENT_TYPES_BY_KIND.evidence, 'retracted']) {
+        for (const owner of type === 'evidence.registered' ? organisations : evidenceOwners) {
+          const home = homeCaseOf(owner);
+          const otherKind = home.startsWith('criminal/') ? `exclusion/BASE-${OPERATOR}` : `criminal/BASE-${OPERATOR}`;
+          const base = { role, type, kind: 'evidence' as StreamKind, owner, opens: type === 'evidence.registered' };
+          if (type === 'retracted') {
+            // Taking back a verification; and taking back an unlink across kinds, which would link the item to a
+            // case the role may not read again (a retraction names what the retracted event named).
+            const variants = [
+              { variant: '', takesBack: RETRACTABLE.evidence, cases: [home], named: [] as string[] },
+              { variant: 'cross', takesBack: 'evidence.unlinked', cases: [home], named: [otherKind] },
+            ];
+            for (const variant of variants) {
+              const stream = `evidence/W-${tag}-retracted${variant.variant}-${owner}`;
+              const prep = variant.variant ? [{ stream, type: 'evidence.registered', date: '2024-01-01', data: evidenceRegistration([home, otherKind]) }] : evidenceRecipes(stream, home, home, otherKind).find((entry) => entry.type === RETRACTABLE.evidence)!.prep;
+              const target = variant.variant ? { stream, type: 'evidence.unlinked', date: '2025-01-01', data: caseField(otherKind) } : { stream, type: RETRACTABLE.evidence, date: '2025-01-01', data: { step: 'technical', outcome: 'confirmed', method: 'sha256 compared' } };
+              for (const [index, event] of prep.entries()) write(owner, { ...event, id: `${stream.replace('/', '-')}-prep${index}` });
+              write(owner, { ...target, id: `${stream.replace('/', '-')}-target` });
+              const rule = ruleFor(policy, role, 'evidence', variant.takesBack);
+              const expected = !appendKinds(role, 'events.retract').includes('evidence') ? [403, 'no events.retract grant']
+                : !rule ? [403, `no write rule for ${variant.takesBack}`]
+                  : !evidenceReadable(role, variant.cases) ? [403, 'evidence not readable']
+                    : owner !== organisation && owner !== OPERATOR ? [403, 'another organisation\'s event']
+                      : variant.named.some((named) => !caseReadable(role, named)) ? [403, 'the retracted event names a case the role may not read']
+                        : [201, 'own or operator event'];
+              combinations.push({
+                ...base, url: '/api/retractions', body: { stream, event: `${stream.replace('/', '-')}-target`, reason: 'matrix', date: '2026-06-01' },
+                expected: expected[0] as 201 | 403, why: `${expected[1] as string}${variant.variant ? ` (takes back ${variant.takesBack} across kinds)` : ''}`,
+              });
+            }
+            continue;
+          }
+          for (const entry of evidenceRecipes('', home, home.replace('/BASE-', '/BASE2-'), otherKind).filter((candidate) => candidate.type === type)) {
+            const stream = `evidence/W-${tag}-${type.replace(/[^a-z0-9]/g, '')}${entry.variant}-${owner}`;
+            const { prep, target } = evidenceRecipes(stream, home, home.replace('/BASE-', '/BASE2-'), otherKind).find((candidate) => candidate.type === type && candidate.variant === entry.variant)!;
+            for (const [index, event] of prep.entries()) write(owner, { ...event, id: `${stream.replace('/', '-')}-prep${index}` });
+            const creates = prep.length === 0;
+            const rule = ruleFor(policy, role, 'evidence', type);
+            const readableItem = evidenceReadable(role, entry.cases);
+            const why: [201 | 403, string] = type === 'evidence.file-attached' && !uploads ? [403, 'no evidence.upload grant']
+              : type === 'evidence.file-attached' && !readableItem ? [403, 'evidence not readable (upload)']
+                : !appendKinds(role, 'events.append').includes('evidence') ? [403, 'no events.append grant']
+                  : !rule ? [403, `no write rule for ${type}`]
+                    : recordingRefusal(policy, role, type, { eventDate: target.date, today: TODAY }) ? [403, 'a sharing regime names who records it, and when']
+                      : !creates && !readableItem ? [403, 'evidence not readable']
+                        : entry.named.some((named) => !caseReadable(role, named)) ? [403, 'names a case the role may not read']
+                          : [201, 'allowed'];
+            const request = type === 'evidence.file-attached'
+              ? { url: `/api/evidence/${stream.slice('evidence/'.length)}/files?fileName=matrix.txt&date=2026-06-01`, body: Buffer.from(`matrix bytes of ${stream}`), headers: { 'content-type': 'application/octet-stream' } }
+              : { url: '/api/events', body: { events: [{ ...target, id: `${stream.replace('/', '-')}-target` }] } };
+            combinations.push({ ...base, ...request, expected: why[0], why: `${why[1]}${entry.variant ? '; across kinds' : ''}`, ...(creates && why[0] === 201 ? { creates: stream } : {}) });
+          }
+        }
+      }
+    }
     for (const owner of [OPERATOR, ...organisations.filter((organisation) => organisation !== OPERATOR)]) {
       const events = load.get(owner) ?? [];
       if (events.length === 0) continue;
       const source = { ...textSource(`fixture-${owner}`, events.map((event) => JSON.stringify({ ...event, recordedAt: '2026-01-10T09:00:00.000Z' })).join('\n')), ...(owner === OPERATOR ? {} : { organisation: owner }) };
-      await importEvents(server.store.db, [source], { now: () => new Date('2026-01-10T10:00:00.000Z') });
+      await importEvents(server.store.db, [source], { now: () => new Date('2026-01-10T10:00:00.000Z') }).catch((error: { message: string; problems?: unknown[] }) => {
+        throw new Error(`the fixture of ${owner} does not load: ${error.message} ${JSON.stringify(error.problems ?? []).slice(0, 2000)}`);
+      });
     }
     for (const role of Object.keys(policy.roles)) clients.set(role, await server.signIn(role));
   });
@@ -234,7 +354,8 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
 
   test('the matrix covers every role, event type and stream owner, with both answers', () => {
     const types = new Set(combinations.map((combination) => combination.type));
-    assert.deepEqual([...types].sort(), [...MATRIX_KINDS.flatMap((kind) => EVENT_TYPES_BY_KIND[kind]), 'retracted'].sort());
+    assert.deepEqual([...types].sort(), [...STREAM_KINDS.flatMap((kind) => EVENT_TYPES_BY_KIND[kind]), 'retracted'].sort());
+    assert.ok(combinations.some((combination) => combination.kind === 'evidence' && combination.expected === 201) && combinations.some((combination) => combination.kind === 'evidence' && combination.expected === 403));
     assert.deepEqual([...new Set(combinations.map((combination) => combination.role))].sort(), Object.keys(server.policy.roles).sort());
     assert.ok(combinations.some((combination) => combination.expected === 201) && combinations.some((combination) => combination.expected === 403));
     for (const owner of ['TIM', 'OM', 'IND', 'DTV', OPERATOR]) assert.ok(combinations.some((combination) => combination.owner === owner), `streams owned by ${owner}`);
@@ -252,14 +373,17 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
       // every person, the base cases, and the streams of this role's writes (the others' are alike)
       const tag = `-${role.replace(/[^a-z0-9]/g, '')}-`;
       const cases = [...caseStreams.keys()].filter((stream) => stream.includes('/BASE-') || stream.includes(tag));
-      const watched = [...new Set([...persons.keys()].map((id) => `person/${id}`).concat(cases, mine.flatMap((combination) => (combination.creates ? [combination.creates] : []))))];
-      const url = (stream: string) => (stream.startsWith('person/') ? `/api/persons/${stream.slice(7)}` : stream.startsWith('witness/') ? `/api/witnesses/${stream.slice(8)}` : `/api/cases/${stream}`);
+      const items = [...new Set(load.values())].flat().map((event) => event.stream).filter((stream) => stream.startsWith('evidence/'));
+      const watched = [...new Set([...persons.keys()].map((id) => `person/${id}`).concat(cases, items, mine.flatMap((combination) => (combination.creates ? [combination.creates] : []))))];
+      const url = (stream: string) => (stream.startsWith('person/') ? `/api/persons/${stream.slice(7)}` : stream.startsWith('evidence/') ? `/api/evidence/${stream.slice(9)}` : stream.startsWith('witness/') ? `/api/witnesses/${stream.slice(8)}` : `/api/cases/${stream}`);
       const snapshot = async () => new Map(await Promise.all(watched.map(async (stream) => [stream, (await client.request('GET', url(stream))).statusCode] as const)));
       const before = await snapshot();
       const failures: string[] = [];
       for (const combination of mine) {
-        const response = await client.request('POST', combination.url, combination.body);
-        const where = combination.opens ? `a new ${combination.kind} stream naming ${combination.owner}'s person` : `a ${combination.kind} stream of ${combination.owner}`;
+        const response = await client.request('POST', combination.url, combination.body, combination.headers);
+        const where = combination.opens
+          ? (combination.kind === 'evidence' ? `a new evidence item on a case of ${combination.owner}` : `a new ${combination.kind} stream naming ${combination.owner}'s person`)
+          : `a ${combination.kind} stream of ${combination.owner}`;
         const label = `${role} ${combination.type} on ${where} (${combination.why})`;
         if (response.statusCode !== combination.expected) failures.push(`${label}: expected ${combination.expected}, got ${response.statusCode} ${response.body.slice(0, 300)}`);
         else if (combination.expected === 403) {

@@ -65,14 +65,14 @@ export async function judgeAuthorisationInForce(
   return row;
 }
 
-/** Who wrote an event: its stream, type and the organisation of its import's source file (migration 015). */
-export async function eventWriter(tx: Queryable, eventId: string): Promise<{ stream: string; type: string; organisation: string | null } | undefined> {
-  const [row] = await tx.query<{ stream: string; type: string; organisation: string | null }>(
-    `SELECT e.stream, e.type, i.source_organisations[e.origin_file] AS organisation
+/** Who wrote an event: its stream, type, data and the organisation of its import's source file (migration 015). */
+export async function eventWriter(tx: Queryable, eventId: string): Promise<{ stream: string; type: string; organisation: string | null; data: Record<string, unknown> } | undefined> {
+  const [row] = await tx.query<{ stream: string; type: string; organisation: string | null; data: Record<string, unknown> }>(
+    `SELECT e.stream, e.type, e.data, i.source_organisations[e.origin_file] AS organisation
      FROM events e LEFT JOIN imports i ON i.id = e.import_id WHERE e.id = $1`,
     [eventId],
   );
-  return row ? { stream: row.stream, type: row.type, organisation: row.organisation ?? null } : undefined;
+  return row ? { stream: row.stream, type: row.type, organisation: row.organisation ?? null, data: row.data ?? {} } : undefined;
 }
 
 /** The organisation whose import registered the person, if known. */

@@ -13,7 +13,8 @@ import { verifyCourtBundle } from '../../court-bundle/index.js';
 import { parseAsOf } from '../../domain/as-of.js';
 import { ImketenError } from '../../domain/errors.js';
 import { attachFile } from '../../evidence/attach-file.js';
-import { verifyFiles } from '../../evidence/verify-files.js';
+import { importWebArchive } from '../../evidence/import-web-archive.js';
+import { unreferencedStoredFiles, verifyFiles } from '../../evidence/verify-files.js';
 import { importEvents } from '../../import/import-events.js';
 import { textSource } from '../../import/sources.js';
 import { listCaseEvidence } from '../../operations/list-case-evidence.js';
@@ -45,7 +46,7 @@ async function withFiles<T>(context: CliContext, work: (db: Db, files: FileStore
 const short = (sha256: string) => sha256.slice(0, 12);
 
 export function registerEvidence(program: Command): void {
-  const evidence = program.command('evidence').summary('the evidence register: add, attach, list, show, verify-files, bundle, verify-bundle, capture');
+  const evidence = program.command('evidence').summary('the evidence register: add, attach, list, show, verify-files, bundle, verify-bundle, capture, import-archive');
 
   evidence.command('add <id>')
     .description('Registers an evidence item (evidence.registered) on one or more criminal cases or 1F files.')
@@ -123,17 +124,22 @@ export function registerEvidence(program: Command): void {
     });
 
   evidence.command('verify-files')
-    .description('Re-hashes every stored file the registry attaches and names what is missing or corrupt (exit code 8 when any is).')
+    .description('Re-hashes every stored file the registry attaches and names what is missing or corrupt (exit code 8 when any is), and names stored files no event attaches (UNREFERENCED; not an error).')
     .action(async (_options: unknown, command: Command) => {
       const context = contextOf(command);
       const progress = terminalProgress();
       let done = 0;
       let total = 0;
-      const verdicts = await withFiles(context, (db, files) => verifyFiles(db, files, {
-        start: (_count, bytes) => { total = bytes; },
-        bytes: (count) => { done += count; progress.update(done, total, 'bytes hashed'); },
+      const { verdicts, unreferenced } = await withFiles(context, async (db, files) => ({
+        verdicts: await verifyFiles(db, files, {
+          start: (_count, bytes) => { total = bytes; },
+          bytes: (count) => { done += count; progress.update(done, total, 'bytes hashed'); },
+        }),
+        unreferenced: await unreferencedStoredFiles(db, files),
       }));
       progress.stop();
+      for (const sha256 of unreferenced) context.stdout.write(`UNREFERENCED  ${sha256}  (stored, but no event attaches it)\n`);
+      if (unreferenced.length > 0) context.stdout.write(`${unreferenced.length} stored file${unreferenced.length === 1 ? '' : 's'} no event attaches (left by an interrupted upload, or put there by hand; the registry relies on none of them).\n`);
       const bad = verdicts.filter((verdict) => verdict.result !== 'ok');
       for (const verdict of bad) context.stdout.write(`${verdict.result.toUpperCase()}  ${verdict.sha256}  ${verdict.fileName}  (${verdict.stream})\n`);
       context.stdout.write(`${verdicts.length} files checked: ${verdicts.length - bad.length} ok, ${bad.filter((v) => v.result === 'missing').length} missing, ${bad.filter((v) => v.result === 'corrupt').length} corrupt.\n`);
@@ -160,6 +166,25 @@ export function registerEvidence(program: Command): void {
       for (const problem of result.problems) context.stdout.write(`${problem.problem.toUpperCase()}  ${problem.file}: ${problem.detail}\n`);
       context.stdout.write(`${result.ok ? 'OK' : 'NOT OK'}: ${result.checkedFiles} files (${result.checkedBytes} bytes) checked.\n`);
       if (!result.ok) throw new ImketenError('TAMPER_DETECTED', `The bundle ${file} does not match its manifest (${result.problems.length} problem${result.problems.length === 1 ? '' : 's'}).`);
+    });
+
+  evidence.command('import-archive <file>')
+    .description('Imports a WARC or WACZ made by another tool (Browsertrix, ArchiveWeb.page, auto-archiver): checks every record\'s digest and the WACZ hashes, '
+      + 'refuses any mismatch, then registers a web-capture on the case with the archive attached (all or nothing). Limits: README, "Evidence".')
+    .requiredOption('--case <case>', 'the criminal case or 1F file (criminal/ID, exclusion/ID, or an id)')
+    .option('--id <id>', 'the evidence id (default ARC-<time>)')
+    .option('--title <title>', 'a short title (default: "Web archive of" the first archived address)')
+    .option('--acquired-by <organisation>', 'who acquired the archive', 'TIM')
+    .addOption(new Option('--method <method>', 'capture: made by the acquirer\'s own tool; download: received or downloaded as made by others').choices(['capture', 'download']).default('capture'))
+    .option('--source-name <name>', 'the source by name (an account, a site, an NGO)')
+    .action(async (file: string, options: { case: string; id?: string; title?: string; acquiredBy: string; method: 'capture' | 'download'; sourceName?: string }, command: Command) => {
+      const context = contextOf(command);
+      const id = options.id ?? `ARC-${context.now().toISOString().replace(/[^0-9]/g, '').slice(0, 14)}`;
+      const imported = await withFiles(context, (db, files) => importWebArchive(db, files, file, {
+        caseStream: caseStreamOf(options.case), id, acquiredBy: options.acquiredBy, method: options.method, maxBytes: context.config.files.uploadLimit, now: context.now,
+        ...(options.title ? { title: options.title } : {}), ...(options.sourceName ? { sourceName: options.sourceName } : {}),
+      }));
+      context.stdout.write(`Imported ${imported.format.toUpperCase()} ${file} as evidence ${imported.id}: ${imported.records} records checked, ${imported.urls.length} archived address${imported.urls.length === 1 ? '' : 'es'} (first ${imported.urls[0]}), sha256 ${imported.sha256}${imported.tool ? `, made with ${imported.tool}` : ''}.\n`);
     });
 
   evidence.command('capture <url>')

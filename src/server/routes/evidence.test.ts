@@ -123,6 +123,30 @@ describe('evidence over the API', () => {
     assert.equal(after - before, 2, 'the download and the view are logged');
   });
 
+  it('answers Range requests (video seeking): 206 with Content-Range, 416 outside the file, If-Range on the hash; range reads logged once, not per seek', async () => {
+    const police = clients.get('police')!;
+    const url = `/api/evidence/E-1/files/${pngSha}`;
+    const count = async () => (await server.store.db.query("SELECT seq FROM access_log WHERE action = 'evidence.download' AND username = 'police' AND resource LIKE '%bytes%'")).length;
+    const part = await police.request('GET', url, undefined, { range: 'bytes=10-19' });
+    assert.equal(part.statusCode, 206, part.body);
+    assert.deepEqual(part.rawPayload, png.subarray(10, 20));
+    assert.deepEqual([part.headers['content-range'], part.headers['content-length'], part.headers.etag, part.headers['accept-ranges']], [`bytes 10-19/${png.length}`, '10', `"${pngSha}"`, 'bytes']);
+    const tail = await police.request('GET', url, undefined, { range: 'bytes=-7', 'if-range': `"${pngSha}"` });
+    assert.equal(tail.statusCode, 206, tail.body);
+    assert.deepEqual(tail.rawPayload, png.subarray(png.length - 7));
+    const stale = await police.request('GET', url, undefined, { range: 'bytes=0-3', 'if-range': `"${'0'.repeat(64)}"` });
+    assert.deepEqual([stale.statusCode, stale.rawPayload], [200, png], 'another version: the whole file');
+    const outside = await police.request('GET', url, undefined, { range: `bytes=${png.length}-` });
+    assert.equal(outside.statusCode, 416, outside.body);
+    assert.equal(outside.headers['content-range'], `bytes */${png.length}`);
+    assert.ok(!outside.rawPayload.includes(png.subarray(0, 50)));
+    const refused = await clients.get('ind-1f')!.request('GET', url, undefined, { range: 'bytes=0-9' });
+    assert.equal(refused.statusCode, 403);
+    assert.ok(!refused.rawPayload.includes(png.subarray(0, 10)));
+    for (let seek = 0; seek < 5; seek += 1) assert.equal((await police.request('GET', url, undefined, { range: `bytes=${seek * 10}-${seek * 10 + 9}` })).statusCode, 206);
+    assert.equal(await count(), 1, 'the first range read is logged, the seeks after it within ten minutes are not');
+  });
+
   it('the write policy: the police do not disclose, the prosecutor does; no role links evidence to a case it does not read', async () => {
     const disclose = (id: string) => ({ events: [{ id, stream: 'evidence/E-1', type: 'evidence.disclosed', date: '2026-06-10', data: { to: 'defence', recipient: 'mr. Fictief', what: 'het beeldbestand' } }] });
     assert.equal((await clients.get('police')!.request('POST', '/api/events', disclose('d1'))).statusCode, 403);

@@ -9,13 +9,15 @@ import type { Readable } from 'node:stream';
 import { Type } from 'typebox';
 import { ImketenError } from '../../domain/errors.js';
 import { HttpError } from '../http-errors.js';
-import { sanitiseFileName, storeUpload } from '../../evidence/store-upload.js';
+import { sanitiseFileName, settleUpload, storeUpload } from '../../evidence/store-upload.js';
 import { findNearDuplicates } from '../../operations/find-near-duplicates.js';
 import { listCaseEvidence } from '../../operations/list-case-evidence.js';
 import { showEvidence } from '../../operations/show-evidence.js';
 import { authorize } from '../../policy/authorize.js';
 import { registryFacts } from '../../policy/registry-facts.js';
 import { appendChecked } from '../checked-append.js';
+import { contentRange, parseByteRange } from '../byte-range.js';
+import { sliceBytes, RangeReadLog } from '../range-reads.js';
 import { asOfQuery, guard, today, type App, type ServerContext } from '../context.js';
 import { Date_, EntityId, Time } from '../schemas.js';
 import { EvidenceDetailSchema, EvidenceSummarySchema, NearDuplicateSchema, StoredFileSchema } from './evidence-schemas.js';
@@ -43,6 +45,7 @@ function disposition(kind: 'attachment' | 'inline', name: string): string {
 }
 
 export function registerEvidenceRoutes(app: App, context: ServerContext): void {
+  const rangeReads = new RangeReadLog();
   // An upload's body is passed on as the request stream itself: hashed and stored as it arrives, never buffered.
   app.addContentTypeParser('application/octet-stream', (_request, payload, done) => done(null, payload));
 
@@ -104,10 +107,12 @@ export function registerEvidenceRoutes(app: App, context: ServerContext): void {
       tags: ['evidence'], operationId: 'downloadEvidenceFile', summary: 'The bytes of a file of this item, re-checked against its hash',
       description: 'Served as an attachment with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, never as a page of this application. '
         + '`view=true` serves images, PDF, video and audio inline for the browser\'s own viewer (other types stay attachments). '
-        + 'Every download and view is written to the access log with the hash. A stored file that no longer matches its hash is refused (500, FILE_CORRUPT).',
+        + 'Every download and view is written to the access log with the hash. A stored file that no longer matches its hash is refused (500, FILE_CORRUPT). '
+        + 'Range requests (one range; `If-Range` with the ETag, which is the quoted SHA-256) are answered 206 with Content-Range, 416 outside the file; '
+        + 'the whole file is re-hashed before a range is served. A user\'s range reads of a file are logged once per 10 minutes.',
       params: Type.Object({ id: EntityId, sha256: Sha256 }),
       querystring: Type.Object({ view: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-      response: { 200: Type.String({ description: 'The file\'s bytes.' }) },
+      response: { 200: Type.String({ description: 'The file\'s bytes.' }), 206: Type.String({ description: 'The requested range of the file\'s bytes.' }) },
     },
   }, async (request, reply) => {
     const { id, sha256 } = request.params;
@@ -116,17 +121,40 @@ export function registerEvidenceRoutes(app: App, context: ServerContext): void {
     const item = await showEvidence(context.db, { id, asOf: asOfQuery({}, context) });
     const file = item.files.find((candidate) => candidate.sha256 === sha256);
     if (!file) throw new ImketenError('FILE_NOT_FOUND', `Evidence item ${id} has no file ${sha256}.`);
+    const etag = `"${sha256}"`;
+    const ifRange = request.headers['if-range'];
+    // If-Range: the range only while the file is the one the client has (the hash is the ETag, and never changes).
+    const range = ifRange === undefined || ifRange === etag ? parseByteRange(request.headers.range, file.size) : { kind: 'whole' as const };
+    if (range.kind === 'unsatisfiable') {
+      reply.header('content-range', contentRange(range, file.size)).header('accept-ranges', 'bytes');
+      throw new HttpError('RANGE_NOT_SATISFIABLE', `The range '${String(request.headers.range).slice(0, 80)}' lies outside the file of ${file.size} bytes.`);
+    }
+    // A range is served only after the whole file was re-hashed (store.get checks it first): a seek costs a read of
+    // the whole file, but every byte served comes from a file verified at that moment (README, "Evidence").
     const bytes: Readable = await filesOf(context).store.get(sha256);
     const inline = request.query.view === true && VIEWABLE.test(file.mediaType);
-    await granted.log({ resource: `${stream}/files/${sha256}${inline ? ' (view)' : ' (download)'}` });
+    const what = inline ? 'view' : 'download';
+    if (range.kind === 'whole') await granted.log({ resource: `${stream}/files/${sha256} (${what})` });
+    // A player seeks with many range requests: the first of a user's reads of a file in a while is logged, not each.
+    else if (rangeReads.shouldLog(request.principal!.username, sha256, context.now())) {
+      await granted.log({ resource: `${stream}/files/${sha256} (${what}, bytes ${range.start}-${range.end} and further ranges within ${RangeReadLog.WINDOW_MINUTES} minutes)` });
+    } else {
+      request.accessLogged = true; // the entry of this user's first range read of the file, minutes ago, covers this seek
+    }
     reply
       .type(inline || VIEWABLE.test(file.mediaType) ? file.mediaType : 'application/octet-stream')
-      .header('content-length', String(file.size))
+      .header('accept-ranges', 'bytes')
+      .header('etag', etag)
       .header('content-disposition', disposition(inline ? 'inline' : 'attachment', file.fileName))
       .header('content-security-policy', SANDBOX + frameAncestors(inline))
       .header('x-frame-options', inline ? 'SAMEORIGIN' : 'DENY')
       .header('x-content-type-options', 'nosniff')
       .header('x-evidence-sha256', sha256);
+    if (range.kind === 'range') {
+      reply.code(206).header('content-range', contentRange(range, file.size)).header('content-length', String(range.end - range.start + 1));
+      return reply.send(sliceBytes(bytes, range.start, range.end) as unknown as string);
+    }
+    reply.header('content-length', String(file.size));
     return reply.send(bytes as unknown as string);
   });
 
@@ -164,7 +192,8 @@ export function registerEvidenceRoutes(app: App, context: ServerContext): void {
         ...(url ? { url } : {}), ...(capturedAt ? { capturedAt } : {}), ...(tool ? { tool } : {}),
       },
     };
-    await appendChecked(request, context, 'events.append', [event], { derivedByServer: true });
+    // A refused event (policy, conflict, unknown item) takes the bytes it would have attached with it.
+    await settleUpload(context.db, files.store, stored, () => appendChecked(request, context, 'events.append', [event], { derivedByServer: true }));
     return reply.code(201).send({ sha256: stored.sha256, size: stored.size, mediaType: stored.mediaType, fileName: event.data.fileName, created: stored.created, eventId: event.id });
   });
 }

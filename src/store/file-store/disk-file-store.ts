@@ -58,6 +58,7 @@ export async function openDiskFileStore(root: string): Promise<FileStore> {
           await handle.close();
         }
         const sha256 = counter.hash.digest('hex');
+        await options.beforeStore?.(sha256);
         const target = pathOf(sha256);
         await mkdir(dirname(target), { recursive: true, mode: 0o700 });
         let created = true;
@@ -99,10 +100,24 @@ export async function openDiskFileStore(root: string): Promise<FileStore> {
     async remove(sha256) {
       assertSha256(sha256);
       const path = pathOf(sha256);
-      if ((await exists(path)) === undefined) return false;
-      await unlink(path);
+      try {
+        await unlink(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw error;
+      }
       await fsyncDir(dirname(path));
       return true;
+    },
+    async *list() {
+      const base = join(root, 'sha256');
+      for (const first of (await readdir(base)).sort()) {
+        for (const second of (await readdir(join(base, first)).catch(() => [] as string[])).sort()) {
+          for (const name of (await readdir(join(base, first, second)).catch(() => [] as string[])).sort()) {
+            if (/^[0-9a-f]{64}$/.test(name)) yield name;
+          }
+        }
+      }
     },
     async close() { /* nothing held open */ },
   };

@@ -14,6 +14,12 @@ export interface PutOptions {
   maxBytes?: number;
   /** How many of the first bytes to return (`head`), for sniffing the media type. Default 4,100. */
   headBytes?: number;
+  /**
+   * Called with the hash once the bytes are all in and hashed, before they are stored under it: the evidence register
+   * claims the upload here (src/store/evidence-files.ts), so that a refused upload's clean-up never takes bytes another
+   * upload is about to rely on. If it throws, nothing is stored.
+   */
+  beforeStore?: (sha256: string) => Promise<void>;
 }
 
 export interface PutResult {
@@ -45,6 +51,8 @@ export interface FileStore {
   check(sha256: string, onBytes?: (bytes: number) => void): Promise<FileCheck>;
   /** Removes a stored file for good (an approved erasure, docs/retention.md); true when it was there. */
   remove(sha256: string): Promise<boolean>;
+  /** The hashes of every stored file (for verify-files: stored bytes no event attaches). */
+  list(): AsyncIterable<string>;
   close(): Promise<void>;
 }
 

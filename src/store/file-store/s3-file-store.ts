@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  CompleteMultipartUploadCommand, CopyObjectCommand, CreateMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand,
+  CompleteMultipartUploadCommand, CopyObjectCommand, CreateMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command,
   S3Client, UploadPartCopyCommand, type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -98,6 +98,7 @@ export function openS3FileStore(options: S3FileStoreOptions): FileStore {
       }
       try {
         const sha256 = counter.hash.digest('hex');
+        await putOptions.beforeStore?.(sha256);
         const target = keyOf(sha256);
         const created = (await head(target)) === undefined;
         if (created) await copy(temporary, target, counter.size);
@@ -133,6 +134,17 @@ export function openS3FileStore(options: S3FileStoreOptions): FileStore {
       if ((await head(keyOf(sha256))) === undefined) return false;
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: keyOf(sha256) }));
       return true;
+    },
+    async *list() {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `${prefix}sha256/`, ...(token ? { ContinuationToken: token } : {}) }));
+        for (const object of page.Contents ?? []) {
+          const name = object.Key?.slice(`${prefix}sha256/`.length) ?? '';
+          if (/^[0-9a-f]{64}$/.test(name)) yield name;
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
     },
     async close() {
       client.destroy();

@@ -1158,7 +1158,7 @@ export interface paths {
         };
         /**
          * The bytes of a file of this item, re-checked against its hash
-         * @description Served as an attachment with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, never as a page of this application. `view=true` serves images, PDF, video and audio inline for the browser's own viewer (other types stay attachments). Every download and view is written to the access log with the hash. A stored file that no longer matches its hash is refused (500, FILE_CORRUPT).
+         * @description Served as an attachment with `X-Content-Type-Options: nosniff` and `Content-Security-Policy: sandbox`, never as a page of this application. `view=true` serves images, PDF, video and audio inline for the browser's own viewer (other types stay attachments). Every download and view is written to the access log with the hash. A stored file that no longer matches its hash is refused (500, FILE_CORRUPT). Range requests (one range; `If-Range` with the ETag, which is the quoted SHA-256) are answered 206 with Content-Range, 416 outside the file; the whole file is re-hashed before a range is served. A user's range reads of a file are logged once per 10 minutes.
          *
          *     **Access policy** — action `evidence.download`: police (evidence when evidence-of-readable-case); prosecutor (evidence when evidence-of-readable-case); ind-1f (evidence when evidence-of-readable-case). Every access is written to the access log with its legal basis.
          */
@@ -9412,6 +9412,15 @@ export interface operations {
         responses: {
             /** @description The file's bytes. */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description The requested range of the file's bytes. */
+            206: {
                 headers: {
                     [name: string]: unknown;
                 };

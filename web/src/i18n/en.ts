@@ -331,6 +331,7 @@ export const en: Translations = {
     CSRF_TOKEN_INVALID: 'Your session has expired. Reload the page.',
     ROUTE_NOT_FOUND: 'This page or function does not exist.',
     PAYLOAD_TOO_LARGE: 'The input is too large.',
+    RANGE_NOT_SATISFIABLE: 'This part of the file does not exist.',
     UNSUPPORTED_MEDIA_TYPE: 'This kind of input is not accepted.',
   },
   /** A phase whose meaning differs per kind of case (see phaseLabel). */

@@ -330,6 +330,7 @@ export const nl = {
     CSRF_TOKEN_INVALID: 'Uw sessie is verlopen. Laad de pagina opnieuw.',
     ROUTE_NOT_FOUND: 'Deze pagina of functie bestaat niet.',
     PAYLOAD_TOO_LARGE: 'De invoer is te groot.',
+    RANGE_NOT_SATISFIABLE: 'Dit deel van het bestand bestaat niet.',
     UNSUPPORTED_MEDIA_TYPE: 'Dit soort invoer wordt niet aanvaard.',
   },
   /** A phase whose meaning differs per kind of case (see phaseLabel). */
