@@ -153,6 +153,8 @@ function evidenceRecipes(stream: string, home: string, second: string, otherKind
   const at = (date: string, type: string, data: Record<string, unknown>) => ({ stream: `${stream}`, type, date, data });
   const registered = at('2024-01-01', 'evidence.registered', evidenceRegistration([home]));
   const plain = (type: string, data: Record<string, unknown>) => ({ type, variant: '', prep: [registered], target: at('2026-06-01', type, data), cases: [home], named: [] as string[] });
+  const withConsent = at('2024-02-01', 'evidence.conditions-set', { conditions: 'evidence-with-consent', originator: 'Matrix mechanism' });
+  const consentAsked = at('2024-03-01', 'evidence.consent-requested', { from: 'Matrix mechanism' });
   return [
     { type: 'evidence.registered', variant: '', prep: [], target: at('2026-06-01', 'evidence.registered', evidenceRegistration([home])), cases: [home], named: [home] },
     { type: 'evidence.registered', variant: 'cross', prep: [], target: at('2026-06-01', 'evidence.registered', evidenceRegistration([home, otherKind])), cases: [home, otherKind], named: [home, otherKind] },
@@ -166,7 +168,20 @@ function evidenceRecipes(stream: string, home: string, second: string, otherKind
       type: 'evidence.unlinked', variant: '', prep: [at('2024-01-01', 'evidence.registered', evidenceRegistration([home, second]))],
       target: at('2026-06-01', 'evidence.unlinked', caseField(second)), cases: [home, second], named: [second],
     },
+    // R8: an element of an offence of the home case (config/elements.json), the originator's conditions, consent, availability
+    plain('evidence.element-linked', { ...caseField(home), ...elementOf(home), relation: 'supports', reasoning: 'matrix', weight: 'moderate' }),
+    { ...plain('evidence.element-unlinked', { ...caseField(home), ...elementOf(home) }), prep: [registered, at('2025-01-01', 'evidence.element-linked', { ...caseField(home), ...elementOf(home), relation: 'supports', reasoning: 'matrix', weight: 'moderate' })] },
+    plain('evidence.conditions-set', { conditions: 'evidence-with-consent', originator: 'Matrix mechanism' }),
+    { ...plain('evidence.consent-requested', { from: 'Matrix mechanism' }), prep: [registered, withConsent] },
+    { ...plain('evidence.consent-given', { by: 'Matrix mechanism' }), prep: [registered, withConsent, consentAsked] },
+    { ...plain('evidence.consent-refused', { by: 'Matrix mechanism' }), prep: [registered, withConsent, consentAsked] },
+    plain('evidence.availability-changed', { available: false, reason: 'matrix' }),
   ];
+}
+
+/** An element the home case's offence has: war crimes for a criminal case (its opening names them), ground 1F-a for a 1F file. */
+function elementOf(home: string): { offence: string; element: string } {
+  return home.startsWith('criminal/') ? { offence: 'war-crimes', element: 'wc-iac.wilful-killing.killing' } : { offence: '1F-a', element: '1F-a.individual-responsibility' };
 }
 
 interface Combination {

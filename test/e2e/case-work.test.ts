@@ -147,7 +147,7 @@ describe('case work in the browser', { skip: browserSkip }, () => {
       await page.getByRole('dialog').getByRole('button', { name: 'Publiceren' }).click();
       const refusal = page.locator('[data-testid="problem"]');
       await refusal.waitFor();
-      assert.match(await refusal.innerText(), /never replaced/);
+      assert.match(await refusal.innerText(), /nooit vervangen/);
     } finally {
       await context.close();
     }
@@ -162,7 +162,7 @@ describe('case work in the browser', { skip: browserSkip }, () => {
       await refusal.waitFor();
       const text = await refusal.innerText();
       assert.match(text, /Niet toegestaan/);
-      assert.match(text, /police/);
+      assert.match(text, /Geweigerd: 1F-onderzoek IF-2024-012 bestaat niet/);
     } finally {
       await context.close();
     }

@@ -78,7 +78,7 @@ describe('each organisation in the browser', { skip: browserSkip }, () => {
       await alert.waitFor();
       const text = await alert.innerText();
       assert.match(text, /Niet toegestaan/);
-      assert.match(text, /ministry/);
+      assert.match(text, /Geweigerd: uw rol mag deze handeling niet uitvoeren \(Dossier ingezien\)/);
       assert.equal(await page.locator('[data-testid="person-names"]').count(), 0);
     } finally {
       await context.close();

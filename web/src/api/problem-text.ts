@@ -22,11 +22,21 @@ function phrasedParams(t: TFunction, language: string, params: Record<string, st
   return phrased;
 }
 
-/** The problem in the user's language. */
-export function problemText(t: TFunction, language: string, problem: Pick<Problem, 'code' | 'detail' | 'reason'>): string {
+/**
+ * The problem in the user's language, and whether that says all the server said (`whole`): a phrased reason does;
+ * the general meaning of a code does not, so the server's own words must stay in view beside it.
+ */
+export function problemPhrase(t: TFunction, language: string, problem: Pick<Problem, 'code' | 'detail' | 'reason'>): { text: string; whole: boolean } {
   const translate = t as unknown as Translate;
   // A key the translations lack comes back as the default: an empty text, never shown.
   const phrase = (key: string, values: Record<string, unknown> = {}) => translate(key, { ...values, defaultValue: '', interpolation: { escapeValue: false } });
   const byReason = problem.reason ? phrase(`problemReason.${problem.reason.key}`, phrasedParams(t, language, problem.reason.params ?? {})) : '';
-  return byReason || phrase(`problemCode.${problem.code}`) || problem.detail;
+  if (byReason) return { text: byReason, whole: true };
+  const byCode = phrase(`problemCode.${problem.code}`);
+  return byCode ? { text: byCode, whole: false } : { text: problem.detail, whole: true };
+}
+
+/** The problem in the user's language. */
+export function problemText(t: TFunction, language: string, problem: Pick<Problem, 'code' | 'detail' | 'reason'>): string {
+  return problemPhrase(t, language, problem).text;
 }

@@ -5,7 +5,7 @@
 import { Alert, AlertTitle, Box, CircularProgress, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import type { ApiProblem } from '../api/client';
-import { problemText } from '../api/problem-text';
+import { problemPhrase } from '../api/problem-text';
 import { legalBasisText } from '../format';
 
 export function Loading() {
@@ -22,15 +22,16 @@ export function ProblemAlert({ problem }: { problem: ApiProblem }) {
   const { t, i18n } = useTranslation();
   const refused = problem.status === 403 || problem.status === 401;
   const { detail, problems, allowingBases } = problem.problem;
-  const text = problemText(t, i18n.language, problem.problem);
-  // The server's own words (English, naming fields and values) stay at hand, folded away, when the app phrased it.
+  const { text, whole } = problemPhrase(t, i18n.language, problem.problem);
+  // The server's own words (English, naming fields and values) stay at hand: folded away when the app phrased all of
+  // it, in view when the app could only say what kind of problem it is (the why is in the server's words).
   const technical = text !== detail || (problems && problems.length > 0);
   return (
     <Alert severity={refused ? 'warning' : 'error'} role="alert" data-testid="problem">
       <AlertTitle>{refused ? t('common.refused') : t('common.problem')}</AlertTitle>
       <Typography component="p"><strong>{t('common.serverSays')}:</strong> {text}</Typography>
       {technical && (
-        <details>
+        <details open={!whole}>
           <summary>{t('common.technicalDetail')}</summary>
           <Typography component="p" lang="en">{detail}</Typography>
           {problems && problems.length > 0 && (

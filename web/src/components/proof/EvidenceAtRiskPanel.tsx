@@ -10,7 +10,7 @@ import { useLoad } from '../../api/use-load';
 import { Loaded } from '../Status';
 import { DataTable } from '../Tables';
 import { SOURCE_TYPES } from '../evidence/evidence-api';
-import { labelOf } from '../../format';
+import { formatDate, labelOf } from '../../format';
 import { listEvidenceAtRisk, type ElementAtRisk } from './proof-api';
 import { StatusChip } from './StatusChip';
 
@@ -40,7 +40,7 @@ export function EvidenceAtRiskPanel({ kind }: { kind: 'criminal' | 'exclusion' }
             { key: 'element', header: t('proof.risk.element'), cell: (row) => <>{row.label[lang]} <Typography component="span" variant="body2" color="text.secondary">({row.offence})</Typography></> },
             { key: 'originator', header: t('proof.risk.originator'), cell: (row) => row.originator },
             { key: 'items', header: t('proof.risk.items'), cell: (row) => row.items.map((item, index) => (
-              <span key={item.id}>{index > 0 && ', '}<MuiLink component={Link} to={`/evidence/${encodeURIComponent(item.id)}`}>{item.id}</MuiLink>{item.available ? '' : ` (${t('proof.unavailable', { date: item.unavailableSince ?? '', reason: item.unavailableReason ?? '' })})`}</span>
+              <span key={item.id}>{index > 0 && ', '}<MuiLink component={Link} to={`/evidence/${encodeURIComponent(item.id)}`}>{item.id}</MuiLink>{item.available ? '' : ` (${t('proof.unavailable', { date: item.unavailableSince ? formatDate(item.unavailableSince, i18n.language) : '', reason: item.unavailableReason ?? '' })})`}</span>
             )) },
           ]}
         />
