@@ -24,7 +24,12 @@ export function themeFor(language: string) {
         h3: { fontSize: '1.1rem', fontWeight: 600 },
       },
       components: {
-        MuiButtonBase: { defaultProps: { disableRipple: false } },
+        // ButtonBase resets `outline` on its own class, which outranks the global :focus-visible rule: every button,
+        // checkbox, tab and menu item gets the outline back where the keyboard put the focus.
+        MuiButtonBase: {
+          defaultProps: { disableRipple: false },
+          styleOverrides: { root: { '&.Mui-focusVisible': { outline: '3px solid #ffb612', outlineOffset: '2px' } } },
+        },
         MuiCssBaseline: {
           styleOverrides: {
             ':focus-visible': { outline: '3px solid #ffb612', outlineOffset: '2px' },
