@@ -53,13 +53,13 @@ export function otherToolRecords(body = BODY): Buffer[] {
   ];
 }
 
-/** The bytes of a WACZ holding `warc` (default: otherToolRecords gzipped per record) and any `extra` entries. */
-export async function waczBytes(options: { warc?: Buffer; extra?: Record<string, Buffer>; software?: string } = {}): Promise<Buffer> {
+/** The bytes of a WACZ holding `warc` (default: otherToolRecords gzipped per record) and any `extra` entries; `hashOf` writes a hash of its own into datapackage.json. */
+export async function waczBytes(options: { warc?: Buffer; extra?: Record<string, Buffer>; software?: string; hashOf?: (path: string, bytes: Buffer) => string } = {}): Promise<Buffer> {
   const warc = options.warc ?? Buffer.concat(otherToolRecords().map((record) => gzipSync(record)));
   const pages = Buffer.from('{"format":"json-pages-1.0","id":"pages","title":"All Pages"}\n{"id":"p1","url":"https://example.org/post/1","ts":"2026-03-02T10:00:01Z","title":"Post 1"}\n');
   const files: Record<string, Buffer> = { 'archive/data.warc.gz': warc, 'pages/pages.jsonl': pages, ...options.extra };
   const zip = new JSZip();
-  const resources = Object.entries(files).map(([path, bytes]) => ({ name: path, path, hash: `sha256:${sha256hex(bytes)}`, bytes: bytes.length }));
+  const resources = Object.entries(files).map(([path, bytes]) => ({ name: path, path, hash: options.hashOf?.(path, bytes) ?? `sha256:${sha256hex(bytes)}`, bytes: bytes.length }));
   for (const [path, bytes] of Object.entries(files)) zip.file(path, bytes, { compression: path.endsWith('.gz') ? 'STORE' : 'DEFLATE', createFolders: false });
   zip.file('datapackage.json', JSON.stringify({ profile: 'data-package', wacz_version: '1.1.1', software: options.software ?? 'Browsertrix-Crawler 1.0 (fictional)', resources }), { compression: 'DEFLATE' });
   return zip.generateAsync({ type: 'nodebuffer' });
