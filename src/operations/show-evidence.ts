@@ -31,6 +31,15 @@ export interface EvidenceDetail {
   custody: EvidenceState['custody'];
   verifications: EvidenceState['verifications'];
   disclosures: EvidenceState['disclosures'];
+  /** What the item may be used for (R8): the originator's conditions, consent under them, availability, element links. */
+  use: {
+    conditions: EvidenceState['conditions'];
+    consent: EvidenceState['consent'];
+    consentSince: string | null;
+    available: boolean;
+    availability: EvidenceState['availability'];
+    elementLinks: EvidenceState['elementLinks'];
+  };
   timeline: { id: string; type: string; date: string; recordedAt: string; data: Record<string, unknown> }[];
   asOf: { date: string; recordedAt: string };
 }
@@ -62,6 +71,10 @@ export async function showEvidence(tx: Queryable, request: { id: string; asOf: A
     custody: state.custody,
     verifications: state.verifications,
     disclosures: state.disclosures,
+    use: {
+      conditions: state.conditions, consent: state.consent, consentSince: state.consentSince,
+      available: state.available, availability: state.availability, elementLinks: state.elementLinks,
+    },
     timeline: known.map((event) => ({ id: event.id, type: event.type, date: event.date, recordedAt: event.recordedAt, data: event.data })),
     asOf: { date: request.asOf.date, recordedAt: request.asOf.recordedAt },
   };

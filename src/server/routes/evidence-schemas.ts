@@ -41,6 +41,20 @@ export const EvidenceDetailSchema = Type.Object({
   custody: Type.Array(Type.Object({ date: Type.String(), from: Type.String(), to: Type.String(), purpose: Type.String(), eventId: Type.String() })),
   verifications: Type.Array(Type.Object({ date: Type.String(), step: Type.String(), outcome: Type.String(), method: Type.String(), notes: Nullable(Type.String()), eventId: Type.String() })),
   disclosures: Type.Array(Type.Object({ date: Type.String(), to: Type.String(), recipient: Type.String(), what: Type.String(), eventId: Type.String() })),
+  use: Type.Object({
+    conditions: Type.Union([Type.Object({
+      conditions: Type.String({ description: 'lead-only, evidence-with-consent or evidence' }), originator: Type.String(), consentNeededFor: Type.Array(Type.String()),
+      period: Type.Union([Type.Object({ from: Type.Optional(Type.String()), until: Type.Optional(Type.String()) }), Type.Null()]), date: Type.String(), eventId: Type.String(),
+    }), Type.Null()], { description: 'The originator\'s conditions in force; null: none recorded (the registry\'s own material).' }),
+    consent: Type.String({ description: 'none, asked, given or refused' }),
+    consentSince: Nullable(Type.String()),
+    available: Type.Boolean(),
+    availability: Type.Union([Type.Object({ available: Type.Boolean(), reason: Type.String(), date: Type.String(), eventId: Type.String() }), Type.Null()]),
+    elementLinks: Type.Array(Type.Object({
+      case: Type.String({ description: 'criminal/… or exclusion/…' }), offence: Type.String(), element: Type.String(),
+      relation: Type.String(), reasoning: Type.String(), weight: Type.String(), date: Type.String(), eventId: Type.String(),
+    })),
+  }, { description: 'What the item may be used for (R8): conditions, consent, availability, and the elements it is linked to.' }),
   timeline: Type.Array(Type.Object({ id: Type.String(), type: Type.String(), date: Type.String(), recordedAt: Type.String(), data: Type.Record(Type.String(), Type.Unknown()) })),
   asOf: Type.Object({ date: Type.String(), recordedAt: Type.String() }),
 }, { $id: 'EvidenceDetail' });

@@ -9164,6 +9164,43 @@ export interface operations {
                             what: string;
                             eventId: string;
                         }[];
+                        /** @description What the item may be used for (R8): conditions, consent, availability, and the elements it is linked to. */
+                        use: {
+                            /** @description The originator's conditions in force; null: none recorded (the registry's own material). */
+                            conditions: {
+                                /** @description lead-only, evidence-with-consent or evidence */
+                                conditions: string;
+                                originator: string;
+                                consentNeededFor: string[];
+                                period: {
+                                    from?: string;
+                                    until?: string;
+                                } | null;
+                                date: string;
+                                eventId: string;
+                            } | null;
+                            /** @description none, asked, given or refused */
+                            consent: string;
+                            consentSince: string | null;
+                            available: boolean;
+                            availability: {
+                                available: boolean;
+                                reason: string;
+                                date: string;
+                                eventId: string;
+                            } | null;
+                            elementLinks: {
+                                /** @description criminal/… or exclusion/… */
+                                case: string;
+                                offence: string;
+                                element: string;
+                                relation: string;
+                                reasoning: string;
+                                weight: string;
+                                date: string;
+                                eventId: string;
+                            }[];
+                        };
                         timeline: {
                             id: string;
                             type: string;

@@ -16,6 +16,7 @@ import { findNearDuplicates, showEvidence, type EvidenceDetail } from '../compon
 import { mayWriteEvidence } from '../components/evidence/evidence-roles';
 import { FileCard } from '../components/evidence/FileCard';
 import { FileDrop } from '../components/evidence/FileDrop';
+import { EvidenceUse } from '../components/evidence/EvidenceUse';
 import { VerificationChips } from '../components/evidence/VerificationChips';
 import { VerificationForm } from '../components/evidence/VerificationForm';
 import { formatDate, formatDateTime, labelOf } from '../format';
@@ -102,6 +103,9 @@ export function EvidencePage() {
                     <li key={entry.eventId}><strong>{formatDate(entry.date, language)}</strong> — {t('evidence.custodyTransfer', { from: entry.from, to: entry.to, purpose: entry.purpose })}</li>
                   ))}
                 </Box>
+              </Section>
+              <Section title={t('evidence.use')} intro={t('evidence.useIntro')} testId="evidence-use">
+                <EvidenceUse use={data.use} />
               </Section>
               <Section title={t('evidence.disclosures')} testId="evidence-disclosures">
                 <DataTable caption={t('evidence.disclosures')} captionVisible={false} rows={data.disclosures} rowKey={(row) => row.eventId} empty={t('evidence.noDisclosures')}

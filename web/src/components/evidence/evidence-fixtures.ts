@@ -30,6 +30,12 @@ export const DETAIL: EvidenceDetail = {
   custody: [{ date: '2026-03-10', from: 'Politie — Team Internationale Misdrijven', to: 'Openbaar Ministerie — Landelijk Parket', purpose: 'Beoordeling', eventId: 'ev-3' }],
   verifications: [{ date: '2026-03-11', step: 'source', outcome: 'confirmed', method: 'Account-geschiedenis nagegaan', notes: null, eventId: 'ev-4' }],
   disclosures: [],
+  use: {
+    conditions: { conditions: 'evidence-with-consent', originator: 'OOM-Noordland (fictief)', consentNeededFor: ['court-use'], period: null, date: '2026-03-04', eventId: 'ev-5' },
+    consent: 'given', consentSince: '2026-04-01', available: false,
+    availability: { available: false, reason: 'het mandaat van het mechanisme is geëindigd (fictief)', date: '2026-09-30', eventId: 'ev-7' },
+    elementLinks: [{ case: 'criminal/SZ-2023-001', offence: 'war-crimes', element: 'wc-iac.wilful-killing.killing', relation: 'supports', reasoning: 'de foto toont het plein (fictief)', weight: 'moderate', date: '2026-04-02', eventId: 'ev-6' }],
+  },
   timeline: [
     { id: 'ev-1', type: 'evidence.registered', date: '2026-03-04', recordedAt: '2026-03-04T10:00:00.000Z', data: {} },
     { id: 'ev-2', type: 'evidence.file-attached', date: '2026-03-05', recordedAt: '2026-03-05T09:30:00.000Z', data: {} },

@@ -175,7 +175,17 @@ describe('the evidence page', { timeout: 60_000 }, () => {
     expect(within(screen.getByTestId('evidence-custody')).getByText(/Van Politie — Team Internationale Misdrijven aan Openbaar Ministerie — Landelijk Parket — Beoordeling/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'BW-0002' }).getAttribute('href')).toBe('/evidence/BW-0002');
     expect(screen.getByText('Nog niet verstrekt.')).toBeTruthy();
-    expect(screen.getByRole('link', { name: /Strafzaak SZ-2023-001/ }).getAttribute('href')).toBe('/cases/criminal/SZ-2023-001');
+    expect(screen.getAllByRole('link', { name: /Strafzaak SZ-2023-001/ })[0]!.getAttribute('href')).toBe('/cases/criminal/SZ-2023-001');
+  });
+
+  it('shows what the item may be used for: the originator\'s conditions, consent, availability and its elements (R8)', async () => {
+    renderPage();
+    const use = await screen.findByTestId('evidence-use-facts');
+    expect(within(use).getByText('bewijs met toestemming, van OOM-Noordland (fictief)')).toBeTruthy();
+    expect(within(use).getByText('gegeven (sinds 1 april 2026)')).toBeTruthy();
+    expect(within(use).getByText('niet beschikbaar sinds 30 september 2026: het mandaat van het mechanisme is geëindigd (fictief)')).toBeTruthy();
+    expect(within(use).getByText(/1 bestanddeel in/)).toBeTruthy();
+    expect(within(use).getByRole('link', { name: 'bewijsmatrix' }).getAttribute('href')).toBe('/cases/criminal/SZ-2023-001/proof');
   });
 
   it('records a verification step as evidence.verified', async () => {
