@@ -14,7 +14,8 @@ describe('the OpenAPI document partners generate clients from', async () => {
     assert.equal(document.paths['/api/persons/{id}']!.get!.responses['200']!.content!['application/json']!.schema.$ref, '#/components/schemas/StreamView');
     const report = document.paths['/api/reports/{year}']!.get!;
     assert.equal(report.responses['400']!.content!['application/problem+json']!.schema.$ref, '#/components/schemas/Problem');
-    assert.ok(JSON.stringify(document).length < 250_000, 'no schema is inlined in every operation');
+    // Inlined everywhere, the document was 555 KB; shared by reference it grows only with new operations (about 250 KB at 70).
+    assert.ok(JSON.stringify(document).length < 300_000, 'no schema is inlined in every operation');
   });
 
   it('gives each operation it names a unique, verb-first operationId, and says where the server is', () => {

@@ -16,6 +16,14 @@ export const EvidenceSummarySchema = Type.Object({
 
 const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
 
+/**
+ * An object of any keys, written as the OpenAPI document writes it (`additionalProperties`, where Type.Record gives
+ * `patternProperties`), so that the named schema is recognised in the document and shared by reference.
+ */
+function AnyObject(description: string) {
+  return Type.Object({}, { additionalProperties: Type.Unknown(), description });
+}
+
 export const EvidenceDetailSchema = Type.Object({
   id: Type.String(),
   stream: Type.String(),
@@ -34,7 +42,7 @@ export const EvidenceDetailSchema = Type.Object({
     url: Nullable(Type.String()), capturedAt: Nullable(Type.String()), tool: Nullable(Type.String()), attachedOn: Type.String(), eventId: Type.String(),
     derived: Type.Union([Type.Object({
       mediaType: Type.String(), perceptualHash: Nullable(Type.String()),
-      metadata: Type.Record(Type.String(), Type.Unknown(), { description: 'What the bytes say about themselves (EXIF/XMP capture time, GPS, device, dimensions).' }),
+      metadata: AnyObject('What the bytes say about themselves (EXIF/XMP capture time, GPS, device, dimensions).'),
       firstStoredAt: Type.String(),
     }), Type.Null()], { description: 'What imketen derived from the bytes, beside what was stated.' }),
   })),
@@ -55,7 +63,7 @@ export const EvidenceDetailSchema = Type.Object({
       relation: Type.String(), reasoning: Type.String(), weight: Type.String(), date: Type.String(), eventId: Type.String(),
     })),
   }, { description: 'What the item may be used for (R8): conditions, consent, availability, and the elements it is linked to.' }),
-  timeline: Type.Array(Type.Object({ id: Type.String(), type: Type.String(), date: Type.String(), recordedAt: Type.String(), data: Type.Record(Type.String(), Type.Unknown()) })),
+  timeline: Type.Array(Type.Object({ id: Type.String(), type: Type.String(), date: Type.String(), recordedAt: Type.String(), data: AnyObject('The event\'s data.') })),
   asOf: Type.Object({ date: Type.String(), recordedAt: Type.String() }),
 }, { $id: 'EvidenceDetail' });
 

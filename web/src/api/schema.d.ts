@@ -1666,6 +1666,125 @@ export interface components {
             /** @description A restricted view the policy applied, or null for the full stream. */
             view: string | null;
         };
+        EvidenceDetail: {
+            id: string;
+            stream: string;
+            /** @description What the acquirer stated. */
+            registration: {
+                kind: string;
+                title: string;
+                source: {
+                    type: string;
+                    name?: string;
+                    reference?: string;
+                };
+                acquired: {
+                    date: string;
+                    by: string;
+                    method: string;
+                    location?: string;
+                };
+                language?: string;
+                description?: string;
+            };
+            /** @description The case streams the item belongs to now. */
+            cases: string[];
+            custodian: string | null;
+            files: {
+                sha256: string;
+                size: number;
+                mediaType: string;
+                fileName: string;
+                url: string | null;
+                capturedAt: string | null;
+                tool: string | null;
+                attachedOn: string;
+                eventId: string;
+                /** @description What imketen derived from the bytes, beside what was stated. */
+                derived: {
+                    mediaType: string;
+                    perceptualHash: string | null;
+                    /** @description What the bytes say about themselves (EXIF/XMP capture time, GPS, device, dimensions). */
+                    metadata: {
+                        [key: string]: unknown;
+                    };
+                    firstStoredAt: string;
+                } | null;
+            }[];
+            custody: {
+                date: string;
+                from: string;
+                to: string;
+                purpose: string;
+                eventId: string;
+            }[];
+            verifications: {
+                date: string;
+                step: string;
+                outcome: string;
+                method: string;
+                notes: string | null;
+                eventId: string;
+            }[];
+            disclosures: {
+                date: string;
+                to: string;
+                recipient: string;
+                what: string;
+                eventId: string;
+            }[];
+            /** @description What the item may be used for (R8): conditions, consent, availability, and the elements it is linked to. */
+            use: {
+                /** @description The originator's conditions in force; null: none recorded (the registry's own material). */
+                conditions: {
+                    /** @description lead-only, evidence-with-consent or evidence */
+                    conditions: string;
+                    originator: string;
+                    consentNeededFor: string[];
+                    period: {
+                        from?: string;
+                        until?: string;
+                    } | null;
+                    date: string;
+                    eventId: string;
+                } | null;
+                /** @description none, asked, given or refused */
+                consent: string;
+                consentSince: string | null;
+                available: boolean;
+                availability: {
+                    available: boolean;
+                    reason: string;
+                    date: string;
+                    eventId: string;
+                } | null;
+                elementLinks: {
+                    /** @description criminal/… or exclusion/… */
+                    case: string;
+                    offence: string;
+                    element: string;
+                    relation: string;
+                    reasoning: string;
+                    weight: string;
+                    date: string;
+                    eventId: string;
+                }[];
+            };
+            timeline: {
+                id: string;
+                type: string;
+                date: string;
+                recordedAt: string;
+                /** @description The event's data. */
+                data: {
+                    [key: string]: unknown;
+                };
+            }[];
+            asOf: {
+                date: string;
+                recordedAt: string;
+            };
+        };
         StoredFile: {
             sha256: string;
             size: number;
@@ -9097,124 +9216,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        stream: string;
-                        /** @description What the acquirer stated. */
-                        registration: {
-                            kind: string;
-                            title: string;
-                            source: {
-                                type: string;
-                                name?: string;
-                                reference?: string;
-                            };
-                            acquired: {
-                                date: string;
-                                by: string;
-                                method: string;
-                                location?: string;
-                            };
-                            language?: string;
-                            description?: string;
-                        };
-                        /** @description The case streams the item belongs to now. */
-                        cases: string[];
-                        custodian: string | null;
-                        files: {
-                            sha256: string;
-                            size: number;
-                            mediaType: string;
-                            fileName: string;
-                            url: string | null;
-                            capturedAt: string | null;
-                            tool: string | null;
-                            attachedOn: string;
-                            eventId: string;
-                            /** @description What imketen derived from the bytes, beside what was stated. */
-                            derived: {
-                                mediaType: string;
-                                perceptualHash: string | null;
-                                /** @description What the bytes say about themselves (EXIF/XMP capture time, GPS, device, dimensions). */
-                                metadata: {
-                                    [key: string]: unknown;
-                                };
-                                firstStoredAt: string;
-                            } | null;
-                        }[];
-                        custody: {
-                            date: string;
-                            from: string;
-                            to: string;
-                            purpose: string;
-                            eventId: string;
-                        }[];
-                        verifications: {
-                            date: string;
-                            step: string;
-                            outcome: string;
-                            method: string;
-                            notes: string | null;
-                            eventId: string;
-                        }[];
-                        disclosures: {
-                            date: string;
-                            to: string;
-                            recipient: string;
-                            what: string;
-                            eventId: string;
-                        }[];
-                        /** @description What the item may be used for (R8): conditions, consent, availability, and the elements it is linked to. */
-                        use: {
-                            /** @description The originator's conditions in force; null: none recorded (the registry's own material). */
-                            conditions: {
-                                /** @description lead-only, evidence-with-consent or evidence */
-                                conditions: string;
-                                originator: string;
-                                consentNeededFor: string[];
-                                period: {
-                                    from?: string;
-                                    until?: string;
-                                } | null;
-                                date: string;
-                                eventId: string;
-                            } | null;
-                            /** @description none, asked, given or refused */
-                            consent: string;
-                            consentSince: string | null;
-                            available: boolean;
-                            availability: {
-                                available: boolean;
-                                reason: string;
-                                date: string;
-                                eventId: string;
-                            } | null;
-                            elementLinks: {
-                                /** @description criminal/… or exclusion/… */
-                                case: string;
-                                offence: string;
-                                element: string;
-                                relation: string;
-                                reasoning: string;
-                                weight: string;
-                                date: string;
-                                eventId: string;
-                            }[];
-                        };
-                        timeline: {
-                            id: string;
-                            type: string;
-                            date: string;
-                            recordedAt: string;
-                            data: {
-                                [key: string]: unknown;
-                            };
-                        }[];
-                        asOf: {
-                            date: string;
-                            recordedAt: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["EvidenceDetail"];
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
