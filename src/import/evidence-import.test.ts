@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
 import { verifyLog } from '../audit/verify-store.js';
 import { EVENT_LOG } from '../audit/event-chain.js';
-import { exportLines } from '../export/export-events.js';
 import { showEvidence } from '../operations/show-evidence.js';
 import { parseAsOf } from '../domain/as-of.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { importEvents } from './import-events.js';
 import { textSource } from './sources.js';
+import { exportRoundTrip } from '../export/testing/round-trip.js';
 
 const now = () => new Date('2026-06-15T10:00:00Z');
 const registration = { criminalCases: ['SZ-1'], kind: 'video', title: 'Video (fictief)', source: { type: 'open-source' }, acquired: { date: '2026-01-05', by: 'TIM', method: 'capture' } };
@@ -40,12 +40,7 @@ describe('evidence in the interchange format', () => {
     assert.deepEqual((await showEvidence(first.db, { id: 'E-1', asOf: at('2026-02-04T00:00:00Z') })).cases, ['criminal/SZ-1']);
     const chain = await verifyLog(first.db, EVENT_LOG);
     assert.deepEqual([chain.entries, chain.broken], [LINES.length, undefined]);
-    const exported: string[] = [];
-    for await (const line of exportLines(first.db)) exported.push(line);
-    const second = await open();
-    await importEvents(second.db, [textSource('export.jsonl', exported.join('\n'))], { now });
-    const again: string[] = [];
-    for await (const line of exportLines(second.db)) again.push(line);
+    const { exported, again } = await exportRoundTrip(first.db, (await open()).db, now);
     assert.deepEqual(again, exported);
     assert.ok(exported.some((line) => line.includes('"evidence.file-attached"')));
   });

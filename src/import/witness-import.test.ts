@@ -8,12 +8,12 @@ import { after, describe, it } from 'node:test';
 import { verifyLog } from '../audit/verify-store.js';
 import { EVENT_LOG } from '../audit/event-chain.js';
 import { parseAsOf } from '../domain/as-of.js';
-import { exportLines } from '../export/export-events.js';
 import { listCaseWitnesses } from '../operations/list-case-witnesses.js';
 import { OPERATOR_IDENTIFIES } from '../operations/witness-streams.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { importEvents } from './import-events.js';
 import { textSource } from './sources.js';
+import { exportRoundTrip } from '../export/testing/round-trip.js';
 
 const now = () => new Date('2026-06-15T10:00:00Z');
 const statement = (cases: Record<string, string[]>, kind = 'witness-statement') => ({ ...cases, kind, title: 'Verklaring (fictief)', source: { type: 'witness' }, acquired: { date: '2025-01-05', by: 'TIM', method: 'interview' } });
@@ -49,12 +49,7 @@ describe('witnesses in the interchange format', () => {
     assert.equal(await status('2026-02-13T00:00:00Z'), 'available');
     const chain = await verifyLog(first.db, EVENT_LOG);
     assert.deepEqual([chain.entries, chain.broken], [LINES.length, undefined]);
-    const exported: string[] = [];
-    for await (const line of exportLines(first.db)) exported.push(line);
-    const second = await open();
-    await importEvents(second.db, [textSource('export.jsonl', exported.join('\n'))], { now });
-    const again: string[] = [];
-    for await (const line of exportLines(second.db)) again.push(line);
+    const { exported, again } = await exportRoundTrip(first.db, (await open()).db, now);
     assert.deepEqual(again, exported);
     assert.ok(exported.some((line) => line.includes('"witness.statement-linked"')));
   });

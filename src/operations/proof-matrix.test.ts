@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { elementsConfig } from '../config/elements.js';
 import { parseAsOf } from '../domain/as-of.js';
-import { exportLines } from '../export/export-events.js';
 import { importEvents } from '../import/import-events.js';
 import { textSource } from '../import/sources.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { listEvidenceAtRisk } from './list-evidence-at-risk.js';
 import { showProofMatrix } from './show-proof-matrix.js';
+import { exportRoundTrip } from '../export/testing/round-trip.js';
 
 const now = () => new Date('2026-06-15T10:00:00Z');
 const jsonl = (lines: readonly object[]) => lines.map((line) => JSON.stringify(line)).join('\n');
@@ -118,13 +118,9 @@ describe('the proof matrix and evidence at risk (R8 in context)', () => {
     assert.equal(statusOf(matrix, '1F-a.individual-responsibility'), 'proven');
     assert.equal(statusOf(matrix, '1F-a.knowing-participation'), 'unsupported');
     assert.match((await matrixAt()).elements.find((row) => row.element === 'torture.official.intent')!.reason.en, /Contradicted by: L-1/);
-    const exported: string[] = [];
-    for await (const line of exportLines(store.db)) exported.push(line);
     const second = await TEST_ENGINES[0]!.open();
     try {
-      await importEvents(second.db, [textSource('export.jsonl', exported.join('\n'))], { now });
-      const again: string[] = [];
-      for await (const line of exportLines(second.db)) again.push(line);
+      const { exported, again } = await exportRoundTrip(store.db, second.db, now);
       assert.deepEqual(again, exported);
       assert.ok(exported.some((line) => line.includes('"evidence.availability-changed"')));
     } finally {

@@ -4,7 +4,6 @@
  * chains — the event log and the access log — are unbroken.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,27 +16,12 @@ import type { StoreConfig } from '../config/runtime.js';
 import { openStore } from '../store/open-store.js';
 import { createPostgresDatabase, TEST_ENGINES } from '../store/testing/test-stores.js';
 import { loadFixture } from './testing/fixture.js';
+import { spawnServer } from './testing/server-process.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'imketen.js');
+const startServer = (env: NodeJS.ProcessEnv) => spawnServer('serve', { IMKETEN_DEMO_ACCOUNTS: 'false', IMKETEN_LOG_LEVEL: 'error', ...env });
 const work = mkdtempSync(join(tmpdir(), 'imketen-server-crash-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], {
-      env: { ...process.env, IMKETEN_DEMO_ACCOUNTS: 'false', IMKETEN_LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /running at (http:\/\/[\d.:]+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.stderr!.on('data', (chunk) => { err += chunk; });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}) before listening: ${err}`)));
-  });
-}
 
 interface Batch { tag: string; ids: string[] }
 

@@ -7,37 +7,21 @@
  * appended through one is found by a search through another.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { issueToken } from '../accounts/api-tokens.js';
 import { loadPolicy } from '../policy/policy.js';
 import { openStore } from '../store/open-store.js';
 import { createPostgresDatabase, TEST_ENGINES } from '../store/testing/test-stores.js';
 import { loadFixture } from './testing/fixture.js';
+import { BIN, spawnServer, type ServerProcess } from './testing/server-process.js';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'imketen.js');
 const postgres = TEST_ENGINES.find((engine) => engine.name === 'postgres')!;
 
-interface Server { child: ChildProcess; url: string; exited: Promise<number | null> }
+type Server = ServerProcess;
 
-function startServer(databaseUrl: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'start', '--port', '0'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, IMKETEN_DEMO_ACCOUNTS: 'false', IMKETEN_LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /running at (http:\/\/[\d.:]+)/.exec(out);
-      if (match) resolve({ child, url: match[1]!, exited });
-    });
-    child.stderr!.on('data', (chunk) => { err += chunk; });
-    void exited.then((code) => reject(new Error(`server exited (${code}) before listening: ${err}`)));
-  });
-}
+const startServer = (databaseUrl: string) => spawnServer('start', { DATABASE_URL: databaseUrl, IMKETEN_DEMO_ACCOUNTS: 'false', IMKETEN_LOG_LEVEL: 'error' });
+
 
 interface Sent { tag: string; ids: string[]; server: number }
 

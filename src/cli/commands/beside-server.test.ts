@@ -17,6 +17,7 @@ import { loadFixture } from '../../server/testing/fixture.js';
 import { openStore } from '../../store/open-store.js';
 import { socketPathOf } from '../../store/pglite-socket.js';
 import { lockPath, readLockHolder } from '../../store/store-lock.js';
+import { spawnServer, type ServerProcess } from '../../server/testing/server-process.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'imketen.js');
@@ -50,23 +51,13 @@ function imketen(args: string[], input?: string): Promise<Run> {
   });
 }
 
-interface Server { child: ChildProcess; url: string; exited: Promise<number | null> }
+type Server = ServerProcess;
 
-function startServer(): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    const exited = new Promise<number | null>((done) => child.on('exit', (code) => { children.delete(child); done(code); }));
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const match = /running at (http:\/\/[\d.:]+)/.exec(out);
-      if (match) resolve({ child, url: match[1]!, exited });
-    });
-    child.stderr!.on('data', (chunk) => { err += chunk; });
-    void exited.then((code) => reject(new Error(`server exited (${code}) before listening: ${err}`)));
-  });
+async function startServer(): Promise<Server> {
+  const server = await spawnServer('serve', env);
+  children.add(server.child);
+  void server.exited.then(() => children.delete(server.child));
+  return server;
 }
 
 async function stop(server: Server, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
