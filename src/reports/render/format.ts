@@ -5,6 +5,7 @@
 import { ImketenError } from '../../domain/errors.js';
 import type { Language } from '../report.js';
 import { label } from './labels.js';
+import { dateInWords } from '../../domain/dates.js';
 
 /** en-GB rather than en-US: day before month ("31 December 2025"), as in the English versions of Dutch letters. */
 const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -18,7 +19,6 @@ const READER_TIME_ZONE = 'Europe/Amsterdam';
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // Intl formatters are costly to build and a report formats hundreds of figures: one per language, built when first used.
-const DATE_FORMATS = new Map<Language, Intl.DateTimeFormat>();
 const FIGURE_FORMATS = new Map<Language, Intl.NumberFormat>();
 let readerClock: Intl.DateTimeFormat | undefined;
 
@@ -39,7 +39,7 @@ export function formatDate(isoDate: string, lang: Language): string {
   if (!match || !date || Number.isNaN(date.getTime()) || date.getUTCDate() !== Number(match[3])) {
     throw new ImketenError('INVALID_INPUT', `"${isoDate}" is not a date of the form YYYY-MM-DD: check the report's referenceDates.`);
   }
-  return formatterOf(DATE_FORMATS, lang, (locale) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })).format(date);
+  return dateInWords(isoDate, lang);
 }
 
 /**
