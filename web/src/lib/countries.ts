@@ -28,10 +28,17 @@ export function countryNames(values: readonly string[], lang: string): string {
   return values.map((value) => countryName(value, lang)).join(', ');
 }
 
-/** Every country for a picker: alpha-3 code and name in the reader's language, sorted by name. */
+const OPTIONS = new Map<'nl' | 'en', { code: string; name: string }[]>();
+
+/** Every country for a picker: alpha-3 code and name in the reader's language, sorted by name (built once per language). */
 export function countryOptions(lang: string): { code: string; name: string }[] {
-  const names = countries.getNames(language(lang), { select: 'alias' });
-  return Object.entries(names)
-    .map(([alpha2, name]) => ({ code: countries.alpha2ToAlpha3(alpha2) ?? alpha2, name }))
-    .sort((a, b) => a.name.localeCompare(b.name, lang));
+  const key = language(lang);
+  let options = OPTIONS.get(key);
+  if (!options) {
+    options = Object.entries(countries.getNames(key, { select: 'alias' }))
+      .map(([alpha2, name]) => ({ code: countries.alpha2ToAlpha3(alpha2) ?? alpha2, name }))
+      .sort((a, b) => a.name.localeCompare(b.name, key));
+    OPTIONS.set(key, options);
+  }
+  return options;
 }
