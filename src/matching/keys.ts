@@ -4,16 +4,18 @@
  * - `f:` the folded spelling (same spelling up to romanisation variants),
  * - `m:` a Double Metaphone code (same sound: Qaddafi/Gaddafi),
  * - `s:` the consonant skeleton without semivowels (across scripts: Mohammed/محمد),
- * - `p:` the first five letters (names written together: "AlisherUsmanov", a typo near the end).
+ * - `p:` the first five letters (names written together: "AlisherUsmanov", a typo near the end),
+ * - `r:` a coarse sound key (normalize.ts, coarseSoundKey): the consonant classes romanisations swap as one
+ *   (Soleh / Sholeh, Baqeri / Bagheri, Jo / Cho), for renderings the other keys tell apart.
  * Titles, articles, connectors, legal forms, initials and numbers make no keys: they say too little to find
  * anyone by.
  */
-import { keySkeleton } from './normalize.js';
+import { coarseSoundKey, keySkeleton } from './normalize.js';
 import { keySkeletons } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 
 /** How much a shared key of each kind says, relative to its rarity. */
-export const KEY_KIND_WEIGHTS: Readonly<Record<string, number>> = { f: 1, m: 0.7, s: 0.7, p: 0.5 };
+export const KEY_KIND_WEIGHTS: Readonly<Record<string, number>> = { f: 1, m: 0.7, s: 0.7, p: 0.5, r: 0.5 };
 
 function formsKeys(forms: WordForms, out: Set<string>): void {
   if (!forms.abjad && !forms.syllabic) {
@@ -24,6 +26,10 @@ function formsKeys(forms: WordForms, out: Set<string>): void {
     // the primary code only: the alternate one (Germanic/Slavic readings) adds candidates, rarely the right one
     const code = forms.phonetic[0];
     if (code && code.length >= 2) out.add(`m:${code}`);
+    for (const latin of forms.latin) {
+      const coarse = coarseSoundKey(latin);
+      if (coarse.length >= 2) out.add(`r:${coarse}`);
+    }
   } else if (forms.syllabic) {
     out.add(`f:${forms.native}`);
   }

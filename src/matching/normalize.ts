@@ -225,6 +225,37 @@ export function keySkeleton(skeleton: string): string {
 }
 
 /**
+ * A coarse sound key of a Latin reading, for finding candidates only (keys.ts): the consonant classes that
+ * romanisations of one name swap are one letter — sibilants and affricates (s, sh, ch, j, zh, z, ts, x: Soleh /
+ * Sholeh, Jo / Cho, Xu / Hsu / Zhou), velars (k, g, q, gh, kh: Baqeri / Bagheri, Gyu / Kyu), t/d, p/b, f/v/w —, an h
+ * after a consonant or at the end is dropped, and vowels and semivowels are left out. A name of one consonant
+ * keeps its vowels, folded to a, i (e, i, y) and u (o, u), so that Korean and Chinese syllables get a key ("Jo" and
+ * "Cho": su). Never compared for a score: scoring names the rule of each correspondence.
+ * @example coarseSoundKey('bagheri') // 'bkr'; coarseSoundKey('baqeri') // 'bkr'
+ */
+export function coarseSoundKey(ascii: string): string {
+  const s = ascii
+    .replace(/[^a-z]/g, '')
+    .replace(/^hs/, 's')
+    .replace(/t?sch|tch|sh|ch|cz|sz|zh|dzh|dj|dz|j|ts|tz|z|x|c(?=[eiy])/g, 's')
+    .replace(/kh|gh|ck|q|c|g/g, 'k')
+    .replace(/th|dh|d/g, 't')
+    .replace(/ph|bh|p/g, 'b')
+    .replace(/^w/, 'v')
+    .replace(/[vf]/g, 'f')
+    .replace(/(?<=[^aeiouy])h|h$/g, '');
+  let consonants = '';
+  for (const char of s) {
+    if ('aeiouyw'.includes(char)) continue;
+    if (consonants[consonants.length - 1] !== char) consonants += char;
+  }
+  if (consonants.length >= 2) return consonants;
+  let syllable = '';
+  for (const char of s.replace(/[eiy]/g, 'i').replace(/[ou]/g, 'u').replace(/w/g, '')) if (syllable[syllable.length - 1] !== char) syllable += char;
+  return syllable;
+}
+
+/**
  * Splits off the Arabic article ال from a unified Arabic-script word ("الحسن" → "حسن"), keeping words where the
  * rest would be too short to be a name part. Returns undefined when the word has no article.
  */
