@@ -11,7 +11,7 @@
  *   --misses N  prints N missed aliases and N negatives with a hit, of the development half only
  *   --diagnose  splits the development half's misses by cause: the right entry is no candidate at all (candidate
  *               generation), a candidate ranked below 10, ranked first but under the threshold, or above the
- *               threshold but not first (scoring)
+ *               threshold but not first (scoring); with --misses N also N aliases that get no candidate
  */
 import { join } from 'node:path';
 import { DEFAULT_THRESHOLD, MatchIndex } from '../../src/matching/api.js';
@@ -117,6 +117,7 @@ if (diagnose) {
   const positives = outcomes.filter((item) => item.query.half === 'dev' && item.query.target !== undefined);
   const causes = { first: 0, 'above the threshold, not first': 0, 'ranked first, under the threshold': 0, 'ranked 2-10, under the threshold': 0, 'a candidate ranked below 10': 0, 'no candidate (keys miss it)': 0 };
   const CANDIDATE_PROBE = 10_000;
+  const uncandidated: Outcome[] = [];
   for (const outcome of positives) {
     const atRank = rankAtThreshold(outcome);
     if (atRank === 1) causes.first++;
@@ -126,9 +127,19 @@ if (diagnose) {
     else {
       const hits = index.search(outcome.query.name, { threshold: 0, limit: CANDIDATE_PROBE, candidates: CANDIDATE_PROBE }).hits;
       if (hits.some((hit) => hit.id === outcome.query.target)) causes['a candidate ranked below 10']++;
-      else causes['no candidate (keys miss it)']++;
+      else {
+        causes['no candidate (keys miss it)']++;
+        uncandidated.push(outcome);
+      }
     }
   }
   console.log(`\nmisses by cause (development half, ${positives.length} aliases):`);
   for (const [cause, count] of Object.entries(causes)) console.log(`  ${cause.padEnd(36)} ${String(count).padStart(5)}  ${percent(count / positives.length).padStart(6)}`);
+  if (misses > 0) {
+    // with --misses N: the aliases no key finds, beside the names the list still has for the person
+    console.log('\naliases that get no candidate (development half), with the names the list has for the person:');
+    for (const outcome of uncandidated.slice(0, misses)) {
+      console.log(`  [${outcome.query.tradition}] ${outcome.query.name}  →  ${index.get(outcome.query.target as string)?.names.slice(0, 4).join(' | ')}`);
+    }
+  }
 }
