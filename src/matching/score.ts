@@ -488,10 +488,14 @@ function startsAlike(a: WordForms, b: WordForms): boolean {
   const x = a.latin[0] ?? '';
   const y = b.latin[0] ?? '';
   if (!firstLettersRelated(x, y)) return false;
-  const key = `${x.slice(0, 3)}|${y.slice(0, 3)}`;
+  const key = `${x.slice(0, 4)}|${y.slice(0, 4)}`;
   let alike = startsAlikeCache.get(key);
   if (alike === undefined) {
-    alike = renderingDistance(x.slice(0, 3), y.slice(0, 3)).typos === 0;
+    // three letters against three or four: one romanisation writes a sound in two letters that the other writes
+    // in one (pinyin "Jinping" / Wade–Giles "Chin-ping", "Zedong" / "Tse-tung")
+    alike = renderingDistance(x.slice(0, 3), y.slice(0, 3)).typos === 0 ||
+      renderingDistance(x.slice(0, 3), y.slice(0, 4)).typos === 0 ||
+      renderingDistance(x.slice(0, 4), y.slice(0, 3)).typos === 0;
     if (startsAlikeCache.size > 100_000) startsAlikeCache.clear();
     startsAlikeCache.set(key, alike);
   }
