@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run build` (run by `npm ci` and `npm test`): compiles src/ into dist/ with tsc (tsconfig.build.json) and copies
-// the SQL migrations beside the compiled store. dist/ mirrors src/ folder for folder, so paths the code computes
+// the SQL migrations beside the compiled store and the API examples beside the server. dist/ mirrors src/ folder for folder, so paths the code computes
 // from its own location (config/, web/dist) hold in both. dist/build-info.json, written last, records when the build
 // started: bin/imketen.js runs dist/ only while no source changed since (bin/compiled.js).
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,4 +28,6 @@ if (compiled.status !== 0) {
 }
 mkdirSync(join(dist, 'store'), { recursive: true });
 cpSync(join(root, 'src', 'store', 'migrations'), join(dist, 'store', 'migrations'), { recursive: true, filter: (path) => !path.endsWith('.ts') });
+// The OpenAPI document's examples from the demo (src/server/openapi-examples.ts reads them beside itself).
+cpSync(join(root, 'src', 'server', 'openapi-examples.json'), join(dist, 'server', 'openapi-examples.json'));
 writeFileSync(join(dist, 'build-info.json'), `${JSON.stringify({ startedAt })}\n`);

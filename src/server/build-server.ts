@@ -14,6 +14,7 @@ import { TokenCache } from '../accounts/api-tokens.js';
 import { SharedSignInThrottle } from '../accounts/shared-login-throttle.js';
 import { createFigureCache } from '../reports/figure-cache.js';
 import { shareNamedSchemas } from './openapi-components.js';
+import { addExamples, loadApiExamples } from './openapi-examples.js';
 import { OPERATION_IDS } from './operation-ids.js';
 import { accessLogWriter } from '../access-log/access-log-writer.js';
 import { AppendQueue } from './append-queue.js';
@@ -163,7 +164,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     },
     // Named schemas (an $id in schemas.ts) keep their name under components.schemas.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
-    transformObject: (documents) => shareNamedSchemas((documents as { openapiObject: Record<string, unknown> }).openapiObject, NAMED_SCHEMAS),
+    transformObject: (documents) => addExamples(shareNamedSchemas((documents as { openapiObject: Record<string, unknown> }).openapiObject, NAMED_SCHEMAS), loadApiExamples()),
   });
   await app.register(fastifySwaggerUi, { routePrefix: DOCS_PREFIX, uiConfig: { docExpansion: 'list' } });
 

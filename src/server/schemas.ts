@@ -42,6 +42,15 @@ export const YearParam = Type.Integer({ minimum: 1900, maximum: 2999 });
 export const Bilingual = Type.Object({ nl: Type.String(), en: Type.String() });
 export const CaseKindSchema = Type.Union(CASE_KINDS.map((kind) => Type.Literal(kind)));
 
+/**
+ * An answer that is a file, not JSON: the OpenAPI document names its media types, so that a generated client
+ * reads bytes (a PDF, a ZIP) instead of parsing JSON. Fastify sends the handler's Buffer or text as it is.
+ */
+export function FileResponse(description: string, mediaTypes: readonly string[]) {
+  const schema = Type.String({ format: 'binary' });
+  return { description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema }])) };
+}
+
 export const PageQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100, description: 'Items per page (1–500).' })),
   after: Type.Optional(Type.String({ maxLength: 200, description: 'The `next` cursor of the previous page.' })),

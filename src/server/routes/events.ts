@@ -16,7 +16,7 @@ import { grantedKinds } from '../../policy/authorize.js';
 import { appendChecked } from '../checked-append.js';
 import { guard, today, type App, type ServerContext } from '../context.js';
 import { pageExport } from '../repositories/registry-queries.js';
-import { EventInputSchema } from '../schemas.js';
+import { EventInputSchema, FileResponse } from '../schemas.js';
 
 
 const ImportResultSchema = Type.Object({
@@ -82,7 +82,7 @@ export function registerEventRoutes(app: App, context: ServerContext): void {
         after: Type.Optional(Type.Integer({ minimum: 0 })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1000 })),
       }, { additionalProperties: false }),
-      response: { 200: Type.String({ description: 'application/x-ndjson' }) },
+      response: { 200: FileResponse('The events, one JSON object per line (README, "The interchange format").', ['application/x-ndjson']) },
     },
   }, async (request, reply) => {
     const principal = request.principal!;

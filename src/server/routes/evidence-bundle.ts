@@ -14,7 +14,7 @@ import { writeCaseBundle } from '../../operations/write-case-bundle.js';
 import { authorize } from '../../policy/authorize.js';
 import { registryFacts } from '../../policy/registry-facts.js';
 import { asOfQuery, guard, today, type App, type ServerContext } from '../context.js';
-import { Date_, EntityId, Time } from '../schemas.js';
+import { Date_, EntityId, FileResponse, Time } from '../schemas.js';
 
 export function registerEvidenceBundleRoutes(app: App, context: ServerContext): void {
   app.get('/api/cases/:kind/:id/evidence-bundle', {
@@ -26,7 +26,7 @@ export function registerEvidenceBundleRoutes(app: App, context: ServerContext): 
         + 'A stored file that no longer matches its hash stops the bundle (500, FILE_CORRUPT) before anything is sent.',
       params: Type.Object({ kind: Type.Union([Type.Literal('criminal'), Type.Literal('exclusion')]), id: EntityId }),
       querystring: Type.Object({ date: Type.Optional(Date_), asRecordedAt: Type.Optional(Time) }, { additionalProperties: false }),
-      response: { 200: Type.String({ description: 'The ZIP\'s bytes (application/zip).' }) },
+      response: { 200: FileResponse('The court bundle.', ['application/zip']) },
     },
   }, async (request, reply) => {
     const { kind, id } = request.params;

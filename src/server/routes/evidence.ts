@@ -19,7 +19,7 @@ import { appendChecked } from '../checked-append.js';
 import { contentRange, parseByteRange } from '../byte-range.js';
 import { sliceBytes, RangeReadLog } from '../range-reads.js';
 import { asOfQuery, guard, today, type App, type ServerContext } from '../context.js';
-import { Date_, EntityId, Time } from '../schemas.js';
+import { Date_, EntityId, FileResponse, Time } from '../schemas.js';
 import { EvidenceDetailSchema, EvidenceSummarySchema, NearDuplicateSchema, StoredFileSchema } from './evidence-schemas.js';
 
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$', description: 'A SHA-256 digest, 64 lower-case hexadecimal characters.' });
@@ -112,7 +112,7 @@ export function registerEvidenceRoutes(app: App, context: ServerContext): void {
         + 'the whole file is re-hashed before a range is served. A user\'s range reads of a file are logged once per 10 minutes.',
       params: Type.Object({ id: EntityId, sha256: Sha256 }),
       querystring: Type.Object({ view: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-      response: { 200: Type.String({ description: 'The file\'s bytes.' }), 206: Type.String({ description: 'The requested range of the file\'s bytes.' }) },
+      response: { 200: FileResponse('The file\'s bytes, as the media type it was stored with.', ['application/octet-stream']), 206: FileResponse('The requested range of the file\'s bytes.', ['application/octet-stream']) },
     },
   }, async (request, reply) => {
     const { id, sha256 } = request.params;

@@ -15,7 +15,7 @@ import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reports/r
 import { toReportView } from '../../reports/render/report-view.js';
 import { personsOfStreams } from '../../store/registry-reads.js';
 import { asOfQuery, guard, type App, type ServerContext } from '../context.js';
-import { Date_, ReportSchema, Time, YearParam } from '../schemas.js';
+import { Date_, FileResponse, ReportSchema, Time, YearParam } from '../schemas.js';
 import { renderReportPdf } from '../web/render-pdf.js';
 
 const YearParams = Type.Object({ year: YearParam });
@@ -55,7 +55,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
       tags: ['reports'], operationId: 'renderReport', summary: 'The yearly report rendered as text, Markdown, CSV, JSON or Word (docx)',
       params: Type.Object({ year: YearParams.properties.year, format: Type.Union(REPORT_FORMATS.map((format) => Type.Literal(format))) }),
       querystring: Type.Object(ReportQuery, { additionalProperties: false }),
-      response: { 200: Type.String({ description: 'The rendered report (binary for docx).' }) },
+      response: { 200: FileResponse('The rendered report.', Object.values(CONTENT_TYPES).map((type) => type.split(';')[0]!)) },
     },
   }, async (request, reply) => {
     await guard(request, context, 'report.read', { kind: 'report' });
@@ -151,7 +151,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
     schema: {
       tags: ['reports'], operationId: 'renderReportPdf', summary: 'The yearly report as PDF: the same content as the web page and the Word document',
       params: YearParams, querystring: Type.Object(ReportQuery, { additionalProperties: false }),
-      response: { 200: Type.String({ description: 'application/pdf' }) },
+      response: { 200: FileResponse('The report as PDF.', ['application/pdf']) },
     },
   }, async (request, reply) => {
     await guard(request, context, 'report.read', { kind: 'report' });

@@ -3980,13 +3980,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description application/x-ndjson */
+            /** @description The events, one JSON object per line (README, "The interchange format"). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/x-ndjson": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -4235,13 +4235,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The rendered report (binary for docx). */
+            /** @description The rendered report. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
+                    "text/plain": string;
+                    "text/markdown": string;
+                    "text/csv": string;
                     "application/json": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -4760,13 +4764,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description application/pdf */
+            /** @description The report as PDF. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/pdf": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -9449,13 +9453,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file's bytes. */
+            /** @description The file's bytes, as the media type it was stored with. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/octet-stream": string;
                 };
             };
             /** @description The requested range of the file's bytes. */
@@ -9464,7 +9468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/octet-stream": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
@@ -10638,13 +10642,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The ZIP's bytes (application/zip). */
+            /** @description The court bundle. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/zip": string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
