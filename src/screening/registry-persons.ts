@@ -123,7 +123,7 @@ export function asMatchEntry(person: RegistryPerson): WatchlistEntry {
 }
 
 /** The persons the cases of a kind (in a phase, today) are about, from the events not retracted. */
-async function subjectsOfCases(tx: Queryable, kind: CaseKind, phase: string | undefined, now: Date): Promise<string[]> {
+export async function subjectsOfCases(tx: Queryable, kind: CaseKind, phase: string | undefined, now: Date): Promise<string[]> {
   const cases = await casesAt(tx, { kind, date: now.toISOString().slice(0, 10), asRecordedAt: now.toISOString(), ...(phase ? { phases: [phase] } : {}) });
   if (cases.length === 0) return [];
   const persons = new Set<string>();

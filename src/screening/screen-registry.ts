@@ -12,7 +12,8 @@ import { DEFAULT_THRESHOLD, MatchIndex } from '../matching/api.js';
 import type { Db } from '../store/db.js';
 import { insertRun, saveScreeningState, screeningState, type FoundHit, type HitRow, type ScreeningStateRow } from '../store/hits-store.js';
 import { recordHits } from './record-hits.js';
-import { loadRegistryPersons, type PersonScope, type RegistryPerson } from './registry-persons.js';
+import { registryPersonsInScope } from './persons-in-scope.js';
+import type { PersonScope, RegistryPerson } from './registry-persons.js';
 import { openList } from './screen-queries.js';
 import { screenPerson } from './screen-person.js';
 import { timeSlicer } from './time-slices.js';
@@ -57,8 +58,8 @@ export async function screenRegistry(db: Db, options: RegistryScreeningOptions):
   const now = options.now();
   const at = now.toISOString();
   const { list, version, index } = await openList(db, options.list);
-  const persons = await loadRegistryPersons(db, scope, now);
-  const state = await screeningState(db, 'watchlist', list.id);
+  const persons = await registryPersonsInScope(db, scope, now);
+  const state = await screeningState(db, 'watchlist', list.id, scope.person !== undefined ? persons.map((person) => person.id) : undefined);
 
   const full: RegistryPerson[] = [];
   const deltaBySince = new Map<number, RegistryPerson[]>();

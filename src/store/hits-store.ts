@@ -187,11 +187,12 @@ export interface ScreeningStateRow {
   threshold: number;
 }
 
-export async function screeningState(tx: Queryable, source: HitSource, watchlistId: number | null): Promise<Map<string, ScreeningStateRow>> {
+/** The last screening of each person against a source (of only these persons, when given: a re-screening of a few). */
+export async function screeningState(tx: Queryable, source: HitSource, watchlistId: number | null, persons?: readonly string[]): Promise<Map<string, ScreeningStateRow>> {
   const rows = await tx.query<ScreeningStateRow>(
     `SELECT person_id AS "personId", person_hash AS "personHash", list_version AS "listVersion", threshold
-     FROM screening_state WHERE source = $1 AND watchlist_id = $2`,
-    [source, watchlistId ?? 0],
+     FROM screening_state WHERE source = $1 AND watchlist_id = $2${persons ? ' AND person_id = ANY($3::text[])' : ''}`,
+    persons ? [source, watchlistId ?? 0, [...persons]] : [source, watchlistId ?? 0],
   );
   return new Map(rows.map((row) => [row.personId, row]));
 }
