@@ -21,6 +21,7 @@ import { validateEvent } from '../domain/events/schema.js';
 import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson } from '../store/canonical-json.js';
 import { danglingReferences, insertImport, recordImportCounts } from '../store/import-store.js';
+import { refreshEvidenceStandingOfImport } from '../store/evidence-standing.js';
 import { appendEvents, appendUnlessStored, ERASURE_EVENT, lastEvent, type EventRow, type StoredEvent } from '../store/event-store.js';
 import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
 import { chainLink, contentHashOfCanonicalData } from '../audit/event-chain.js';
@@ -106,6 +107,7 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
     const streams = await replayer.finish();
     for (const problem of streamProblems.items) problems.add(problem);
     rollBackOnProblems();
+    await refreshEvidenceStandingOfImport(tx, importId);
     await recordImportCounts(tx, importId, counts);
     return { importId, ...counts, streams };
   }).catch((error: unknown) => {
