@@ -27,21 +27,19 @@ export async function refreshEvidenceStanding(tx: Queryable, streams: readonly s
   } else {
     await tx.exec('DELETE FROM evidence_element_links; DELETE FROM evidence_standing;');
   }
-  // Every event of the items counts (any legal date, every retraction known): the projection is of now.
-  const ctes = evidenceStandingCtes("'infinity'::date", "'infinity'::timestamptz", scope);
+  // Every event of the items counts (any legal date, every retraction known): the projection is of now. One
+  // statement, so the log is read once for both tables.
   await tx.query(
-    `WITH ${ctes},
+    `WITH ${evidenceStandingCtes("'infinity'::date", "'infinity'::timestamptz", scope)},
      items AS (
        SELECT stream, max(date) AS latest_date FROM events
        WHERE kind = 'evidence' AND data IS NOT NULL AND type <> 'retention.erased'${scope ? ` AND stream = ANY(${scope})` : ''}
        GROUP BY stream
+     ),
+     standing AS (
+       INSERT INTO evidence_standing (stream, title, source_type, originator, available, unavailable_since, unavailable_reason, conditions, consent, verification, latest_date)
+       SELECT stream, ${EVIDENCE_STANDING_COLUMNS}, items.latest_date FROM items ${EVIDENCE_STANDING_JOINS}
      )
-     INSERT INTO evidence_standing (stream, title, source_type, originator, available, unavailable_since, unavailable_reason, conditions, consent, verification, latest_date)
-     SELECT stream, ${EVIDENCE_STANDING_COLUMNS}, items.latest_date FROM items ${EVIDENCE_STANDING_JOINS}`,
-    params,
-  );
-  await tx.query(
-    `WITH ${ctes}
      INSERT INTO evidence_element_links (stream, case_stream, offence, element, relation)
      SELECT stream, case_stream, offence, element, relation FROM links`,
     params,
