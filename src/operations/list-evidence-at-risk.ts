@@ -55,6 +55,12 @@ export async function listEvidenceAtRisk(tx: Queryable, request: EvidenceAtRiskR
     originatorOf(row) === originator && (request.sourceType === undefined || row.sourceType === request.sourceType);
   const result: ElementAtRisk[] = [];
   const readable = new Map<string, boolean>();
+  const labels = new Map<string, Bilingual>();
+  const label = (offence: string, element: string) => {
+    const key = `${offence}\u0000${element}`;
+    if (!labels.has(key)) labels.set(key, labelOf(request.elements, offence, element));
+    return labels.get(key)!;
+  };
   for (const group of groups.values()) {
     const first = group[0]!;
     const supporting = group.filter((row) => row.relation === 'supports');
@@ -79,7 +85,7 @@ export async function listEvidenceAtRisk(tx: Queryable, request: EvidenceAtRiskR
         if (!readable.get(first.caseStream)) continue;
       }
       result.push({
-        case: first.caseStream, offence: first.offence, element: first.element, label: labelOf(request.elements, first.offence, first.element), status, originator,
+        case: first.caseStream, offence: first.offence, element: first.element, label: label(first.offence, first.element), status, originator,
         items: theirs.map((row) => ({ id: row.item, title: row.title, sourceType: row.sourceType, available: row.available, unavailableSince: row.unavailableSince, unavailableReason: row.unavailableReason })),
       });
     }
