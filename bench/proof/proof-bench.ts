@@ -101,6 +101,11 @@ try {
   console.log('| read | answer | cold (ms) | repeated, median (ms) | goal (ms) |');
   console.log('|---|---:|---:|---:|---:|');
   for (const row of rows) console.log(row);
+  // The projection and the replay must give the same lists (as src/operations/evidence-at-risk-projection.test.ts checks on a small scenario).
+  for (const [fast, replayed] of [[atRisk, replayedOne], [atRiskAll, replayedAll]] as const) {
+    if (JSON.stringify(await fast()) !== JSON.stringify(await replayed())) throw new Error('the list from the projection differs from the replay of the log');
+  }
+  console.log('\nThe lists from the projection equal those replayed from the log.');
 } finally {
   await db.close();
   await database.drop();
