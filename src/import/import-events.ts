@@ -21,6 +21,7 @@ import { validateEvent } from '../domain/events/schema.js';
 import type { Db, Queryable } from '../store/db.js';
 import { canonicalJson } from '../store/canonical-json.js';
 import { danglingReferences, insertImport, recordImportCounts } from '../store/import-store.js';
+import { refreshEvidenceStandingOfImport } from '../store/evidence-standing.js';
 import { appendEvents, appendUnlessStored, ERASURE_EVENT, lastEvent, type EventRow, type StoredEvent } from '../store/event-store.js';
 import { CHAIN_LOCKS, chainHash, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
 import { chainLink, contentHashOfCanonicalData } from '../audit/event-chain.js';
@@ -31,6 +32,7 @@ import { INPUT_LIMITS } from '../domain/input-limits.js';
 import { ProblemList } from './problem-list.js';
 import { readLines, type ImportSource } from './sources.js';
 import { StreamReplayer } from './stream-replayer.js';
+import { PseudonymAssigner } from './witness-pseudonyms.js';
 import { checkJudgeAuthorisations } from './check-judge-authorisations.js';
 import { checkWitnessStatements } from './check-witness-statements.js';
 import { checkElementLinks } from './check-element-links.js';
@@ -106,6 +108,7 @@ export async function importEvents(db: Db, sources: readonly ImportSource[], opt
     const streams = await replayer.finish();
     for (const problem of streamProblems.items) problems.add(problem);
     rollBackOnProblems();
+    await refreshEvidenceStandingOfImport(tx, importId);
     await recordImportCounts(tx, importId, counts);
     return { importId, ...counts, streams };
   }).catch((error: unknown) => {
@@ -141,6 +144,7 @@ async function appendLines(
   let unchanged = 0;
   let recordedAtKept = 0;
   let batch: PendingEvent[] = [];
+  const pseudonyms = new PseudonymAssigner(tx);
 
   let lastHash = start.lastHash;
   // Where the chain will end if every batch so far turns out new: the next batch is chained onto it while the
@@ -201,8 +205,11 @@ async function appendLines(
   let inFlight: Promise<void> = Promise.resolve();
   const dispatch = async (source: ImportSource) => {
     if (batch.length === 0) return;
-    const prepared = prepare(batch, source);
+    const pending = batch;
     batch = [];
+    // Witnesses registered without a pseudonym get the registry's before they are hashed and chained.
+    for (const [index, code] of await pseudonyms.assign(pending)) pending[index] = withData(pending[index]!, { ...pending[index]!.data, pseudonym: code });
+    const prepared = prepare(pending, source);
     await inFlight;
     inFlight = flush(prepared, source);
     inFlight.catch(() => undefined); // awaited at the next dispatch or at the end; not an unhandled rejection
@@ -229,6 +236,12 @@ async function appendLines(
     if (problems.full) break;
   }
   return { lines, added, unchanged, recordedAtKept };
+}
+
+/** The event with other data: its canonical JSON and content hash follow. */
+function withData(event: PendingEvent, data: Record<string, unknown>): PendingEvent {
+  const dataJson = canonicalJson(data);
+  return { ...event, data, dataJson, contentHash: contentHashOfCanonicalData(event, dataJson) };
 }
 
 function storedEvent(event: PendingEvent, seq: number, importId: number): StoredEvent {

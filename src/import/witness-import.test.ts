@@ -65,4 +65,32 @@ describe('witnesses in the interchange format', () => {
     await assert.rejects(importEvents(store.db, [textSource('nocase.jsonl', jsonl([...base, noCase]))], { now }), rejectsWith(/criminal 'SZ-404'/));
     assert.deepEqual(await store.db.query('SELECT id FROM events'), []);
   });
+
+  it('gives a registration without a pseudonym a code unused on its case, keeps a given one (older events), and keeps the code when the file comes again', async () => {
+    const store = await open();
+    await importEvents(store.db, [textSource('witnesses.jsonl', jsonl(LINES))], { now });
+    // 40 more witnesses on SZ-1 without a code, in two batches of one import; one on SZ-2
+    const more = Array.from({ length: 40 }, (_, index) => ({
+      id: `n${index}`, stream: `witness/N-${index}`, type: 'witness.registered', date: '2025-03-01', recordedAt: '2026-03-01T09:00:00Z',
+      data: { criminalCase: 'SZ-1', name: `Getuige ${index} (fictief)` },
+    }));
+    const other = { id: 'n-other', stream: 'witness/N-other', type: 'witness.registered', date: '2025-03-01', recordedAt: '2026-03-01T09:00:00Z', data: { criminalCase: 'SZ-2', name: 'Getuige (fictief)' } };
+    const file = jsonl([...more, other]);
+    await importEvents(store.db, [textSource('more.jsonl', file)], { now, batchSize: 25 });
+    const codes = async () => new Map((await store.db.query<{ stream: string; code: string }>(
+      "SELECT stream, data ->> 'pseudonym' AS code FROM events WHERE type = 'witness.registered' AND data ->> 'criminalCase' = 'SZ-1' ORDER BY stream",
+    )).map((row) => [row.stream, row.code]));
+    const onCase = await codes();
+    assert.equal(onCase.size, 41);
+    assert.equal(onCase.get('witness/W-1'), 'A-12', 'the code an older event carries stays');
+    assert.equal(new Set(onCase.values()).size, 41, 'every witness of the case has a code of its own');
+    for (const code of onCase.values()) assert.match(code, /^[A-HJ-NP-Z]-[1-9][0-9]?$/);
+    const witnesses = await listCaseWitnesses(store.db, { caseStream: 'criminal/SZ-1', asOf: parseAsOf({}, now()), mayIdentify: () => false, situations: [] });
+    assert.equal(witnesses.find((witness) => witness.id === 'N-3')!.code, onCase.get('witness/N-3'), 'the list shows the stored code');
+    const again = await importEvents(store.db, [textSource('more.jsonl', file)], { now });
+    assert.deepEqual([again.added, again.unchanged], [0, 41], 'the same file again is unchanged: each registration keeps its code');
+    assert.deepEqual(await codes(), onCase);
+    const chain = await verifyLog(store.db, EVENT_LOG);
+    assert.equal(chain.broken, undefined);
+  });
 });

@@ -31,8 +31,11 @@ export interface AllowedEvent {
   fields: FormField[];
 }
 
-/** Fields the form does not offer: `acts` is a list of records, sent through the API or an import. */
-const NOT_IN_FORM = new Set(['acts']);
+/**
+ * Fields the form does not offer: `acts` is a list of records, sent through the API or an import; a witness's
+ * `pseudonym` is the registry's to assign (src/import/witness-pseudonyms.ts).
+ */
+const NOT_IN_FORM = new Set(['acts', 'pseudonym']);
 
 /** Fields whose kind the JSON Schema cannot tell (ids and dates are strings with a refinement). */
 const KIND_BY_NAME: Readonly<Record<string, FieldKind>> = {

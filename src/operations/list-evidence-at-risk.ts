@@ -4,6 +4,10 @@
  * such material is unavailable now (`lost`). Per element and originator; narrowed to one originator and/or one
  * source type (e.g. `un-mechanism`). The rule itself is R8's (src/domain/rules/proof.ts), applied twice: as things
  * stand, and with the originator's material made unavailable (or, for `lost`, available again).
+ *
+ * Now (no "as recorded at" moment, and a date no item's events lie after) the standing links come from the evidence
+ * standing projection (migration 036); for any other moment or date they are replayed from the event log. Both give
+ * the same rows for now (src/operations/evidence-at-risk-projection.test.ts).
  */
 import type { AsOf } from '../domain/as-of.js';
 import { offenceElements } from '../domain/rules/case-elements.js';
@@ -11,7 +15,8 @@ import type { ElementsConfig } from '../domain/rules/elements-config.js';
 import { assessElement, type LinkedEvidence } from '../domain/rules/proof.js';
 import type { Bilingual } from '../domain/rules/rule-config.js';
 import type { Queryable } from '../store/db.js';
-import { standingElementLinks, type StandingElementLink } from '../store/proof-reads.js';
+import { evidenceStandingCovers } from '../store/evidence-standing.js';
+import { currentElementLinks, standingElementLinks, type StandingElementLink } from '../store/proof-reads.js';
 
 export interface ElementAtRisk {
   case: string;
@@ -35,7 +40,10 @@ export interface EvidenceAtRiskRequest {
 }
 
 export async function listEvidenceAtRisk(tx: Queryable, request: EvidenceAtRiskRequest): Promise<ElementAtRisk[]> {
-  const rows = await standingElementLinks(tx, { date: request.asOf.date, moment: request.asOf.recordedAt, originator: request.originator, sourceType: request.sourceType });
+  const material = { originator: request.originator, sourceType: request.sourceType };
+  const rows = !request.asOf.recordedAtGiven && await evidenceStandingCovers(tx, request.asOf.date)
+    ? await currentElementLinks(tx, material)
+    : await standingElementLinks(tx, { date: request.asOf.date, moment: request.asOf.recordedAt, ...material });
   const groups = new Map<string, StandingElementLink[]>();
   for (const row of rows) {
     const key = `${row.caseStream}\u0000${row.offence}\u0000${row.element}`;
@@ -47,6 +55,12 @@ export async function listEvidenceAtRisk(tx: Queryable, request: EvidenceAtRiskR
     originatorOf(row) === originator && (request.sourceType === undefined || row.sourceType === request.sourceType);
   const result: ElementAtRisk[] = [];
   const readable = new Map<string, boolean>();
+  const labels = new Map<string, Bilingual>();
+  const label = (offence: string, element: string) => {
+    const key = `${offence}\u0000${element}`;
+    if (!labels.has(key)) labels.set(key, labelOf(request.elements, offence, element));
+    return labels.get(key)!;
+  };
   for (const group of groups.values()) {
     const first = group[0]!;
     const supporting = group.filter((row) => row.relation === 'supports');
@@ -71,7 +85,7 @@ export async function listEvidenceAtRisk(tx: Queryable, request: EvidenceAtRiskR
         if (!readable.get(first.caseStream)) continue;
       }
       result.push({
-        case: first.caseStream, offence: first.offence, element: first.element, label: labelOf(request.elements, first.offence, first.element), status, originator,
+        case: first.caseStream, offence: first.offence, element: first.element, label: label(first.offence, first.element), status, originator,
         items: theirs.map((row) => ({ id: row.item, title: row.title, sourceType: row.sourceType, available: row.available, unavailableSince: row.unavailableSince, unavailableReason: row.unavailableReason })),
       });
     }

@@ -2,7 +2,7 @@
  * The one way the server writes events: every route that appends (POST /api/events, POST /api/retractions, and
  * any route to come) calls `appendChecked`. It refuses a client's transaction time (the server owns recordedAt),
  * asks the policy per kind (events.append / events.retract) and per event (the write policy,
- * src/policy/write-policy.ts), then imports through the group-commit queue with the access-log entry in the same
+ * src/policy/write-policy.ts), refuses a pseudonym a client chose for a witness (the registry assigns it), then imports through the group-commit queue with the access-log entry in the same
  * transaction. A refusal is logged too, and stores nothing.
  */
 import type { FastifyRequest } from 'fastify';
@@ -66,6 +66,7 @@ export async function appendChecked(
     await context.accessLog.log({ ...entry, outcome: 'denied', legalBasis: null, reason: decision.reason });
     throw new AccessDenied('FORBIDDEN', decision.reason, decision.allowingBases, { key: 'writeRefused', params: { type: events.length === 1 ? events[0]!.type : '' } });
   }
+  refuseClientPseudonym(events);
   entry.legalBasis = `${legalBasis}; ${decision.legalBasis}`;
   try {
     const summary = await context.appends.append(events, entry);
@@ -98,6 +99,23 @@ function refuseClientTransactionTime(events: readonly EventToAppend[]): void {
   }]));
   if (problems.length > 0) {
     throw new ImketenError('INVALID_EVENT', `Events rejected: the server sets recordedAt (the transaction time) on every API write; ${problems.length} event${problems.length === 1 ? '' : 's'} sent one. Nothing was stored.`, problems);
+  }
+}
+
+/**
+ * A protected witness is shown to most readers only by the pseudonym, so the registry picks it
+ * (src/import/witness-pseudonyms.ts): a client that could choose it could give a code that names the person (their
+ * initials), or one another witness of the case has, so that readers take one witness's statements for another's —
+ * and, were only a clashing code refused, probe which codes a case uses. Every pseudonym a client sends is refused,
+ * whatever its value; an operator's import keeps the codes of events exported before.
+ */
+function refuseClientPseudonym(events: readonly EventToAppend[]): void {
+  const problems: Problem[] = events.flatMap((event, index) => (event.type === 'witness.registered' && event.data.pseudonym !== undefined ? [{
+    field: `events[${index}].data.pseudonym`, code: 'INVALID_EVENT',
+    message: 'leave pseudonym out: the registry assigns a witness\'s pseudonym, unused on the case, when it stores the registration',
+  }] : []));
+  if (problems.length > 0) {
+    throw new ImketenError('INVALID_EVENT', `Events rejected: the registry assigns witnesses' pseudonyms; ${problems.length} event${problems.length === 1 ? '' : 's'} chose one. Nothing was stored.`, problems);
   }
 }
 

@@ -92,8 +92,9 @@ function recipe(type: string, stream: string, person: string): { prep: Ev[]; tar
     'departure.opened': { person }, 'departure.article3-barrier': { present: true }, 'departure.departed': { mode: 'forced' }, 'departure.closed': { reason: 'matrix' },
     'intake.received': { subjects: [person] }, 'intake.assessed': { outcome: 'referred' },
     'mla.sent': { state: 'DEU' }, 'mla.received': { state: 'BEL' }, 'mla.answered': {}, 'mla.closed': {},
-    // a witness is heard in the operator's criminal case; a statement is the operator's witness statement of that case
-    'witness.registered': { criminalCase: WITNESS_CASE, person, pseudonym: 'A-1' }, 'witness.protection-set': { measure: 'threatened' },
+    // a witness is heard in the operator's criminal case; a statement is the operator's witness statement of that case;
+    // the registry assigns the pseudonym (a chosen one is refused: the test at the end)
+    'witness.registered': { criminalCase: WITNESS_CASE, person }, 'witness.protection-set': { measure: 'threatened' },
     'witness.statement-linked': { evidence: WITNESS_STATEMENT }, 'witness.availability-changed': { status: 'returned', country: 'SYR' },
   };
   const kind = type.split('.')[0]!;
@@ -101,7 +102,7 @@ function recipe(type: string, stream: string, person: string): { prep: Ev[]; tar
     person: at('1970-01-01', 'person.registered', { names: ['Matrix Person'] }), criminal: opened,
     extradition: at('2024-01-01', 'extradition.requested', { person, requestingState: 'RWA' }), exclusion: at('2024-01-01', 'exclusion.opened', { person }),
     departure: at('2024-01-01', 'departure.opened', { person }), intake: at('2024-01-01', 'intake.received', { subjects: [person] }), mla: at('2024-01-01', 'mla.sent', { state: 'DEU' }),
-    witness: at('2024-01-01', 'witness.registered', { criminalCase: WITNESS_CASE, person, pseudonym: 'A-1' }),
+    witness: at('2024-01-01', 'witness.registered', { criminalCase: WITNESS_CASE, person }),
   };
   const paths: Record<string, Omit<Ev, 'id'>[]> = {
     ...criminalPaths,
@@ -414,4 +415,29 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
       assert.deepEqual(failures, []);
     });
   }
+
+  test('every role: a pseudonym a client chooses is refused, whatever its value; the registry gave every witness of the case a code of its own', async () => {
+    const failures: string[] = [];
+    for (const role of Object.keys(server.policy.roles)) {
+      const allowed = combinations.find((combination) => combination.role === role && combination.type === 'witness.registered')!.expected === 201;
+      const tag = role.replace(/[^a-z0-9]/g, '');
+      // a free code, one the case uses, and one that spells initials: the answer is the same, so it tells nothing
+      for (const code of ['Z-99', 'A-1', 'M-1']) {
+        const stream = `witness/PSEUDO-${tag}-${code}`;
+        const body = { events: [{ id: `${stream.replace('/', '-')}-reg`, stream, type: 'witness.registered', date: '2026-06-01', data: { criminalCase: WITNESS_CASE, name: 'Gekozen Pseudoniem (fictief)', pseudonym: code } }] };
+        const response = await clients.get(role)!.request('POST', '/api/events', body);
+        const expected = allowed ? 400 : 403;
+        if (response.statusCode !== expected) failures.push(`${role} chose ${code}: expected ${expected}, got ${response.statusCode} ${response.body.slice(0, 200)}`);
+        else if (allowed && !response.body.includes('leave pseudonym out')) failures.push(`${role} chose ${code}: ${response.body.slice(0, 200)}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    const codes = await server.store.db.query<{ stream: string; code: string }>(
+      "SELECT stream, data ->> 'pseudonym' AS code FROM events WHERE type = 'witness.registered' AND data ->> 'criminalCase' = $1", [WITNESS_CASE],
+    );
+    assert.ok(codes.length > 10, 'the matrix registered witnesses on the case');
+    assert.ok(!codes.some((row) => row.stream.includes('/PSEUDO-')), 'no refused registration was stored');
+    for (const row of codes) assert.match(row.code, /^[A-HJ-NP-Z]-[1-9][0-9]?$/, row.stream);
+    assert.equal(new Set(codes.map((row) => row.code)).size, codes.length, 'every witness of the case has a code of its own');
+  });
 });

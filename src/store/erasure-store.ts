@@ -5,9 +5,10 @@
  * that no dead copy of a removed row stays in the database files.
  */
 import type { Db, Queryable } from './db.js';
+import { EVIDENCE_STANDING_TABLES, removeEvidenceStanding } from './evidence-standing.js';
 
 /** The tables an erasure writes to: rewritten afterwards (VACUUM FULL) so that no old row version survives. */
-export const ERASURE_TABLES = ['events', 'case_segments', 'screening_hits', 'hit_reviews', 'screening_state', 'evidence_files'] as const;
+export const ERASURE_TABLES = ['events', 'case_segments', ...EVIDENCE_STANDING_TABLES, 'screening_hits', 'hit_reviews', 'screening_state', 'evidence_files'] as const;
 
 export interface ErasureScope {
   streams: readonly string[];
@@ -96,6 +97,7 @@ export async function eraseStreams(tx: Queryable, scope: ErasureScope, files: re
     [streams, at],
   );
   await tx.query('DELETE FROM case_segments WHERE stream = ANY($1::text[])', [streams]);
+  await removeEvidenceStanding(tx, streams);
   await tx.query(`DELETE FROM hit_reviews WHERE hit_id IN (SELECT id FROM screening_hits WHERE ${hitsOf('$1')})`, [persons]);
   await tx.query(`DELETE FROM screening_hits WHERE ${hitsOf('$1')}`, [persons]);
   await tx.query('DELETE FROM screening_state WHERE person_id = ANY($1::text[])', [persons]);

@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './db.js';
+import type { Db, Queryable } from './db.js';
+import { rebuildEvidenceStanding } from './evidence-standing.js';
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -22,6 +23,14 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .sort()
     .map((name) => ({ version: Number(name.slice(0, 3)), name, get sql() { return readFileSync(join(dir, name), 'utf8'); } }));
 }
+
+/**
+ * What a migration needs done beyond its SQL, in its transaction: a projection it creates is filled from the event
+ * log by the same code that keeps it (so the SQL is written once).
+ */
+const FOLLOW_UPS: Readonly<Record<number, (tx: Queryable) => Promise<unknown>>> = {
+  36: rebuildEvidenceStanding,
+};
 
 /** Serialises migrating processes (and, on PostgreSQL, their `CREATE TABLE IF NOT EXISTS`). */
 const MIGRATION_LOCK = 7_210_000;
@@ -49,6 +58,7 @@ export async function migrate(db: Db): Promise<string[]> {
       const meanwhile = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [migration.version]);
       if (meanwhile.length > 0) return false;
       await tx.exec(migration.sql);
+      await FOLLOW_UPS[migration.version]?.(tx);
       await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
       return true;
     });

@@ -56,18 +56,17 @@ const EVIDENCE_TYPES = [
 ];
 
 /**
- * Every standing element link of the (case, offence, element) groups with a supporting item that matches the
- * material asked about (originator and/or source type; all material when neither is given) or that is no longer
- * available — on `date` as the registry knew it at `moment`. The latest event of a kind wins in the log's order of a
- * stream (date, recordedAt, arrival), as the replay does; the import validated every stream in that order.
+ * The CTEs that replay the standing of evidence items from the log (the latest event of a kind wins in the log's order
+ * of a stream: date, recordedAt, arrival, as the replay does; the import validated every stream in that order):
+ * `links` (the standing element links), `reg`, `avail`, `cond`, `consent` and `ver` (per item). Over the events on
+ * legal date `date` or before, as the registry knew them at `moment`; of the streams in `scope` (an SQL text[]) only
+ * when one is given. Shared by the evidence-at-risk list as recorded at any moment (below) and by the evidence
+ * standing projection (./evidence-standing.ts), which runs them over every event.
  */
-export async function standingElementLinks(
-  tx: Queryable, request: { date: string; moment: string; originator?: string; sourceType?: string },
-): Promise<StandingElementLink[]> {
-  const rows = await tx.query<StandingElementLink & { confirmed: number | string; failed: boolean | null }>(
-    `WITH ${EVIDENCE_TYPES.map((type) => `"${type}" AS MATERIALIZED (
+export function evidenceStandingCtes(date: string, moment: string, scope?: string): string {
+  return `${EVIDENCE_TYPES.map((type) => `"${type}" AS MATERIALIZED (
        SELECT e.stream, e.date, e.recorded_at, e.seq, e.data FROM events e
-       WHERE e.type = '${type}' AND e.date <= $1::date AND ${visibleAsRecordedAt('e', '$2::timestamptz')}
+       WHERE e.type = '${type}' AND e.date <= ${date} AND ${visibleAsRecordedAt('e', moment)}${scope ? ` AND e.stream = ANY(${scope})` : ''}
      )`).join(',\n     ')},
      links AS (
        SELECT l.stream, COALESCE('criminal/' || (l.data ->> 'criminalCase'), 'exclusion/' || (l.data ->> 'exclusionCase')) AS case_stream,
@@ -104,31 +103,86 @@ export async function standingElementLinks(
          SELECT DISTINCT ON (stream, data ->> 'step') stream, data ->> 'outcome' AS outcome
          FROM "evidence.verified" ORDER BY stream, data ->> 'step', date DESC, recorded_at DESC, seq DESC
        ) steps GROUP BY stream
-     ),
-     rows AS (
-       SELECT substr(l.stream, length('evidence/') + 1) AS item, COALESCE(reg.title, '') AS title, l.case_stream AS "caseStream", l.offence, l.element, l.relation,
-              COALESCE(reg.source_type, 'other') AS "sourceType", COALESCE(cond.originator, reg.source_name) AS originator,
-              COALESCE(avail.available, true) AS available,
-              CASE WHEN avail.available = false THEN to_char(avail.date, 'YYYY-MM-DD') END AS "unavailableSince",
-              CASE WHEN avail.available = false THEN avail.reason END AS "unavailableReason",
-              cond.conditions,
-              CASE consent.type WHEN 'evidence.consent-requested' THEN 'asked' WHEN 'evidence.consent-given' THEN 'given'
-                                WHEN 'evidence.consent-refused' THEN 'refused' ELSE 'none' END AS consent,
-              COALESCE(ver.confirmed, 0) AS confirmed, ver.failed
-       FROM links l LEFT JOIN reg USING (stream) LEFT JOIN avail USING (stream) LEFT JOIN cond USING (stream)
-         LEFT JOIN consent USING (stream) LEFT JOIN ver USING (stream)
-     ),
-     candidates AS (
+     )`;
+}
+
+/**
+ * The standing of an item as columns, from the CTEs above joined on its stream (each may be missing): title, source
+ * type, originator, availability (and since when, why), conditions, consent, verification (three confirmed steps and
+ * none refuted: verified).
+ */
+export const EVIDENCE_STANDING_COLUMNS = `COALESCE(reg.title, '') AS title, COALESCE(reg.source_type, 'other') AS source_type,
+       COALESCE(cond.originator, reg.source_name) AS originator, COALESCE(avail.available, true) AS available,
+       CASE WHEN avail.available = false THEN avail.date END AS unavailable_since,
+       CASE WHEN avail.available = false THEN avail.reason END AS unavailable_reason,
+       cond.conditions,
+       CASE consent.type WHEN 'evidence.consent-requested' THEN 'asked' WHEN 'evidence.consent-given' THEN 'given'
+                         WHEN 'evidence.consent-refused' THEN 'refused' ELSE 'none' END AS consent,
+       CASE WHEN ver.failed THEN 'failed' WHEN COALESCE(ver.confirmed, 0) >= 3 THEN 'verified' ELSE 'unverified' END AS verification`;
+
+/** The joins EVIDENCE_STANDING_COLUMNS reads, onto a relation that has `stream`. */
+export const EVIDENCE_STANDING_JOINS = 'LEFT JOIN reg USING (stream) LEFT JOIN avail USING (stream) LEFT JOIN cond USING (stream) LEFT JOIN consent USING (stream) LEFT JOIN ver USING (stream)';
+
+/**
+ * From `rows` (one per standing element link, with the item's standing as StandingElementLink's columns): those of
+ * the (case, offence, element) groups with a supporting item of the material asked about (originator and source
+ * type: SQL text parameters, null for any; an item's originator is its source type when none is recorded, as the
+ * list names it). Only such a group can be at risk or lost through that material.
+ */
+const candidateRows = (originator: string, sourceType: string) => `candidates AS (
        SELECT DISTINCT "caseStream", offence, element FROM rows
-       WHERE relation = 'supports' AND (NOT available OR (
-         ($3::text IS NULL OR lower(originator) = lower($3::text)) AND ($4::text IS NULL OR "sourceType" = $4::text)))
+       WHERE relation = 'supports' AND ${materialIs(originator, sourceType, 'coalesce(originator, "sourceType")', '"sourceType"')}
      )
      SELECT rows.* FROM rows JOIN candidates USING ("caseStream", offence, element)
-     ORDER BY "caseStream", offence, element, item`,
+     ORDER BY "caseStream", offence, element, item`;
+
+/** Whether an item is of the material asked about (parameters `originator`, `sourceType`; null for any). */
+const materialIs = (originator: string, sourceType: string, originatorColumn: string, sourceTypeColumn: string) =>
+  `(${originator}::text IS NULL OR lower(${originatorColumn}) = lower(${originator}::text)) AND (${sourceType}::text IS NULL OR ${sourceTypeColumn} = ${sourceType}::text)`;
+
+/** StandingElementLink's columns from `standing` columns named as EVIDENCE_STANDING_COLUMNS names them. */
+const LINK_ROW_COLUMNS = `substr(l.stream, length('evidence/') + 1) AS item, s.title, l.case_stream AS "caseStream", l.offence, l.element, l.relation,
+              s.source_type AS "sourceType", s.originator, s.available, to_char(s.unavailable_since, 'YYYY-MM-DD') AS "unavailableSince",
+              s.unavailable_reason AS "unavailableReason", s.conditions, s.consent, s.verification`;
+
+/** What the evidence-at-risk list asks for: material of an originator and/or a source type (all material when neither). */
+export interface MaterialFilter {
+  originator?: string;
+  sourceType?: string;
+}
+
+/**
+ * Every standing element link of the (case, offence, element) groups with a supporting item of the material asked
+ * about (originator and/or source type; all material when neither is given) — on `date` as the registry knew it at `moment`, replayed from the event log. For now (no earlier moment,
+ * no earlier date than any item's events), the projection gives the same rows faster (./evidence-standing.ts).
+ */
+export async function standingElementLinks(
+  tx: Queryable, request: { date: string; moment: string } & MaterialFilter,
+): Promise<StandingElementLink[]> {
+  return tx.query<StandingElementLink>(
+    `WITH ${evidenceStandingCtes('$1::date', '$2::timestamptz')},
+     standing AS (SELECT stream, ${EVIDENCE_STANDING_COLUMNS} FROM (SELECT DISTINCT stream FROM links) items ${EVIDENCE_STANDING_JOINS}),
+     rows AS (SELECT ${LINK_ROW_COLUMNS} FROM links l JOIN standing s USING (stream)),
+     ${candidateRows('$3', '$4')}`,
     [request.date, request.moment, request.originator ?? null, request.sourceType ?? null],
   );
-  return rows.map(({ confirmed, failed, ...row }) => ({
-    ...row,
-    verification: failed ? 'failed' : Number(confirmed) >= 3 ? 'verified' : 'unverified',
-  }));
+}
+
+/**
+ * The same rows as standingElementLinks for now, read from the evidence standing projection (migration 036): from the
+ * items of the material asked about (by index), to the groups they support, to every link of those groups.
+ */
+export async function currentElementLinks(tx: Queryable, request: MaterialFilter): Promise<StandingElementLink[]> {
+  return tx.query<StandingElementLink>(
+    `WITH matched AS (
+       SELECT stream FROM evidence_standing WHERE ${materialIs('$1', '$2', 'coalesce(originator, source_type)', 'source_type')}
+     ),
+     groups AS (
+       SELECT DISTINCT l.case_stream, l.offence, l.element FROM evidence_element_links l JOIN matched USING (stream) WHERE l.relation = 'supports'
+     )
+     SELECT ${LINK_ROW_COLUMNS}
+     FROM groups g JOIN evidence_element_links l USING (case_stream, offence, element) JOIN evidence_standing s ON s.stream = l.stream
+     ORDER BY "caseStream", offence, element, item`,
+    [request.originator ?? null, request.sourceType ?? null],
+  );
 }

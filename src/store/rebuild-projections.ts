@@ -4,10 +4,11 @@
  */
 import { CASE_KINDS, parseStreamName, type CaseKind } from '../domain/event.js';
 import type { Db } from './db.js';
+import { rebuildEvidenceStanding } from './evidence-standing.js';
 import { readStreams } from './event-store.js';
 import { replaceSegments, segmentRowsOf, type SegmentRow } from './segments.js';
 
-export async function rebuildProjections(db: Db, onProgress?: (streams: number) => void): Promise<{ streams: number; segments: number }> {
+export async function rebuildProjections(db: Db, onProgress?: (streams: number) => void): Promise<{ streams: number; segments: number; evidenceItems: number; elementLinks: number }> {
   const caseKinds: ReadonlySet<string> = new Set(CASE_KINDS);
   return db.transaction(async (tx) => {
     await tx.exec('DELETE FROM case_segments;');
@@ -28,6 +29,7 @@ export async function rebuildProjections(db: Db, onProgress?: (streams: number) 
       segments += rows.length;
       onProgress?.(streams);
     }
-    return { streams, segments };
+    const evidence = await rebuildEvidenceStanding(tx);
+    return { streams, segments, evidenceItems: evidence.items, elementLinks: evidence.links };
   });
 }

@@ -29,3 +29,29 @@ export async function importedStatementLinks(tx: Queryable, importId: number, li
     [importId, limit],
   );
 }
+
+/**
+ * The pseudonym codes of every witness ever registered on the cases (`criminal/…`, `exclusion/…`), retracted
+ * registrations included (a code once shown is not given to another witness); by case stream.
+ */
+export async function pseudonymsOnCases(tx: Queryable, caseStreams: readonly string[]): Promise<Map<string, Set<string>>> {
+  const rows = await tx.query<{ caseStream: string; code: string }>(
+    `SELECT c.case_stream AS "caseStream", c.code FROM (
+       SELECT COALESCE('criminal/' || (data ->> 'criminalCase'), 'exclusion/' || (data ->> 'exclusionCase')) AS case_stream, data ->> 'pseudonym' AS code
+       FROM events WHERE type = 'witness.registered' AND data ? 'pseudonym'
+     ) c WHERE c.case_stream = ANY($1::text[])`,
+    [[...caseStreams]],
+  );
+  const codes = new Map<string, Set<string>>(caseStreams.map((stream) => [stream, new Set<string>()]));
+  for (const row of rows) codes.get(row.caseStream)?.add(row.code);
+  return codes;
+}
+
+/** The pseudonyms stored with the witness registrations of these event ids (a repeated import keeps them). */
+export async function storedPseudonyms(tx: Queryable, eventIds: readonly string[]): Promise<Map<string, string>> {
+  const rows = await tx.query<{ id: string; code: string }>(
+    "SELECT id, data ->> 'pseudonym' AS code FROM events WHERE id = ANY($1::text[]) AND type = 'witness.registered' AND data ? 'pseudonym'",
+    [[...eventIds]],
+  );
+  return new Map(rows.map((row) => [row.id, row.code]));
+}

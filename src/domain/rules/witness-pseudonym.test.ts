@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assignWitnessPseudonyms, PSEUDONYM_CAPACITY, pseudonymLabel } from './witness-pseudonym.js';
+import { assignWitnessPseudonyms, pickPseudonym, PSEUDONYM_CAPACITY, pseudonymLabel } from './witness-pseudonym.js';
 
 const KEY = 'test-key-0123456789abcdef';
 
@@ -48,5 +48,20 @@ describe('pseudonyms of protected witnesses', () => {
     const witnesses = Array.from({ length: PSEUDONYM_CAPACITY }, (_, index) => `W${index}`);
     assert.equal(new Set(assignWitnessPseudonyms('C', witnesses, KEY).values()).size, PSEUDONYM_CAPACITY);
     assert.throws(() => assignWitnessPseudonyms('C', [...witnesses, 'one-more'], KEY), /more protected witnesses than pseudonyms \(2376\)/);
+  });
+
+  it('the registry draws a code among those the case does not use, and says so when none is left', () => {
+    const used = new Set<string>();
+    let draws = 0;
+    const random = (n: number) => { draws += 1; return (draws * 7919) % n; };
+    for (let index = 0; index < PSEUDONYM_CAPACITY; index += 1) {
+      const code = pickPseudonym('criminal/SZ-1', used, random);
+      assert.match(code, /^[A-HJ-NP-Z]-([1-9]|[1-9][0-9])$/);
+      assert.ok(!used.has(code), code);
+      used.add(code);
+    }
+    assert.throws(() => pickPseudonym('criminal/SZ-1', used, random), /more witnesses than pseudonyms/);
+    assert.equal(pickPseudonym('criminal/SZ-1', new Set(), () => 0), 'A-1', 'the index chooses among the free codes');
+    assert.equal(pickPseudonym('criminal/SZ-1', new Set(['A-1']), () => 0), 'A-2');
   });
 });

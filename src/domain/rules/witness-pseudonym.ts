@@ -1,8 +1,12 @@
 /**
  * Pseudonyms for protected witnesses (Sv 226a ff.; docs/domain.md §3): everybody the policy does not name for the case
- * sees "getuige A-12" instead of the person. The code is a keyed hash (HMAC-SHA256) of the case and the witness, so
- * it is stable for a case and witness, differs between cases, and cannot be traced back to the person without the
- * key and the registry. Pure: the key is an argument (configuration of the installation), never read here.
+ * sees "getuige A-12" instead of the person.
+ *
+ * The registry assigns the code when a witness is registered without one (src/import/witness-pseudonyms.ts):
+ * `pickPseudonym` draws it at random from the codes not yet used on the case, so it is unique on the case and says
+ * nothing about the person nor about the order in which witnesses were heard. `assignWitnessPseudonyms` is how codes
+ * were made before (a keyed hash, HMAC-SHA256, of the case and the witness; the demo still uses it with a fixed key);
+ * events that carry such a code keep it. Pure: the key and the randomness are arguments.
  */
 import { createHmac } from 'node:crypto';
 import { ImketenError } from '../errors.js';
@@ -45,6 +49,19 @@ export function assignWitnessPseudonyms(caseId: string, witnessIds: readonly str
     codes.set(witnessId, code);
   }
   return codes;
+}
+
+/** Every code, in a fixed order: A-1 … A-99, B-1 … Z-99. */
+const ALL_CODES: readonly string[] = [...LETTERS].flatMap((letter) => Array.from({ length: NUMBERS }, (_, index) => `${letter}-${index + 1}`));
+
+/**
+ * A code not in `used` (the codes of the case's witnesses so far), drawn uniformly by `randomIndex(n)`, which returns
+ * an integer in [0, n) — e.g. node:crypto's randomInt. Throws when the case has used every code.
+ */
+export function pickPseudonym(caseStream: string, used: ReadonlySet<string>, randomIndex: (n: number) => number): string {
+  const free = ALL_CODES.filter((code) => !used.has(code));
+  if (free.length === 0) throw new ImketenError('INVALID_INPUT', `${caseStream} has more witnesses than pseudonyms (${PSEUDONYM_CAPACITY})`);
+  return free[randomIndex(free.length)]!;
 }
 
 /** How a pseudonym is shown: "getuige A-12" / "witness A-12". */

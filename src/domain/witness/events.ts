@@ -22,7 +22,7 @@ export type AvailabilityStatus = (typeof AVAILABILITY_STATUSES)[number];
 /** The statuses in which the witness cannot be heard (again) as things stand. */
 export const UNAVAILABLE_STATUSES: ReadonlySet<AvailabilityStatus> = new Set(['returned', 'unreachable', 'deceased', 'unwilling']);
 
-/** The code of a pseudonym as src/domain/rules/witness-pseudonym.ts assigns it: a letter and 1–99, e.g. A-12. */
+/** The code of a pseudonym as src/domain/rules/witness-pseudonym.ts makes it: a letter and 1–99, e.g. A-12. */
 export const pseudonymCode = z.string().regex(/^[A-HJ-NP-Z]-[1-9][0-9]?$/, 'not a pseudonym code like A-12 (a letter other than I and O, a dash, 1–99)');
 
 export const witnessEventSchemas = {
@@ -33,8 +33,13 @@ export const witnessEventSchemas = {
     person: entityId.optional(),
     /** The witness's name when no registry person is named (or as they gave it). */
     name: personName.optional(),
-    /** The code shown instead of the identity to whoever may not see it: "getuige A-12". */
-    pseudonym: pseudonymCode,
+    /**
+     * The code shown instead of the identity to whoever may not see it: "getuige A-12". Left out, the registry
+     * assigns one unused on the case when it stores the event (src/import/witness-pseudonyms.ts), and the stored
+     * event carries it. A write over the API may not give one (src/server/checked-append.ts); an operator's import
+     * keeps the one an event carries (events exported before the registry assigned codes).
+     */
+    pseudonym: pseudonymCode.optional(),
     /** Where the witness lives, ISO 3166-1 alpha-3. */
     country: countryCode.optional(),
   }).superRefine((value, ctx) => {

@@ -61,7 +61,7 @@ function apply(state: WitnessState, event: WitnessEvent): WitnessState {
         caseStream: criminalCase !== undefined ? `criminal/${criminalCase}` : `exclusion/${exclusionCase}`,
         person: person ?? null,
         name: name ?? null,
-        pseudonym,
+        pseudonym: pseudonym ?? null,
         country: country ?? null,
         availableSince: event.date,
       };

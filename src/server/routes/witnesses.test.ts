@@ -145,8 +145,8 @@ describe('witnesses over the API', () => {
 
   it("registering a witness is for the case's owners; a protective measure is the police's; every role tried", async () => {
     const register = (role: string, stream: string, data: Record<string, unknown>) => clients.get(role)!.request('POST', '/api/events', events({ id: `reg-${role}-${stream.replace('/', '-')}`, stream, type: 'witness.registered', date: '2025-05-01', data }));
-    const onCriminal = { criminalCase: 'SZ-1', name: 'Nieuwe Getuige (fictief)', pseudonym: 'E-5' };
-    const onExclusion = { exclusionCase: 'IF-1', name: 'Nieuwe Getuige (fictief)', pseudonym: 'E-6' };
+    const onCriminal = { criminalCase: 'SZ-1', name: 'Nieuwe Getuige (fictief)' };
+    const onExclusion = { exclusionCase: 'IF-1', name: 'Nieuwe Getuige (fictief)' };
     const answers: Record<string, [number, number]> = {};
     for (const role of ROLES) {
       answers[role] = [(await register(role, `witness/N-${role}-c`, onCriminal)).statusCode, (await register(role, `witness/N-${role}-x`, onExclusion)).statusCode];
@@ -154,6 +154,21 @@ describe('witnesses over the API', () => {
     assert.deepEqual(answers, {
       police: [201, 403], prosecutor: [201, 403], 'ind-1f': [403, 201], dtv: [403, 403], ministry: [403, 403], admin: [403, 403], auditor: [403, 403],
     });
+    // The registry gave each new witness a code unused on its case, which its readers see
+    const registered = await server.store.db.query<{ stream: string; code: string; caseId: string }>(
+      "SELECT stream, data ->> 'pseudonym' AS code, COALESCE(data ->> 'criminalCase', data ->> 'exclusionCase') AS \"caseId\" FROM events WHERE type = 'witness.registered'",
+    );
+    for (const caseId of ['SZ-1', 'IF-1']) {
+      const codes = registered.filter((row) => row.caseId === caseId).map((row) => row.code);
+      assert.equal(new Set(codes).size, codes.length, `the codes on ${caseId} differ`);
+    }
+    const assigned = registered.find((row) => row.stream === 'witness/N-police-c')!.code;
+    assert.match(assigned, /^[A-HJ-NP-Z]-[1-9][0-9]?$/);
+    const read = await clients.get('prosecutor')!.request('GET', '/api/witnesses/N-police-c');
+    assert.equal(read.json<{ witness: { code: string } }>().witness.code, assigned);
+    // A code the client chooses is refused, for the roles that may register (others are refused by the policy first)
+    const chosen = Object.fromEntries(await Promise.all(ROLES.map(async (role) => [role, (await register(role, `witness/K-${role}-c`, { ...onCriminal, pseudonym: 'C-7' })).statusCode] as const)));
+    assert.deepEqual(chosen, { police: 400, prosecutor: 400, 'ind-1f': 403, dtv: 403, ministry: 403, admin: 403, auditor: 403 });
     const protect = (role: string, id: string) => clients.get(role)!.request('POST', '/api/events', events({ id, stream: 'witness/W-2', type: 'witness.protection-set', date: '2025-05-02', data: { measure: 'shielded' } }));
     assert.equal((await protect('prosecutor', 'prot-om')).statusCode, 403, 'a role that sees the pseudonym cannot set or lift a measure');
     assert.equal((await protect('ind-1f', 'prot-ind')).statusCode, 403);
