@@ -133,7 +133,7 @@ export async function pageCasesAt(
   const [cursorDate, cursorStream] = query.sort === 'since' && query.after ? splitSinceCursor(query.after) : [null, query.after ?? null];
   const keyset = query.sort === 'since'
     ? `($7::date IS NULL OR (valid_from, stream) ${comparison} ($7::date, $8::text))`
-    : `($8::text IS NULL OR stream ${comparison} $8::text)`;
+    : `($7::text IS NULL OR stream ${comparison} $7::text)`;
   const order = query.sort === 'since' ? `valid_from ${direction}, stream ${direction}` : `stream ${direction}`;
   const pattern = query.text ? `%${query.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%` : null;
   return tx.query<CaseAt>(
@@ -146,7 +146,7 @@ export async function pageCasesAt(
          WHERE o.stream = s.stream AND p.type IN ('person.registered', 'person.alias-added') AND p.data::text ILIKE $5))
        AND ${keyset}
      ORDER BY ${order} LIMIT $6`,
-    [query.kind, query.date, query.asRecordedAt, query.phases ?? null, pattern, query.limit, cursorDate, cursorStream],
+    [query.kind, query.date, query.asRecordedAt, query.phases ?? null, pattern, query.limit, ...(query.sort === 'since' ? [cursorDate, cursorStream] : [cursorStream])],
   );
 }
 

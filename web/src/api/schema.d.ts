@@ -837,7 +837,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * R7: open departure dossiers with an Article 3 barrier, by nationality
+         * R7: open departure dossiers with an Article 3 barrier, by nationality, with the last assessment, when the next is due and its status
          * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
         get: operations["listArticle3Reassessment"];
@@ -7290,6 +7290,12 @@ export interface operations {
                                 dossier: string;
                                 person: components["schemas"]["PersonSummary"] | null;
                                 barrierSince: string;
+                                /** @description The day of the latest Article 3 finding. */
+                                lastAssessment: string;
+                                /** @description When the next assessment is due. */
+                                dueDate: string;
+                                dueBecause: "country-situation-changed" | "periodic";
+                                status: "overdue" | "due-soon" | "planned";
                             }[];
                         }[];
                     };
