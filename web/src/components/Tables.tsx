@@ -69,6 +69,9 @@ export function textOf(node: ReactNode): string {
   if (node === null || node === undefined || typeof node === 'boolean') return '';
   if (typeof node === 'string' || typeof node === 'number') return String(node);
   if (Array.isArray(node)) return node.map(textOf).join('');
+  // The links of this module render their text from props: a case link its case number, a person link the first name.
+  if (isValidElement<{ stream: string }>(node) && node.type === CaseLink) return node.props.stream.split('/')[1] ?? node.props.stream;
+  if (isValidElement<{ id: string; names?: readonly string[] }>(node) && node.type === PersonLink) return node.props.names?.[0] ?? node.props.id;
   if (isValidElement<{ children?: ReactNode }>(node)) return Children.toArray(node.props.children).map(textOf).join('');
   return '';
 }
