@@ -457,7 +457,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The report as the web page and the PDF show it: title, numbered tables with their notes, the footer; and the report itself
+         * The report as the web page and the PDF show it: title, numbered tables with their notes, the footer; the report itself; and whether and when the year was published
          * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
          */
         get: operations["viewReport"];
@@ -4662,6 +4662,11 @@ export interface operations {
                                 }[];
                             }[];
                         };
+                        publication: {
+                            publishedAt: string;
+                            asRecordedAt: string;
+                            sha256: string;
+                        } | null;
                     };
                 };
             };

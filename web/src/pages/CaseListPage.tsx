@@ -93,7 +93,7 @@ export function CaseListPage() {
       </Stack>
       <Loaded state={list}>{(data) => (
         <DataTable key={`${kind}|${text}`} caption={title} captionVisible={false} empty={t('caseList.none')} rows={data.items} rowKey={(row) => row.stream}
-          fileName={`${t('caseList.fileName')}-${kind}`} columns={columns}
+          fileName={title} columns={columns}
           sort={sort} serverSortable={SERVER_SORTS} onSort={(next) => update({ sort: next.key, order: next.direction })}
           search={{ value: text, label: t('caseList.search'), onSearch: (value) => update({ q: value }) }}
           paging={{
