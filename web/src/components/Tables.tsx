@@ -147,7 +147,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
       sx={{ alignItems: { sm: 'center' }, flexWrap: 'wrap', mb: 1 }}>
       {search
         ? (
-          <Box component="form" role="search" aria-label={search.label ?? t('table.search')} onSubmit={submitSearch} sx={{ display: 'flex', gap: 1 }}>
+          <Box component="form" role="search" aria-label={caption} onSubmit={submitSearch} sx={{ display: 'flex', gap: 1 }}>
             <TextField size="small" type="search" label={search.label ?? t('table.search')} value={searchText} onChange={(event) => setSearchText(event.target.value)} />
             <Button type="submit" variant="outlined">{t('table.searchSubmit')}</Button>
           </Box>

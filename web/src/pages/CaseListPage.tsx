@@ -22,7 +22,7 @@ import { PHASES } from '../phases';
 import { roleView } from '../roles';
 
 type Row = CaseList['items'][number];
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 25;
 const SERVER_SORTS = ['case', 'since'] as const;
 
 /** What matters about a case beyond its phase, in words: arrest, judgment or closing; barrier; decision. */
