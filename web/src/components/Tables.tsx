@@ -282,7 +282,7 @@ export const visuallyHidden = {
 export function CaseLink({ stream }: { stream: string }) {
   const { t } = useTranslation();
   const [kind, id] = stream.split('/') as [string, string];
-  return <MuiLink component={Link} to={`/cases/${kind}/${encodeURIComponent(id)}`} aria-label={`${labelOf(t, 'kind', kind)} ${id}`}>{id}</MuiLink>;
+  return <MuiLink component={Link} to={`/cases/${kind}/${encodeURIComponent(id)}`} aria-label={`${labelOf(t, 'kind', kind)} ${id}`} sx={{ whiteSpace: 'nowrap' }}>{id}</MuiLink>;
 }
 
 export function PersonLink({ id, names }: { id: string; names?: readonly string[] }) {
