@@ -110,3 +110,52 @@ export async function countCasesAt(
     [query.kind, query.date, query.asRecordedAt, query.attribute ?? '', query.phases],
   );
 }
+
+export type CaseSort = 'case' | 'since';
+export type SortOrder = 'asc' | 'desc';
+
+/**
+ * One page of the cases of a kind on `date` as known at `asRecordedAt`, sorted by case id or by the day the case
+ * entered its phase, either way, with a keyset cursor (`after`: the last row's `id` for sort 'case', its
+ * `validFrom|stream` for sort 'since'), so a page costs the same however deep. `text` narrows to cases whose id, or
+ * a name of a person the case names (as registered or added as alias), contains it (case-insensitive).
+ */
+export async function pageCasesAt(
+  tx: Queryable,
+  query: {
+    kind: CaseKind; date: string; asRecordedAt: string; phases?: readonly string[]; text?: string;
+    sort: CaseSort; order: SortOrder; after?: string; limit: number;
+  },
+): Promise<CaseAt[]> {
+  const descending = query.order === 'desc';
+  const comparison = descending ? '<' : '>';
+  const direction = descending ? 'DESC' : 'ASC';
+  const [cursorDate, cursorStream] = query.sort === 'since' && query.after ? splitSinceCursor(query.after) : [null, query.after ?? null];
+  const keyset = query.sort === 'since'
+    ? `($7::date IS NULL OR (valid_from, stream) ${comparison} ($7::date, $8::text))`
+    : `($7::text IS NULL OR stream ${comparison} $7::text)`;
+  const order = query.sort === 'since' ? `valid_from ${direction}, stream ${direction}` : `stream ${direction}`;
+  const pattern = query.text ? `%${query.text.replace(/[\\%_]/g, (character) => `\\${character}`)}%` : null;
+  return tx.query<CaseAt>(
+    `SELECT stream, phase, attributes, valid_from AS "validFrom", since_event AS "sinceEvent"
+     FROM case_segments s
+     WHERE kind = $1 AND ${segmentOnDate('$2::date', '$3::timestamptz')}
+       AND ($4::text[] IS NULL OR phase = ANY($4::text[]))
+       AND ($5::text IS NULL OR stream ILIKE $5 OR EXISTS (
+         SELECT 1 FROM events o JOIN events p ON p.stream = ANY(o.refs)
+         WHERE o.stream = s.stream AND p.type IN ('person.registered', 'person.alias-added') AND p.data::text ILIKE $5))
+       AND ${keyset}
+     ORDER BY ${order} LIMIT $6`,
+    [query.kind, query.date, query.asRecordedAt, query.phases ?? null, pattern, query.limit, ...(query.sort === 'since' ? [cursorDate, cursorStream] : [cursorStream])],
+  );
+}
+
+/** The cursor of sort 'since': `2024-05-01|criminal/SZ-2019-004`. */
+export function sinceCursor(row: Pick<CaseAt, 'validFrom' | 'stream'>): string {
+  return `${String(row.validFrom).slice(0, 10)}|${row.stream}`;
+}
+
+function splitSinceCursor(cursor: string): [string | null, string | null] {
+  const match = /^(\d{4}-\d{2}-\d{2})\|(.+)$/.exec(cursor);
+  return match ? [match[1]!, match[2]!] : [null, null];
+}

@@ -34,7 +34,8 @@ describe('case work in the browser', { skip: browserSkip }, () => {
       const before = await reportFigures(page, 2026);
 
       await page.goto('/cases?kind=criminal&phase=investigation');
-      const first = page.locator('main tbody tr').first().getByRole('link');
+      // The first column holds the case link (the second the suspect's).
+      const first = page.locator('main tbody tr').first().locator('td').first().getByRole('link');
       caseId = await first.innerText();
       await first.click();
       await page.locator('[data-testid="current-phase"]').waitFor();

@@ -49,7 +49,7 @@ describe('person search and screening in the browser', { skip: browserSkip }, ()
     try {
       await world.signIn(page, 'police');
       const search = page.getByRole('search');
-      await search.getByLabel('Zoek persoon op naam').fill('Mohamed al Hasan');
+      await search.getByLabel('Zoek persoon of zaak').fill('Mohamed al Hasan');
       await search.getByRole('button', { name: 'Zoeken' }).click();
       await page.getByRole('heading', { level: 1, name: 'Zoekresultaten voor “Mohamed al Hasan”' }).waitFor();
       await settled(page);

@@ -111,7 +111,7 @@ describe('a working day in the browser (issue 17)', { skip: browserSkip }, () =>
       assert.match(download.suggestedFilename(), /^toegangslog-\d{4}-\d{2}-\d{2}\.csv$/);
       const csv = await readFile((await download.path())!, 'utf8');
       const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-      assert.equal(lines[0], 'Tijdstip,Gebruikersnaam,Organisatie,Handeling,Gegevens,Personen,Doel,Grondslag,Uitkomst');
+      assert.equal(lines[0], 'Tijdstip;Gebruikersnaam;Organisatie;Handeling;Gegevens;Personen;Doel;Grondslag;Uitkomst');
       // The export follows the cursor past the page shown: every read of the case, the 61 made above at least.
       assert.equal(actions.length, 50);
       assert.ok(lines.length - 1 >= 61, `${lines.length - 1} rows exported`);

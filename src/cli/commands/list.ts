@@ -57,7 +57,7 @@ export function registerList(program: Command): void {
             return options.format === 'json' ? entries : renderUnprosecutable(entries, asOf.date, options.lang);
           }
           case 'article3-reassessment': {
-            const groups = await listArticle3Reassessment(db, { asOf, nationality: options.nationality });
+            const groups = await listArticle3Reassessment(db, { asOf, nationality: options.nationality, situations: ruleConfig().countrySituations ?? [] });
             return options.format === 'json' ? groups : renderReassessment(groups, asOf.date, options.lang);
           }
           case 'overdue-victims': {

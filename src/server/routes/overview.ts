@@ -130,20 +130,32 @@ export function registerOverviewRoutes(app: App, context: ServerContext): void {
   app.get('/api/overview/article3-reassessment', {
     config: { action: 'cases.list' },
     schema: {
-      tags: ['overview'], operationId: 'listArticle3Reassessment', summary: 'R7: open departure dossiers with an Article 3 barrier, by nationality',
+      tags: ['overview'], operationId: 'listArticle3Reassessment', summary: 'R7: open departure dossiers with an Article 3 barrier, by nationality, with the last assessment, when the next is due and its status',
       querystring: Type.Object({ nationality: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })), ...AtQuery }, { additionalProperties: false }),
       response: {
         200: Type.Object({
           date: Type.String(),
-          groups: Type.Array(Type.Object({ nationality: Type.String(), dossiers: Type.Array(Type.Object({ dossier: Type.String(), person: PersonRef, barrierSince: Type.String() })) })),
+          groups: Type.Array(Type.Object({
+            nationality: Type.String(),
+            dossiers: Type.Array(Type.Object({
+              dossier: Type.String(), person: PersonRef, barrierSince: Type.String(),
+              lastAssessment: Type.String({ description: 'The day of the latest Article 3 finding.' }),
+              dueDate: Type.String({ description: 'When the next assessment is due.' }),
+              dueBecause: Type.Union([Type.Literal('country-situation-changed'), Type.Literal('periodic')]),
+              status: Type.Union([Type.Literal('overdue'), Type.Literal('due-soon'), Type.Literal('planned')]),
+            })),
+          })),
         }),
       },
     },
   }, async (request) => {
     const granted = await guard(request, context, 'cases.list', { kind: 'departure', personIds: [] });
     const asOf = asOfQuery(request.query, context);
-    const groups = await listArticle3Reassessment(context.db, { asOf, nationality: request.query.nationality });
-    const shaped = groups.map((group) => ({ nationality: group.nationality, dossiers: group.dossiers.map((dossier) => ({ dossier: dossier.dossier, person: dossier.person ?? null, barrierSince: dossier.barrierSince })) }));
+    const groups = await listArticle3Reassessment(context.db, { asOf, nationality: request.query.nationality, situations: ruleConfig().countrySituations ?? [] });
+    const shaped = groups.map((group) => ({
+      nationality: group.nationality,
+      dossiers: group.dossiers.map(({ dossier, person, barrierSince, lastAssessment, dueDate, dueBecause, status }) => ({ dossier, person: person ?? null, barrierSince, lastAssessment, dueDate, dueBecause, status })),
+    }));
     await granted.log({ resource: 'article3-reassessment', persons: [...new Set(shaped.flatMap((group) => group.dossiers.flatMap((dossier) => (dossier.person ? [dossier.person.id] : []))))].sort() });
     return { date: asOf.date, groups: shaped };
   });

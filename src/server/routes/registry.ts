@@ -10,7 +10,7 @@ import { ImketenError } from '../../domain/errors.js';
 import { CASE_KINDS, parseStreamName, type CaseKind, type StreamKind } from '../../domain/event.js';
 import { caseTimeline, deriveCase } from '../../operations/case-timeline.js';
 import { listAllowedEvents } from '../../operations/list-allowed-events.js';
-import { listCases } from '../../operations/list-cases.js';
+import { listCasePage } from '../../operations/list-cases.js';
 import { listWithheld } from '../../operations/list-withheld.js';
 import { authorize, readableKinds } from '../../policy/authorize.js';
 import { registryFacts } from '../../policy/registry-facts.js';
@@ -62,19 +62,33 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
   app.get('/api/cases', {
     config: { action: 'cases.list' },
     schema: {
-      tags: ['registry'], operationId: 'listCases', summary: 'Cases of a kind with their phase on a date, as known at a time',
-      querystring: Type.Object({ kind: CaseKindSchema, phase: Type.Optional(Type.String({ maxLength: 50 })), ...AtQuery, ...PageQuery }, { additionalProperties: false }),
+      tags: ['registry'], operationId: 'listCases',
+      summary: 'Cases of a kind with their phase on a date, as known at a time: sorted, narrowed by phase or text, a page at a time',
+      querystring: Type.Object({
+        kind: CaseKindSchema, phase: Type.Optional(Type.String({ maxLength: 50 })),
+        q: Type.Optional(Type.String({ maxLength: 100, description: 'Text in the case id or in a name of a person the case names (case-insensitive).' })),
+        sort: Type.Optional(Type.Union([Type.Literal('case'), Type.Literal('since')], { description: 'By case id (default) or by the day the case entered its phase.' })),
+        order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { description: 'Ascending (default) or descending.' })),
+        ...AtQuery, ...PageQuery,
+      }, { additionalProperties: false }),
       response: {
-        200: Page(Type.Object({ stream: Type.String(), phase: Type.String(), attributes: Type.Record(Type.String(), Type.Unknown()), validFrom: Type.String(), sinceEvent: Type.String() }), 'A page of cases, in stream order.'),
+        200: Page(Type.Object({
+          stream: Type.String(), phase: Type.String(), attributes: Type.Record(Type.String(), Type.Unknown()), validFrom: Type.String(), sinceEvent: Type.String(),
+          person: Type.Union([PersonSummarySchema, Type.Null()]),
+          situation: Type.Union([Type.String(), Type.Null()], { description: 'The situation (country or conflict) as recorded; for extradition the requesting state.' }),
+          court: Type.Union([Type.String(), Type.Null()]),
+          nextHearing: Type.Union([Type.Object({ date: Type.String(), court: Type.String() }), Type.Null()]),
+        }), 'A page of cases in the requested order.'),
       },
     },
   }, async (request) => {
     const kind = request.query.kind as CaseKind;
     const granted = await guard(request, context, 'cases.list', { kind, personIds: [] });
-    const limit = request.query.limit ?? 100;
-    const rows = await listCases(context.db, { kind, asOf: asOfQuery(request.query, context), phase: request.query.phase, after: request.query.after, limit: limit + 1 });
-    const page = pageOf(rows, limit, (row) => row.stream);
-    await granted.log({ resource: `cases:${kind}`, persons: [] });
+    const page = await listCasePage(context.db, {
+      kind, asOf: asOfQuery(request.query, context), phase: request.query.phase, text: request.query.q,
+      sort: request.query.sort, order: request.query.order, after: request.query.after, limit: request.query.limit ?? 100,
+    });
+    await granted.log({ resource: `cases:${kind}`, persons: [...new Set(page.items.flatMap((item) => (item.person ? [item.person.id] : [])))] });
     return page;
   });
 

@@ -10,7 +10,7 @@ import { reportTrends } from '../../operations/report-trends.js';
 import { computeReport } from '../../reports/compute-report.js';
 import { findTable } from '../../reports/definitions.js';
 import { parseRowReference } from '../../reports/explain.js';
-import { diffWithPublication, publishReport } from '../../reports/publish.js';
+import { diffWithPublication, findPublication, publishReport } from '../../reports/publish.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reports/render/index.js';
 import { toReportView } from '../../reports/render/report-view.js';
 import { personsOfStreams } from '../../store/registry-reads.js';
@@ -123,7 +123,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
     config: { action: 'report.read' },
     schema: {
       tags: ['reports'], operationId: 'viewReport',
-      summary: 'The report as the web page and the PDF show it: title, numbered tables with their notes, the footer; and the report itself',
+      summary: 'The report as the web page and the PDF show it: title, numbered tables with their notes, the footer; the report itself; and whether and when the year was published',
       params: YearParams, querystring: Type.Object(ReportQuery, { additionalProperties: false }),
       response: {
         200: Type.Object({
@@ -135,6 +135,10 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
               rows: Type.Array(Type.Object({ id: Type.String(), label: Type.String(), isTotal: Type.Boolean(), figures: Type.Array(Type.Integer()) })),
             })),
           }),
+          publication: Type.Union([
+            Type.Object({ publishedAt: Type.String(), asRecordedAt: Type.String(), sha256: Type.String() }, { description: "The year's publication: when, as recorded at which moment, and its SHA-256." }),
+            Type.Null(),
+          ]),
         }),
       },
     },
@@ -143,7 +147,9 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
     const lang = request.query.lang ?? 'nl';
     const report = await computeReport(context.db, { year: request.params.year, referenceDate: request.query.referenceDate, asRecordedAt: request.query.asRecordedAt, lang }, context);
     const view = toReportView(report, lang);
-    return { report, view: { ...view, years: [...view.years], tables: view.tables.map((table) => ({ ...table, rows: table.rows.map((row) => ({ ...row, figures: [...row.figures] })) })) } };
+    const published = await findPublication(context.db, request.params.year);
+    const publication = published ? { publishedAt: published.publishedAt, asRecordedAt: published.asRecordedAt, sha256: published.sha256 } : null;
+    return { report, view: { ...view, years: [...view.years], tables: view.tables.map((table) => ({ ...table, rows: table.rows.map((row) => ({ ...row, figures: [...row.figures] })) })) }, publication };
   });
 
   app.get('/api/reports/:year/pdf', {

@@ -211,7 +211,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Cases of a kind with their phase on a date, as known at a time
+         * Cases of a kind with their phase on a date, as known at a time: sorted, narrowed by phase or text, a page at a time
          * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
         get: operations["listCases"];
@@ -457,7 +457,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The report as the web page and the PDF show it: title, numbered tables with their notes, the footer; and the report itself
+         * The report as the web page and the PDF show it: title, numbered tables with their notes, the footer; the report itself; and whether and when the year was published
          * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
          */
         get: operations["viewReport"];
@@ -837,7 +837,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * R7: open departure dossiers with an Article 3 barrier, by nationality
+         * R7: open departure dossiers with an Article 3 barrier, by nationality, with the last assessment, when the next is due and its status
          * @description **Access policy** — action `cases.list`: police (criminal, intake, mla, extradition); prosecutor (criminal, intake, mla, extradition); ind-1f (exclusion, departure); dtv (departure). Every access is written to the access log with its legal basis.
          */
         get: operations["listArticle3Reassessment"];
@@ -3056,6 +3056,12 @@ export interface operations {
             query: {
                 kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
                 phase?: string;
+                /** @description Text in the case id or in a name of a person the case names (case-insensitive). */
+                q?: string;
+                /** @description By case id (default) or by the day the case entered its phase. */
+                sort?: "case" | "since";
+                /** @description Ascending (default) or descending. */
+                order?: "asc" | "desc";
                 /** @description A calendar date, YYYY-MM-DD. */
                 date?: string;
                 /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
@@ -3071,7 +3077,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of cases, in stream order. */
+            /** @description A page of cases in the requested order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3086,6 +3092,14 @@ export interface operations {
                             };
                             validFrom: string;
                             sinceEvent: string;
+                            person: components["schemas"]["PersonSummary"] | null;
+                            /** @description The situation (country or conflict) as recorded; for extradition the requesting state. */
+                            situation: string | null;
+                            court: string | null;
+                            nextHearing: {
+                                date: string;
+                                court: string;
+                            } | null;
                         }[];
                         /** @description Cursor of the next page (pass as `after`), or null on the last page. */
                         next: string | null;
@@ -4652,6 +4666,11 @@ export interface operations {
                                 }[];
                             }[];
                         };
+                        publication: {
+                            publishedAt: string;
+                            asRecordedAt: string;
+                            sha256: string;
+                        } | null;
                     };
                 };
             };
@@ -7280,6 +7299,12 @@ export interface operations {
                                 dossier: string;
                                 person: components["schemas"]["PersonSummary"] | null;
                                 barrierSince: string;
+                                /** @description The day of the latest Article 3 finding. */
+                                lastAssessment: string;
+                                /** @description When the next assessment is due. */
+                                dueDate: string;
+                                dueBecause: "country-situation-changed" | "periodic";
+                                status: "overdue" | "due-soon" | "planned";
                             }[];
                         }[];
                     };

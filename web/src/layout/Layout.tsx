@@ -3,11 +3,12 @@
  * sign-out), the navigation of the role's sections, the main content and a footer. Focus moves to the main
  * content after each navigation, so keyboard and screen-reader users start at the new page.
  */
-import { AppBar, Box, Button, Container, InputBase, Link as MuiLink, Stack, Toolbar, Typography, useMediaQuery, type Theme } from '@mui/material';
+import { AppBar, Box, Button, Container, GlobalStyles, InputBase, Link as MuiLink, Stack, Toolbar, Typography, useMediaQuery, type Theme } from '@mui/material';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
+import { PRINT_STYLES } from '../components/Tables';
 import { labelOf } from '../format';
 import { roleView, type Section } from '../roles';
 
@@ -32,6 +33,7 @@ export function Layout() {
   const otherLanguage = i18n.language === 'en' ? 'nl' : 'en';
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <GlobalStyles styles={PRINT_STYLES} />
       <MuiLink href="#main" className="skip-link" sx={{
         position: 'absolute', left: 8, top: -48, zIndex: 2000, bgcolor: '#ffffff', color: 'primary.main', p: 1,
         '&:focus': { top: 8 },

@@ -16,6 +16,13 @@ describe('country names', () => {
     expect(countryName('Former Yugoslavia', 'en')).toBe('Former Yugoslavia');
   });
 
+  it('knows the short English names the library lists only in full, when exactly one country fits', () => {
+    expect(countryName('Syria', 'nl')).toBe('Syrië');
+    expect(countryName('Iran', 'nl')).toBe('Iran');
+    expect(countryName('Syria', 'en')).toBe('Syrian Arab Republic');
+    expect(countryName('Virgin', 'nl')).toBe('Virgin');
+  });
+
   it('joins several and offers every country for a picker, by name', () => {
     expect(countryNames(['SYR', 'NLD'], 'nl')).toBe('Syrië, Nederland');
     const options = countryOptions('nl');

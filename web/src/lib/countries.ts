@@ -15,10 +15,22 @@ function language(value: string): 'nl' | 'en' {
   return value.startsWith('en') ? 'en' : 'nl';
 }
 
+/**
+ * The alpha-2 code of an English short name the library lists only in its long form ("Syria" for "Syrian Arab
+ * Republic", "Iran" for "Iran, Islamic Republic of"): the one country whose English name starts with it, if exactly one.
+ */
+function byShortEnglishName(text: string): string | undefined {
+  if (text.length < 4) return undefined;
+  const lower = text.toLowerCase();
+  const matches = Object.entries(countries.getNames('en', { select: 'all' }))
+    .filter(([, names]) => names.some((name) => name.toLowerCase().startsWith(lower)));
+  return matches.length === 1 ? matches[0]![0] : undefined;
+}
+
 /** The country's name ("Syrië", "Syria") for a code or an English name; unknown values unchanged. */
 export function countryName(value: string, lang: string): string {
   const text = value.trim();
-  const alpha2 = text.length === 3 ? countries.alpha3ToAlpha2(text.toUpperCase()) : text.length === 2 ? text.toUpperCase() : countries.getAlpha2Code(text, 'en');
+  const alpha2 = text.length === 3 ? countries.alpha3ToAlpha2(text.toUpperCase()) : text.length === 2 ? text.toUpperCase() : countries.getAlpha2Code(text, 'en') ?? byShortEnglishName(text);
   const name = alpha2 ? countries.getName(alpha2, language(lang), { select: 'alias' }) : undefined;
   return name ?? value;
 }

@@ -117,7 +117,7 @@ export function AccessLogPanel() {
             <Box sx={{ flex: 1 }} />
             <Button variant="outlined" disabled={exporting || data.items.length === 0} onClick={() => void exportCsv()}>{exporting ? t('accessLog.exporting') : t('accessLog.export')}</Button>
           </Stack>
-          <DataTable caption={t('nav.accessLog')} captionVisible={false} empty={t('accessLog.none')} rows={data.items} rowKey={(row) => String(row.seq)}
+          <DataTable caption={t('nav.accessLog')} captionVisible={false} tools={false} empty={t('accessLog.none')} rows={data.items} rowKey={(row) => String(row.seq)}
             columns={[
               { key: 'at', header: t('accessLog.at'), cell: (row) => formatDateTime(row.at, i18n.language) },
               { key: 'user', header: t('accessLog.user'), cell: (row) => <>{row.username}<Typography variant="body2" component="span" sx={{ display: 'block', color: 'text.secondary' }}>{labelOf(t, 'organisation', row.organisation)}</Typography></> },

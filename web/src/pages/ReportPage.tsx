@@ -62,7 +62,12 @@ export function ReportPage() {
                 aria-label={t('report.download', { format: label })}>{label}</Button>
             ))}
           </Stack>
-          <Publication year={query.year} mayPublish={principal!.role === 'ministry'} onPublished={() => setRound((value) => value + 1)} />
+          <Typography data-testid="publication-status" sx={{ mt: 2 }}>
+            {data.publication
+              ? t('report.publicationDone', { when: formatDateTime(data.publication.publishedAt, i18n.language), asOf: formatDateTime(data.publication.asRecordedAt, i18n.language), hash: data.publication.sha256.slice(0, 16) })
+              : t('report.publicationNone', { year: query.year })}
+          </Typography>
+          <Publication year={query.year} published={data.publication !== null} mayPublish={principal!.role === 'ministry'} onPublished={() => setRound((value) => value + 1)} />
         </>
       )}</Loaded>
       <Box sx={{ mt: 4 }}><TrendCharts asRecordedAt={asRecordedAt} /></Box>
@@ -96,7 +101,7 @@ function ReportTables({ data }: { data: ReportWithView }) {
   );
 }
 
-function Publication({ year, mayPublish, onPublished }: { year: number; mayPublish: boolean; onPublished(): void }) {
+function Publication({ year, published: isPublished, mayPublish, onPublished }: { year: number; published: boolean; mayPublish: boolean; onPublished(): void }) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [published, setPublished] = useState<string>();
@@ -118,7 +123,7 @@ function Publication({ year, mayPublish, onPublished }: { year: number; mayPubli
     <Box sx={{ my: 2 }}>
       <Stack direction="row" spacing={1}>
         {mayPublish && <Button variant="contained" color="secondary" onClick={() => setConfirming(true)}>{t('report.publish')}</Button>}
-        <Button variant="outlined" onClick={() => void compare()}>{t('report.compare')}</Button>
+        {isPublished && <Button variant="outlined" onClick={() => void compare()}>{t('report.compare')}</Button>}
       </Stack>
       {published && <Alert severity="success" role="status" sx={{ mt: 2 }}>{published}</Alert>}
       {problem && <Box sx={{ mt: 2 }}><ProblemAlert problem={problem} /></Box>}

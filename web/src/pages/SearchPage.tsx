@@ -1,5 +1,7 @@
 /**
- * Search results for a name typed in the header, found by the screening matcher (GET /api/matching/persons): any
+ * Search results for a name, person id or case number typed in the header. A query shaped like an id is looked up
+ * among the cases of every kind the role may list (GET /api/cases with `q`): an exact case number offers its case
+ * page ("Open zaak SZ-2016-001"); otherwise the person's page is offered for an id. Names are found by the screening matcher (GET /api/matching/persons): any
  * script, transliterations, spelling variants and aliases, best first, each with its score and a short
  * explanation. Only the persons the user may see are returned. A query shaped like a person id also offers that
  * person's page (which the policy guards as always).
@@ -8,15 +10,18 @@ import { Link as MuiLink, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { client, unwrap } from '../api/client';
+import type { CaseKind } from '../api/types';
 import { useLoad } from '../api/use-load';
+import { useSession } from '../auth/session';
 import { MatchSummary } from '../components/MatchExplanation';
 import { PageTitle } from '../components/PageTitle';
 import { Loaded } from '../components/Status';
 import { DataTable, PersonLink } from '../components/Tables';
-import { formatDate, formatScore } from '../format';
+import { formatDate, formatScore, labelOf } from '../format';
+import { roleView } from '../roles';
 import { countryNames } from '../lib/countries';
 
-/** A person id such as P-00042 or P-00042-R2: letters, a hyphen, then a digit (names have no digits). */
+/** A person id or case number such as P-00042, P-00042-R2 or SZ-2016-001: letters, a hyphen, then a digit (names have no digits). */
 const PERSON_ID = /^[A-Za-z]{1,4}-\d[A-Za-z0-9._-]{0,95}$/;
 
 export function SearchPage() {
@@ -25,16 +30,37 @@ export function SearchPage() {
   const query = params.get('q') ?? '';
   const text = query.trim();
   const results = useLoad(async () => (text.length < 2 ? { items: [] } : unwrap(client.GET('/api/matching/persons', { params: { query: { name: text } } }))), [text]);
+  const { principal } = useSession();
+  const kinds = roleView(principal!.role).caseKinds as CaseKind[];
+  const idLike = PERSON_ID.test(text);
+  const cases = useLoad(async () => {
+    if (!idLike) return [];
+    const pages = await Promise.all(kinds.map((kind) => unwrap(client.GET('/api/cases', { params: { query: { kind, q: text, limit: 5 } } }))));
+    return pages.flatMap((page) => page.items).filter((item) => item.stream.split('/')[1]!.toLowerCase() === text.toLowerCase());
+  }, [text, kinds.join(',')]);
   const title = t('search.title', { query });
   return (
     <>
       <PageTitle title={title}>{title}</PageTitle>
       <Typography variant="body2" sx={{ mb: 2 }}>{text.length < 2 ? t('search.tooShort') : t('search.note')}</Typography>
-      {PERSON_ID.test(text) && (
-        <Typography sx={{ mb: 2 }}>
-          <MuiLink component={Link} to={`/persons/${encodeURIComponent(text)}`} data-testid="open-person-id">{t('search.openId', { id: text })}</MuiLink>
-        </Typography>
-      )}
+      {idLike && <Loaded state={cases}>{(found) => (found.length > 0
+        ? (
+          <Typography component="ul" sx={{ mb: 2, pl: 2 }}>
+            {found.map((item) => {
+              const [kind, id] = item.stream.split('/') as [string, string];
+              return (
+                <li key={item.stream}>
+                  <MuiLink component={Link} to={`/cases/${kind}/${encodeURIComponent(id)}`} data-testid="open-case-id">{t('search.openCase', { id, kind: labelOf(t, 'kind', kind).toLowerCase() })}</MuiLink>
+                </li>
+              );
+            })}
+          </Typography>
+        )
+        : (
+          <Typography sx={{ mb: 2 }}>
+            <MuiLink component={Link} to={`/persons/${encodeURIComponent(text)}`} data-testid="open-person-id">{t('search.openId', { id: text })}</MuiLink>
+          </Typography>
+        ))}</Loaded>}
       <Loaded state={results}>{(data) => (
         <DataTable caption={title} captionVisible={false} empty={t('search.none')} rows={data.items} rowKey={(row) => row.person.id}
           columns={[

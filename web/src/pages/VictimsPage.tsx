@@ -57,8 +57,8 @@ export function VictimsPage() {
                 <DataTable caption={`${t('victims.case')} ${item.case.split('/')[1]}`} captionVisible={false} rows={item.victims} rowKey={(row) => row.id}
                   columns={[
                     { key: 'victim', header: t('victims.victim'), cell: (row) => <PersonLink id={row.id} names={row.person?.names} /> },
-                    { key: 'registered', header: t('victims.registeredOn'), cell: (row) => formatDate(row.registeredOn, i18n.language) },
-                    { key: 'informed', header: t('victims.lastInformed'), cell: (row) => (row.lastInformed ? `${formatDate(row.lastInformed.date, i18n.language)}: ${row.lastInformed.about}` : t('victims.never')) },
+                    { key: 'registered', header: t('victims.registeredOn'), cell: (row) => formatDate(row.registeredOn, i18n.language), value: (row) => row.registeredOn },
+                    { key: 'informed', header: t('victims.lastInformed'), cell: (row) => (row.lastInformed ? `${formatDate(row.lastInformed.date, i18n.language)}: ${row.lastInformed.about}` : t('victims.never')), value: (row) => row.lastInformed?.date ?? '' },
                     {
                       key: 'status', header: t('victims.status'), cell: (row) => (row.overdue ? (
                         <Box>

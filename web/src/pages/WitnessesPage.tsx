@@ -42,7 +42,7 @@ export function WitnessesPage() {
         {COUNTRIES.map((code) => <MenuItem key={code} value={code}>{code}</MenuItem>)}
       </TextField>
       <Loaded state={atRisk}>{() => (
-        <DataTable caption={t('witnesses.atRiskTitle')} captionVisible={false} rows={rows} rowKey={(row) => `${row.entry.case}-${row.witness.id}`} empty={t('witnesses.atRiskNone')}
+        <DataTable caption={t('witnesses.atRiskTitle')} captionVisible={false} tools rows={rows} rowKey={(row) => `${row.entry.case}-${row.witness.id}`} empty={t('witnesses.atRiskNone')}
           columns={[
             { key: 'case', header: t('witnesses.case'), cell: (row) => caseLink(row.entry.case) },
             { key: 'witness', header: t('witnesses.witness'), cell: (row) => <WitnessName witness={row.witness} /> },

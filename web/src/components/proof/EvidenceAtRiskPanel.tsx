@@ -29,10 +29,10 @@ export function EvidenceAtRiskPanel({ kind }: { kind: 'criminal' | 'exclusion' }
       </TextField>
       <Loaded state={rows}>{(items) => (
         <DataTable<ElementAtRisk>
-          caption={t('proof.risk.title')} captionVisible={false} rows={items} empty={t('proof.risk.none')}
+          caption={t('proof.risk.title')} captionVisible={false} rows={items} empty={t('proof.risk.none')} tools
           rowKey={(row) => `${row.case}/${row.offence}/${row.element}/${row.originator}`}
           columns={[
-            { key: 'status', header: t('proof.risk.status'), cell: (row) => <StatusChip status={row.status === 'lost' ? 'unsupported' : 'lead-only'} label={t(`proof.risk.${row.status}`)} /> },
+            { key: 'status', header: t('proof.risk.status'), cell: (row) => <StatusChip status={row.status === 'lost' ? 'unsupported' : 'lead-only'} label={t(`proof.risk.${row.status}`)} />, value: (row) => t(`proof.risk.${row.status}`) },
             { key: 'case', header: t('proof.risk.case'), cell: (row) => {
               const [caseKind = '', id = ''] = row.case.split('/');
               return <MuiLink component={Link} to={`/cases/${caseKind}/${encodeURIComponent(id)}/proof`}>{id}</MuiLink>;

@@ -37,9 +37,9 @@ export function CriminalHome() {
       <Grid size={{ xs: 12, md: 6 }}>
         <Typography variant="h2" component="h2">{t('home.hearings')}</Typography>
         <Loaded state={hearings}>{(data) => (
-          <DataTable caption={t('home.hearings')} captionVisible={false} empty={t('home.noHearings')} rows={data.items} rowKey={(row) => `${row.case}-${row.date}`}
+          <DataTable caption={t('home.hearings')} captionVisible={false} empty={t('home.noHearings')} rows={data.items} rowKey={(row) => `${row.case}-${row.date}`} tools
             columns={[
-              { key: 'date', header: t('home.hearingDate'), cell: (row) => formatDate(row.date, i18n.language) },
+              { key: 'date', header: t('home.hearingDate'), cell: (row) => formatDate(row.date, i18n.language), value: (row) => row.date },
               { key: 'court', header: t('home.court'), cell: (row) => row.court },
               { key: 'case', header: t('caseList.case'), cell: (row) => <CaseLink stream={row.case} /> },
               { key: 'phase', header: t('caseList.phase'), cell: (row) => labelOf(t, 'phase', row.phase) },

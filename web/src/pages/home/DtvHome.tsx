@@ -1,5 +1,5 @@
 /** DT&V: open dossiers with and without an Article 3 barrier, the reassessment list by nationality (R7), departures this year by mode. */
-import { FormControl, Grid, InputLabel, MenuItem, Select, Typography } from '@mui/material';
+import { Chip, FormControl, Grid, InputLabel, MenuItem, Select, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, unwrap } from '../../api/client';
@@ -71,7 +71,10 @@ export function DtvHome() {
                   columns={[
                     { key: 'dossier', header: t('home.dossier'), cell: (row) => <CaseLink stream={row.dossier} /> },
                     { key: 'person', header: t('field.person'), cell: (row) => (row.person ? <PersonLink id={row.person.id} names={row.person.names} /> : '—') },
-                    { key: 'since', header: t('home.barrierSince'), cell: (row) => formatDate(row.barrierSince, i18n.language) },
+                    { key: 'since', header: t('home.barrierSince'), cell: (row) => formatDate(row.barrierSince, i18n.language), value: (row) => row.barrierSince },
+                    { key: 'last', header: t('home.lastAssessment'), cell: (row) => formatDate(row.lastAssessment, i18n.language), value: (row) => row.lastAssessment },
+                    { key: 'due', header: t('home.dueDate'), cell: (row) => `${formatDate(row.dueDate, i18n.language)} (${t(`home.because-${row.dueBecause}`)})`, value: (row) => row.dueDate },
+                    { key: 'status', header: t('home.reassessmentStatus'), cell: (row) => <Chip size="small" variant="outlined" color={row.status === 'overdue' ? 'error' : row.status === 'due-soon' ? 'warning' : 'default'} label={t(`home.status-${row.status}`)} />, value: (row) => ['overdue', 'due-soon', 'planned'].indexOf(row.status) },
                   ]} />
               ))}
             </>

@@ -53,10 +53,10 @@ export function IndHome() {
       <Grid size={12}>
         <Typography variant="h2" component="h2">{t('home.decisionsList', { year })}</Typography>
         <Loaded state={decisions}>{(data) => (
-          <DataTable caption={t('home.decisionsList', { year })} captionVisible={false} empty={t('home.noDecisions')} rows={data.items} rowKey={(row) => row.case}
+          <DataTable caption={t('home.decisionsList', { year })} captionVisible={false} empty={t('home.noDecisions')} rows={data.items} rowKey={(row) => row.case} tools
             columns={[
               { key: 'case', header: t('caseList.case'), cell: (row) => <CaseLink stream={row.case} /> },
-              { key: 'date', header: t('common.date'), cell: (row) => formatDate(row.date, i18n.language) },
+              { key: 'date', header: t('common.date'), cell: (row) => formatDate(row.date, i18n.language), value: (row) => row.date },
               { key: 'outcome', header: t('field.outcome'), cell: (row) => labelOf(t, 'value', row.outcome) },
               { key: 'asylum', header: t('derived.asylumRefused'), cell: (row) => yesNo(row.consequences.asylumRefused) },
               { key: 'barrier', header: t('derived.article3Barrier'), cell: (row) => yesNo(row.consequences.article3Barrier) },
