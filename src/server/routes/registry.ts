@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { ruleConfig } from '../../config/rules.js';
 import { ImketenError } from '../../domain/errors.js';
 import { CASE_KINDS, parseStreamName, type CaseKind, type StreamKind } from '../../domain/event.js';
-import { caseTimeline, deriveCase } from '../../operations/case-timeline.js';
+import { caseTimeline, deriveCase, timelineRecorders } from '../../operations/case-timeline.js';
 import { listAllowedEvents } from '../../operations/list-allowed-events.js';
 import { listCases } from '../../operations/list-cases.js';
 import { listWithheld } from '../../operations/list-withheld.js';
@@ -25,6 +25,9 @@ const FormFieldSchema = Type.Object({
   name: Type.String(), kind: Type.String(), required: Type.Boolean(),
   options: Type.Optional(Type.Array(Type.String())), pattern: Type.Optional(Type.String()),
 });
+
+/** The streams whose allowed events a form asks for: every case kind, an evidence item, a witness. */
+const AllowedEventsKind = Type.Union([...CASE_KINDS, 'evidence' as const, 'witness' as const].map((kind) => Type.Literal(kind)));
 
 const AtQuery = {
   date: Type.Optional(Date_),
@@ -115,10 +118,12 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
     schema: {
       tags: ['registry'], operationId: 'listAllowedEvents',
       summary: 'The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here',
-      params: Type.Object({ kind: CaseKindSchema, id: EntityId }),
+      description: 'Also for an evidence item (`evidence`) or a witness (`witness`). Only the event types a write rule gives your role are offered; '
+        + '`opens` names the streams of this case you may start (evidence.registered, witness.registered).',
+      params: Type.Object({ kind: AllowedEventsKind, id: EntityId }),
       response: {
         200: Type.Object({
-          today: Type.String(), phase: Type.String(),
+          today: Type.String(), phase: Type.String(), opens: Type.Array(Type.String()),
           mayAppend: Type.Boolean(), mayRetract: Type.Boolean(), refusal: Type.Union([Type.String(), Type.Null()]),
           events: Type.Array(Type.Object({ type: Type.String(), fields: Type.Array(FormFieldSchema) })),
         }),
@@ -166,10 +171,13 @@ async function readStream(request: FastifyRequest, context: ServerContext, strea
   const cases = await visibleCases(request, context, view);
   const shown = restrictView({ ...view, cases }, granted.view);
   const persons = [...new Set([...(kind === 'person' ? [parseStreamName(stream)!.id] : []), ...shown.persons.map((person) => person.id)])];
+  const recorders = await timelineRecorders(context.db, shown);
   await granted.log({ persons });
   return {
     stream: shown.stream, kind: shown.kind, id: shown.id, date: shown.date, asRecordedAt: shown.asRecordedAt ?? null, state: shown.state,
-    timeline: shown.timeline.map((entry) => ({ event: eventOut(entry.event), ...(entry.retractedBy ? { retractedBy: entry.retractedBy } : {}) })),
+    timeline: shown.timeline.map((entry) => ({
+      event: eventOut(entry.event), recordedBy: recorders.get(entry.event.id) ?? null, ...(entry.retractedBy ? { retractedBy: entry.retractedBy } : {}),
+    })),
     persons: shown.persons, cases: shown.cases, legalBasis: granted.legalBasis, view: granted.view ?? null,
   };
 }
