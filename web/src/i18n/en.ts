@@ -4,6 +4,7 @@
 import { evidenceEn } from './evidence';
 import { witnessesEn } from './witnesses';
 import { proofEn } from './proof';
+import { recordEn } from './record';
 import type { nl } from './nl';
 
 export type Translations<T = typeof nl> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -15,6 +16,8 @@ export const en: Translations = {
   witnesses: witnessesEn.witnesses,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofEn.proof,
+  // The forms that record links, conditions, consent, availability and witnesses (issue 13): ./record.ts.
+  record: recordEn.record,
   common: {
     appName: 'imketen',
     appTagline: 'Information system for international crimes',

@@ -6,6 +6,7 @@
 import { evidenceNl } from './evidence';
 import { witnessesNl } from './witnesses';
 import { proofNl } from './proof';
+import { recordNl } from './record';
 
 export const nl = {
   // The evidence register (issue 12): its words live in ./evidence.ts.
@@ -14,6 +15,8 @@ export const nl = {
   witnesses: witnessesNl.witnesses,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofNl.proof,
+  // The forms that record links, conditions, consent, availability and witnesses (issue 13): ./record.ts.
+  record: recordNl.record,
   common: {
     appName: 'imketen',
     appTagline: 'Informatiesysteem internationale misdrijven',

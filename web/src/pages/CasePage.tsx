@@ -115,7 +115,7 @@ export function CasePage() {
             </Grid>
             {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><ProofMatrixLink kind={kind} id={id} /></Grid>}
             {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><EvidenceSection caseKind={kind} caseId={id} /></Grid>}
-            {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><WitnessSection caseKind={kind} caseId={id} /></Grid>}
+            {(kind === 'criminal' || kind === 'exclusion') && <Grid size={12}><WitnessSection caseKind={kind} caseId={id} persons={data.persons} mayRegister={allowed.data?.opens.includes('witness.registered') ?? false} /></Grid>}
           </Grid>
         );
       }}</Loaded>
