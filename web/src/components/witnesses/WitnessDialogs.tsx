@@ -73,7 +73,7 @@ export function RegisterWitnessDialog({ caseStream, persons, usedCodes, today, o
           onChange={(_, option) => setPerson(option)} renderInput={(params) => <TextField {...params} id="witness-person" label={t('record.witnessPerson')} />} />
       )}
       <TextField id="witness-name" label={t('record.witnessName')} value={name} onChange={(event) => setName(event.target.value)}
-        error={nameMissing} helperText={nameMissing ? t('record.witnessNameOrPerson') : ' '} />
+        error={nameMissing} helperText={nameMissing ? t('record.witnessNameOrPerson') : t('record.witnessNameHelp')} />
       <TextField id="witness-pseudonym" label={t('record.witnessPseudonym')} value={pseudonym} onChange={(event) => setPseudonym(event.target.value.toUpperCase())} required
         error={touched && Boolean(codeProblem)} helperText={touched && codeProblem ? codeProblem : t('record.witnessPseudonymHelp')} />
       <CountryField id="witness-country" label={t('record.witnessCountry')} value={country} onChange={setCountry} />
