@@ -163,12 +163,13 @@ describe('recording links, conditions, consent and witnesses in the browser', { 
     }
   });
 
-  it('a role that may not write is offered no form: DT&V on a departure dossier sees no evidence forms, the ministry no case at all', async () => {
+  it('a role that may not write here is offered no form, and the refusal is said in words', async () => {
     const { context, page } = await world.newPage();
     try {
       await world.signIn(page, 'ind-1f');
       await page.goto(`/evidence/${ITEM}`);
-      await settled(page);
+      await page.getByTestId('problem').waitFor();
+      assert.match(await page.getByTestId('problem').innerText(), /Niet toegestaan/);
       assert.equal(await page.getByTestId('evidence-record').count(), 0, 'the IND does not read the evidence of a criminal case, so it gets no form');
     } finally {
       await context.close();

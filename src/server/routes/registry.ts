@@ -98,7 +98,17 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
       summary: 'What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information',
       params: Type.Object({ kind: CaseKindSchema, id: EntityId }),
       querystring: Type.Object(AtQuery, { additionalProperties: false }),
-      response: { 200: Type.Object({ sentences: Type.Array(Bilingual), exclusion: Type.Optional(Type.Unknown()), prosecution: Type.Optional(Type.Unknown()) }) },
+      response: {
+        200: Type.Object({
+          sentences: Type.Array(Bilingual), exclusion: Type.Optional(Type.Unknown()), prosecution: Type.Optional(Type.Unknown()),
+          reassessment: Type.Optional(Type.Object({
+            lastAssessment: Type.Union([Type.String(), Type.Null()]), status: Type.Union([Type.Literal('due'), Type.Literal('current')]),
+            dueDate: Type.Union([Type.String(), Type.Null()]),
+            change: Type.Union([Type.Object({ country: Type.String(), date: Type.String(), change: Bilingual }), Type.Null()]),
+            explanation: Bilingual,
+          }, { description: 'R7: a departure dossier with an Article 3 barrier — its last assessment, and whether (and since when) a reassessment is due.' })),
+        }),
+      },
     },
   }, async (request) => {
     const stream = `${request.params.kind}/${request.params.id}`;
@@ -110,7 +120,10 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
     if (granted.view === 'decision-and-consequences') {
       return { sentences: derived.exclusion?.explanation ?? [], ...(derived.exclusion ? { exclusion: derived.exclusion } : {}) };
     }
-    return { sentences: derived.sentences, ...(derived.exclusion ? { exclusion: derived.exclusion } : {}), ...(derived.prosecution ? { prosecution: derived.prosecution } : {}) };
+    return {
+      sentences: derived.sentences, ...(derived.exclusion ? { exclusion: derived.exclusion } : {}), ...(derived.prosecution ? { prosecution: derived.prosecution } : {}),
+      ...(derived.reassessment ? { reassessment: derived.reassessment } : {}),
+    };
   });
 
   app.get('/api/cases/:kind/:id/allowed-events', {

@@ -3383,6 +3383,24 @@ export interface operations {
                         }[];
                         exclusion?: unknown;
                         prosecution?: unknown;
+                        /** @description R7: a departure dossier with an Article 3 barrier — its last assessment, and whether (and since when) a reassessment is due. */
+                        reassessment?: {
+                            lastAssessment: string | null;
+                            status: "due" | "current";
+                            dueDate: string | null;
+                            change: {
+                                country: string;
+                                date: string;
+                                change: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            } | null;
+                            explanation: {
+                                nl: string;
+                                en: string;
+                            };
+                        };
                     };
                 };
             };
