@@ -543,7 +543,7 @@ export const en: Translations = {
     recorded: 'Recorded',
     recordedBy: 'by {{by}}',
     recordedByImport: 'an import at the server',
-    filterKind: 'Kind of event',
+    filterKind: 'Filter by kind',
     allKinds: 'All kinds ({{count}})',
     showing: '{{shown}} of {{total}} shown',
     showAll: 'Show all {{count}}',

@@ -542,7 +542,7 @@ export const nl = {
     recorded: 'Geregistreerd',
     recordedBy: 'door {{by}}',
     recordedByImport: 'een import op de server',
-    filterKind: 'Soort gebeurtenis',
+    filterKind: 'Filteren op soort',
     allKinds: 'Alle soorten ({{count}})',
     showing: '{{shown}} van {{total}} getoond',
     showAll: 'Toon alle {{count}}',
