@@ -36,9 +36,10 @@ export function CasePage() {
   const [adding, setAdding] = useState(false);
   // The row menu that opened the retraction: focus goes back to it, or to the timeline when the row has no menu now.
   const returnFocusTo = useRef<string>('');
-  const closeRetract = () => {
+  const closeRetract = (retracted = false) => {
     setRetracting(undefined);
-    const opener = returnFocusTo.current;
+    // A retracted entry has no menu any more: then focus goes to the timeline's heading.
+    const opener = retracted ? 'timeline-heading' : returnFocusTo.current;
     setTimeout(() => (document.getElementById(opener) ?? document.getElementById('timeline-heading'))?.focus(), 0);
   };
   const view = useLoad(() => unwrap(client.GET('/api/cases/{kind}/{id}', { params: { path: { kind: caseKind, id } } })), [kind, id, round]);
@@ -111,8 +112,8 @@ export function CasePage() {
         );
       }}</Loaded>
       {retracting && view.data && (
-        <RetractDialog stream={view.data.stream} entry={retracting} onClose={closeRetract}
-          onRetracted={() => { closeRetract(); changed(t('casePage.retractDone')); }} />
+        <RetractDialog stream={view.data.stream} entry={retracting} onClose={() => closeRetract()}
+          onRetracted={() => { closeRetract(true); changed(t('casePage.retractDone')); }} />
       )}
       {adding && view.data && allowed.data && (
         <Dialog open onClose={() => setAdding(false)} aria-labelledby="add-event-title" fullWidth maxWidth="sm" data-testid="add-event-dialog">
