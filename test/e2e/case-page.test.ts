@@ -97,7 +97,7 @@ describe('the case page: a long timeline, its filter, the row menu, phones, R7',
       assert.equal(overflow, 0, 'nothing is off-screen sideways');
       const card = page.getByTestId('timeline').locator('[data-layout="cards"] li').last();
       for (const label of ['Juridische datum', 'Gebeurtenis', 'Gegevens', 'Geregistreerd', 'Acties']) {
-        const term = card.locator('dt', { hasText: new RegExp(`^${label}$`) });
+        const term = card.locator(':scope > dl > div > dt', { hasText: new RegExp(`^${label}$`) });
         assert.equal(await term.count(), 1, `the card names ${label}`);
       }
       const box = await card.getByRole('button', { name: /^Acties voor/ }).boundingBox();

@@ -6,7 +6,7 @@
  * Article 3 reassessment list: the last assessment and whether a reassessment is due, R7).
  */
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Grid, Link as MuiLink, Paper, Stack, Typography } from '@mui/material';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { client, unwrap } from '../api/client';
@@ -36,15 +36,23 @@ export function CasePage() {
   const [adding, setAdding] = useState(false);
   // The row menu that opened the retraction: focus goes back to it, or to the timeline when the row has no menu now.
   const returnFocusTo = useRef<string>('');
+  const [focusAfterLoad, setFocusAfterLoad] = useState<string>();
   const closeRetract = (retracted = false) => {
     setRetracting(undefined);
-    // A retracted entry has no menu any more: then focus goes to the timeline's heading.
-    const opener = retracted ? 'timeline-heading' : returnFocusTo.current;
-    setTimeout(() => (document.getElementById(opener) ?? document.getElementById('timeline-heading'))?.focus(), 0);
+    // A retracted entry has no menu any more: then focus goes to the timeline's heading, once the page has reloaded.
+    setFocusAfterLoad(retracted ? 'timeline-heading' : returnFocusTo.current);
   };
   const view = useLoad(() => unwrap(client.GET('/api/cases/{kind}/{id}', { params: { path: { kind: caseKind, id } } })), [kind, id, round]);
   const derived = useLoad(() => unwrap(client.GET('/api/cases/{kind}/{id}/derived', { params: { path: { kind: caseKind, id } } })), [kind, id, round]);
   const allowed = useLoad(() => unwrap(client.GET('/api/cases/{kind}/{id}/allowed-events', { params: { path: { kind: caseKind, id } } })), [kind, id, round]);
+  useEffect(() => {
+    if (!focusAfterLoad || view.loading || allowed.loading) return;
+    const timer = setTimeout(() => {
+      (document.getElementById(focusAfterLoad) ?? document.getElementById('timeline-heading'))?.focus();
+      setFocusAfterLoad(undefined);
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [focusAfterLoad, view.loading, allowed.loading]);
   const title = `${labelOf(t, 'kind', kind)} ${id}`;
   const changed = (message: string) => { setNotice(message); setRound((value) => value + 1); };
   const language = i18n.language === 'en' ? 'en' : 'nl';
