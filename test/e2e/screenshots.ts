@@ -23,7 +23,6 @@ const SHOTS: Shot[] = [
       await page.getByRole('button', { name: 'Gebeurtenis toevoegen' }).click();
       await page.getByRole('dialog').getByRole('combobox', { name: /Soort gebeurtenis/ }).click();
       await page.getByRole('option', { name: 'Uitspraak' }).click();
-      await page.keyboard.press('Escape');
     } },
   { file: 'case-page-1f.png', role: 'ind-1f', path: '/cases/exclusion/IF-2024-012', wait: '[data-testid="current-phase"]' },
   { file: 'person-page-withheld.png', role: 'prosecutor', wait: '[data-testid="withheld"]' },
