@@ -10,6 +10,8 @@ import type { Bilingual, RuleConfig } from '../domain/rules/rule-config.js';
 import { victimInformationStatus, type VictimInformationStatus } from '../domain/rules/victim-information.js';
 import type { CriminalState } from '../domain/criminal/state.js';
 import type { ExclusionState } from '../domain/exclusion/state.js';
+import type { DepartureState } from '../domain/departure/state.js';
+import { article3Reassessment, type Article3Reassessment } from '../domain/rules/article3-reassessment.js';
 import type { StreamView } from './stream-view.js';
 
 export interface Derived {
@@ -17,6 +19,8 @@ export interface Derived {
   exclusion?: ExclusionConsequences;
   prosecution?: ProsecutionAssessment;
   victims?: VictimInformationStatus[];
+  /** R7: a departure dossier with an Article 3 barrier — its last assessment, whether a reassessment is due and since when. */
+  reassessment?: Article3Reassessment;
 }
 
 /** The events of a view that stand (retractions applied), in legal-date order. */
@@ -45,6 +49,12 @@ export function deriveFor(view: StreamView, config: RuleConfig): Derived {
         }
       }
       return { sentences, prosecution, victims };
+    }
+    case 'departure': {
+      const state = view.state as DepartureState;
+      const nationalities = [...new Set(view.persons.flatMap((person) => person.nationalities))];
+      const reassessment = article3Reassessment(state, nationalities, config.countrySituations ?? [], view.date);
+      return reassessment ? { sentences: [reassessment.explanation], reassessment } : { sentences: [] };
     }
     default:
       return { sentences: [] };

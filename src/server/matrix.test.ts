@@ -101,7 +101,11 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/overview/article3-reassessment': return [{ url: '/api/overview/article3-reassessment', kind: 'departure' }];
     case 'GET /api/overview/exclusion-decisions': return [{ url: '/api/overview/exclusion-decisions?year=2023', kind: 'exclusion' }];
     case 'GET /api/cases/:kind/:id/derived':
-    case 'GET /api/cases/:kind/:id/allowed-events': return Object.entries(CASE_SAMPLES).map(([kind, id]) => ({ url: `${route.url.replace(':kind', kind).replace(':id', id)}`, kind, stream: `${kind}/${id}` }));
+    case 'GET /api/cases/:kind/:id/allowed-events': return [
+      ...Object.entries(CASE_SAMPLES).map(([kind, id]) => ({ url: `${route.url.replace(':kind', kind).replace(':id', id)}`, kind, stream: `${kind}/${id}` })),
+      { url: '/api/cases/evidence/BW-M/allowed-events', kind: 'evidence', stream: 'evidence/BW-M' },
+      { url: '/api/cases/witness/WM-1/allowed-events', kind: 'witness', stream: 'witness/WM-1' },
+    ];
     case 'GET /api/persons/:id/withheld': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}/withheld`, kind: 'person', person }));
     case 'GET /api/reports/trends': return [{ url: '/api/reports/trends', kind: 'report' }];
     case 'GET /api/reports/:year/view': return [{ url: '/api/reports/2025/view', kind: 'report' }];
@@ -130,6 +134,7 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/witnesses/at-risk': return [{ url: '/api/witnesses/at-risk?country=SYR', kind: 'export-any' }];
     case 'GET /api/witnesses/potential': return [{ url: '/api/witnesses/potential', kind: 'export-any' }];
     // what each case rests on (routes/proof.ts)
+    case 'GET /api/cases/:kind/:id/elements': return [['criminal', 'SZ-1'], ['exclusion', 'IF-1']].map(([kind, id]) => ({ url: `/api/cases/${kind}/${id}/elements`, kind, stream: `${kind}/${id}` }));
     case 'GET /api/cases/:kind/:id/proof': return [['criminal', 'SZ-1'], ['exclusion', 'IF-1']].map(([kind, id]) => ({ url: `/api/cases/${kind}/${id}/proof`, kind, stream: `${kind}/${id}` }));
     case 'GET /api/evidence-at-risk': return ['criminal', 'exclusion'].map((kind) => ({ url: `/api/evidence-at-risk?kind=${kind}`, kind }));
     default: return [];

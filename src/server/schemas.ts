@@ -101,6 +101,7 @@ export const StreamViewSchema = Type.Object({
   state: Type.Unknown({ description: 'The replayed state of the stream on `date` (shape per kind).' }),
   timeline: Type.Array(Type.Object({
     event: StoredEventSchema,
+    recordedBy: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'The organisation that recorded the entry over the API (TIM, OM, …), or null for an import at the server.' })),
     retractedBy: Type.Optional(Type.Object({ eventId: Type.String(), recordedAt: Type.String(), reason: Type.String() })),
   })),
   persons: Type.Array(PersonSummarySchema),

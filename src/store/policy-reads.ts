@@ -85,3 +85,17 @@ export async function personRegisteredBy(tx: Queryable, personId: string): Promi
   );
   return row?.organisation ?? null;
 }
+
+/**
+ * Who recorded each of these events: the organisation of the API request that sent it, or null for an operator's
+ * import at the server (CLI, demo) — as the imports table keeps it (migration 015).
+ */
+export async function eventRecorders(tx: Queryable, eventIds: readonly string[]): Promise<Map<string, string | null>> {
+  if (eventIds.length === 0) return new Map();
+  const rows = await tx.query<{ id: string; organisation: string | null }>(
+    `SELECT e.id, i.source_organisations[e.origin_file] AS organisation
+     FROM events e LEFT JOIN imports i ON i.id = e.import_id WHERE e.id = ANY($1::text[])`,
+    [eventIds],
+  );
+  return new Map(rows.map((row) => [row.id, row.organisation ?? null]));
+}

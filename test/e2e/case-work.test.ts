@@ -42,8 +42,10 @@ describe('case work in the browser', { skip: browserSkip }, () => {
       await settled(page);
       assert.equal(await page.locator('[data-testid="current-phase"]').innerText(), 'Onderzoeksfase');
 
-      // Only the events the state machine allows now are offered: an investigation cannot have a judgment yet.
-      await page.getByRole('combobox', { name: /Soort gebeurtenis/ }).click();
+      // The form opens from the top of the page. Only the events the state machine allows now are offered: an
+      // investigation cannot have a judgment yet.
+      await page.getByRole('button', { name: 'Gebeurtenis toevoegen' }).click();
+      await page.getByRole('dialog').getByRole('combobox', { name: /Soort gebeurtenis/ }).click();
       const offered = await page.getByRole('option').allInnerTexts();
       assert.ok(offered.includes('Gedagvaard'), offered.join(', '));
       assert.ok(!offered.includes('Uitspraak') && !offered.includes('Hoger beroep ingesteld'), offered.join(', '));
@@ -87,7 +89,8 @@ describe('case work in the browser', { skip: browserSkip }, () => {
       await settled(page);
 
       // Retracting the opening event would leave a stream that does not start with criminal.opened: refused.
-      await page.getByRole('button', { name: /^Intrekken: Strafzaak geopend/ }).click();
+      await page.getByRole('button', { name: /^Acties voor Strafzaak geopend/ }).click();
+      await page.getByRole('menuitem', { name: 'Intrekken…' }).click();
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: 'Intrekken' }).click();
       await dialog.getByText('Verplicht veld.').waitFor();
@@ -99,9 +102,11 @@ describe('case work in the browser', { skip: browserSkip }, () => {
       assert.match(reason, /Reden:/);
       assert.match(reason, /criminal\.opened|cannot come first|first event/i, reason);
       await dialog.getByRole('button', { name: 'Annuleren' }).click();
+      assert.match(await page.locator(':focus').getAttribute('aria-label') ?? '', /^Acties voor Strafzaak geopend/, 'focus went back to the row menu');
 
       // The indictment added before can be taken back: the case returns to the investigation phase.
-      await page.getByRole('button', { name: /^Intrekken: Gedagvaard/ }).click();
+      await page.getByRole('button', { name: /^Acties voor Gedagvaard/ }).click();
+      await page.getByRole('menuitem', { name: 'Intrekken…' }).click();
       await page.getByRole('dialog').getByLabel(/Reden van intrekking/).fill('dagvaarding nog niet betekend');
       await page.getByRole('dialog').getByRole('button', { name: 'Intrekken' }).click();
       await page.getByText('De gebeurtenis is ingetrokken.').waitFor();

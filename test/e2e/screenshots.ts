@@ -20,9 +20,9 @@ const SHOTS: Shot[] = [
   { file: 'home-dtv.png', role: 'dtv', fullPage: false },
   { file: 'case-page.png', role: 'prosecutor', path: '/cases/criminal/SZ-2023-001', wait: '[data-testid="current-phase"]',
     then: async (page) => {
-      await page.getByRole('combobox', { name: /Soort gebeurtenis/ }).click();
+      await page.getByRole('button', { name: 'Gebeurtenis toevoegen' }).click();
+      await page.getByRole('dialog').getByRole('combobox', { name: /Soort gebeurtenis/ }).click();
       await page.getByRole('option', { name: 'Uitspraak' }).click();
-      await page.keyboard.press('Escape');
     } },
   { file: 'case-page-1f.png', role: 'ind-1f', path: '/cases/exclusion/IF-2024-012', wait: '[data-testid="current-phase"]' },
   { file: 'person-page-withheld.png', role: 'prosecutor', wait: '[data-testid="withheld"]' },

@@ -64,6 +64,13 @@ describe('the proof matrix and evidence at risk over the API', () => {
     assert.deepEqual(risk.items.map((row) => [row.case, row.element, row.status]), [['exclusion/IF-1', '1F-a.crime', 'at-risk']]);
     assert.equal((await clients.get('ind-1f')!.request('GET', '/api/evidence-at-risk?kind=criminal')).statusCode, 403);
     assert.deepEqual((await clients.get('police')!.request('GET', '/api/evidence-at-risk?kind=criminal')).json<{ items: unknown[] }>().items, []);
+    type Offences = { items: { offence: string; crimes: { elements: { element: string }[] }[] }[] };
+    const elements = (await clients.get('prosecutor')!.request('GET', '/api/cases/criminal/SZ-1/elements')).json<Offences>().items;
+    assert.deepEqual(elements.map((offence) => offence.offence), ['torture'], 'only the offences the case was opened for');
+    assert.ok(elements[0]!.crimes.some((crime) => crime.elements.some((element) => element.element === 'torture.purpose')));
+    const grounds = (await clients.get('ind-1f')!.request('GET', '/api/cases/exclusion/IF-1/elements')).json<Offences>().items;
+    assert.deepEqual(grounds.map((ground) => ground.offence), ['1F-a', '1F-b', '1F-c']);
+    assert.equal((await clients.get('ind-1f')!.request('GET', '/api/cases/criminal/SZ-1/elements')).statusCode, 403);
     const logged = await server.store.db.query<{ resource: string }>("SELECT resource FROM access_log WHERE resource LIKE '%proof' OR resource LIKE 'evidence-at-risk%'");
     assert.ok(logged.some((row) => row.resource === 'criminal/SZ-1/proof'));
   });

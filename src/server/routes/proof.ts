@@ -6,6 +6,7 @@
 import { Type } from 'typebox';
 import { elementsConfig } from '../../config/elements.js';
 import { SOURCE_TYPES } from '../../domain/evidence/events.js';
+import { listCaseElements } from '../../operations/list-case-elements.js';
 import { listEvidenceAtRisk } from '../../operations/list-evidence-at-risk.js';
 import { showProofMatrix } from '../../operations/show-proof-matrix.js';
 import { authorize } from '../../policy/authorize.js';
@@ -52,6 +53,14 @@ const ElementAtRiskSchema = Type.Object({
   })),
 }, { $id: 'ElementAtRisk' });
 
+const CaseOffenceElementsSchema = Type.Object({
+  offence: Type.String(), label: Bilingual,
+  crimes: Type.Array(Type.Object({
+    crime: Type.String(), label: Bilingual, article: Type.String(),
+    elements: Type.Array(Type.Object({ element: Type.String(), kind: Type.String(), label: Bilingual })),
+  })),
+}, { $id: 'CaseOffenceElements' });
+
 export function registerProofRoutes(app: App, context: ServerContext): void {
   app.get('/api/cases/:kind/:id/proof', {
     config: { action: 'proof.read' },
@@ -70,6 +79,23 @@ export function registerProofRoutes(app: App, context: ServerContext): void {
     const matrix = await showProofMatrix(context.db, { kind: request.params.kind, id: request.params.id, asOf: asOfQuery(request.query, context), elements: elementsConfig() });
     await granted.log({ resource: `${caseStream}/proof` });
     return matrix;
+  });
+
+  app.get('/api/cases/:kind/:id/elements', {
+    config: { action: 'proof.read' },
+    schema: {
+      tags: ['evidence'], operationId: 'listCaseElements', summary: 'The elements evidence of this case may be linked to: per offence it concerns, its crimes and their elements',
+      description: 'A criminal case: the offences it was opened for; a 1F file: the grounds of Art. 1F — each with its crimes and their elements from '
+        + 'config/elements.json (id, kind, Dutch and English label). The form to link an evidence item to an element offers these.',
+      params: Type.Object({ kind: CaseKind, id: EntityId }),
+      response: { 200: Type.Object({ items: Type.Array(CaseOffenceElementsSchema) }) },
+    },
+  }, async (request) => {
+    const caseStream = `${request.params.kind}/${request.params.id}`;
+    const granted = await guard(request, context, 'proof.read', { kind: request.params.kind, stream: caseStream });
+    const items = await listCaseElements(context.db, { kind: request.params.kind, id: request.params.id, asOf: asOfQuery({}, context), elements: elementsConfig() });
+    await granted.log({ resource: `${caseStream}/elements` });
+    return { items };
   });
 
   app.get('/api/evidence-at-risk', {

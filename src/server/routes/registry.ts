@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { ruleConfig } from '../../config/rules.js';
 import { ImketenError } from '../../domain/errors.js';
 import { CASE_KINDS, parseStreamName, type CaseKind, type StreamKind } from '../../domain/event.js';
-import { caseTimeline, deriveCase } from '../../operations/case-timeline.js';
+import { caseTimeline, deriveCase, timelineRecorders } from '../../operations/case-timeline.js';
 import { listAllowedEvents } from '../../operations/list-allowed-events.js';
 import { listCasePage } from '../../operations/list-cases.js';
 import { listWithheld } from '../../operations/list-withheld.js';
@@ -25,6 +25,9 @@ const FormFieldSchema = Type.Object({
   name: Type.String(), kind: Type.String(), required: Type.Boolean(),
   options: Type.Optional(Type.Array(Type.String())), pattern: Type.Optional(Type.String()),
 });
+
+/** The streams whose allowed events a form asks for: every case kind, an evidence item, a witness. */
+const AllowedEventsKind = Type.Union([...CASE_KINDS, 'evidence' as const, 'witness' as const].map((kind) => Type.Literal(kind)));
 
 const AtQuery = {
   date: Type.Optional(Date_),
@@ -109,7 +112,17 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
       summary: 'What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information',
       params: Type.Object({ kind: CaseKindSchema, id: EntityId }),
       querystring: Type.Object(AtQuery, { additionalProperties: false }),
-      response: { 200: Type.Object({ sentences: Type.Array(Bilingual), exclusion: Type.Optional(Type.Unknown()), prosecution: Type.Optional(Type.Unknown()) }) },
+      response: {
+        200: Type.Object({
+          sentences: Type.Array(Bilingual), exclusion: Type.Optional(Type.Unknown()), prosecution: Type.Optional(Type.Unknown()),
+          reassessment: Type.Optional(Type.Object({
+            lastAssessment: Type.Union([Type.String(), Type.Null()]), status: Type.Union([Type.Literal('due'), Type.Literal('current')]),
+            dueDate: Type.Union([Type.String(), Type.Null()]),
+            change: Type.Union([Type.Object({ country: Type.String(), date: Type.String(), change: Bilingual }), Type.Null()]),
+            explanation: Bilingual,
+          }, { description: 'R7: a departure dossier with an Article 3 barrier — its last assessment, and whether (and since when) a reassessment is due.' })),
+        }),
+      },
     },
   }, async (request) => {
     const stream = `${request.params.kind}/${request.params.id}`;
@@ -121,7 +134,10 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
     if (granted.view === 'decision-and-consequences') {
       return { sentences: derived.exclusion?.explanation ?? [], ...(derived.exclusion ? { exclusion: derived.exclusion } : {}) };
     }
-    return { sentences: derived.sentences, ...(derived.exclusion ? { exclusion: derived.exclusion } : {}), ...(derived.prosecution ? { prosecution: derived.prosecution } : {}) };
+    return {
+      sentences: derived.sentences, ...(derived.exclusion ? { exclusion: derived.exclusion } : {}), ...(derived.prosecution ? { prosecution: derived.prosecution } : {}),
+      ...(derived.reassessment ? { reassessment: derived.reassessment } : {}),
+    };
   });
 
   app.get('/api/cases/:kind/:id/allowed-events', {
@@ -129,10 +145,12 @@ export function registerRegistryRoutes(app: App, context: ServerContext): void {
     schema: {
       tags: ['registry'], operationId: 'listAllowedEvents',
       summary: 'The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here',
-      params: Type.Object({ kind: CaseKindSchema, id: EntityId }),
+      description: 'Also for an evidence item (`evidence`) or a witness (`witness`). Only the event types a write rule gives your role are offered; '
+        + '`opens` names the streams of this case you may start (evidence.registered, witness.registered).',
+      params: Type.Object({ kind: AllowedEventsKind, id: EntityId }),
       response: {
         200: Type.Object({
-          today: Type.String(), phase: Type.String(),
+          today: Type.String(), phase: Type.String(), opens: Type.Array(Type.String()),
           mayAppend: Type.Boolean(), mayRetract: Type.Boolean(), refusal: Type.Union([Type.String(), Type.Null()]),
           events: Type.Array(Type.Object({ type: Type.String(), fields: Type.Array(FormFieldSchema) })),
         }),
@@ -180,10 +198,13 @@ async function readStream(request: FastifyRequest, context: ServerContext, strea
   const cases = await visibleCases(request, context, view);
   const shown = restrictView({ ...view, cases }, granted.view);
   const persons = [...new Set([...(kind === 'person' ? [parseStreamName(stream)!.id] : []), ...shown.persons.map((person) => person.id)])];
+  const recorders = await timelineRecorders(context.db, shown);
   await granted.log({ persons });
   return {
     stream: shown.stream, kind: shown.kind, id: shown.id, date: shown.date, asRecordedAt: shown.asRecordedAt ?? null, state: shown.state,
-    timeline: shown.timeline.map((entry) => ({ event: eventOut(entry.event), ...(entry.retractedBy ? { retractedBy: entry.retractedBy } : {}) })),
+    timeline: shown.timeline.map((entry) => ({
+      event: eventOut(entry.event), recordedBy: recorders.get(entry.event.id) ?? null, ...(entry.retractedBy ? { retractedBy: entry.retractedBy } : {}),
+    })),
     persons: shown.persons, cases: shown.cases, legalBasis: granted.legalBasis, view: granted.view ?? null,
   };
 }

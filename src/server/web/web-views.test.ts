@@ -32,6 +32,34 @@ describe('the web views', () => {
     assert.equal((await dtv.request('GET', '/api/cases/criminal/SZ-1/allowed-events')).statusCode, 403);
   });
 
+  it('offers on an evidence item and a witness only the event types the role\'s write rules give it, and who recorded each entry', async () => {
+    type Allowed = { mayAppend: boolean; events: { type: string; fields: { name: string }[] }[]; opens: string[] };
+    const prosecutor = await server.signIn('prosecutor');
+    const added = await prosecutor.request('POST', '/api/events', { events: [
+      { id: 'wv-ev1', stream: 'evidence/BW-WV', type: 'evidence.registered', date: '2024-02-01', data: {
+        criminalCases: ['SZ-1'], kind: 'photo', title: 'A photo', source: { type: 'witness' }, acquired: { date: '2024-02-01', by: 'TIM', method: 'handover' } } },
+      { id: 'wv-w1', stream: 'witness/WV-1', type: 'witness.registered', date: '2024-02-01', data: { criminalCase: 'SZ-1', name: 'Getuige Fictief', pseudonym: 'B-3' } },
+    ] });
+    assert.equal(added.statusCode, 201, added.body);
+    const evidence = (await prosecutor.request('GET', '/api/cases/evidence/BW-WV/allowed-events')).json<Allowed>();
+    assert.ok(evidence.mayAppend);
+    const linked = evidence.events.find((event) => event.type === 'evidence.element-linked');
+    assert.deepEqual(linked?.fields.map((field) => field.name).sort(), ['criminalCase', 'element', 'exclusionCase', 'offence', 'reasoning', 'relation', 'weight']);
+    const police = await server.signIn('police');
+    const byPolice = (await police.request('GET', '/api/cases/evidence/BW-WV/allowed-events')).json<Allowed>();
+    assert.ok(!byPolice.events.some((event) => event.type === 'evidence.disclosed'), 'disclosure is not the police\'s');
+    const witness = (await prosecutor.request('GET', '/api/cases/witness/WV-1/allowed-events')).json<Allowed>();
+    assert.ok(witness.events.some((event) => event.type === 'witness.availability-changed'));
+    assert.ok(!witness.events.some((event) => event.type === 'witness.protection-set'), 'a protective measure is the police\'s to record');
+    assert.ok((await police.request('GET', '/api/cases/witness/WV-1/allowed-events')).json<Allowed>().events.some((event) => event.type === 'witness.protection-set'));
+    assert.deepEqual((await prosecutor.request('GET', '/api/cases/criminal/SZ-1/allowed-events')).json<Allowed>().opens, ['evidence.registered', 'witness.registered']);
+    assert.equal((await server.signIn('dtv').then((dtv) => dtv.request('GET', '/api/cases/evidence/BW-WV/allowed-events'))).statusCode, 403);
+    const timeline = (await prosecutor.request('GET', '/api/cases/criminal/SZ-1')).json<{ timeline: { recordedBy?: string | null }[] }>().timeline;
+    assert.ok(timeline.every((entry) => entry.recordedBy === null), 'the fixture is an import at the server');
+    const mine = (await prosecutor.request('GET', '/api/evidence/BW-WV')).statusCode;
+    assert.equal(mine, 200);
+  });
+
   it('says what the policy withholds about a person, and which basis would allow it', async () => {
     const prosecutor = await server.signIn('prosecutor');
     const response = await prosecutor.request('GET', '/api/persons/P-S/withheld');

@@ -272,7 +272,9 @@ export interface paths {
         };
         /**
          * The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description Also for an evidence item (`evidence`) or a witness (`witness`). Only the event types a write rule gives your role are offered; `opens` names the streams of this case you may start (evidence.registered, witness.registered).
+         *
+         *     **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["listAllowedEvents"];
         put?: never;
@@ -1295,6 +1297,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{kind}/{id}/elements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The elements evidence of this case may be linked to: per offence it concerns, its crimes and their elements
+         * @description A criminal case: the offences it was opened for; a 1F file: the grounds of Art. 1F — each with its crimes and their elements from config/elements.json (id, kind, Dutch and English label). The form to link an evidence item to an element offers these.
+         *
+         *     **Access policy** — action `proof.read`: police (criminal); prosecutor (criminal); ind-1f (exclusion). Every access is written to the access log with its legal basis.
+         */
+        get: operations["listCaseElements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evidence-at-risk": {
         parameters: {
             query?: never;
@@ -1582,6 +1606,29 @@ export interface components {
             /** @description Bits of 64 that differ. */
             distance: number;
         };
+        CaseOffenceElements: {
+            offence: string;
+            label: {
+                nl: string;
+                en: string;
+            };
+            crimes: {
+                crime: string;
+                label: {
+                    nl: string;
+                    en: string;
+                };
+                article: string;
+                elements: {
+                    element: string;
+                    kind: string;
+                    label: {
+                        nl: string;
+                        en: string;
+                    };
+                }[];
+            }[];
+        };
         ElementAtRisk: {
             case: string;
             offence: string;
@@ -1652,6 +1699,8 @@ export interface components {
             state: unknown;
             timeline: {
                 event: components["schemas"]["StoredEvent"];
+                /** @description The organisation that recorded the entry over the API (TIM, OM, …), or null for an import at the server. */
+                recordedBy?: string | null;
                 retractedBy?: {
                     eventId: string;
                     recordedAt: string;
@@ -3348,6 +3397,24 @@ export interface operations {
                         }[];
                         exclusion?: unknown;
                         prosecution?: unknown;
+                        /** @description R7: a departure dossier with an Article 3 barrier — its last assessment, and whether (and since when) a reassessment is due. */
+                        reassessment?: {
+                            lastAssessment: string | null;
+                            status: "due" | "current";
+                            dueDate: string | null;
+                            change: {
+                                country: string;
+                                date: string;
+                                change: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            } | null;
+                            explanation: {
+                                nl: string;
+                                en: string;
+                            };
+                        };
                     };
                 };
             };
@@ -3448,7 +3515,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
+                kind: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla" | "evidence" | "witness";
                 /** @description An id such as P-0042 or SZ-2023-004. */
                 id: string;
             };
@@ -3465,6 +3532,7 @@ export interface operations {
                     "application/json": {
                         today: string;
                         phase: string;
+                        opens: string[];
                         mayAppend: boolean;
                         mayRetract: boolean;
                         refusal: string | null;
@@ -10433,6 +10501,122 @@ export interface operations {
                             date: string;
                             recordedAt: string;
                         };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCaseElements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "criminal" | "exclusion";
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CaseOffenceElements"][];
                     };
                 };
             };

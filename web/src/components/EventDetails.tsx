@@ -46,10 +46,10 @@ export function EventDetails({ type, data, persons = [], events = [] }: { type: 
     return String(value);
   };
   return (
-    <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: 8 }}>
+    <dl style={{ margin: 0, display: 'grid', gridTemplateColumns: 'fit-content(40%) minmax(0, 1fr)', columnGap: 8 }}>
       {entries.map(([field, value]) => (
         <div key={field} style={{ display: 'contents' }}>
-          <dt style={{ color: '#4a4a4a' }}>{labelOf(t, 'field', field)}</dt>
+          <dt style={{ color: '#4a4a4a', overflowWrap: 'normal' }}>{labelOf(t, 'field', field)}</dt>
           <dd style={{ margin: 0 }}>{show(field, value)}</dd>
         </div>
       ))}

@@ -14,6 +14,7 @@ import { labelOf } from '../format';
 import { countryOptions } from '../lib/countries';
 import { checkAll, checkEventDate, emptyValues, eventData, type FieldError, type Values } from './event-form-model';
 import { eventName, type EventRef } from './EventDetails';
+import { DateField } from './DateField';
 import { ProblemAlert } from './Status';
 
 interface Props {
@@ -79,8 +80,8 @@ export function EventForm({ stream, options, persons, events = [], onAdded }: Pr
           error={touched.$type && !chosen} helperText={touched.$type && !chosen ? t('casePage.required') : ' '}>
           {options.events.map((event) => <MenuItem key={event.type} value={event.type}>{labelOf(t, 'eventType', event.type)}</MenuItem>)}
         </TextField>
-        <TextField id="event-date" type="date" label={t('casePage.eventDate')} value={date} required onChange={(event) => { setDate(event.target.value); setTouched((previous) => ({ ...previous, $date: true })); }}
-          error={Boolean(dateError)} helperText={message(dateError) ?? ' '} slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: options.today } }} />
+        <DateField id="event-date" label={t('casePage.eventDate')} value={date} required max={options.today} onChange={(event) => { setDate(event.target.value); setTouched((previous) => ({ ...previous, $date: true })); }}
+          error={Boolean(dateError)} helperText={message(dateError) ?? ' '} />
         {fields.map((field) => (
           <Field key={`${type}-${field.name}`} field={field} value={values[field.name]} persons={persons} events={events}
             error={touched[field.name] ? message(errors[field.name]) : undefined} onChange={(value) => change(field.name, value)} />
@@ -147,6 +148,8 @@ function Field({ field, value, error, persons, events, onChange }: {
         : <Autocomplete multiple options={options} value={chosen} getOptionLabel={(option) => option.name} isOptionEqualToValue={(a, b) => a.code === b.code}
             onChange={(_, picked) => onChange(picked.map((option) => option.code).join(','))} renderInput={input} />;
     }
+    case 'date':
+      return <DateField id={id} label={label} value={typeof value === 'string' ? value : ''} required={field.required} error={Boolean(error)} helperText={helper} onChange={(event) => onChange(event.target.value)} />;
     default:
       return (
         <TextField id={id} label={label} value={typeof value === 'string' ? value : ''} required={field.required} error={Boolean(error)} helperText={helper}

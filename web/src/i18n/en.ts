@@ -4,6 +4,7 @@
 import { evidenceEn } from './evidence';
 import { witnessesEn } from './witnesses';
 import { proofEn } from './proof';
+import { recordEn } from './record';
 import type { nl } from './nl';
 
 export type Translations<T = typeof nl> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -15,6 +16,8 @@ export const en: Translations = {
   witnesses: witnessesEn.witnesses,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofEn.proof,
+  // The forms that record links, conditions, consent, availability and witnesses (issue 13): ./record.ts.
+  record: recordEn.record,
   common: {
     appName: 'imketen',
     appTagline: 'Information system for international crimes',
@@ -576,6 +579,24 @@ export const en: Translations = {
     next: 'Next',
   },
   casePage: {
+    rowMenu: 'Actions for {{entry}}',
+    retractEllipsis: 'Retract…',
+    recorded: 'Recorded',
+    recordedBy: 'by {{by}}',
+    recordedByImport: 'an import at the server',
+    filterKind: 'Filter by kind',
+    allKinds: 'All kinds ({{count}})',
+    showing: '{{shown}} of {{total}} shown',
+    showAll: 'Show all {{count}}',
+    showLatest: 'Show only the latest {{count}}',
+    actions: 'Actions',
+    reassessment: 'Article 3 reassessment (R7)',
+    reassessmentStatus: 'Status',
+    reassessmentDue: 'reassessment due',
+    reassessmentCurrent: 'assessment stands',
+    lastAssessment: 'Last assessment',
+    dueDate: 'Reassess as of',
+    notDue: "not due while the country's situation does not change",
     eventOf: '{{event}} of {{date}}',
     nothingElse: 'none (something else)',
     currentPhase: 'Current phase',

@@ -6,6 +6,7 @@
 import { evidenceNl } from './evidence';
 import { witnessesNl } from './witnesses';
 import { proofNl } from './proof';
+import { recordNl } from './record';
 
 export const nl = {
   // The evidence register (issue 12): its words live in ./evidence.ts.
@@ -14,6 +15,8 @@ export const nl = {
   witnesses: witnessesNl.witnesses,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofNl.proof,
+  // The forms that record links, conditions, consent, availability and witnesses (issue 13): ./record.ts.
+  record: recordNl.record,
   common: {
     appName: 'imketen',
     appTagline: 'Informatiesysteem internationale misdrijven',
@@ -575,6 +578,24 @@ export const nl = {
     next: 'Volgende',
   },
   casePage: {
+    rowMenu: 'Acties voor {{entry}}',
+    retractEllipsis: 'Intrekken…',
+    recorded: 'Geregistreerd',
+    recordedBy: 'door {{by}}',
+    recordedByImport: 'een import op de server',
+    filterKind: 'Filteren op soort',
+    allKinds: 'Alle soorten ({{count}})',
+    showing: '{{shown}} van {{total}} getoond',
+    showAll: 'Toon alle {{count}}',
+    showLatest: 'Toon alleen de laatste {{count}}',
+    actions: 'Acties',
+    reassessment: 'Herbeoordeling artikel 3 (R7)',
+    reassessmentStatus: 'Status',
+    reassessmentDue: 'herbeoordeling nodig',
+    reassessmentCurrent: 'beoordeling staat',
+    lastAssessment: 'Laatste beoordeling',
+    dueDate: 'Herbeoordelen per',
+    notDue: 'niet nodig zolang de situatie in het land niet verandert',
     eventOf: '{{event}} van {{date}}',
     nothingElse: 'geen (iets anders)',
     currentPhase: 'Huidige fase',

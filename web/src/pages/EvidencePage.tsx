@@ -17,6 +17,7 @@ import { mayWriteEvidence } from '../components/evidence/evidence-roles';
 import { FileCard } from '../components/evidence/FileCard';
 import { FileDrop } from '../components/evidence/FileDrop';
 import { EvidenceUse } from '../components/evidence/EvidenceUse';
+import { EvidenceRecord } from '../components/proof/EvidenceRecord';
 import { VerificationChips } from '../components/evidence/VerificationChips';
 import { VerificationForm } from '../components/evidence/VerificationForm';
 import { formatDate, formatDateTime, labelOf } from '../format';
@@ -106,6 +107,7 @@ export function EvidencePage() {
               </Section>
               <Section title={t('evidence.use')} intro={t('evidence.useIntro')} testId="evidence-use">
                 <EvidenceUse use={data.use} />
+                <EvidenceRecord item={data} today={today} onChanged={(message) => changed(message)} />
               </Section>
               <Section title={t('evidence.disclosures')} testId="evidence-disclosures">
                 <DataTable caption={t('evidence.disclosures')} captionVisible={false} rows={data.disclosures} rowKey={(row) => row.eventId} empty={t('evidence.noDisclosures')}

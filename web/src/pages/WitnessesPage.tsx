@@ -12,6 +12,7 @@ import { PageTitle } from '../components/PageTitle';
 import { Loaded } from '../components/Status';
 import { DataTable } from '../components/Tables';
 import { listPotentialWitnesses, listWitnessesAtRisk, mayListPotentialWitnesses } from '../components/witnesses/witness-api';
+import { WitnessActions } from '../components/witnesses/WitnessActions';
 import { WitnessName } from '../components/witnesses/WitnessName';
 import { Availability, Statements } from '../components/witnesses/WitnessSection';
 import { formatDate } from '../format';
@@ -49,6 +50,7 @@ export function WitnessesPage() {
             { key: 'reasons', header: t('witnesses.reasons'), cell: (row) => row.witness.reasons.map((reason) => t(reason === 'unavailable' ? 'witnesses.unavailableReason' : 'witnesses.countryReason')).join('; ') },
             { key: 'availability', header: t('witnesses.availability'), cell: (row) => <Availability witness={row.witness} /> },
             { key: 'statements', header: t('witnesses.statements'), cell: (row) => <Statements ids={row.witness.statements} /> },
+            { key: 'record', header: t('record.heading'), cell: (row) => <WitnessActions witness={row.witness} onChanged={() => atRisk.reload()} /> },
             { key: 'elements', header: t('witnesses.elements'), cell: (row) => (row.entry.elements === null ? t('witnesses.elementsNotWired') : row.entry.elements.map((element) => `${element.offence}: ${element.element}`).join(', ') || '—') },
           ]} />
       )}</Loaded>
