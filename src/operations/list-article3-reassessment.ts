@@ -1,24 +1,18 @@
 /**
  * R7: open departure dossiers with an Article 3 barrier on the date, grouped by the person's nationality — to
- * reassess when a country's situation changes (e.g. Syria after 2024-12-08) and in any case periodically.
- * Per dossier: the last assessment (the latest `departure.article3-barrier` finding), when the next one is due and
- * its status. Due: on the day of a change in the country's situation after the last assessment
- * (config/rules.json `countrySituations`), else `reassessmentMonths` after the last assessment (README, "Web app":
- * 12 months, a working interval, not a legal term). Status: overdue (due before the date), due within 30 days, or
- * planned.
+ * reassess when a country's situation changes (e.g. Syria after 2024-12-08). Per dossier and nationality the rule of
+ * the case page (src/domain/rules/article3-reassessment.ts): the last assessment (the latest
+ * `departure.article3-barrier` finding) and, once the country's situation changed after it (config/rules.json
+ * `countrySituations`), the reassessment due since the day of that change. No periodic term is invented: the law
+ * names none (docs/domain.md, "R7, reassessment").
  */
-import { addDays, addMonths, type CalendarDate } from '../domain/dates.js';
-import { situationChangesOf, type CountrySituation } from '../domain/rules/country-situations.js';
+import type { AsOf } from '../domain/as-of.js';
+import { article3Reassessment, type Article3Reassessment } from '../domain/rules/article3-reassessment.js';
+import type { CountrySituation } from '../domain/rules/country-situations.js';
 import { summarisePersons, type PersonSummary } from '../registry/stream-view.js';
 import type { Queryable } from '../store/db.js';
 import { readStreams } from '../store/event-store.js';
 import { casesAt } from '../store/segments.js';
-import type { AsOf } from '../domain/as-of.js';
-
-export const REASSESSMENT_MONTHS = 12;
-const DUE_SOON_DAYS = 30;
-
-export type ReassessmentStatus = 'overdue' | 'due-soon' | 'planned';
 
 export interface ReassessmentDossier {
   dossier: string;
@@ -26,10 +20,9 @@ export interface ReassessmentDossier {
   barrierSince: string;
   /** The day of the latest Article 3 finding on the dossier. */
   lastAssessment: string;
-  dueDate: string;
-  /** Why it is due then: a change of the country's situation since the last assessment, or the periodic term. */
-  dueBecause: 'country-situation-changed' | 'periodic';
-  status: ReassessmentStatus;
+  /** `due` since `dueDate`, the day the country's situation changed after the last assessment; else `current`. */
+  status: Article3Reassessment['status'];
+  dueDate: string | null;
 }
 
 export interface ReassessmentGroup {
@@ -38,7 +31,7 @@ export interface ReassessmentGroup {
 }
 
 export async function listArticle3Reassessment(
-  tx: Queryable, request: { asOf: AsOf; nationality?: string; situations?: readonly CountrySituation[]; reassessmentMonths?: number },
+  tx: Queryable, request: { asOf: AsOf; nationality?: string; situations?: readonly CountrySituation[] },
 ): Promise<ReassessmentGroup[]> {
   const { date, recordedAt } = request.asOf;
   const dossiers = (await casesAt(tx, { kind: 'departure', date, asRecordedAt: recordedAt, phases: ['open'] })).filter((item) => item.attributes.article3Barrier === true);
@@ -59,19 +52,13 @@ export async function listArticle3Reassessment(
     for (const nationality of nationalities) {
       if (request.nationality && nationality !== request.nationality) continue;
       const group = groups.get(nationality) ?? { nationality, dossiers: [] };
-      group.dossiers.push({ dossier: item.stream, person, barrierSince: item.validFrom, ...dueOf(fact.lastAssessment, nationality, date, request) });
+      const r7 = article3Reassessment({ phase: 'open', article3Barrier: true, article3AssessedOn: fact.lastAssessment }, [nationality], request.situations ?? [], date)!;
+      group.dossiers.push({ dossier: item.stream, person, barrierSince: item.validFrom, lastAssessment: fact.lastAssessment, status: r7.status, dueDate: r7.dueDate });
       groups.set(nationality, group);
     }
   }
-  for (const group of groups.values()) group.dossiers.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.dossier.localeCompare(b.dossier));
+  // due first, the longest due first; then the dossiers assessed longest ago
+  const order = (dossier: ReassessmentDossier) => `${dossier.status === 'due' ? 0 : 1}${dossier.dueDate ?? ''}${dossier.lastAssessment}`;
+  for (const group of groups.values()) group.dossiers.sort((a, b) => order(a).localeCompare(order(b)) || a.dossier.localeCompare(b.dossier));
   return [...groups.values()].sort((a, b) => b.dossiers.length - a.dossiers.length || a.nationality.localeCompare(b.nationality));
-}
-
-function dueOf(
-  lastAssessment: string, nationality: string, date: string, request: { situations?: readonly CountrySituation[]; reassessmentMonths?: number },
-): Pick<ReassessmentDossier, 'lastAssessment' | 'dueDate' | 'dueBecause' | 'status'> {
-  const change = situationChangesOf(request.situations ?? [], nationality, date).find((situation) => situation.date > lastAssessment);
-  const dueDate = change ? change.date : addMonths(lastAssessment as CalendarDate, request.reassessmentMonths ?? REASSESSMENT_MONTHS);
-  const status: ReassessmentStatus = dueDate < date ? 'overdue' : dueDate <= addDays(date as CalendarDate, DUE_SOON_DAYS) ? 'due-soon' : 'planned';
-  return { lastAssessment, dueDate, dueBecause: change ? 'country-situation-changed' : 'periodic', status };
 }

@@ -57,14 +57,14 @@ describe('the lists of R1, R7 and R5, and what the rules derive for one case', (
     assert.deepEqual(await listArticle3Reassessment(store.db, { asOf: asOf('2025-12-31'), nationality: 'AFG' }), []);
   });
 
-  it('R7: each dossier has its last assessment, a due date a year on or on a later change of the country, and a status', async () => {
-    const fields = (groups: Awaited<ReturnType<typeof listArticle3Reassessment>>) => groups.flatMap((group) => group.dossiers.map((dossier) => [dossier.dossier, dossier.lastAssessment, dossier.dueDate, dossier.dueBecause, dossier.status]));
-    // Assessed on 2017-02-01 and never since: the periodic reassessment fell due a year later.
-    assert.deepEqual(fields(await listArticle3Reassessment(store.db, { asOf: asOf('2018-01-15'), nationality: 'SYR' })), [['departure/DTV-1', '2017-02-01', '2018-02-01', 'periodic', 'due-soon']]);
-    assert.deepEqual(fields(await listArticle3Reassessment(store.db, { asOf: asOf('2017-06-01'), nationality: 'SYR' })), [['departure/DTV-1', '2017-02-01', '2018-02-01', 'periodic', 'planned']]);
-    // Syria's situation changed after the last assessment: due on the day of the change, overdue since.
+  it('R7: each dossier has its last assessment, and a reassessment due since a later change of the country (no periodic term)', async () => {
+    const fields = (groups: Awaited<ReturnType<typeof listArticle3Reassessment>>) => groups.flatMap((group) => group.dossiers.map((dossier) => [dossier.dossier, dossier.lastAssessment, dossier.dueDate, dossier.status]));
+    // Assessed on 2017-02-01 and no change of the country since: the last assessment stands, years later too.
+    assert.deepEqual(fields(await listArticle3Reassessment(store.db, { asOf: asOf('2024-12-31'), nationality: 'SYR' })), [['departure/DTV-1', '2017-02-01', null, 'current']]);
+    // Syria's situation changed after the last assessment: due since the day of the change.
     const situations = [{ country: 'SYR', date: '2024-12-08', change: { nl: 'val van het regime', en: 'fall of the regime' }, source: 'test' }];
-    assert.deepEqual(fields(await listArticle3Reassessment(store.db, { asOf: asOf('2025-12-31'), situations })), [['departure/DTV-1', '2017-02-01', '2024-12-08', 'country-situation-changed', 'overdue']]);
+    assert.deepEqual(fields(await listArticle3Reassessment(store.db, { asOf: asOf('2024-12-07'), situations })), [['departure/DTV-1', '2017-02-01', null, 'current']], 'not before the change');
+    assert.deepEqual(fields(await listArticle3Reassessment(store.db, { asOf: asOf('2025-12-31'), situations })), [['departure/DTV-1', '2017-02-01', '2024-12-08', 'due']]);
   });
 
   it('R5: a victim not told about the indictment is overdue once the notification period has passed', async () => {

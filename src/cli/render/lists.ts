@@ -13,13 +13,13 @@ const words = {
     unprosecutable: (n: number, date: string) => `Personen met een 1F-tegenwerping wier feiten vóór de strafbaarstelling in Nederland liggen (R1), ${date}: ${n}`,
     reassessment: (n: number, date: string) => `Lopende vertrekdossiers met een art. 3 EVRM-beletsel, per nationaliteit (R7), ${date}: ${n}`,
     overdue: (n: number, date: string) => `Slachtoffers die te laat zijn geïnformeerd (R5), ${date}: ${n}`,
-    decided: 'besluit', since: 'beletsel sinds', assessed: 'beoordeeld', due: 'herbeoordelen uiterlijk', overdueStatus: 'te laat', dueSoonStatus: 'binnen 30 dagen', plannedStatus: 'gepland', certain: 'zeker', uncertain: 'onzeker', none: '(geen)',
+    decided: 'besluit', since: 'beletsel sinds', assessed: 'beoordeeld', dueSince: 'herbeoordeling nodig sinds', current: 'geen herbeoordeling nodig', certain: 'zeker', uncertain: 'onzeker', none: '(geen)',
   },
   en: {
     unprosecutable: (n: number, date: string) => `Persons with a 1F exclusion whose acts predate their punishability in the Netherlands (R1), ${date}: ${n}`,
     reassessment: (n: number, date: string) => `Open departure dossiers with an Article 3 barrier, by nationality (R7), ${date}: ${n}`,
     overdue: (n: number, date: string) => `Victims overdue for information (R5), ${date}: ${n}`,
-    decided: 'decided', since: 'barrier since', assessed: 'assessed', due: 'reassess by', overdueStatus: 'overdue', dueSoonStatus: 'within 30 days', plannedStatus: 'planned', certain: 'certain', uncertain: 'uncertain', none: '(none)',
+    decided: 'decided', since: 'barrier since', assessed: 'assessed', dueSince: 'reassessment due since', current: 'no reassessment due', certain: 'certain', uncertain: 'uncertain', none: '(none)',
   },
 } as const;
 
@@ -58,8 +58,8 @@ export function renderReassessment(groups: ReassessmentGroup[], date: string, la
   for (const group of groups) {
     lines.push(`  ${group.nationality}: ${group.dossiers.length}`);
     for (const dossier of group.dossiers) {
-      const status = dossier.status === 'overdue' ? w.overdueStatus : dossier.status === 'due-soon' ? w.dueSoonStatus : w.plannedStatus;
-      lines.push(`    ${dossier.dossier.padEnd(28)} ${personText(dossier.person)}  ${w.since} ${dossier.barrierSince}, ${w.assessed} ${dossier.lastAssessment}, ${w.due} ${dossier.dueDate} (${status})`);
+      const status = dossier.status === 'due' ? `${w.dueSince} ${dossier.dueDate}` : w.current;
+      lines.push(`    ${dossier.dossier.padEnd(28)} ${personText(dossier.person)}  ${w.since} ${dossier.barrierSince}, ${w.assessed} ${dossier.lastAssessment}: ${status}`);
     }
   }
   return `${lines.join('\n')}\n`;

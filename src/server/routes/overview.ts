@@ -140,9 +140,8 @@ export function registerOverviewRoutes(app: App, context: ServerContext): void {
             dossiers: Type.Array(Type.Object({
               dossier: Type.String(), person: PersonRef, barrierSince: Type.String(),
               lastAssessment: Type.String({ description: 'The day of the latest Article 3 finding.' }),
-              dueDate: Type.String({ description: 'When the next assessment is due.' }),
-              dueBecause: Type.Union([Type.Literal('country-situation-changed'), Type.Literal('periodic')]),
-              status: Type.Union([Type.Literal('overdue'), Type.Literal('due-soon'), Type.Literal('planned')]),
+              status: Type.Union([Type.Literal('due'), Type.Literal('current')], { description: 'due: the country\'s situation changed after the last assessment; current: the last assessment stands.' }),
+              dueDate: Type.Union([Type.String(), Type.Null()], { description: 'The day the reassessment became due (the change), or null while it is not due.' }),
             })),
           })),
         }),
@@ -154,7 +153,7 @@ export function registerOverviewRoutes(app: App, context: ServerContext): void {
     const groups = await listArticle3Reassessment(context.db, { asOf, nationality: request.query.nationality, situations: ruleConfig().countrySituations ?? [] });
     const shaped = groups.map((group) => ({
       nationality: group.nationality,
-      dossiers: group.dossiers.map(({ dossier, person, barrierSince, lastAssessment, dueDate, dueBecause, status }) => ({ dossier, person: person ?? null, barrierSince, lastAssessment, dueDate, dueBecause, status })),
+      dossiers: group.dossiers.map(({ dossier, person, barrierSince, lastAssessment, dueDate, status }) => ({ dossier, person: person ?? null, barrierSince, lastAssessment, dueDate, status })),
     }));
     await granted.log({ resource: 'article3-reassessment', persons: [...new Set(shaped.flatMap((group) => group.dossiers.flatMap((dossier) => (dossier.person ? [dossier.person.id] : []))))].sort() });
     return { date: asOf.date, groups: shaped };

@@ -7369,10 +7369,10 @@ export interface operations {
                                 barrierSince: string;
                                 /** @description The day of the latest Article 3 finding. */
                                 lastAssessment: string;
-                                /** @description When the next assessment is due. */
-                                dueDate: string;
-                                dueBecause: "country-situation-changed" | "periodic";
-                                status: "overdue" | "due-soon" | "planned";
+                                /** @description due: the country's situation changed after the last assessment; current: the last assessment stands. */
+                                status: "due" | "current";
+                                /** @description The day the reassessment became due (the change), or null while it is not due. */
+                                dueDate: string | null;
                             }[];
                         }[];
                     };

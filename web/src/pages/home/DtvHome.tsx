@@ -73,8 +73,8 @@ export function DtvHome() {
                     { key: 'person', header: t('field.person'), cell: (row) => (row.person ? <PersonLink id={row.person.id} names={row.person.names} /> : '—') },
                     { key: 'since', header: t('home.barrierSince'), cell: (row) => formatDate(row.barrierSince, i18n.language), value: (row) => row.barrierSince },
                     { key: 'last', header: t('home.lastAssessment'), cell: (row) => formatDate(row.lastAssessment, i18n.language), value: (row) => row.lastAssessment },
-                    { key: 'due', header: t('home.dueDate'), cell: (row) => `${formatDate(row.dueDate, i18n.language)} (${t(`home.because-${row.dueBecause}`)})`, value: (row) => row.dueDate },
-                    { key: 'status', header: t('home.reassessmentStatus'), cell: (row) => <Chip size="small" variant="outlined" color={row.status === 'overdue' ? 'error' : row.status === 'due-soon' ? 'warning' : 'default'} label={t(`home.status-${row.status}`)} />, value: (row) => ['overdue', 'due-soon', 'planned'].indexOf(row.status) },
+                    { key: 'due', header: t('home.dueDate'), cell: (row) => (row.dueDate ? `${formatDate(row.dueDate, i18n.language)} (${t('home.because-country-situation-changed')})` : '—'), value: (row) => row.dueDate ?? '' },
+                    { key: 'status', header: t('home.reassessmentStatus'), cell: (row) => <Chip size="small" variant="outlined" color={row.status === 'due' ? 'warning' : 'default'} label={t(`home.status-${row.status}`)} />, value: (row) => (row.status === 'due' ? 0 : 1) },
                   ]} />
               ))}
             </>
