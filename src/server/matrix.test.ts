@@ -102,6 +102,9 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/overview/exclusion-decisions': return [{ url: '/api/overview/exclusion-decisions?year=2023', kind: 'exclusion' }];
     case 'GET /api/cases/:kind/:id/derived':
     case 'GET /api/cases/:kind/:id/allowed-events': return Object.entries(CASE_SAMPLES).map(([kind, id]) => ({ url: `${route.url.replace(':kind', kind).replace(':id', id)}`, kind, stream: `${kind}/${id}` }));
+    case 'GET /api/persons/:id/subject-access': return ['P-S', 'P-X'].flatMap((person) => [
+      { url: `/api/persons/${person}/subject-access`, kind: 'person', person }, { url: `/api/persons/${person}/subject-access?format=pdf`, kind: 'person', person },
+    ]);
     case 'GET /api/persons/:id/withheld': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}/withheld`, kind: 'person', person }));
     case 'GET /api/reports/trends': return [{ url: '/api/reports/trends', kind: 'report' }];
     case 'GET /api/reports/:year/view': return [{ url: '/api/reports/2025/view', kind: 'report' }];

@@ -17,6 +17,7 @@ import { registerRetentionRoutes } from './retention.js';
 import { registerScreeningRoutes } from './screening.js';
 import { registerSessionRoutes } from './session.js';
 import { registerSharedInformationRoutes } from './shared-information.js';
+import { registerSubjectAccessRoutes } from './subject-access.js';
 import { registerSignInOptionRoutes } from './sign-in-options.js';
 import { registerSystemRoutes } from './system.js';
 import { registerWitnessRoutes } from './witnesses.js';
@@ -38,6 +39,7 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerOverviewRoutes(app, context);
   registerScreeningRoutes(app, context);
   registerRetentionRoutes(app, context);
+  registerSubjectAccessRoutes(app, context);
   registerJobRoutes(app, context);
   registerEvidenceRoutes(app, context);
   registerWitnessRoutes(app, context);
