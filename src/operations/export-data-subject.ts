@@ -9,9 +9,10 @@
 import type { AsOf } from '../domain/as-of.js';
 import { CASE_KINDS, parseStreamName, type StreamKind } from '../domain/event.js';
 import type { PersonState } from '../domain/person/state.js';
-import { stateAt } from '../domain/replay.js';
 import type { Bilingual } from '../domain/rules/rule-config.js';
-import { queryAccessLog } from '../access-log/access-log.js';
+import { appendAccess, queryAccessLog } from '../access-log/access-log.js';
+import { findAccountByUsername } from '../accounts/accounts.js';
+import { ImketenError } from '../domain/errors.js';
 import { authorize, grantedKinds } from '../policy/authorize.js';
 import type { Policy } from '../policy/policy.js';
 import type { Principal } from '../policy/principal.js';
@@ -258,6 +259,32 @@ export async function exportDataSubject(tx: Queryable, policy: Policy, request: 
     accessLog,
     withheld: [...withheld.values()],
   };
+}
+
+/**
+ * The same export at the command line (`imketen subject-access PERSON --by USERNAME`): the account named acts, with
+ * its own role; the policy decides (subject-access.read) as it does over the API, and the access — allowed or
+ * refused — goes to the access log as the operator's, naming the account.
+ */
+export async function exportDataSubjectForAccount(tx: Queryable, policy: Policy, request: { username: string; person: string; now: Date }): Promise<DataSubjectExport> {
+  const account = await findAccountByUsername(tx, request.username);
+  if (!account || account.disabled) throw new ImketenError('ACCOUNT_NOT_FOUND', `No enabled account '${request.username}'.`);
+  const organisation = policy.roles[account.role]?.organisation ?? account.organisation;
+  const principal: Principal = { kind: 'user', accountId: account.id, username: account.username, organisation, role: account.role };
+  const today = request.now.toISOString().slice(0, 10);
+  const stream = `person/${request.person}`;
+  const decision = await authorize(policy, principal, 'subject-access.read', { kind: 'person', stream }, { date: today, facts: registryFacts(tx, request.now) });
+  const entry = (fields: { outcome: 'allowed' | 'denied'; legalBasis: string | null; reason: string | null }) => ({
+    at: request.now.toISOString(), principalKind: 'operator' as const, accountId: account.id, tokenId: null, username: account.username, organisation,
+    role: account.role, action: 'subject-access.read', resource: `${stream}:subject-access`, persons: [request.person], purpose: 'data-subject request', requestId: null, ...fields,
+  });
+  if (!decision.allowed) {
+    await appendAccess(tx, entry({ outcome: 'denied', legalBasis: null, reason: decision.reason }));
+    throw new ImketenError('FORBIDDEN', `Account '${account.username}' (${account.role}) may not answer a data-subject request about ${request.person}: it does not exist, or the access policy does not let that account see the person (subject-access.read).`);
+  }
+  const result = await exportDataSubject(tx, policy, { principal, person: request.person, today, now: request.now, asOf: { date: today, recordedAt: request.now.toISOString(), recordedAtGiven: false } });
+  await appendAccess(tx, entry({ outcome: 'allowed', legalBasis: decision.legalBasis, reason: null }));
+  return result;
 }
 
 /** The person-level fields that name the person in a stream's events. */

@@ -1069,6 +1069,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/persons/{id}/subject-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A data-subject request: what the registry holds about the person that your partner may disclose (record, cases, witness records, evidence, screening hits, your partner's reads of the data), and what is withheld on which ground; JSON, or PDF with ?format=pdf
+         * @description **Access policy** — action `subject-access.read`: police (person when person-named-in-readable-case); prosecutor (person when person-named-in-readable-case); ind-1f (person when person-named-in-readable-case); dtv (person when person-named-in-readable-case). Every access is written to the access log with its legal basis.
+         */
+        get: operations["exportDataSubject"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/jobs": {
         parameters: {
             query?: never;
@@ -8844,6 +8864,225 @@ export interface operations {
                             }[];
                         }[];
                     };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportDataSubject: {
+        parameters: {
+            query?: {
+                format?: "json" | "pdf";
+                lang?: "nl" | "en";
+            };
+            header?: never;
+            path: {
+                /** @description An id such as P-0042 or SZ-2023-004. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        person: string;
+                        requestedBy: {
+                            username: string;
+                            organisation: string;
+                            role: string;
+                        };
+                        date: string;
+                        generatedAt: string;
+                        identity: {
+                            names: string[];
+                            birthDate: string | null;
+                            nationalities: string[];
+                            legalBasis: string;
+                        } | null;
+                        personEvents: {
+                            id: string;
+                            type: string;
+                            date: string;
+                            recordedAt: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        cases: {
+                            stream: string;
+                            kind: string;
+                            roles: string[];
+                            phase: string;
+                            legalBasis: string;
+                            events: {
+                                id: string;
+                                type: string;
+                                date: string;
+                                recordedAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        }[];
+                        witnessRecords: {
+                            stream: string;
+                            kind: string;
+                            roles: string[];
+                            phase: string;
+                            legalBasis: string;
+                            events: {
+                                id: string;
+                                type: string;
+                                date: string;
+                                recordedAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        }[];
+                        evidence: {
+                            case: string;
+                            id: string;
+                            kind: string;
+                            title: string;
+                            sourceType: string;
+                            acquiredOn: string;
+                            method: string;
+                            files: number;
+                            verification: {
+                                source: string | null;
+                                technical: string | null;
+                                content: string | null;
+                            };
+                        }[];
+                        screeningHits: {
+                            source: string;
+                            list: string | null;
+                            counterpart: string | null;
+                            score: number;
+                            status: string;
+                            firstFoundAt: string;
+                            lastFoundAt: string;
+                        }[];
+                        accessLog: {
+                            at: string;
+                            organisation: string;
+                            role: string;
+                            action: string;
+                            resource: string;
+                            purpose: string;
+                            legalBasis: string | null;
+                            outcome: string;
+                        }[];
+                        withheld: {
+                            what: string;
+                            kind: string | null;
+                            count: number | null;
+                            ground: {
+                                code: string;
+                                law: string;
+                                text: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            };
+                        }[];
+                    } | string;
                 };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
