@@ -13,11 +13,12 @@
  */
 import { eventContentHash, chainLink } from '../audit/event-chain.js';
 import { chainHash, CHAIN_LOCKS, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
-import { findApproval, requestApproval, type Approval } from '../accounts/approvals.js';
+import { decideApproval, findApproval, requestApproval, type Approval } from '../accounts/approvals.js';
 import { parseStreamName } from '../domain/event.js';
 import { ImketenError } from '../domain/errors.js';
 import type { Db, Queryable } from '../store/db.js';
 import { compactErasedTables, erasureEffect, type Compaction, erasureExecuted, eraseStreams, type ErasureEffect } from '../store/erasure-store.js';
+export { listErasureRequests, type ErasureRequestRow } from '../store/erasure-store.js';
 import { appendEvents, ERASURE_EVENT, lastEvent, type EventRow } from '../store/event-store.js';
 import { findAccountByUsername, lockApproval } from '../store/accounts-store.js';
 import type { Policy } from '../policy/policy.js';
@@ -91,6 +92,16 @@ export async function requestErasure(tx: Queryable, request: ErasureRequest, req
     requestedBy,
   }, now);
   return { approval, effect };
+}
+
+/**
+ * A second administrator approves or rejects an erasure request (the requester is refused, here and by the
+ * database). Approving changes nothing yet; executeErasure carries it out.
+ */
+export async function decideErasure(tx: Queryable, policy: Policy, requestId: number, decision: 'approve' | 'reject', decidedBy: number, now: Date): Promise<Approval> {
+  const found = await findApproval(tx, requestId);
+  if (!found || found.kind !== 'retention.erase') throw new ImketenError('ACCOUNT_NOT_FOUND', `No erasure request with id ${requestId}.`);
+  return (await decideApproval(tx, policy, requestId, decision, decidedBy, now)).approval;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { App, ServerContext } from '../context.js';
 import { registerAccessLogRoutes } from './access-log.js';
 import { registerAccountRoutes } from './accounts.js';
 import { registerAuthorisationRoutes } from './authorisations.js';
+import { registerErasureRoutes } from './erasure.js';
 import { registerEventRoutes } from './events.js';
 import { registerHealthRoutes } from './health.js';
 import { registerJobRoutes } from './jobs.js';
@@ -40,6 +41,7 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerScreeningRoutes(app, context);
   registerRetentionRoutes(app, context);
   registerSubjectAccessRoutes(app, context);
+  registerErasureRoutes(app, context);
   registerJobRoutes(app, context);
   registerEvidenceRoutes(app, context);
   registerWitnessRoutes(app, context);
