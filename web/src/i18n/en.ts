@@ -3,6 +3,7 @@
  */
 import { evidenceEn } from './evidence';
 import { witnessesEn } from './witnesses';
+import { retentionEn } from './retention';
 import { proofEn } from './proof';
 import type { nl } from './nl';
 
@@ -13,6 +14,8 @@ export const en: Translations = {
   evidence: evidenceEn.evidence,
   // The witnesses (issue 13): their words live in ./witnesses.ts.
   witnesses: witnessesEn.witnesses,
+  // Retention and erasure (issue 16): their words live in ./retention.ts.
+  retention: retentionEn.retention,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofEn.proof,
   common: {
@@ -59,6 +62,7 @@ export const en: Translations = {
     accounts: 'Accounts',
     accessLog: 'Access log',
     screening: 'Screening',
+    retention: 'Retention',
   },
   search: {
     label: 'Search a person by name',
@@ -192,6 +196,7 @@ export const en: Translations = {
   },
   accessAction: {
     ...witnessesEn.accessAction,
+    ...retentionEn.accessAction,
     'health.read': 'Server status read',
     'docs.read': 'API documentation read',
     'session.login': 'Signed in',

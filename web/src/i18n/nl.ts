@@ -5,6 +5,7 @@
  */
 import { evidenceNl } from './evidence';
 import { witnessesNl } from './witnesses';
+import { retentionNl } from './retention';
 import { proofNl } from './proof';
 
 export const nl = {
@@ -12,6 +13,8 @@ export const nl = {
   evidence: evidenceNl.evidence,
   // The witnesses (issue 13): their words live in ./witnesses.ts.
   witnesses: witnessesNl.witnesses,
+  // Retention and erasure (issue 16): their words live in ./retention.ts.
+  retention: retentionNl.retention,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofNl.proof,
   common: {
@@ -58,6 +61,7 @@ export const nl = {
     accounts: 'Accounts',
     accessLog: 'Toegangslog',
     screening: 'Screening',
+    retention: 'Bewaartermijnen',
   },
   search: {
     label: 'Zoek persoon op naam',
@@ -191,6 +195,7 @@ export const nl = {
   },
   accessAction: {
     ...witnessesNl.accessAction,
+    ...retentionNl.accessAction,
     'health.read': 'Status van de server opgevraagd',
     'docs.read': 'API-documentatie gelezen',
     'session.login': 'Aangemeld',
