@@ -8,6 +8,7 @@ import { Alert, Box, Button, MenuItem, Paper, Stack, TextField, Typography } fro
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { ApiProblem, client, unwrap } from '../api/client';
 import { useLoad } from '../api/use-load';
 import { useSession } from '../auth/session';
@@ -19,8 +20,8 @@ import { formatDate, formatDateTime, formatNumber, labelOf } from '../format';
 const PARTNERS = ['tim', 'om', 'ind', 'dtv', 'chain'] as const;
 type Partner = (typeof PARTNERS)[number];
 
-function fetchDue(partner: Partner | '') {
-  return unwrap(client.GET('/api/retention/erasure/due', { params: { query: partner ? { partner } : {} } }));
+function fetchDue(partner: Partner) {
+  return unwrap(client.GET('/api/retention/erasure/due', { params: { query: { partner } } }));
 }
 type DueEntry = Awaited<ReturnType<typeof fetchDue>>['entries'][number];
 function fetchRequests() {
@@ -42,7 +43,12 @@ export function RetentionPage() {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'nl';
   const { principal } = useSession();
-  const [partner, setPartner] = useState<Partner | ''>('');
+  // The partner chosen is in the address (?partner=tim), so a filtered list can be linked to and reloaded.
+  const [params, setParams] = useSearchParams();
+  // One partner at a time (the police's first): each partner's list is its administrator's work, and all of them
+  // together run to thousands of rows in a registry of some size.
+  const partner = (PARTNERS as readonly string[]).includes(params.get('partner') ?? '') ? params.get('partner') as Partner : 'tim';
+  const setPartner = (value: Partner) => setParams({ partner: value }, { replace: true });
   const [round, setRound] = useState(0);
   const [notice, setNotice] = useState<string>();
   const [problem, setProblem] = useState<ApiProblem>();
@@ -93,8 +99,7 @@ export function RetentionPage() {
 
       <Typography variant="h2" component="h2">{t('retention.due')}</Typography>
       <TextField select size="small" label={t('retention.partner')} value={partner} sx={{ my: 1, minWidth: 240 }}
-        onChange={(event) => setPartner(event.target.value as Partner | '')}>
-        <MenuItem value="">{t('retention.allPartners')}</MenuItem>
+        onChange={(event) => setPartner(event.target.value as Partner)}>
         {PARTNERS.map((code) => <MenuItem key={code} value={code}>{t(`retention.partners.${code}`)}</MenuItem>)}
       </TextField>
       <Loaded state={due}>{(data) => (
