@@ -43,6 +43,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
   { commands: [['hits', '', 'review the hits of screening and cross-referencing: list, show, confirm, reject, unsure']], load: async () => (await import('./commands/hits.js')).registerHits },
   { commands: [['persons', '', "the registry's persons by name: search, cross-reference across partners, merge and undo a merge"]], load: async () => (await import('./commands/persons.js')).registerPersons },
   { commands: [['subject-access', '[options] <person>', "a data-subject request: what the registry holds about a person that the account's partner may disclose, and what is withheld and why"]], load: async () => (await import('./commands/subject-access.js')).registerSubjectAccess },
+  { commands: [['analysis', '', 'the pseudonymised analysis data: per-case facts by pseudonym, for the trend figures and researchers']], load: async () => (await import('./commands/analysis.js')).registerAnalysis },
   { commands: [['retention', '', 'retention of personal data: what is due for removal, and what holds it']], load: async () => (await import('./commands/retention.js')).registerRetention },
   { commands: [['rebuild', '', 'rebuild the projections (case phase history) from the event log']], load: async () => (await import('./commands/rebuild.js')).registerRebuild },
   { commands: [['evidence', '', 'the evidence register: add, attach, list, show, verify-files, bundle, verify-bundle, capture, import-archive']], load: async () => (await import('./commands/evidence.js')).registerEvidence },

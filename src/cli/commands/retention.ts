@@ -11,6 +11,7 @@ import { loadPolicy } from '../../policy/policy.js';
 import type { ErasureEffect } from '../../store/erasure-store.js';
 import { openFileStore } from '../../store/file-store/file-store-config.js';
 import { contextOf } from '../context.js';
+import { loadAnalysisKey } from '../../config/analysis-key.js';
 import { renderRetentionCsv, renderRetentionTable } from '../render/retention.js';
 
 export function registerRetention(program: Command): void {
@@ -91,7 +92,7 @@ export function registerRetention(program: Command): void {
         try {
           const outcome = await context.withStore(async (db) => {
             const admin = await erasingAdministrator(db, policy, by());
-            return executeErasure(db, files, id, admin.username, context.now());
+            return executeErasure(db, files, id, admin.username, context.now(), loadAnalysisKey(context.config.analysisKeyFile));
           });
           write(outcome, `Erasure request ${id} carried out: the data of ${outcome.events} events of ${outcome.streams.join(', ')} erased, `
             + `${outcome.files} evidence file(s) removed${outcome.filesMissing > 0 ? ` (${outcome.filesMissing} were not in the file store)` : ''}; `

@@ -162,7 +162,7 @@ export function registerErasureRoutes(app: App, context: ServerContext): void {
   }, async (request) => {
     const granted = await guard(request, context, 'retention.erase', { kind: 'retention-erasure', personIds: [] });
     const admin = actor(request);
-    const outcome = await executeErasure(context.db, context.files?.store, request.params.id, admin.username, context.now());
+    const outcome = await executeErasure(context.db, context.files?.store, request.params.id, admin.username, context.now(), context.analysisKey);
     await granted.log({ resource: `approval/${request.params.id}:erasure-execution`, persons: personsOf(outcome.streams) });
     return outcome;
   });
