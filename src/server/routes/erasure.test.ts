@@ -69,7 +69,10 @@ for (const engine of TEST_ENGINES) {
       assert.equal((await readStream(server.store.db, 'person/P-E')).length, 1);
     });
 
+    const found = async (name: string) => (await police.request('GET', `/api/matching/persons?name=${encodeURIComponent(name)}`)).json<{ items: { person: { id: string } }[] }>().items.map((item) => item.person.id);
+
     it('stores a request that its requester may not approve; a second administrator approves; then it is carried out', async () => {
+      assert.deepEqual(await found(NAME), ['P-E'], 'found by name before the erasure (the registry index holds the name)');
       const requested = await first.request('POST', '/api/retention/erasure/requests', ERASE);
       assert.equal(requested.statusCode, 201, requested.body);
       id = requested.json<{ request: { id: number; status: string } }>().request.id;
@@ -89,8 +92,9 @@ for (const engine of TEST_ENGINES) {
       assert.equal((await first.request('POST', `/api/retention/erasure/requests/${id}/execution`, {})).statusCode, 400);
     });
 
-    it('the item leaves the due list; the held one stays', async () => {
+    it('the item leaves the due list; the held one stays; the name is gone from the registry index', async () => {
       assert.deepEqual((await due()).map((entry) => entry.stream), ['criminal/SZ-H']);
+      assert.deepEqual(await found(NAME), []);
     });
 
     it('records every step in the access log with the persons concerned', async () => {
