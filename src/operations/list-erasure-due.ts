@@ -15,6 +15,8 @@ export interface ErasureDueEntry {
   partner: RetentionPartner;
   rule: string;
   law: string;
+  /** The law's name in words (config/rules.json `laws`). */
+  lawName: Bilingual;
   article: string;
   /** What kind of data the rule covers (the rule's own label). */
   data: Bilingual;
@@ -29,13 +31,13 @@ export interface ErasureDueEntry {
 
 export async function listErasureDue(tx: Queryable, request: { asOf: AsOf; partner?: RetentionPartner }, config: RuleConfig): Promise<ErasureDueEntry[]> {
   const entries = await listRetentionDue(tx, request, config);
-  return entries.map(forAdministrator);
+  return entries.map((entry) => forAdministrator(entry, config.laws[entry.law]?.name ?? { nl: entry.law, en: entry.law }));
 }
 
 /** An entry of the due list without its reasons (which quote a legal hold's free text). */
-export function forAdministrator(entry: RetentionDueEntry): ErasureDueEntry {
+export function forAdministrator(entry: RetentionDueEntry, lawName: Bilingual): ErasureDueEntry {
   return {
-    partner: entry.partner, rule: entry.rule, law: entry.law, article: entry.article, data: entry.data,
+    partner: entry.partner, rule: entry.rule, law: entry.law, lawName, article: entry.article, data: entry.data,
     stream: entry.stream, kind: entry.kind, persons: entry.persons, status: entry.status, startedOn: entry.startedOn, dueOn: entry.dueOn,
     holds: entry.holds.map((hold) => ({ kind: hold.kind, source: hold.source, until: hold.until })),
   };

@@ -55,7 +55,7 @@ export function registerErasureRoutes(app: App, context: ServerContext): void {
         200: Type.Object({
           date: Type.String(),
           entries: Type.Array(Type.Object({
-            partner: Type.String(), rule: Type.String(), law: Type.String(), article: Type.String(), data: Bilingual, stream: Type.String(), kind: Type.String(),
+            partner: Type.String(), rule: Type.String(), law: Type.String(), lawName: Bilingual, article: Type.String(), data: Bilingual, stream: Type.String(), kind: Type.String(),
             persons: Type.Array(Type.String()), status: Type.Union([Type.Literal('due'), Type.Literal('held')]), startedOn: Type.String(), dueOn: Type.String(),
             holds: Type.Array(Type.Object({ kind: Type.String(), source: Type.String(), until: Type.Union([Type.String(), Type.Null()]) })),
           })),

@@ -9306,6 +9306,10 @@ export interface operations {
                             partner: string;
                             rule: string;
                             law: string;
+                            lawName: {
+                                nl: string;
+                                en: string;
+                            };
                             article: string;
                             data: {
                                 nl: string;

@@ -107,7 +107,7 @@ export function RetentionPage() {
           columns={[
             { key: 'what', header: t('retention.what'), cell: (row) => streamText(t, row.stream) },
             { key: 'partner', header: t('retention.partner'), cell: (row) => t(`retention.partners.${row.partner as Partner}`) },
-            { key: 'rule', header: t('retention.rule'), cell: (row) => `${row.data[language]} (${row.law} ${row.article})` },
+            { key: 'rule', header: t('retention.rule'), cell: (row) => `${row.data[language]} (${row.lawName[language]}, ${row.article})` },
             { key: 'status', header: t('retention.status'), cell: (row) => t(`retention.statuses.${row.status}`) },
             { key: 'dueOn', header: t('retention.dueSince'), cell: (row) => formatDate(row.dueOn, language) },
             {
