@@ -28,6 +28,8 @@ export interface RuntimeConfig {
   files: FileStoreConfig;
   /** The Ed25519 key that signs log checkpoints (created on first use, mode 0600). */
   checkpointKeyFile: string;
+  /** The HMAC key of the analysis pseudonyms (created on first use, mode 0600; docs/retention.md). */
+  analysisKeyFile: string;
   debug: boolean;
 }
 
@@ -47,6 +49,7 @@ export function readConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     store: Object.freeze({ databaseUrl, dataDir }),
     files: Object.freeze(readFileStoreConfig(dataDir, env)),
     checkpointKeyFile: resolve(env.IMKETEN_CHECKPOINT_KEY || join(dataDir, 'keys', 'checkpoint-ed25519.pem')),
+    analysisKeyFile: resolve(env.IMKETEN_ANALYSIS_KEY || join(dataDir, 'keys', 'analysis-hmac.key')),
     debug: overrides.debug ?? env.IMKETEN_DEBUG === '1',
   });
 }

@@ -13,11 +13,13 @@
  */
 import { eventContentHash, chainLink } from '../audit/event-chain.js';
 import { chainHash, CHAIN_LOCKS, GENESIS_HASH, lockChain } from '../audit/hash-chain.js';
-import { findApproval, requestApproval, type Approval } from '../accounts/approvals.js';
-import { parseStreamName } from '../domain/event.js';
+import { decideApproval, findApproval, requestApproval, type Approval } from '../accounts/approvals.js';
+import { CASE_KINDS, parseStreamName, type CaseKind } from '../domain/event.js';
+import { recordAnalysisFacts } from './record-analysis.js';
 import { ImketenError } from '../domain/errors.js';
 import type { Db, Queryable } from '../store/db.js';
 import { compactErasedTables, erasureEffect, type Compaction, erasureExecuted, eraseStreams, type ErasureEffect } from '../store/erasure-store.js';
+export { listErasureRequests, type ErasureRequestRow } from '../store/erasure-store.js';
 import { appendEvents, ERASURE_EVENT, lastEvent, type EventRow } from '../store/event-store.js';
 import { findAccountByUsername, lockApproval } from '../store/accounts-store.js';
 import type { Policy } from '../policy/policy.js';
@@ -94,10 +96,22 @@ export async function requestErasure(tx: Queryable, request: ErasureRequest, req
 }
 
 /**
+ * A second administrator approves or rejects an erasure request (the requester is refused, here and by the
+ * database). Approving changes nothing yet; executeErasure carries it out.
+ */
+export async function decideErasure(tx: Queryable, policy: Policy, requestId: number, decision: 'approve' | 'reject', decidedBy: number, now: Date): Promise<Approval> {
+  const found = await findApproval(tx, requestId);
+  if (!found || found.kind !== 'retention.erase') throw new ImketenError('ACCOUNT_NOT_FOUND', `No erasure request with id ${requestId}.`);
+  return (await decideApproval(tx, policy, requestId, decision, decidedBy, now)).approval;
+}
+
+/**
  * Carries out an approved erasure. The event log's part is one transaction (erasure records chained, data
  * cleared, derived rows removed); then the files go from the file store and the touched tables are rewritten.
  */
-export async function executeErasure(db: Db, files: FileStore | undefined, requestId: number, executedBy: string, now: Date): Promise<ErasureOutcome> {
+export async function executeErasure(
+  db: Db, files: FileStore | undefined, requestId: number, executedBy: string, now: Date, analysisKey?: Buffer,
+): Promise<ErasureOutcome> {
   const at = now.toISOString();
   const { outcome, fileList } = await db.transaction(async (tx) => {
     const row = await lockApproval(tx, requestId);
@@ -128,6 +142,9 @@ export async function executeErasure(db: Db, files: FileStore | undefined, reque
       records.push({ ...event, kind: parseStreamName(stream)!.kind, recordedAt: at, refs: [], contentHash, originFile: null, originLine: null, prevHash, hash });
       prevHash = hash;
     }
+    // The pseudonymised analysis facts of the case streams are recorded as they are now, before their data goes:
+    // the trend figures outlive the identities (docs/retention.md, "Pseudonymised analysis").
+    if (analysisKey) await recordAnalysisFacts(tx, scope.streams.filter((stream) => CASE_KINDS.includes(parseStreamName(stream)!.kind as CaseKind)), analysisKey, now);
     await appendEvents(tx, null, records);
     const erased = await eraseStreams(tx, scope, effect.files, at);
     const outcome: ErasureOutcome = { request: requestId, events: erased, files: effect.files.length, filesMissing: 0, streams: scope.streams };

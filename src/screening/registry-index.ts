@@ -95,6 +95,12 @@ export class RegistryIndex {
       const before = ids.map((id) => survivorIn(this.states, id));
       const events = (await personEventsOf(tx, streams)).filter((row) => row.seq <= position);
       const fresh = await statesInSlices(events, timeSlicer());
+      // A person whose events are gone was erased (docs/retention.md, "Erasure"): MatchIndex.remove would leave their
+      // name keys in the postings, so the index is rebuilt without them instead.
+      if (ids.some((id) => !fresh.has(id) && this.states.has(id))) {
+        await this.build(tx, position);
+        return;
+      }
       for (const id of ids) {
         const state = fresh.get(id);
         if (state) this.states.set(id, state);

@@ -49,6 +49,8 @@ export interface ServerDeps {
   followChanges?: boolean;
   /** Signs the manifests of captures asked for over the API (the server's checkpoint key); absent: captures answer 503. */
   captureSigner?: CaptureSigner;
+  /** The key of the analysis pseudonyms (docs/retention.md): an erasure records the cases' analysis facts first. */
+  analysisKey?: Buffer;
 }
 
 export interface RegisteredRoute {
@@ -90,6 +92,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     jobs: deps.jobs,
     ...(deps.files ? { files: deps.files } : {}),
     ...(deps.captureSigner ? { captureSigner: deps.captureSigner } : {}),
+    ...(deps.analysisKey ? { analysisKey: deps.analysisKey } : {}),
   };
   const app = Fastify({
     logger: { level: config.logLevel },

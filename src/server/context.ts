@@ -46,6 +46,8 @@ export interface ServerContext {
   files?: { store: FileStore; uploadLimit: number };
   /** Signs the manifests of web captures asked for over the API; absent: POST …/evidence-captures answers 503. */
   captureSigner?: CaptureSigner;
+  /** The key of the analysis pseudonyms; absent (tests): an erasure records no analysis facts. */
+  analysisKey?: Buffer;
 }
 
 declare module 'fastify' {

@@ -91,6 +91,13 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/authorisations': return [{ url: '/api/authorisations', kind: 'authorisations' }];
     case 'GET /api/shared-information': return [{ url: '/api/shared-information?person=P-X', kind: 'exclusion' }];
     case 'GET /api/retention/due': return ['tim', 'om', 'ind', 'dtv'].map((partner) => ({ url: `/api/retention/due?partner=${partner}&on=2040-01-01`, kind: `retention:${partner}` }));
+    // erasure (routes/erasure.ts): the administrator's; a request is made (201), decisions and executions of a request that does not exist (404)
+    case 'GET /api/retention/erasure/due': return [{ url: '/api/retention/erasure/due?on=2040-01-01', kind: 'retention-erasure' }];
+    case 'POST /api/retention/erasure/dry-run': return [{ url: '/api/retention/erasure/dry-run', kind: 'retention-erasure', body: () => ({ streams: ['criminal/SZ-R'], rule: 'tim-criminal-investigation', legalGround: 'matrix' }) }];
+    case 'GET /api/retention/erasure/requests': return [{ url: '/api/retention/erasure/requests', kind: 'retention-erasure' }];
+    case 'POST /api/retention/erasure/requests': return [{ url: '/api/retention/erasure/requests', kind: 'retention-erasure', body: () => ({ streams: ['criminal/SZ-R'], rule: 'tim-criminal-investigation', legalGround: 'matrix' }), ok: [201] }];
+    case 'POST /api/retention/erasure/requests/:id/decision': return [{ url: '/api/retention/erasure/requests/999999/decision', kind: 'retention-erasure', body: () => ({ decision: 'approve' }), ok: [404] }];
+    case 'POST /api/retention/erasure/requests/:id/execution': return [{ url: '/api/retention/erasure/requests/999999/execution', kind: 'retention-erasure', body: () => ({}), ok: [404] }];
     case 'GET /api/access-log': return [{ url: '/api/access-log?user=police', kind: 'access-log' }];
     // The web app's views (routes/overview.ts, routes/registry.ts, routes/reports.ts): each reuses the action of the data it shows.
     case 'GET /api/session/options': return [{ url: '/api/session/options' }];
@@ -106,6 +113,9 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
       { url: '/api/cases/evidence/BW-M/allowed-events', kind: 'evidence', stream: 'evidence/BW-M' },
       { url: '/api/cases/witness/WM-1/allowed-events', kind: 'witness', stream: 'witness/WM-1' },
     ];
+    case 'GET /api/persons/:id/subject-access': return ['P-S', 'P-X'].flatMap((person) => [
+      { url: `/api/persons/${person}/subject-access`, kind: 'person', person }, { url: `/api/persons/${person}/subject-access?format=pdf`, kind: 'person', person },
+    ]);
     case 'GET /api/persons/:id/withheld': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}/withheld`, kind: 'person', person }));
     case 'GET /api/reports/trends': return [{ url: '/api/reports/trends', kind: 'report' }];
     case 'GET /api/reports/:year/view': return [{ url: '/api/reports/2025/view', kind: 'report' }];

@@ -1,5 +1,5 @@
 /**
- * DT&V's view of a 1F file (config/policy.json view `decision-and-consequences`, src/server/views.ts): the decision
+ * DT&V's view of a 1F file (config/policy.json view `decision-and-consequences`, src/registry/restrict-view.ts): the decision
  * and its consequences for a person in one of its dossiers, not the investigation — neither in the timeline nor in
  * the state (issue 10, item 10: a closed file's reason stayed in `state.closedReason`).
  */

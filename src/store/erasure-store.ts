@@ -152,3 +152,30 @@ export async function compactErasedTables(db: Db): Promise<Compaction> {
     note: 'PostgreSQL keeps the old rows in its write-ahead log (and WAL archive, if any) until the server recycles those segments',
   };
 }
+
+/** An erasure request as the administrators' page lists it: what it names (stream ids, rule, ground), never content. */
+export interface ErasureRequestRow {
+  id: number;
+  streams: string[];
+  rule: string;
+  legalGround: string;
+  requestedBy: string;
+  requestedAt: string;
+  status: 'pending' | 'approved' | 'rejected';
+  decidedBy: string | null;
+  decidedAt: string | null;
+  executed: boolean;
+}
+
+/** The erasure requests (approvals of kind retention.erase), newest first, with whether each was carried out. */
+export async function listErasureRequests(tx: Queryable, limit: number): Promise<ErasureRequestRow[]> {
+  return tx.query<ErasureRequestRow>(
+    `SELECT a.id, ARRAY(SELECT jsonb_array_elements_text(a.change -> 'streams')) AS streams, a.change ->> 'rule' AS rule,
+            a.change ->> 'legalGround' AS "legalGround", r.username AS "requestedBy", a.requested_at AS "requestedAt", a.status,
+            d.username AS "decidedBy", a.decided_at AS "decidedAt",
+            EXISTS (SELECT 1 FROM events e WHERE e.type = 'retention.erased' AND (e.data ->> 'request')::bigint = a.id) AS executed
+     FROM account_approvals a JOIN accounts r ON r.id = a.requested_by LEFT JOIN accounts d ON d.id = a.decided_by
+     WHERE a.kind = 'retention.erase' ORDER BY a.id DESC LIMIT $1`,
+    [limit],
+  );
+}

@@ -7,17 +7,20 @@ import type { RecordedEvent } from '../domain/event.js';
 import type { WatchlistEntry } from '../matching/api.js';
 import type { Queryable } from './db.js';
 
+/** Erased events (data cleared) and erasure records are no person data to screen (docs/retention.md, "Erasure"). */
+const READABLE = "data IS NOT NULL AND type <> 'retention.erased'";
+
 /** Every event of every person stream, in stream and log order. */
 export async function personEvents(tx: Queryable): Promise<RecordedEvent[]> {
   return tx.query<RecordedEvent>(
-    `SELECT seq, id, stream, type, date, recorded_at AS "recordedAt", data FROM events WHERE kind = 'person' ORDER BY stream, seq`,
+    `SELECT seq, id, stream, type, date, recorded_at AS "recordedAt", data FROM events WHERE kind = 'person' AND ${READABLE} ORDER BY stream, seq`,
   );
 }
 
 /** The events of these person streams, in stream and log order. */
 export async function personEventsOf(tx: Queryable, streams: readonly string[]): Promise<RecordedEvent[]> {
   return tx.query<RecordedEvent>(
-    `SELECT seq, id, stream, type, date, recorded_at AS "recordedAt", data FROM events WHERE stream = ANY($1::text[]) ORDER BY stream, seq`,
+    `SELECT seq, id, stream, type, date, recorded_at AS "recordedAt", data FROM events WHERE stream = ANY($1::text[]) AND ${READABLE} ORDER BY stream, seq`,
     [streams],
   );
 }

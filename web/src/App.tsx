@@ -19,6 +19,7 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PersonPage } from './pages/PersonPage';
 import { ReportPage } from './pages/ReportPage';
+import { RetentionPage } from './pages/RetentionPage';
 import { ScreeningPage } from './pages/ScreeningPage';
 import { SearchPage } from './pages/SearchPage';
 import { VictimsPage } from './pages/VictimsPage';
@@ -68,6 +69,7 @@ function AppRoutes() {
         <Route path="screening" element={<ScreeningPage />} />
         <Route path="report" element={<ReportPage />} />
         <Route path="access-log" element={<AccessLogPage />} />
+        <Route path="retention" element={<RetentionPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -5,7 +5,7 @@
  */
 export type Role = 'police' | 'prosecutor' | 'ind-1f' | 'dtv' | 'ministry' | 'admin' | 'auditor';
 
-export type Section = 'home' | 'cases' | 'victims' | 'screening' | 'report' | 'accounts' | 'accessLog';
+export type Section = 'home' | 'cases' | 'victims' | 'screening' | 'report' | 'accounts' | 'accessLog' | 'retention';
 
 export interface RoleView {
   /** The case kinds this role works with (lists, case pages). */
@@ -27,7 +27,7 @@ export const ROLE_VIEWS: Readonly<Record<Role, RoleView>> = {
   'ind-1f': { caseKinds: ['exclusion', 'departure'], sections: ['home', 'cases', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['exclusion', 'departure'], crossReferences: true },
   dtv: { caseKinds: ['departure'], sections: ['home', 'cases', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['departure'], crossReferences: true },
   ministry: { caseKinds: [], sections: ['home', 'report'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
-  admin: { caseKinds: [], sections: ['home'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
+  admin: { caseKinds: [], sections: ['home', 'retention'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
   auditor: { caseKinds: [], sections: ['home', 'accessLog'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
 };
 

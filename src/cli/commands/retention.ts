@@ -5,13 +5,13 @@ import { RETENTION_PARTNERS } from '../../domain/rules/retention-config.js';
 import type { RetentionPartner } from '../../domain/rules/retention-config.js';
 import { listRetentionDue } from '../../operations/list-retention-due.js';
 import type { Language } from '../../reports/report.js';
-import { decideApproval, findApproval } from '../../accounts/approvals.js';
 import { ImketenError } from '../../domain/errors.js';
-import { erasingAdministrator, executeErasure, planErasure, requestErasure } from '../../operations/erase-data.js';
+import { decideErasure, erasingAdministrator, executeErasure, planErasure, requestErasure } from '../../operations/erase-data.js';
 import { loadPolicy } from '../../policy/policy.js';
 import type { ErasureEffect } from '../../store/erasure-store.js';
 import { openFileStore } from '../../store/file-store/file-store-config.js';
 import { contextOf } from '../context.js';
+import { loadAnalysisKey } from '../../config/analysis-key.js';
 import { renderRetentionCsv, renderRetentionTable } from '../render/retention.js';
 
 export function registerRetention(program: Command): void {
@@ -83,9 +83,7 @@ export function registerRetention(program: Command): void {
         const decision = options.approve !== undefined ? 'approve' as const : 'reject' as const;
         const { approval } = await context.withStore((db) => db.transaction(async (tx) => {
           const admin = await erasingAdministrator(tx, policy, by());
-          const found = await findApproval(tx, id);
-          if (!found || found.kind !== 'retention.erase') throw new ImketenError('ACCOUNT_NOT_FOUND', `No erasure request with id ${id}.`);
-          return decideApproval(tx, policy, id, decision, admin.id, context.now());
+          return { approval: await decideErasure(tx, policy, id, decision, admin.id, context.now()) };
         }));
         write(approval, `Erasure request ${id} ${approval.status} by ${approval.decidedBy}.${approval.status === 'approved' ? ` Carry it out with\n  imketen retention erase --execute ${id} --by ${approval.decidedBy}` : ''}\n`);
       } else {
@@ -94,7 +92,7 @@ export function registerRetention(program: Command): void {
         try {
           const outcome = await context.withStore(async (db) => {
             const admin = await erasingAdministrator(db, policy, by());
-            return executeErasure(db, files, id, admin.username, context.now());
+            return executeErasure(db, files, id, admin.username, context.now(), loadAnalysisKey(context.config.analysisKeyFile));
           });
           write(outcome, `Erasure request ${id} carried out: the data of ${outcome.events} events of ${outcome.streams.join(', ')} erased, `
             + `${outcome.files} evidence file(s) removed${outcome.filesMissing > 0 ? ` (${outcome.filesMissing} were not in the file store)` : ''}; `

@@ -10,6 +10,7 @@ import { hasDemoAccounts } from '../../store/accounts-store.js';
 import { openStore } from '../../store/open-store.js';
 import { withStartupLock } from '../../store/startup-lock.js';
 import { openFileStore } from '../../store/file-store/file-store-config.js';
+import { loadAnalysisKey } from '../../config/analysis-key.js';
 import { contextOf, type CliContext } from '../context.js';
 import { loadDemoIfEmpty } from './demo.js';
 
@@ -54,7 +55,7 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
     // Web captures asked for over the API are signed with the server's checkpoint key, as `imketen evidence capture` signs them.
     const key = loadSigningKey(context.config.checkpointKeyFile);
     const captureSigner = ed25519Signer({ privateKey: key.privateKey, keyId: key.keyId, publicKey: key.publicKey });
-    const app = await buildServer({ db, config, policy, now: context.now, jobs, followChanges: true, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit }, captureSigner });
+    const app = await buildServer({ db, config, policy, now: context.now, jobs, followChanges: true, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit }, captureSigner, analysisKey: loadAnalysisKey(context.config.analysisKeyFile) });
     const address = await app.listen({ host: config.host, port: config.port });
     context.stdout.write(banner(address, config, demoAccounts || (config.demoAccounts && await hasDemoAccounts(db))));
     await new Promise<void>((resolve) => {

@@ -19,7 +19,7 @@ import { streamExists } from '../../store/event-store.js';
 import { pagePersonIds } from '../../store/registry-reads.js';
 import { asOfQuery, guard, pageOf, today, type App, type ServerContext } from '../context.js';
 import { Bilingual, CaseKindSchema, Date_, EntityId, Page, PageQuery, PersonSummarySchema, StreamViewSchema, Time } from '../schemas.js';
-import { restrictView } from '../views.js';
+import { restrictView } from '../../registry/restrict-view.js';
 
 const FormFieldSchema = Type.Object({
   name: Type.String(), kind: Type.String(), required: Type.Boolean(),

@@ -3,6 +3,7 @@
  */
 import { evidenceEn } from './evidence';
 import { witnessesEn } from './witnesses';
+import { retentionEn } from './retention';
 import { proofEn } from './proof';
 import { recordEn } from './record';
 import type { nl } from './nl';
@@ -14,6 +15,8 @@ export const en: Translations = {
   evidence: evidenceEn.evidence,
   // The witnesses (issue 13): their words live in ./witnesses.ts.
   witnesses: witnessesEn.witnesses,
+  // Retention and erasure (issue 16): their words live in ./retention.ts.
+  retention: retentionEn.retention,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofEn.proof,
   // The forms that record links, conditions, consent, availability and witnesses (issue 13): ./record.ts.
@@ -62,6 +65,7 @@ export const en: Translations = {
     accounts: 'Accounts',
     accessLog: 'Access log',
     screening: 'Screening',
+    retention: 'Retention',
   },
   search: {
     label: 'Search a person or case',
@@ -202,6 +206,7 @@ export const en: Translations = {
   },
   accessAction: {
     ...witnessesEn.accessAction,
+    ...retentionEn.accessAction,
     'health.read': 'Server status read',
     'docs.read': 'API documentation read',
     'session.login': 'Signed in',

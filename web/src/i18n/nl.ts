@@ -5,6 +5,7 @@
  */
 import { evidenceNl } from './evidence';
 import { witnessesNl } from './witnesses';
+import { retentionNl } from './retention';
 import { proofNl } from './proof';
 import { recordNl } from './record';
 
@@ -13,6 +14,8 @@ export const nl = {
   evidence: evidenceNl.evidence,
   // The witnesses (issue 13): their words live in ./witnesses.ts.
   witnesses: witnessesNl.witnesses,
+  // Retention and erasure (issue 16): their words live in ./retention.ts.
+  retention: retentionNl.retention,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofNl.proof,
   // The forms that record links, conditions, consent, availability and witnesses (issue 13): ./record.ts.
@@ -61,6 +64,7 @@ export const nl = {
     accounts: 'Accounts',
     accessLog: 'Toegangslog',
     screening: 'Screening',
+    retention: 'Bewaartermijnen',
   },
   search: {
     label: 'Zoek persoon of zaak',
@@ -201,6 +205,7 @@ export const nl = {
   },
   accessAction: {
     ...witnessesNl.accessAction,
+    ...retentionNl.accessAction,
     'health.read': 'Status van de server opgevraagd',
     'docs.read': 'API-documentatie gelezen',
     'session.login': 'Aangemeld',

@@ -1,8 +1,8 @@
 /**
- * The restricted views a policy grant may name (config/policy.json `view`), applied to what a route returns.
+ * The restricted views a policy grant may name (config/policy.json `view`), applied to what a route (or an operation such as the data-subject export) returns.
  */
 import type { ViewName } from '../policy/policy.js';
-import type { StreamView } from '../registry/stream-view.js';
+import type { StreamView } from './stream-view.js';
 
 /** What DT&V sees of a 1F file: the decision and its consequences, not the investigation (acts, triggers). */
 const DECISION_EVENT_TYPES = new Set(['exclusion.opened', 'exclusion.decided', 'exclusion.appeal-lodged', 'exclusion.appeal-decided', 'exclusion.closed', 'retracted']);
