@@ -1,6 +1,6 @@
 /**
  * The witness forms (README, "Witnesses"; Sv 226a ff.): registering a witness on a case (a registry person or a
- * name, with a pseudonym free in the case and the country of residence), a protective measure, and an availability
+ * name, and the country of residence; the registry draws the pseudonym), a protective measure, and an availability
  * event (returned, unreachable, deceased, unwilling, willing) with its country.
  */
 import { Autocomplete, MenuItem, TextField } from '@mui/material';
@@ -15,18 +15,6 @@ import { caseField, recordEvent } from '../proof/record-api';
 
 const MEASURES = ['anonymous', 'threatened', 'shielded', 'none'] as const;
 const STATUSES = ['available', 'returned', 'unreachable', 'deceased', 'unwilling', 'willing'] as const;
-const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
-const PSEUDONYM = /^[A-HJ-NP-Z]-[1-9][0-9]?$/;
-
-/** A pseudonym code not yet used in the case: a random letter and number, so that it says nothing about the order. */
-export function freePseudonym(used: ReadonlySet<string>, random: () => number = Math.random): string {
-  for (let attempt = 0; attempt < 10_000; attempt++) {
-    const code = `${LETTERS[Math.floor(random() * LETTERS.length)]}-${1 + Math.floor(random() * 99)}`;
-    if (!used.has(code)) return code;
-  }
-  return '';
-}
-
 function CountryField({ id, label, value, onChange }: { id: string; label: string; value: string; onChange(code: string): void }) {
   const { i18n } = useTranslation();
   const options = countryOptions(i18n.language);
@@ -49,24 +37,22 @@ function useDate(today: string) {
   return { date, ok: () => { setTouched(true); return Boolean(date) && date <= today; }, field };
 }
 
-export function RegisterWitnessDialog({ caseStream, persons, usedCodes, today, onClose, onSaved }: {
-  caseStream: string; persons: readonly PersonSummary[]; usedCodes: ReadonlySet<string>; today: string; onClose(): void; onSaved(): void;
+export function RegisterWitnessDialog({ caseStream, persons, today, onClose, onSaved }: {
+  caseStream: string; persons: readonly PersonSummary[]; today: string; onClose(): void; onSaved(): void;
 }) {
   const { t } = useTranslation();
   const [person, setPerson] = useState<PersonSummary | null>(null);
   const [name, setName] = useState('');
-  const [pseudonym, setPseudonym] = useState(() => freePseudonym(usedCodes));
   const [country, setCountry] = useState('');
   const [touched, setTouched] = useState(false);
   const date = useDate(today);
   const nameMissing = touched && !person && !name.trim();
-  const codeProblem = !PSEUDONYM.test(pseudonym) ? t('record.witnessPseudonymInvalid') : usedCodes.has(pseudonym) ? t('record.witnessPseudonymUsed') : undefined;
   const caseId = caseStream.slice(caseStream.indexOf('/') + 1);
   return (
     <FormDialog title={t('record.registerWitnessTitle', { case: caseId })} intro={t('record.registerWitnessIntro')} onClose={onClose} onSaved={onSaved} testId="register-witness-dialog"
-      valid={() => { setTouched(true); return date.ok() && Boolean(person || name.trim()) && !codeProblem; }}
+      valid={() => { setTouched(true); return date.ok() && Boolean(person || name.trim()); }}
       save={() => recordEvent(`witness/W-${crypto.randomUUID().slice(0, 8).toUpperCase()}`, 'witness.registered', date.date, {
-        ...caseField(caseStream), ...(person ? { person: person.id } : {}), ...(name.trim() ? { name: name.trim() } : {}), pseudonym, ...(country ? { country } : {}),
+        ...caseField(caseStream), ...(person ? { person: person.id } : {}), ...(name.trim() ? { name: name.trim() } : {}), ...(country ? { country } : {}),
       })}>
       {persons.length > 0 && (
         <Autocomplete options={[...persons]} value={person} getOptionLabel={(option) => option.names[0] ?? option.id} isOptionEqualToValue={(a, b) => a.id === b.id}
@@ -74,8 +60,6 @@ export function RegisterWitnessDialog({ caseStream, persons, usedCodes, today, o
       )}
       <TextField id="witness-name" label={t('record.witnessName')} value={name} onChange={(event) => setName(event.target.value)}
         error={nameMissing} helperText={nameMissing ? t('record.witnessNameOrPerson') : t('record.witnessNameHelp')} />
-      <TextField id="witness-pseudonym" label={t('record.witnessPseudonym')} value={pseudonym} onChange={(event) => setPseudonym(event.target.value.toUpperCase())} required
-        error={touched && Boolean(codeProblem)} helperText={touched && codeProblem ? codeProblem : t('record.witnessPseudonymHelp')} />
       <CountryField id="witness-country" label={t('record.witnessCountry')} value={country} onChange={setCountry} />
       {date.field('witness-date')}
     </FormDialog>

@@ -73,7 +73,7 @@ export function WitnessSection({ caseKind, caseId, mayRegister = false, persons 
           ]} />
       )}</Loaded>
       {registering && (
-        <RegisterWitnessDialog caseStream={`${caseKind}/${caseId}`} persons={persons} usedCodes={new Set((witnesses.data ?? []).map((row) => row.code))} today={today}
+        <RegisterWitnessDialog caseStream={`${caseKind}/${caseId}`} persons={persons} today={today}
           onClose={() => setRegistering(false)} onSaved={() => { setRegistering(false); changed(t('record.saved')); }} />
       )}
     </Paper>
