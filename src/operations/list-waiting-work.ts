@@ -4,13 +4,13 @@
  * investigating judge about to expire — with due dates, overdue first. Built from the same reads as the overviews
  * and each decided by the access policy for the caller (the action and kind of the read behind it), so an inbox
  * never shows what the role could not read elsewhere. The team's own notes on a task (assigned to whom, marked done)
- * come from its organisation's task streams (src/domain/task/task-state.ts).
+ * come from its organisation's task streams (src/domain/task/state.ts).
  */
 import type { AsOf } from '../domain/as-of.js';
 import { addDays, addMonths, dateInWords } from '../domain/dates.js';
 import type { DepartureState } from '../domain/departure/state.js';
 import type { Bilingual, RuleConfig } from '../domain/rules/rule-config.js';
-import { EMPTY_TASK, evolveTask, taskStream, type TaskState } from '../domain/task/task-state.js';
+import { initialState as EMPTY_TASK, taskStream, type TaskState } from '../domain/task/state.js';
 import { authorize, readableKinds } from '../policy/authorize.js';
 import type { Policy } from '../policy/policy.js';
 import type { Principal } from '../policy/principal.js';
@@ -338,13 +338,7 @@ export async function taskStates(tx: Queryable, organisation: string, keys: read
   const streamOf = new Map(keys.map((key) => [taskStream(organisation, key), key]));
   const streams = await readStreams(tx, [...streamOf.keys()]);
   const states = new Map<string, TaskState>();
-  for (const [stream, events] of streams) {
-    const known = events.filter((event) => event.recordedAt <= recordedAt);
-    const retracted = new Set(known.filter((event) => event.type === 'retracted').map((event) => String(event.data.event)));
-    let state = EMPTY_TASK;
-    for (const event of known) if (!retracted.has(event.id)) state = evolveTask(state, event);
-    states.set(streamOf.get(stream)!, state);
-  }
+  for (const [stream, events] of streams) states.set(streamOf.get(stream)!, stateAt('task', events, '9999-12-31', recordedAt));
   return states;
 }
 
