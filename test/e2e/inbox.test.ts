@@ -97,7 +97,9 @@ describe('the task inbox in the browser (issue 17)', { skip: browserSkip }, () =
       const page = first.page;
       await world.signIn(page, 'prosecutor');
       await openInbox(page);
-      const hearing = page.locator('main article', { hasText: 'Zitting voorbereiden' }).first();
+      await page.getByRole('combobox', { name: 'Soort taak' }).click();
+      await page.getByRole('option', { name: 'Zitting voorbereiden' }).click();
+      const hearing = page.locator('main article').first();
       const text = (await hearing.locator('p').first().innerText()).trim();
       await hearing.getByRole('button', { name: 'Toewijzen' }).click();
       const dialog = page.getByRole('dialog');
@@ -128,6 +130,8 @@ describe('the task inbox in the browser (issue 17)', { skip: browserSkip }, () =
       await page.reload();
       await settled(page);
       assert.equal(await page.locator('main article', { hasText: text }).count(), 0, 'and leaves the colleague\'s inbox too: one organisation, one task');
+      await page.getByRole('combobox', { name: 'Soort taak' }).click();
+      await page.getByRole('option', { name: 'Slachtoffer informeren' }).click();
 
       const duty = page.locator('main article', { hasText: 'Wettelijke plicht' }).first();
       const dutyText = (await duty.locator('p').first().innerText()).trim();
