@@ -21,7 +21,7 @@ export const inboxNl = {
     kindFilter: 'Soort taak',
     allKinds: 'Alle soorten',
     overdue: 'Te laat',
-    overdueSince: 'te laat sinds {{when}}',
+    overdueSince: 'al {{when}} te laat',
     dueIn: 'uiterlijk {{when}}',
     dueToday: 'uiterlijk vandaag',
     dueOn: 'uiterste datum {{date}}',

@@ -48,6 +48,7 @@ export function InboxPage() {
           <>
             <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 2 }}>
               <TextField id="inbox-kind" select size="small" sx={{ minWidth: 240 }} label={t('inbox.kindFilter')} value={kinds.includes(kind as never) ? kind : ''}
+                slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                 onChange={(event) => { setKind(event.target.value); setShown(PAGE); }}>
                 <MenuItem value="">{t('inbox.allKinds')}</MenuItem>
                 {kinds.map((value) => <MenuItem key={value} value={value}>{t(`inbox.kind.${value}`)}</MenuItem>)}

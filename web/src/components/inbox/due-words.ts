@@ -1,4 +1,4 @@
-/** A due date in words, relative to the day of the inbox: "te laat sinds 3 maanden", "uiterlijk over 5 dagen", "uiterlijk vandaag". */
+/** A due date in words, relative to the day of the inbox: "al 3 maanden te laat", "uiterlijk over 5 dagen", "uiterlijk vandaag". */
 import type { TFunction } from 'i18next';
 
 function daysBetween(from: string, to: string): number {
