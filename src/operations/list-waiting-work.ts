@@ -186,13 +186,15 @@ export async function listWaitingWork(tx: Queryable, request: WaitingWorkRequest
           .filter((situation) => dossier.person?.nationalities.includes(situation.country) && situation.date > lastAssessed && situation.date <= asOf.date)
           .sort((a, b) => a.date.localeCompare(b.date))[0];
         const periodic = addMonths(lastAssessed, durations.article3ReassessmentMonths);
-        // a changed situation in the person's country calls for a reassessment within three months of it
-        const dueDate = changed && addMonths(changed.date, 3) < periodic ? addMonths(changed.date, 3) : periodic;
+        // a changed situation in the person's country calls for a reassessment within three months of it, unless the
+        // periodic one falls due earlier (the item then names that reason)
+        const byChange = changed && addMonths(changed.date, 3) < periodic ? changed : undefined;
+        const dueDate = byChange ? addMonths(byChange.date, 3) : periodic;
         const dossierId = idOf(stream);
         const name = nameOf(dossier.person);
         if (dossier.person) persons.add(dossier.person.id);
-        const why = changed
-          ? { nl: `de situatie in het land veranderde op ${dateInWords(changed.date, 'nl')}: ${changed.change.nl}`, en: `the country's situation changed on ${dateInWords(changed.date, 'en')}: ${changed.change.en}` }
+        const why = byChange
+          ? { nl: `de situatie in het land veranderde op ${dateInWords(byChange.date, 'nl')}: ${byChange.change.nl}`, en: `the country's situation changed on ${dateInWords(byChange.date, 'en')}: ${byChange.change.en}` }
           : { nl: `periodiek, elke ${durations.article3ReassessmentMonths} maanden`, en: `periodic, every ${durations.article3ReassessmentMonths} months` };
         items.push({
           key: `article3-reassessment:${stream}:${lastAssessed}`,

@@ -162,7 +162,7 @@ describe('the task inbox in the browser (issue 17)', { skip: browserSkip }, () =
       await settled(page);
       const widths = await page.locator('main article').evaluateAll((cards) => cards.slice(0, 5).map((card) => card.getBoundingClientRect().right));
       assert.ok(widths.length > 0 && widths.every((right) => right <= 390), `cards fit: ${widths.join(', ')}`);
-      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      const scroll = await page.locator('html').evaluate((html) => html.scrollWidth);
       assert.ok(scroll <= 390, `no horizontal scrolling (${scroll})`);
       await page.locator('main article').first().getByRole('button', { name: 'Afhandelen' }).waitFor();
       await axeClean(page);
