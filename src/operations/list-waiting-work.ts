@@ -225,7 +225,8 @@ export async function listWaitingWork(tx: Queryable, request: WaitingWorkRequest
         const found = hit.firstFoundAt.slice(0, 10);
         const dueDate = addDays(found, durations.hitReviewDays);
         items.push({
-          key: `screening-hit:${hit.id}`,
+          // the data of both sides in the key: a hit reopened by a change of either is a new task, not one marked done before
+          key: `screening-hit:${hit.id}:${hit.personHash.slice(0, 8)}${hit.counterpartHash.slice(0, 8)}`,
           kind: 'screening-hit', dueDate, overdue: asOf.date > dueDate, legalDuty: false,
           subject: {
             stream: `person/${hit.personId}`, reference: name, person: { id: hit.personId, name },
@@ -264,7 +265,7 @@ export async function listWaitingWork(tx: Queryable, request: WaitingWorkRequest
       const found = hit.firstFoundAt.slice(0, 10);
       const dueDate = addDays(found, durations.hitReviewDays);
       items.push({
-        key: `cross-reference:${hit.id}`,
+        key: `cross-reference:${hit.id}:${hit.personHash.slice(0, 8)}${hit.counterpartHash.slice(0, 8)}`,
         kind: 'cross-reference', dueDate, overdue: asOf.date > dueDate, legalDuty: false,
         subject: {
           stream: `person/${hit.personId}`, reference: name, person: { id: hit.personId, name },

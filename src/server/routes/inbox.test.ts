@@ -83,6 +83,20 @@ describe('GET /api/inbox and the task routes', () => {
     assert.equal((await om.request('POST', '/api/inbox/tasks/reopenings', { task: duty!.key })).statusCode, 201);
   });
 
+  it('a victim duty leaves the inbox only when the victim-informed event discharges it; its next period is a new task', async () => {
+    const om = clients.get('prosecutor')!;
+    const periodic = (await inbox(om)).items.find((item) => item.kind === 'victim-information' && item.key.includes(':update-since-'))!;
+    assert.equal((await om.request('POST', '/api/inbox/tasks/completions', { task: periodic.key })).statusCode, 201);
+    assert.ok((await inbox(om)).items.some((item) => item.key === periodic.key && item.done?.stillOpen), 'marked done, still listed');
+    const informed = await om.request('POST', '/api/events', { events: [{
+      id: 'inbox-informed', stream: 'criminal/SZ-1', type: 'criminal.victim-informed', date: '2026-01-10', data: { victim: 'P-V', about: 'stand van zaken', duties: ['periodic-update'] },
+    }] });
+    assert.equal(informed.statusCode, 201, informed.body);
+    const after = (await inbox(om)).items.filter((item) => item.kind === 'victim-information');
+    assert.ok(!after.some((item) => item.key === periodic.key), 'discharged: gone');
+    assert.ok(after.some((item) => item.key.endsWith(':update-since-2026-01-10') && !item.done), 'the next update is a new, open task');
+  });
+
   it("one organisation's notes never change another's inbox: the police's victim task stays open when the OM closes its own", async () => {
     const police = (await inbox(clients.get('police')!)).items;
     assert.ok(police.every((item) => !item.done && !item.assignee));
