@@ -139,7 +139,8 @@ export async function listWaitingWork(tx: Queryable, request: WaitingWorkRequest
               key: `victim-information:${entry.case}:${victim.id}:${duty.kind === 'periodic-update' ? `update-since-${duty.since}` : `event-${duty.eventId}`}`,
               kind: 'victim-information', dueDate: duty.dueDate, overdue: duty.overdue, legalDuty: true,
               subject: { stream: entry.case, reference: caseId, person: { id: victim.id, name }, text: what },
-              link: `/victims?case=${encodeURIComponent(caseId)}`,
+              // the victims page, where informing is recorded (the overdue ones when this one is)
+              link: duty.overdue ? '/victims?overdue=1' : '/victims',
             });
           }
         }
@@ -235,7 +236,7 @@ export async function listWaitingWork(tx: Queryable, request: WaitingWorkRequest
               en: `Review the hit on list ${hit.list ?? ''} for ${name} (found on ${dateInWords(found, 'en')}${hit.status === 'unsure' ? ', marked unsure before' : ''})`,
             },
           },
-          link: `/screening?person=${encodeURIComponent(hit.personId)}`,
+          link: '/screening',
         });
       }
       accesses.push({ action: 'screening.hits', resource: 'inbox:screening-hits', legalBasis: granted.legalBasis, persons: [...new Set(shown.map((hit) => hit.personId))].sort() });

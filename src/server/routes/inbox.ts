@@ -35,7 +35,7 @@ const WaitingItemSchema = Type.Object({
   }),
   assignee: Type.Optional(Type.Object({ username: Type.String(), displayName: Type.String(), by: Type.String(), on: Type.String() })),
   done: Type.Optional(Type.Object({
-    by: Type.String(), on: Type.String(), note: Type.Union([Type.String(), Type.Null()]),
+    by: Type.String(), byName: Type.String({ description: 'The display name of who marked it done.' }), on: Type.String(), note: Type.Union([Type.String(), Type.Null()]),
     stillOpen: Type.Boolean({ description: 'A legal duty marked done stays open until the fact the law names is recorded (R5: criminal.victim-informed).' }),
   })),
   legalDuty: Type.Boolean(),
@@ -154,8 +154,11 @@ async function colleaguesOf(context: ServerContext, principal: Principal): Promi
 }
 
 function itemOut(item: WaitingItem, colleagues: readonly { username: string; displayName: string }[]) {
-  const { assignee, ...rest } = item;
-  if (!assignee) return rest;
-  const displayName = colleagues.find((colleague) => colleague.username === assignee.username)?.displayName ?? assignee.username;
-  return { ...rest, assignee: { ...assignee, displayName } };
+  const { assignee, done, ...rest } = item;
+  const nameOf = (username: string) => colleagues.find((colleague) => colleague.username === username)?.displayName ?? username;
+  return {
+    ...rest,
+    ...(assignee ? { assignee: { ...assignee, displayName: nameOf(assignee.username) } } : {}),
+    ...(done ? { done: { ...done, byName: nameOf(done.by) } } : {}),
+  };
 }

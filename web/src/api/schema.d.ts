@@ -7634,6 +7634,8 @@ export interface operations {
                             };
                             done?: {
                                 by: string;
+                                /** @description The display name of who marked it done. */
+                                byName: string;
                                 on: string;
                                 note: string | null;
                                 /** @description A legal duty marked done stays open until the fact the law names is recorded (R5: criminal.victim-informed). */
@@ -7797,6 +7799,8 @@ export interface operations {
                             };
                             done?: {
                                 by: string;
+                                /** @description The display name of who marked it done. */
+                                byName: string;
                                 on: string;
                                 note: string | null;
                                 /** @description A legal duty marked done stays open until the fact the law names is recorded (R5: criminal.victim-informed). */
@@ -7954,6 +7958,8 @@ export interface operations {
                             };
                             done?: {
                                 by: string;
+                                /** @description The display name of who marked it done. */
+                                byName: string;
                                 on: string;
                                 note: string | null;
                                 /** @description A legal duty marked done stays open until the fact the law names is recorded (R5: criminal.victim-informed). */
@@ -8111,6 +8117,8 @@ export interface operations {
                             };
                             done?: {
                                 by: string;
+                                /** @description The display name of who marked it done. */
+                                byName: string;
                                 on: string;
                                 note: string | null;
                                 /** @description A legal duty marked done stays open until the fact the law names is recorded (R5: criminal.victim-informed). */

@@ -38,7 +38,7 @@ export function TaskCard({ item, today, canManage, onAssign, onDone, onReopen, c
         )}
         {item.done && (
           <Box sx={{ mt: 1 }}>
-            <Typography variant="body2">{t('inbox.doneBy', { name: item.done.by, date: formatDate(item.done.on, i18n.language) })}{item.done.note ? ` — ${item.done.note}` : ''}</Typography>
+            <Typography variant="body2">{t('inbox.doneBy', { name: item.done.byName, date: formatDate(item.done.on, i18n.language) })}{item.done.note ? ` — ${item.done.note}` : ''}</Typography>
             {item.done.stillOpen && <Alert severity="warning" sx={{ mt: 1 }}>{t('inbox.stillOpen')}</Alert>}
           </Box>
         )}
