@@ -2,10 +2,12 @@
  * Browser test of the task inbox (issue 17, README "Task inbox"): the inbox of each of the seven roles (the ministry,
  * the administrator and the auditor have no case work: a sensible empty state), overdue first with due dates in words
  * and no codes; assigning a task to a colleague, who then sees it as theirs; marking it done; a legal duty (R5)
- * marked done that stays open; the home page's card; the inbox at 390 px as cards. Each page checked with axe-core.
+ * marked done that stays open; the home page's card; the inbox at 390 px as cards. Each page checked with axe-core;
+ * screenshots go to a temporary directory (its name is printed).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
@@ -13,7 +15,8 @@ import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/accounts/demo-accounts.js';
 import { browserSkip, settled, startWorld, type DemoRole, type World } from './harness.js';
 
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
+/** Screenshots to look at (not the README's: `npm run screenshots` renews those, inbox pages included). */
+const SHOTS = mkdtempSync(join(tmpdir(), 'imketen-inbox-shots-'));
 
 async function axeClean(page: Page): Promise<void> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -40,7 +43,7 @@ describe('the task inbox in the browser (issue 17)', { skip: browserSkip }, () =
   let world: World;
   before(async () => {
     world = await startWorld();
-    mkdirSync(SHOTS, { recursive: true });
+    process.stdout.write(`# screenshots in ${SHOTS}\n`);
   });
   after(async () => { await world?.close(); });
 
