@@ -23,7 +23,7 @@ describe('the OpenAPI document partners generate clients from', async () => {
   it('gives each operation it names a unique, verb-first operationId, and says where the server is', () => {
     const ids = operations.flatMap((operation) => (operation.operationId ? [operation.operationId] : []));
     assert.equal(new Set(ids).size, ids.length, 'unique');
-    for (const id of ids) assert.match(id, /^(list|count|show|get|compute|render|explain|publish|diff|derive|report|view|sign|complete|append|retract|export|create|update|issue|revoke|register|screen|review|search|decide|import|find|download|upload|plan|request|execute)[A-Z]/, id);
+    for (const id of ids) assert.match(id, /^(list|count|show|get|compute|render|explain|publish|diff|derive|report|view|sign|complete|append|retract|export|create|update|issue|revoke|register|screen|review|search|decide|import|find|download|upload|plan|request|execute|assign|reopen)[A-Z]/, id);
     assert.equal(ids.length, operations.length, 'every operation has one');
     assert.equal(document.paths['/api/overview/victims']!.get!.operationId, 'listVictims');
     assert.ok(document.servers && document.servers.length > 0);

@@ -29,6 +29,8 @@ const SHOTS: Shot[] = [
   { file: 'victims.png', role: 'police', path: '/victims?overdue=1', fullPage: false },
   { file: 'report.png', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]' },
   { file: 'report-en.png', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]', english: true, fullPage: false },
+  { file: 'inbox-prosecutor.png', role: 'prosecutor', path: '/inbox', wait: 'main article', fullPage: false, height: 768 },
+  { file: 'inbox-phone.png', role: 'dtv', path: '/inbox', wait: 'main article', fullPage: false, width: 390, height: 844 },
   { file: 'tablet-home-police.png', role: 'police', width: 768, height: 1024 },
   { file: 'tablet-case-page.png', role: 'prosecutor', path: '/cases/criminal/SZ-2023-001', wait: '[data-testid="current-phase"]', width: 768, height: 1024, fullPage: false },
 ];

@@ -5,6 +5,7 @@ import { registerAuthorisationRoutes } from './authorisations.js';
 import { registerErasureRoutes } from './erasure.js';
 import { registerEventRoutes } from './events.js';
 import { registerHealthRoutes } from './health.js';
+import { registerInboxRoutes } from './inbox.js';
 import { registerJobRoutes } from './jobs.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerProofRoutes } from './proof.js';
@@ -38,6 +39,7 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerAccessLogRoutes(app, context);
   registerSignInOptionRoutes(app, context);
   registerOverviewRoutes(app, context);
+  registerInboxRoutes(app, context);
   registerScreeningRoutes(app, context);
   registerRetentionRoutes(app, context);
   registerSubjectAccessRoutes(app, context);

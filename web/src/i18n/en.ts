@@ -6,6 +6,7 @@ import { witnessesEn } from './witnesses';
 import { retentionEn } from './retention';
 import { proofEn } from './proof';
 import { recordEn } from './record';
+import { inboxEn } from './inbox';
 import type { nl } from './nl';
 
 export type Translations<T = typeof nl> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -21,6 +22,8 @@ export const en: Translations = {
   proof: proofEn.proof,
   // The forms that record links, conditions, consent, availability and witnesses (issue 13): ./record.ts.
   record: recordEn.record,
+  // The task inbox (issue 17): its words live in ./inbox.ts.
+  inbox: inboxEn.inbox,
   common: {
     appName: 'imketen',
     appTagline: 'Information system for international crimes',
@@ -66,6 +69,7 @@ export const en: Translations = {
     accessLog: 'Access log',
     screening: 'Screening',
     retention: 'Retention',
+    inbox: 'Inbox',
   },
   search: {
     label: 'Search a person or case',
@@ -205,6 +209,7 @@ export const en: Translations = {
     none: 'No accesses found.',
   },
   accessAction: {
+    ...inboxEn.accessAction,
     ...witnessesEn.accessAction,
     ...retentionEn.accessAction,
     'health.read': 'Server status read',
@@ -306,6 +311,11 @@ export const en: Translations = {
   },
   /** Problem answers of the server in words: by reason (with its values), else by error code (src/api/problem-text.ts). */
   problemReason: {
+    taskNotInInbox: 'This task is not in your inbox: you assign and close only what waits for you.',
+    notAColleague: 'No colleague {{username}} in your organisation: a task is assigned within its own organisation.',
+    colleagueCannotSee: '{{username}} may not see this task: assign it to a colleague who may.',
+    taskDoneAlready: 'This task was marked done already.',
+    taskNotDone: 'Only a task marked done can be reopened.',
     wrongCredentials: 'Wrong username or password.',
     signInThrottled: 'Too many failed sign-in attempts: wait {{seconds}} seconds before trying again.',
     notSignedIn: 'You are not signed in. Please sign in again.',
@@ -385,6 +395,7 @@ export const en: Translations = {
     ...evidenceEn.eventType,
     ...witnessesEn.eventType,
     ...proofEn.eventType,
+    ...inboxEn.eventType,
     'person.registered': 'Person registered',
     'person.merged': 'Person merged',
     'person.alias-added': 'Alias added',
@@ -426,6 +437,7 @@ export const en: Translations = {
     retracted: 'Retracted',
   },
   field: {
+    ...inboxEn.field,
     ...evidenceEn.field,
     ...witnessesEn.field,
     ...proofEn.field,

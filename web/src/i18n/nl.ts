@@ -8,6 +8,7 @@ import { witnessesNl } from './witnesses';
 import { retentionNl } from './retention';
 import { proofNl } from './proof';
 import { recordNl } from './record';
+import { inboxNl } from './inbox';
 
 export const nl = {
   // The evidence register (issue 12): its words live in ./evidence.ts.
@@ -20,6 +21,8 @@ export const nl = {
   proof: proofNl.proof,
   // The forms that record links, conditions, consent, availability and witnesses (issue 13): ./record.ts.
   record: recordNl.record,
+  // The task inbox (issue 17): its words live in ./inbox.ts.
+  inbox: inboxNl.inbox,
   common: {
     appName: 'imketen',
     appTagline: 'Informatiesysteem internationale misdrijven',
@@ -65,6 +68,7 @@ export const nl = {
     accessLog: 'Toegangslog',
     screening: 'Screening',
     retention: 'Bewaartermijnen',
+    inbox: 'Werkbak',
   },
   search: {
     label: 'Zoek persoon of zaak',
@@ -204,6 +208,7 @@ export const nl = {
     none: 'Geen toegangen gevonden.',
   },
   accessAction: {
+    ...inboxNl.accessAction,
     ...witnessesNl.accessAction,
     ...retentionNl.accessAction,
     'health.read': 'Status van de server opgevraagd',
@@ -305,6 +310,11 @@ export const nl = {
   },
   /** Problem answers of the server in words: by reason (with its values), else by error code (src/api/problem-text.ts). */
   problemReason: {
+    taskNotInInbox: 'Deze taak staat niet in uw werkbak: u wijst alleen toe en handelt alleen af wat op u wacht.',
+    notAColleague: 'Geen collega {{username}} in uw organisatie: een taak wordt binnen de eigen organisatie toegewezen.',
+    colleagueCannotSee: '{{username}} mag deze taak niet zien: wijs haar toe aan een collega die dat wel mag.',
+    taskDoneAlready: 'Deze taak is al afgehandeld.',
+    taskNotDone: 'Alleen een afgehandelde taak kan worden heropend.',
     wrongCredentials: 'Gebruikersnaam of wachtwoord onjuist.',
     signInThrottled: 'Te veel mislukte aanmeldpogingen: wacht {{seconds}} seconden en probeer het dan opnieuw.',
     notSignedIn: 'U bent niet aangemeld. Meld u opnieuw aan.',
@@ -384,6 +394,7 @@ export const nl = {
     ...evidenceNl.eventType,
     ...witnessesNl.eventType,
     ...proofNl.eventType,
+    ...inboxNl.eventType,
     'person.registered': 'Persoon geregistreerd',
     'person.merged': 'Persoon samengevoegd',
     'person.alias-added': 'Alias toegevoegd',
@@ -425,6 +436,7 @@ export const nl = {
     retracted: 'Ingetrokken',
   },
   field: {
+    ...inboxNl.field,
     ...evidenceNl.field,
     ...witnessesNl.field,
     ...proofNl.field,
