@@ -22,7 +22,11 @@ import { ReportPage } from './pages/ReportPage';
 import { ScreeningPage } from './pages/ScreeningPage';
 import { SearchPage } from './pages/SearchPage';
 import { VictimsPage } from './pages/VictimsPage';
+import { WatchlistsPage } from './pages/WatchlistsPage';
 import { WitnessesPage } from './pages/WitnessesPage';
+import { AccountsPage } from './pages/admin/AccountsPage';
+import { TokensPage } from './pages/admin/TokensPage';
+import { VocabulariesPage } from './pages/admin/VocabulariesPage';
 import { themeFor } from './theme';
 
 export function App() {
@@ -68,6 +72,10 @@ function AppRoutes() {
         <Route path="screening" element={<ScreeningPage />} />
         <Route path="report" element={<ReportPage />} />
         <Route path="access-log" element={<AccessLogPage />} />
+        <Route path="watchlists" element={<WatchlistsPage />} />
+        <Route path="admin/accounts" element={<AccountsPage />} />
+        <Route path="admin/tokens" element={<TokensPage />} />
+        <Route path="admin/vocabularies" element={<VocabulariesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

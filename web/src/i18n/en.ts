@@ -2,6 +2,7 @@
  * English: the same keys as nl.ts (the type `Translations` enforces it).
  */
 import { evidenceEn } from './evidence';
+import { adminEn } from './admin';
 import { witnessesEn } from './witnesses';
 import { proofEn } from './proof';
 import type { nl } from './nl';
@@ -13,6 +14,7 @@ export const en: Translations = {
   evidence: evidenceEn.evidence,
   // The witnesses (issue 13): their words live in ./witnesses.ts.
   witnesses: witnessesEn.witnesses,
+  admin: adminEn.admin,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofEn.proof,
   common: {
@@ -59,6 +61,7 @@ export const en: Translations = {
     accounts: 'Accounts',
     accessLog: 'Access log',
     screening: 'Screening',
+    ...adminEn.nav,
   },
   search: {
     label: 'Search a person by name',
@@ -192,6 +195,7 @@ export const en: Translations = {
   },
   accessAction: {
     ...witnessesEn.accessAction,
+    ...adminEn.accessAction,
     'health.read': 'Server status read',
     'docs.read': 'API documentation read',
     'session.login': 'Signed in',

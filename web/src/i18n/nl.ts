@@ -4,6 +4,7 @@
  * are keyed by their code in the interchange format.
  */
 import { evidenceNl } from './evidence';
+import { adminNl } from './admin';
 import { witnessesNl } from './witnesses';
 import { proofNl } from './proof';
 
@@ -12,6 +13,7 @@ export const nl = {
   evidence: evidenceNl.evidence,
   // The witnesses (issue 13): their words live in ./witnesses.ts.
   witnesses: witnessesNl.witnesses,
+  admin: adminNl.admin,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofNl.proof,
   common: {
@@ -58,6 +60,7 @@ export const nl = {
     accounts: 'Accounts',
     accessLog: 'Toegangslog',
     screening: 'Screening',
+    ...adminNl.nav,
   },
   search: {
     label: 'Zoek persoon op naam',
@@ -191,6 +194,7 @@ export const nl = {
   },
   accessAction: {
     ...witnessesNl.accessAction,
+    ...adminNl.accessAction,
     'health.read': 'Status van de server opgevraagd',
     'docs.read': 'API-documentatie gelezen',
     'session.login': 'Aangemeld',
