@@ -53,11 +53,11 @@ describe('case work in the browser', { skip: browserSkip }, () => {
       await date.fill('2027-01-15');
       await page.getByText('Een gebeurtenis kan niet na vandaag (2026-11-28) plaatsvinden.').waitFor();
       await date.fill('2026-11-28');
-      const court = page.getByLabel(/^Gerecht/);
-      await court.fill('x');
-      await court.fill('');
+      // The court is picked from the controlled vocabulary (migration 037); a required field left empty is named.
+      await page.getByRole('button', { name: 'Toevoegen' }).click();
       await page.getByText('Verplicht veld.').waitFor();
-      await court.fill('Rechtbank Den Haag');
+      await page.getByRole('combobox', { name: /^Gerecht/ }).click();
+      await page.getByRole('option', { name: 'Rechtbank Den Haag', exact: true }).click();
       await page.getByRole('button', { name: 'Toevoegen' }).click();
 
       await page.getByText('De gebeurtenis is toegevoegd.').waitFor();

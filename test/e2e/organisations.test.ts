@@ -18,12 +18,12 @@ interface Expected {
 }
 
 const EXPECTED: Record<DemoRole, Expected> = {
-  police: { title: 'Startpagina politie (TIM)', nav: ['Start', 'Zaken', 'Slachtoffers', 'Screening', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
-  prosecutor: { title: 'Startpagina Openbaar Ministerie', nav: ['Start', 'Zaken', 'Slachtoffers', 'Screening', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
-  'ind-1f': { title: 'Startpagina IND Unit 1F', nav: ['Start', 'Zaken', 'Screening', 'Rapportage'], search: true, sections: ['1F-onderzoeken', '1F-besluiten in 2026 naar uitkomst', 'Besluiten in 2026 en hun gevolgen (R2)'] },
-  dtv: { title: 'Startpagina DT&V', nav: ['Start', 'Zaken', 'Screening', 'Rapportage'], search: true, sections: ['Open vertrekdossiers', 'Vertrek in 2026 naar wijze', 'Herbeoordeling artikel 3-beletsels per nationaliteit (R7)'] },
+  police: { title: 'Startpagina politie (TIM)', nav: ['Start', 'Zaken', 'Slachtoffers', 'Screening', 'Lijsten', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
+  prosecutor: { title: 'Startpagina Openbaar Ministerie', nav: ['Start', 'Zaken', 'Slachtoffers', 'Screening', 'Lijsten', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
+  'ind-1f': { title: 'Startpagina IND Unit 1F', nav: ['Start', 'Zaken', 'Screening', 'Lijsten', 'Rapportage'], search: true, sections: ['1F-onderzoeken', '1F-besluiten in 2026 naar uitkomst', 'Besluiten in 2026 en hun gevolgen (R2)'] },
+  dtv: { title: 'Startpagina DT&V', nav: ['Start', 'Zaken', 'Screening', 'Lijsten', 'Rapportage'], search: true, sections: ['Open vertrekdossiers', 'Vertrek in 2026 naar wijze', 'Herbeoordeling artikel 3-beletsels per nationaliteit (R7)'] },
   ministry: { title: 'Startpagina ministerie', nav: ['Start', 'Rapportage'], search: false, sections: ['Trends sinds 2014'] },
-  admin: { title: 'Startpagina functioneel beheer', nav: ['Start'], search: false, sections: ['Verzoeken die op een tweede beheerder wachten', 'Accounts'] },
+  admin: { title: 'Startpagina functioneel beheer', nav: ['Start', 'Accounts', 'API-tokens', 'Keuzelijsten'], search: false, sections: ['Verzoeken die op een tweede beheerder wachten', 'Accounts'] },
   auditor: { title: 'Startpagina privacytoezicht', nav: ['Start', 'Toegangslog'], search: false, sections: ['Toegangslog'] },
 };
 
@@ -140,6 +140,10 @@ describe('each organisation in the browser', { skip: browserSkip }, () => {
       { name: 'screening page', role: 'police', path: '/screening' },
       { name: 'victims page', role: 'police', path: '/victims' },
       { name: 'report page', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]' },
+      { name: 'accounts page', role: 'admin', path: '/admin/accounts' },
+      { name: 'API tokens page', role: 'admin', path: '/admin/tokens' },
+      { name: 'vocabularies page', role: 'admin', path: '/admin/vocabularies' },
+      { name: 'watchlists page', role: 'police', path: '/watchlists' },
     ];
     for (const target of pages) {
       it(target.name, async () => {

@@ -19,8 +19,7 @@ import { oneTimePassword } from './one-time-password';
 type Account = Awaited<ReturnType<typeof loadAccounts>>['items'][number];
 type Status = 'active' | 'disabled' | 'delayed';
 const ROLES = Object.keys(ROLE_VIEWS);
-const SORTS = ['username', 'name', 'role', 'created'] as const;
-type Sort = (typeof SORTS)[number];
+type Sort = 'username' | 'name' | 'role' | 'created';
 
 function loadAccounts() {
   return unwrap(client.GET('/api/accounts', { params: { query: { limit: 500 } } }));
