@@ -39,7 +39,7 @@ async function patch(id: number, body: { disabled?: boolean; unlock?: boolean; p
 export function AccountsPage() {
   const { t, i18n } = useTranslation();
   const [round, setRound] = useState(0);
-  const accounts = useLoad(loadAccounts, [round]);
+  const accounts = useLoad(() => loadAccounts(), [round]);
   const pending = useLoad(() => unwrap(client.GET('/api/approvals', { params: { query: { status: 'pending', limit: 500 } } })), [round]);
   const [role, setRole] = useState('');
   const [organisation, setOrganisation] = useState('');
@@ -84,17 +84,17 @@ export function AccountsPage() {
       {notice && <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setNotice(undefined)} data-testid="accounts-notice">{notice}</Alert>}
       {problem && <Box sx={{ mb: 2 }}><ProblemAlert problem={problem} /></Box>}
       <Button variant="contained" sx={{ mb: 2 }} onClick={() => setCreating(true)}>{t('admin.accounts.newAccount')}</Button>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2 }} component="form" role="search" aria-label={t('admin.accounts.search')} onSubmit={(event) => event.preventDefault()}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ mb: 2 }} component="form" role="search" aria-label={t('admin.accounts.filters')} onSubmit={(event) => event.preventDefault()}>
         <TextField id="accounts-search" size="small" label={t('admin.accounts.search')} value={search} onChange={(event) => setSearch(event.target.value)} />
-        <TextField id="accounts-role" select size="small" label={t('admin.accounts.filterRole')} value={role} onChange={(event) => setRole(event.target.value)} sx={{ minWidth: 180 }}>
+        <TextField id="accounts-role" select size="small" slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }} label={t('admin.accounts.filterRole')} value={role} onChange={(event) => setRole(event.target.value)} sx={{ minWidth: 180 }}>
           <MenuItem value="">{t('admin.accounts.all')}</MenuItem>
           {ROLES.map((code) => <MenuItem key={code} value={code}>{labelOf(t, 'role', code)}</MenuItem>)}
         </TextField>
-        <TextField id="accounts-organisation" select size="small" label={t('admin.accounts.filterOrganisation')} value={organisation} onChange={(event) => setOrganisation(event.target.value)} sx={{ minWidth: 180 }}>
+        <TextField id="accounts-organisation" select size="small" slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }} label={t('admin.accounts.filterOrganisation')} value={organisation} onChange={(event) => setOrganisation(event.target.value)} sx={{ minWidth: 180 }}>
           <MenuItem value="">{t('admin.accounts.all')}</MenuItem>
           {organisations.map((code) => <MenuItem key={code} value={code}>{labelOf(t, 'organisation', code)}</MenuItem>)}
         </TextField>
-        <TextField id="accounts-status" select size="small" label={t('admin.accounts.filterStatus')} value={status} onChange={(event) => setStatus(event.target.value)} sx={{ minWidth: 180 }}>
+        <TextField id="accounts-status" select size="small" slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }} label={t('admin.accounts.filterStatus')} value={status} onChange={(event) => setStatus(event.target.value)} sx={{ minWidth: 180 }}>
           <MenuItem value="">{t('admin.accounts.all')}</MenuItem>
           <MenuItem value="active">{t('admin.accounts.statusActive')}</MenuItem>
           <MenuItem value="disabled">{t('admin.accounts.statusDisabled')}</MenuItem>

@@ -24,7 +24,7 @@ function loadTokens() {
 export function TokensPage() {
   const { t, i18n } = useTranslation();
   const [round, setRound] = useState(0);
-  const tokens = useLoad(loadTokens, [round]);
+  const tokens = useLoad(() => loadTokens(), [round]);
   const [name, setName] = useState('');
   const [role, setRole] = useState('police');
   const [expires, setExpires] = useState('');
