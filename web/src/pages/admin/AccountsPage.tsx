@@ -125,7 +125,7 @@ export function AccountsPage() {
                       {(row.signInFailures ?? 0) > 0 && (
                         <Typography variant="body2">{t('admin.accounts.failures', { count: row.signInFailures, when: formatDateTime(row.lastSignInFailure, i18n.language) })}</Typography>
                       )}
-                      {waiting(row) && <Chip size="small" color="warning" label={t('admin.waitsForApproval')} />}
+                      {waiting(row) && <Chip size="small" color="warning" label={t('admin.waitsForApproval')} sx={{ height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }} />}
                     </Stack>
                   ),
                 },

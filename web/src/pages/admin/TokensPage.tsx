@@ -106,12 +106,9 @@ export function TokensPage() {
             { key: 'issued', header: t('admin.tokens.issued'), cell: (row) => formatDateTime(row.createdAt, i18n.language) },
             { key: 'expires', header: t('admin.tokens.expiresAt'), cell: (row) => (row.expiresAt ? formatDate(row.expiresAt.slice(0, 10), i18n.language) : t('admin.tokens.never')) },
             {
-              key: 'status', header: t('admin.tokens.status'), cell: (row) => (
-                <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
-                  <span>{statusOf(row)}</span>
-                  {row.pendingApproval && !row.revokedAt && <Chip size="small" color="warning" label={t('admin.waitsForApproval')} />}
-                </Stack>
-              ),
+              key: 'status', header: t('admin.tokens.status'), cell: (row) => (row.pendingApproval && !row.revokedAt
+                ? <Chip size="small" color="warning" label={t('admin.waitsForApproval')} sx={{ height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.25 } }} />
+                : statusOf(row)),
             },
             {
               key: 'revoke', header: t('admin.tokens.revoke'), cell: (row) => (row.revokedAt ? '' : (
