@@ -122,7 +122,8 @@ describe('case work in the browser', { skip: browserSkip }, () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('checkbox', { name: /^Periodieke update/ }).check();
       await dialog.getByLabel(/Waarover is het slachtoffer geïnformeerd/).fill('e2e: voortgang van het onderzoek besproken');
-      await dialog.getByLabel(/Kanaal/).fill('telefoon');
+      await dialog.getByRole('combobox', { name: /Kanaal/ }).click();
+      await page.getByRole('option', { name: 'Telefoon', exact: true }).click();
       await dialog.getByRole('button', { name: 'Geïnformeerd vastleggen' }).click();
       await page.getByText('Vastgelegd.').waitFor();
       await page.getByRole('checkbox', { name: /Alleen slachtoffers/ }).click();

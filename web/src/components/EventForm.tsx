@@ -10,7 +10,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, client, unwrap } from '../api/client';
 import type { AllowedEvents, FormField, PersonSummary } from '../api/types';
-import { entryLabel, useVocabularies } from '../api/vocabularies';
+import { ChannelField, CourtField, TopicField } from './VocabularyFields';
 import { labelOf } from '../format';
 import { countryOptions } from '../lib/countries';
 import { checkAll, checkEventDate, emptyValues, eventData, type FieldError, type Values } from './event-form-model';
@@ -97,7 +97,6 @@ function Field({ field, value, error, persons, events, onChange }: {
   field: FormField; value: string | string[] | undefined; error: string | undefined; persons: readonly PersonSummary[]; events: readonly EventRef[]; onChange(value: string | string[]): void;
 }) {
   const { t, i18n } = useTranslation();
-  const vocabularies = useVocabularies(Boolean(field.vocabulary));
   const id = `field-${field.name}`;
   const label = `${labelOf(t, 'field', field.name)}${field.required ? '' : ` ${t('casePage.optional')}`}`;
   const helper = error ?? ' ';
@@ -108,17 +107,14 @@ function Field({ field, value, error, persons, events, onChange }: {
     }
     return field.name === 'concerning' || field.name === 'duties' ? eventName(t, i18n.language, option, events) : labelOf(t, 'value', option);
   };
+  if (field.vocabulary === 'topics') {
+    // Topics: offered from the vocabulary, but the text may say more ("de planning van de zitting in hoger beroep").
+    return <TopicField id={id} label={label} required={field.required} error={error} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
+  }
   if (field.vocabulary) {
     // A controlled vocabulary: the active entries in the reader's language; the event records the Dutch label.
-    const current = typeof value === 'string' ? value : '';
-    const offered = vocabularies.filter((entry) => entry.vocabulary === field.vocabulary && (entry.active || entry.labelNl === current));
-    return (
-      <TextField select id={id} label={label} value={offered.some((entry) => entry.labelNl === current) ? current : ''} required={field.required} error={Boolean(error)} helperText={helper}
-        onChange={(event) => onChange(event.target.value)}>
-        {!field.required && <MenuItem value=""><em>{t('common.none')}</em></MenuItem>}
-        {offered.map((entry) => <MenuItem key={entry.code} value={entry.labelNl}>{entryLabel(entry, i18n.language)}</MenuItem>)}
-      </TextField>
-    );
+    const Pick = field.vocabulary === 'courts' ? CourtField : ChannelField;
+    return <Pick id={id} label={label} required={field.required} error={error} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
   }
   switch (field.kind) {
     case 'choices': {
