@@ -6,11 +6,8 @@
  * accounts are cards, every action reachable.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { browserSkip, settled, startWorld, type World } from './harness.js';
-
-const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 
 describe('management in the app (issue 17)', { skip: browserSkip }, () => {
   let world: World;
@@ -189,7 +186,6 @@ describe('management in the app (issue 17)', { skip: browserSkip }, () => {
         const box = await actions.getByRole('button', { name }).boundingBox();
         assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${name} within the screen: ${JSON.stringify(box)}`);
       }
-      await page.screenshot({ path: join(SCREENSHOTS, 'accounts-phone.png'), fullPage: false });
     } finally {
       await context.close();
     }

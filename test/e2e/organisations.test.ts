@@ -60,7 +60,7 @@ describe('each organisation in the browser', { skip: browserSkip }, () => {
       await page.getByRole('button', { name: /Taal: English/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Public prosecutor home' }).waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-      assert.deepEqual(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allInnerTexts(), ['Home', 'Cases', 'Victims', 'Screening', 'Report']);
+      assert.deepEqual(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allInnerTexts(), ['Home', 'Cases', 'Victims', 'Screening', 'Watchlists', 'Report']);
       assert.ok(await page.getByRole('heading', { name: 'Criminal cases by phase' }).isVisible());
       await page.getByRole('button', { name: /Language: Nederlands/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Startpagina Openbaar Ministerie' }).waitFor();

@@ -1,5 +1,6 @@
 /**
- * Takes the screenshots of the main pages shown in the README (docs/screenshots): `npm run screenshots`.
+ * Takes the screenshots of the main pages shown in the README (docs/screenshots): `npm run screenshots`, or only
+ * some of them by file name: `npm run screenshots -- admin-accounts.png watchlists.png`.
  * Same world as the browser tests: the demo registry, the demo accounts, Debian's Chromium.
  */
 import { mkdirSync } from 'node:fs';
@@ -30,6 +31,17 @@ const SHOTS: Shot[] = [
   { file: 'report.png', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]' },
   { file: 'report-en.png', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]', english: true, fullPage: false },
   { file: 'tablet-home-police.png', role: 'police', width: 768, height: 1024 },
+  { file: 'admin-accounts.png', role: 'admin', path: '/admin/accounts', fullPage: false },
+  { file: 'admin-tokens.png', role: 'admin', path: '/admin/tokens', fullPage: false },
+  { file: 'admin-vocabularies.png', role: 'admin', path: '/admin/vocabularies', fullPage: false },
+  { file: 'watchlists.png', role: 'police', path: '/watchlists', fullPage: false,
+    then: async (page) => {
+      const show = page.getByRole('button', { name: /versie 1 tonen/ }).first();
+      if (await show.count() === 0) return;
+      await show.click();
+      await page.getByTestId('watchlist-changes').locator('table, [data-layout="cards"]').first().waitFor();
+    } },
+  { file: 'phone-accounts.png', role: 'admin', path: '/admin/accounts', width: 390, height: 844, fullPage: false },
   { file: 'tablet-case-page.png', role: 'prosecutor', path: '/cases/criminal/SZ-2023-001', wait: '[data-testid="current-phase"]', width: 768, height: 1024, fullPage: false },
 ];
 
@@ -46,8 +58,9 @@ await importEvents(world.store.db, [textSource('screenshots', JSON.stringify({
   id: 'shot-intake', stream: 'intake/ML-2026-900', type: 'intake.received', date: '2026-11-20', data: { from: 'IND (1F-signaal)', situation: 'Syria', subjects: [excluded!.person] },
 }))], { now: () => NOW });
 SHOTS.find((shot) => shot.file === 'person-page-withheld.png')!.path = `/persons/${excluded!.person}`;
+const only = process.argv.slice(2);
 try {
-  for (const shot of SHOTS) {
+  for (const shot of SHOTS.filter((candidate) => only.length === 0 || only.includes(candidate.file))) {
     const { context, page } = await world.newPage({ width: shot.width, height: shot.height ?? 900 });
     if (shot.role) await world.signIn(page, shot.role); else await page.goto('/login');
     if (shot.english) await page.getByRole('button', { name: /Taal: English/ }).click();

@@ -136,7 +136,6 @@ export const en: Translations = {
     departuresThisYear: 'Departures in {{year}} by mode',
     ministryIntro: 'You see aggregate figures only, never person data (R4).',
     toReport: 'To the yearly report',
-    adminIntro: 'You manage accounts and tokens; you see no case data.',
     auditorIntro: 'You see who read which person data when, with purpose and legal basis.',
     figuresOn: 'As on {{date}}',
   },

@@ -135,7 +135,6 @@ export const nl = {
     departuresThisYear: 'Vertrek in {{year}} naar wijze',
     ministryIntro: 'U ziet alleen geaggregeerde cijfers, nooit persoonsgegevens (R4).',
     toReport: 'Naar de jaarrapportage',
-    adminIntro: 'U beheert accounts en tokens; u ziet geen zaakgegevens.',
     auditorIntro: 'U ziet wie wanneer welke persoonsgegevens inzag, met doel en grondslag.',
     figuresOn: 'Stand op {{date}}',
   },
