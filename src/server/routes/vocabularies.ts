@@ -37,7 +37,7 @@ export function registerVocabularyRoutes(app: App, context: ServerContext): void
   app.put('/api/vocabularies/:vocabulary/:code', {
     config: { action: 'vocabularies.manage' },
     schema: {
-      tags: ['vocabularies'], operationId: 'saveVocabularyEntry',
+      tags: ['vocabularies'], operationId: 'updateVocabularyEntry',
       summary: 'Add an entry to a vocabulary, or rename, deactivate or reactivate it (events already recorded keep their text)',
       params: Type.Object({ vocabulary: VocabularyName, code: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,62}$' }) }),
       body: Type.Object({

@@ -1413,7 +1413,7 @@ export interface paths {
          * Add an entry to a vocabulary, or rename, deactivate or reactivate it (events already recorded keep their text)
          * @description **Access policy** — action `vocabularies.manage`: admin (vocabulary).
          */
-        put: operations["saveVocabularyEntry"];
+        put: operations["updateVocabularyEntry"];
         post?: never;
         delete?: never;
         options?: never;
@@ -11214,7 +11214,7 @@ export interface operations {
             };
         };
     };
-    saveVocabularyEntry: {
+    updateVocabularyEntry: {
         parameters: {
             query?: never;
             header?: never;
