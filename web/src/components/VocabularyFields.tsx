@@ -26,8 +26,9 @@ export function TopicField({ id, label, required = false, error, value, onChange
   const shown = vocabularyText(entries, 'topics', value, i18n.language);
   const stored = (text: string) => entries.find((entry) => entryLabel(entry, i18n.language) === text)?.labelNl ?? text;
   return (
-    <Autocomplete freeSolo options={options} inputValue={shown} onInputChange={(_, text) => onChange(stored(text))}
-      renderInput={(params) => <TextField {...params} id={id} label={label} required={required} error={Boolean(error)} helperText={error ?? ' '} />} />
+    // The id on the Autocomplete, which gives it to the input (the form focuses a field with an error by its id).
+    <Autocomplete id={id} freeSolo options={options} inputValue={shown} onInputChange={(_, text) => onChange(stored(text))}
+      renderInput={(params) => <TextField {...params} label={label} required={required} error={Boolean(error)} helperText={error ?? ' '} />} />
   );
 }
 
