@@ -32,12 +32,35 @@ const SHOTS: Shot[] = [
   { file: 'report-en.png', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]', english: true, fullPage: false },
   { file: 'tablet-home-police.png', role: 'police', width: 768, height: 1024 },
   { file: 'admin-accounts.png', role: 'admin', path: '/admin/accounts', fullPage: false },
-  { file: 'admin-tokens.png', role: 'admin', path: '/admin/tokens', fullPage: false },
-  { file: 'admin-vocabularies.png', role: 'admin', path: '/admin/vocabularies', fullPage: false },
-  { file: 'watchlists.png', role: 'police', path: '/watchlists', fullPage: false,
+  { file: 'admin-tokens.png', role: 'admin', path: '/admin/tokens', fullPage: false,
     then: async (page) => {
-      const show = page.getByRole('button', { name: /versie 1 tonen/ }).first();
-      if (await show.count() === 0) return;
+      // One token issued (its secret shown once, then closed), one for a case-reading role waiting for approval.
+      for (const [name, role] of [['rapportage-ministerie', 'Ministerie'], ['koppeling-politie', 'Politie (TIM)']]) {
+        await page.getByLabel(/^Naam/).fill(name!);
+        await page.getByRole('combobox', { name: /^Rol/ }).click();
+        await page.getByRole('option', { name: role! }).click();
+        await page.getByRole('button', { name: 'Uitgeven' }).click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click();
+        await page.locator(`[data-token="${name}"]`).waitFor();
+      }
+    } },
+  { file: 'admin-vocabularies.png', role: 'admin', path: '/admin/vocabularies', fullPage: false },
+  { file: 'watchlists.png', role: 'police', path: '/watchlists', fullPage: true,
+    then: async (page) => {
+      // Two versions of a fictional list, uploaded in the app, and what the second changed.
+      const versions = [
+        [{ id: 'F-1', names: ['Karel Voorbeeld'], birthDates: ['1970'], nationalities: ['NLD'], kind: 'person' }, { id: 'F-2', names: ['Stichting Proefwind'], kind: 'organization' }],
+        [{ id: 'F-1', names: ['Karel Voorbeeld', 'Carel Voorbeelt'], birthDates: ['1970'], nationalities: ['NLD'], kind: 'person' }, { id: 'F-3', names: ['Anna Fictief'], birthDates: ['1981-04-02'], nationalities: ['BEL'], kind: 'person' }],
+      ];
+      for (const [index, entries] of versions.entries()) {
+        await page.locator('#watchlist-name').fill('proeflijst-fictief');
+        const content = entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
+        await page.locator('#watchlist-files').setInputFiles({ name: `versie-${index + 1}.jsonl`, mimeType: 'application/jsonl', buffer: Buffer.from(content) });
+        await page.getByRole('button', { name: 'Inlezen' }).click();
+        await page.getByTestId('watchlist-imported').filter({ hasText: `versie ${index + 1}` }).waitFor();
+        await settled(page);
+      }
+      const show = page.getByRole('button', { name: /proeflijst-fictief: .*versie 2 tonen/ });
       await show.click();
       await page.getByTestId('watchlist-changes').locator('table, [data-layout="cards"]').first().waitFor();
     } },

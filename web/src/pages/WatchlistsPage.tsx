@@ -15,7 +15,7 @@ import { PageTitle } from '../components/PageTitle';
 import { Loaded } from '../components/Status';
 import { DataTable } from '../components/Tables';
 import { WatchlistUpload } from '../components/WatchlistUpload';
-import { formatDateTime, formatNumber } from '../format';
+import { formatDate, formatDateTime, formatNumber } from '../format';
 import { countryNames } from '../lib/countries';
 
 /** config/policy.json watchlists.import. */
@@ -73,7 +73,13 @@ function VersionChanges({ list, version }: { list: string; version: number }) {
   const changes = useLoad(() => unwrap(client.GET('/api/watchlists/{name}/versions/{version}/changes', { params: { path: { name: list, version } } })), [list, version]);
   const kind = (value: string | null) => (value ? t(`admin.entryKind.${value}` as 'admin.entryKind.person', { defaultValue: value }) : '');
   type Summary = { names: string[]; kind: string | null; birthDates: string[]; nationalities: string[] } | null;
-  const describe = (entry: Summary) => (entry ? [entry.names.join(' · '), kind(entry.kind), entry.birthDates.join(', '), countryNames(entry.nationalities, i18n.language)].filter(Boolean).join(' — ') : '');
+  // A birth date in words (day or month); a year or a range ("1970", "1975/1978") as the list gives it.
+  const birth = (date: string) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return formatDate(date, i18n.language);
+    if (/^\d{4}-\d{2}$/.test(date)) return new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}-01T00:00:00Z`));
+    return date.replace('/', '–');
+  };
+  const describe = (entry: Summary) => (entry ? [entry.names.join(' · '), kind(entry.kind), entry.birthDates.map(birth).join(', '), countryNames(entry.nationalities, i18n.language)].filter(Boolean).join(' — ') : '');
   return (
     <Paper variant="outlined" component="section" aria-labelledby={`changes-${list}-${version}`} sx={{ p: 2, mt: 1 }} data-testid="watchlist-changes">
       <Typography variant="h3" component="h3" id={`changes-${list}-${version}`} sx={{ fontSize: '1.1rem', fontWeight: 600, mb: 1 }}>

@@ -102,7 +102,7 @@ export function TokensPage() {
         <DataTable caption={t('admin.tokens.title')} rows={[...data.items].reverse()} rowKey={(row) => String(row.id)} empty={t('admin.tokens.none')}
           columns={[
             { key: 'name', header: t('admin.tokens.name'), cell: (row) => <span data-token={row.name}>{row.name}</span> },
-            { key: 'role', header: t('admin.tokens.role'), cell: (row) => `${labelOf(t, 'role', row.role)} (${labelOf(t, 'organisation', row.organisation)})` },
+            { key: 'role', header: t('admin.tokens.role'), cell: (row) => labelOf(t, 'role', row.role) },
             { key: 'issued', header: t('admin.tokens.issued'), cell: (row) => formatDateTime(row.createdAt, i18n.language) },
             { key: 'expires', header: t('admin.tokens.expiresAt'), cell: (row) => (row.expiresAt ? formatDate(row.expiresAt.slice(0, 10), i18n.language) : t('admin.tokens.never')) },
             {
