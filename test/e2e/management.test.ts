@@ -2,8 +2,8 @@
  * Management in the app (issue 17), in Chromium: the administrator creates an account and disables it, issues an
  * API token (the secret shown once) and revokes it, and renames a court in the vocabulary, which the prosecutor's
  * event form then offers; a change of role that would give access to case data waits for a second administrator.
- * A role other than the administrator sees no management menu and the API refuses it. On a phone (390 px) the
- * accounts are cards, every action reachable.
+ * A role other than the administrator sees no management menu and the API refuses it. The police upload versions of
+ * a watchlist and see what changed; DT&V may only look. On a phone (390 px) the accounts are cards, every action reachable.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -169,6 +169,59 @@ describe('management in the app (issue 17)', { skip: browserSkip }, () => {
       await page.getByTestId('problem').first().waitFor();
     } finally {
       await context.close();
+    }
+  });
+
+  it('the police upload two versions of a watchlist and see what the second changed; DT&V may only look; the administrator has no watchlists', async () => {
+    const entries = (...list: object[]) => Buffer.from(list.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
+    const { context, page } = await world.newPage();
+    try {
+      await world.signIn(page, 'police');
+      await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Lijsten' }).click();
+      await page.locator('main h1', { hasText: 'Lijsten' }).waitFor();
+      await settled(page);
+      const versions = [
+        entries({ id: 'E-1', names: ['Karel Voorbeeld'], birthDates: ['1970-05'], kind: 'person' }, { id: 'E-2', names: ['Stichting Proefwind'], kind: 'organization' }),
+        entries({ id: 'E-1', names: ['Karel Voorbeeld', 'Carel Voorbeelt'], birthDates: ['1970-05'], kind: 'person' }, { id: 'E-3', names: ['Anna Fictief'], birthDates: ['1981-04-02'], nationalities: ['BEL'] }),
+      ];
+      for (const [index, buffer] of versions.entries()) {
+        await page.locator('#watchlist-name').fill('e2e-proeflijst');
+        await page.locator('#watchlist-files').setInputFiles({ name: `versie-${index + 1}.jsonl`, mimeType: 'application/jsonl', buffer });
+        await page.getByRole('button', { name: 'Inlezen' }).click();
+        await page.getByTestId('watchlist-imported').filter({ hasText: `versie ${index + 1} ingelezen` }).waitFor();
+        await settled(page);
+      }
+      await page.getByRole('button', { name: 'e2e-proeflijst: Wijzigingen van versie 2 tonen' }).click();
+      const changes = page.getByTestId('watchlist-changes');
+      await changes.locator('tbody tr').first().waitFor();
+      const rows = await changes.locator('tbody tr').allInnerTexts();
+      assert.equal(rows.length, 3, rows.join(' | '));
+      assert.match(rows.find((row) => row.startsWith('Gewijzigd')) ?? '', /Karel Voorbeeld · Carel Voorbeelt — Persoon — mei 1970.*Karel Voorbeeld — Persoon — mei 1970/s);
+      assert.match(rows.find((row) => row.startsWith('Verwijderd')) ?? '', /Stichting Proefwind — Organisatie/);
+      assert.match(rows.find((row) => row.startsWith('Toegevoegd')) ?? '', /Anna Fictief — 2 april 1981 — België/);
+    } finally {
+      await context.close();
+    }
+
+    const dtv = await world.newPage();
+    try {
+      await world.signIn(dtv.page, 'dtv');
+      await dtv.page.goto('/watchlists');
+      await settled(dtv.page);
+      await dtv.page.getByText('Uw rol mag lijsten inzien maar geen nieuwe versie inlezen.').waitFor();
+      assert.equal(await dtv.page.locator('#watchlist-files').count(), 0, 'no upload for DT&V');
+      await dtv.page.getByRole('heading', { name: 'e2e-proeflijst' }).waitFor();
+    } finally {
+      await dtv.context.close();
+    }
+
+    const admin = await world.newPage();
+    try {
+      await world.signIn(admin.page, 'admin');
+      const nav = await admin.page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link').allInnerTexts();
+      assert.ok(!nav.includes('Lijsten'), nav.join(', '));
+    } finally {
+      await admin.context.close();
     }
   });
 
