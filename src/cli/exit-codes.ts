@@ -25,6 +25,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   // Accounts and access; the CLI meets them in the commands that manage accounts, authorisations and the access log.
   ACCOUNT_NOT_FOUND: 4,
   ACCOUNT_EXISTS: 5,
+  VOCABULARY_LABEL_TAKEN: 5,
   UNAUTHENTICATED: 6,
   FORBIDDEN: 6,
   RATE_LIMITED: 6,

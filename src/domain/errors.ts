@@ -33,7 +33,9 @@ export type ErrorCode =
   | 'RATE_LIMITED'
   | 'ACCOUNT_LOCKED'
   | 'ACCOUNT_NOT_FOUND'
-  | 'ACCOUNT_EXISTS';
+  | 'ACCOUNT_EXISTS'
+  // The controlled vocabularies (courts, channels, topics): a Dutch label that another entry already has.
+  | 'VOCABULARY_LABEL_TAKEN';
 
 /** Where in an input a problem sits: a file and line for imports, a field path inside the line. */
 export interface ErrorLocation {

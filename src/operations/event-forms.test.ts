@@ -33,6 +33,18 @@ describe('the events a case allows now (the web form)', () => {
     assert.deepEqual(informed?.fields.find((field) => field.name === 'victim')?.options, ['P-0100']);
   });
 
+  it('names the vocabulary of a court, a channel and a topic: text in the event, picked from a list in the form', () => {
+    const { state } = given('criminal', opened, indicted);
+    const allowed = allowedEvents('criminal', 'criminal/T-1', state, TODAY);
+    const hearing = allowed.find((event) => event.type === 'criminal.hearing-scheduled');
+    assert.deepEqual(hearing?.fields.find((field) => field.name === 'court'), { name: 'court', kind: 'text', required: true, vocabulary: 'courts' });
+    const informed = formFields('criminal', 'criminal.victim-informed');
+    assert.equal(informed.find((field) => field.name === 'channel')?.vocabulary, 'channels');
+    assert.equal(informed.find((field) => field.name === 'about')?.vocabulary, 'topics');
+    assert.equal(formFields('criminal', 'criminal.judge-authorisation').find((field) => field.name === 'court')?.vocabulary, 'courts');
+    assert.equal(formFields('criminal', 'criminal.judge-authorisation').find((field) => field.name === 'decisionReference')?.vocabulary, undefined);
+  });
+
   it('offers nothing but victim events after a case is closed', () => {
     const { state } = given('criminal', opened, ev('criminal.closed', '2025-01-01', { reason: 'dismissed' }));
     assert.deepEqual(types(allowedEvents('criminal', 'criminal/T-1', state, TODAY)), ['criminal.victim-registered']);

@@ -24,6 +24,12 @@ export interface FormField {
   options?: string[];
   /** A regular expression the value must match (e.g. an ECLI). */
   pattern?: string;
+  /**
+   * A text field the form fills from a controlled vocabulary (GET /api/vocabularies): it offers the active entries
+   * and records the chosen entry's Dutch label. The event's data stays text, as the interchange format defines it,
+   * so older events and imports with free text remain valid and are shown as they were written.
+   */
+  vocabulary?: 'courts' | 'channels' | 'topics';
 }
 
 export interface AllowedEvent {
@@ -36,6 +42,13 @@ export interface AllowedEvent {
  * `pseudonym` is the registry's to assign (src/import/witness-pseudonyms.ts).
  */
 const NOT_IN_FORM = new Set(['acts', 'pseudonym']);
+
+/** Text fields filled from a controlled vocabulary, by field name (every event type that has the field). */
+const VOCABULARY_BY_NAME: Readonly<Record<string, NonNullable<FormField['vocabulary']>>> = {
+  court: 'courts',
+  channel: 'channels',
+  about: 'topics',
+};
 
 /** Fields whose kind the JSON Schema cannot tell (ids and dates are strings with a refinement). */
 const KIND_BY_NAME: Readonly<Record<string, FieldKind>> = {
@@ -89,7 +102,7 @@ function fieldsOf(schema: JsonSchema, prefix: string): FormField[] {
     else if (property.type === 'boolean') field = { name: full, kind: 'boolean', required: required.has(name) };
     else if (property.type === 'integer' || property.type === 'number') field = { name: full, kind: 'integer', required: required.has(name) };
     else if (byName) field = { name: full, kind: byName, required: required.has(name) };
-    else field = { name: full, kind: 'text', required: required.has(name) };
+    else field = { name: full, kind: 'text', required: required.has(name), ...(VOCABULARY_BY_NAME[name] ? { vocabulary: VOCABULARY_BY_NAME[name] } : {}) };
     if (property.pattern) field.pattern = property.pattern;
     fields.push(field);
   }

@@ -129,6 +129,9 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     // screening: the fixture has no watchlist and no hit, so an allowed call finds none (404) after the policy let it through
     case 'GET /api/watchlists': return [{ url: '/api/watchlists', kind: 'watchlist' }];
     case 'POST /api/watchlists/:name/versions': return [{ url: '/api/watchlists/matrix-list/versions', kind: 'watchlist', body: () => ({ files: [{ name: 'matrix.jsonl', content: '{"id":"m1","names":["Matrix Person"]}\n' }], format: 'jsonl' }) }];
+    case 'GET /api/watchlists/:name/versions/:version/changes': return [{ url: '/api/watchlists/none/versions/1/changes', kind: 'watchlist', ok: [404] }];
+    case 'GET /api/vocabularies': return [{ url: '/api/vocabularies', kind: 'vocabulary' }];
+    case 'PUT /api/vocabularies/:vocabulary/:code': return [{ url: '/api/vocabularies/courts/matrix-court', kind: 'vocabulary', body: () => ({ labelNl: 'Matrixrechtbank', labelEn: 'Matrix Court', active: true }) }];
     case 'POST /api/watchlists/:name/screening': return [{ url: '/api/watchlists/none/screening', kind: 'watchlist', body: () => ({ queries: [{ id: 'q1', name: 'Sami Suspect' }] }), ok: [404] }];
     case 'POST /api/persons/:id/screening': return ['P-S', 'P-X'].map((person) => ({ url: `/api/persons/${person}/screening`, kind: 'person', person, body: () => ({ list: 'none' }), ok: [404] }));
     case 'POST /api/screening/runs': return Object.keys(CASE_SAMPLES).map((kind) => ({ url: '/api/screening/runs', kind, body: () => ({ list: 'none', kind }), ok: [404] }));

@@ -123,6 +123,9 @@ export const AccountSchema = Type.Object({
   createdAt: Type.String(),
   oidcIssuer: Type.Union([Type.String(), Type.Null()]),
   oidcSubject: Type.Union([Type.String(), Type.Null()]),
+  signInFailures: Type.Optional(Type.Integer({ description: 'Failed sign-ins in a row under this username (the list only); an unlock clears them.' })),
+  lastSignInFailure: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+  signInDelayedUntil: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'No sign-in is answered before this time (the list only).' })),
 }, { $id: 'Account' });
 
 export const ApiTokenSchema = Type.Object({

@@ -63,8 +63,25 @@ export async function findAccountByOidc(tx: Queryable, issuer: string, subject: 
   return row;
 }
 
-export async function listAccounts(tx: Queryable, page: { afterId: number; limit: number }): Promise<Account[]> {
-  return tx.query<Account>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id > $1 ORDER BY id LIMIT $2`, [page.afterId, page.limit]);
+/** An account as the administrator's list shows it: with the sign-in throttle's count of failures (migration 034). */
+export interface ListedAccount extends Account {
+  /** Failed sign-ins in a row under this username (the throttle forgets them after a quiet while), or 0. */
+  signInFailures: number;
+  lastSignInFailure: string | null;
+  /** No sign-in under this username is answered before this time (null: none waits). */
+  signInDelayedUntil: string | null;
+}
+
+export async function listAccounts(tx: Queryable, page: { afterId: number; limit: number }): Promise<ListedAccount[]> {
+  const rows = await tx.query<ListedAccount>(
+    `SELECT a.*, coalesce(f.failures, 0) AS "signInFailures", f.last_failure AS "lastSignInFailure", f.not_before AS "signInDelayedUntil"
+     FROM (SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id > $1 ORDER BY id LIMIT $2) a
+     LEFT JOIN sign_in_failures f ON f.scope = 'account' AND f.key = lower(btrim(a.username))
+     ORDER BY a.id`,
+    [page.afterId, page.limit],
+  );
+  const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
+  return rows.map((row) => ({ ...row, lastSignInFailure: iso(row.lastSignInFailure), signInDelayedUntil: iso(row.signInDelayedUntil) }));
 }
 
 /** The accounts of an organisation that are not disabled, by display name: the colleagues a task can be assigned to. */

@@ -146,3 +146,30 @@ export async function insertVersion(tx: Queryable, row: WatchlistVersionRow): Pr
     [row.watchlistId, row.version, row.importedAt, row.format, row.sources, row.sourceHashes, row.entries, row.added, row.removed, row.changed],
   );
 }
+
+export interface EntryChangeRow {
+  entryId: string;
+  /** The entry before the version (changed, removed), or null (added). */
+  before: WatchlistEntry | null;
+  /** The entry in the version (added, changed), or null (removed). */
+  after: WatchlistEntry | null;
+}
+
+/**
+ * What `version` changed against the version before it, by entry id: rows that start at the version (added, or
+ * changed when a row of the same id ends there) and rows that end at it (removed, when none starts there).
+ */
+export async function versionChanges(tx: Queryable, watchlistId: number, version: number, limit: number): Promise<EntryChangeRow[]> {
+  return tx.query<EntryChangeRow>(
+    `SELECT coalesce(a.entry_id, b.entry_id) AS "entryId", b.entry AS before, a.entry AS after
+     FROM (SELECT entry_id, entry FROM watchlist_entries WHERE watchlist_id = $1 AND valid_from_version = $2) a
+     FULL JOIN (SELECT entry_id, entry FROM watchlist_entries WHERE watchlist_id = $1 AND valid_until_version = $2) b ON a.entry_id = b.entry_id
+     ORDER BY 1 LIMIT $3`,
+    [watchlistId, version, limit],
+  );
+}
+
+export async function findVersion(tx: Queryable, watchlistId: number, version: number): Promise<WatchlistVersionRow | undefined> {
+  const [row] = await tx.query<WatchlistVersionRow>(`SELECT ${VERSION_COLUMNS} FROM watchlist_versions WHERE watchlist_id = $1 AND version = $2`, [watchlistId, version]);
+  return row;
+}

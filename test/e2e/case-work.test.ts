@@ -56,11 +56,11 @@ describe('case work in the browser', { skip: browserSkip }, () => {
       await date.fill('2027-01-15');
       await page.getByText('Een gebeurtenis kan niet na vandaag (2026-11-28) plaatsvinden.').waitFor();
       await date.fill('2026-11-28');
-      const court = page.getByLabel(/^Gerecht/);
-      await court.fill('x');
-      await court.fill('');
+      // The court is picked from the controlled vocabulary (migration 037); a required field left empty is named.
+      await page.getByRole('button', { name: 'Toevoegen' }).click();
       await page.getByText('Verplicht veld.').waitFor();
-      await court.fill('Rechtbank Den Haag');
+      await page.getByRole('combobox', { name: /^Gerecht/ }).click();
+      await page.getByRole('option', { name: 'Rechtbank Den Haag', exact: true }).click();
       await page.getByRole('button', { name: 'Toevoegen' }).click();
 
       await page.getByText('De gebeurtenis is toegevoegd.').waitFor();
@@ -128,7 +128,8 @@ describe('case work in the browser', { skip: browserSkip }, () => {
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('checkbox', { name: /^Periodieke update/ }).check();
       await dialog.getByLabel(/Waarover is het slachtoffer geïnformeerd/).fill('e2e: voortgang van het onderzoek besproken');
-      await dialog.getByLabel(/Kanaal/).fill('telefoon');
+      await dialog.getByRole('combobox', { name: /Kanaal/ }).click();
+      await page.getByRole('option', { name: 'Telefoon', exact: true }).click();
       await dialog.getByRole('button', { name: 'Geïnformeerd vastleggen' }).click();
       await page.getByText('Vastgelegd.').waitFor();
       await page.getByRole('checkbox', { name: /Alleen slachtoffers/ }).click();

@@ -9,12 +9,12 @@ import type { Page } from 'playwright-core';
 import { browserSkip, settled, startWorld, type DemoRole, type World } from './harness.js';
 
 const PAGES: Record<DemoRole, readonly string[]> = {
-  police: ['/', '/inbox', '/cases?kind=criminal', '/cases/criminal/SZ-2023-001', '/victims', '/screening'],
+  police: ['/', '/inbox', '/cases?kind=criminal', '/cases/criminal/SZ-2023-001', '/victims', '/screening', '/watchlists'],
   prosecutor: ['/', '/inbox', '/cases?kind=criminal', '/cases/criminal/SZ-2015-001', '/victims'],
   'ind-1f': ['/', '/inbox', '/cases?kind=exclusion', '/cases/exclusion/IF-2024-012'],
   dtv: ['/', '/inbox', '/cases?kind=departure'],
   ministry: ['/', '/report'],
-  admin: ['/'],
+  admin: ['/', '/admin/accounts', '/admin/tokens', '/admin/vocabularies'],
   auditor: ['/', '/access-log'],
 };
 

@@ -18,12 +18,12 @@ interface Expected {
 }
 
 const EXPECTED: Record<DemoRole, Expected> = {
-  police: { title: 'Startpagina politie (TIM)', nav: ['Start', 'Werkbak', 'Zaken', 'Slachtoffers', 'Screening', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
-  prosecutor: { title: 'Startpagina Openbaar Ministerie', nav: ['Start', 'Werkbak', 'Zaken', 'Slachtoffers', 'Screening', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
-  'ind-1f': { title: 'Startpagina IND Unit 1F', nav: ['Start', 'Werkbak', 'Zaken', 'Screening', 'Rapportage'], search: true, sections: ['1F-onderzoeken', '1F-besluiten in 2026 naar uitkomst', 'Besluiten in 2026 en hun gevolgen (R2)'] },
-  dtv: { title: 'Startpagina DT&V', nav: ['Start', 'Werkbak', 'Zaken', 'Screening', 'Rapportage'], search: true, sections: ['Open vertrekdossiers', 'Vertrek in 2026 naar wijze', 'Herbeoordeling artikel 3-beletsels per nationaliteit (R7)'] },
+  police: { title: 'Startpagina politie (TIM)', nav: ['Start', 'Werkbak', 'Zaken', 'Slachtoffers', 'Screening', 'Lijsten', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
+  prosecutor: { title: 'Startpagina Openbaar Ministerie', nav: ['Start', 'Werkbak', 'Zaken', 'Slachtoffers', 'Screening', 'Lijsten', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
+  'ind-1f': { title: 'Startpagina IND Unit 1F', nav: ['Start', 'Werkbak', 'Zaken', 'Screening', 'Lijsten', 'Rapportage'], search: true, sections: ['1F-onderzoeken', '1F-besluiten in 2026 naar uitkomst', 'Besluiten in 2026 en hun gevolgen (R2)'] },
+  dtv: { title: 'Startpagina DT&V', nav: ['Start', 'Werkbak', 'Zaken', 'Screening', 'Lijsten', 'Rapportage'], search: true, sections: ['Open vertrekdossiers', 'Vertrek in 2026 naar wijze', 'Herbeoordeling artikel 3-beletsels per nationaliteit (R7)'] },
   ministry: { title: 'Startpagina ministerie', nav: ['Start', 'Werkbak', 'Rapportage'], search: false, sections: ['Trends sinds 2014'] },
-  admin: { title: 'Startpagina functioneel beheer', nav: ['Start', 'Werkbak', 'Bewaartermijnen'], search: false, sections: ['Verzoeken die op een tweede beheerder wachten', 'Accounts'] },
+  admin: { title: 'Startpagina functioneel beheer', nav: ['Start', 'Werkbak', 'Accounts', 'API-tokens', 'Keuzelijsten', 'Bewaartermijnen'], search: false, sections: ['Verzoeken die op een tweede beheerder wachten', 'Accounts'] },
   auditor: { title: 'Startpagina privacytoezicht', nav: ['Start', 'Werkbak', 'Toegangslog'], search: false, sections: ['Toegangslog'] },
 };
 
@@ -60,7 +60,7 @@ describe('each organisation in the browser', { skip: browserSkip }, () => {
       await page.getByRole('button', { name: /Taal: English/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Public prosecutor home' }).waitFor();
       assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-      assert.deepEqual(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allInnerTexts(), ['Home', 'Inbox', 'Cases', 'Victims', 'Screening', 'Report']);
+      assert.deepEqual(await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allInnerTexts(), ['Home', 'Inbox', 'Cases', 'Victims', 'Screening', 'Watchlists', 'Report']);
       assert.ok(await page.getByRole('heading', { name: 'Criminal cases by phase' }).isVisible());
       await page.getByRole('button', { name: /Language: Nederlands/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Startpagina Openbaar Ministerie' }).waitFor();
@@ -140,6 +140,10 @@ describe('each organisation in the browser', { skip: browserSkip }, () => {
       { name: 'screening page', role: 'police', path: '/screening' },
       { name: 'victims page', role: 'police', path: '/victims' },
       { name: 'report page', role: 'ministry', path: '/report', wait: '[data-testid="report-view"]' },
+      { name: 'accounts page', role: 'admin', path: '/admin/accounts' },
+      { name: 'API tokens page', role: 'admin', path: '/admin/tokens' },
+      { name: 'vocabularies page', role: 'admin', path: '/admin/vocabularies' },
+      { name: 'watchlists page', role: 'police', path: '/watchlists' },
     ];
     for (const target of pages) {
       it(target.name, async () => {

@@ -1,5 +1,6 @@
 /**
- * Takes the screenshots of the main pages shown in the README (docs/screenshots): `npm run screenshots`.
+ * Takes the screenshots of the main pages shown in the README (docs/screenshots): `npm run screenshots`, or only
+ * some of them by file name: `npm run screenshots -- admin-accounts.png watchlists.png`.
  * Same world as the browser tests: the demo registry, the demo accounts, Debian's Chromium.
  */
 import { mkdirSync } from 'node:fs';
@@ -32,6 +33,40 @@ const SHOTS: Shot[] = [
   { file: 'inbox-prosecutor.png', role: 'prosecutor', path: '/inbox', wait: 'main article', fullPage: false, height: 768 },
   { file: 'inbox-phone.png', role: 'dtv', path: '/inbox', wait: 'main article', fullPage: false, width: 390, height: 844 },
   { file: 'tablet-home-police.png', role: 'police', width: 768, height: 1024 },
+  { file: 'admin-accounts.png', role: 'admin', path: '/admin/accounts', fullPage: false },
+  { file: 'admin-tokens.png', role: 'admin', path: '/admin/tokens', fullPage: false,
+    then: async (page) => {
+      // One token issued (its secret shown once, then closed), one for a case-reading role waiting for approval.
+      for (const [name, role] of [['rapportage-ministerie', 'Ministerie'], ['koppeling-politie', 'Politie (TIM)']]) {
+        await page.getByLabel(/^Naam/).fill(name!);
+        await page.getByRole('combobox', { name: /^Rol/ }).click();
+        await page.getByRole('option', { name: role! }).click();
+        await page.getByRole('button', { name: 'Uitgeven' }).click();
+        await page.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click();
+        await page.locator(`[data-token="${name}"]`).waitFor();
+      }
+    } },
+  { file: 'admin-vocabularies.png', role: 'admin', path: '/admin/vocabularies', fullPage: false },
+  { file: 'watchlists.png', role: 'police', path: '/watchlists', fullPage: true,
+    then: async (page) => {
+      // Two versions of a fictional list, uploaded in the app, and what the second changed.
+      const versions = [
+        [{ id: 'F-1', names: ['Karel Voorbeeld'], birthDates: ['1970'], nationalities: ['NLD'], kind: 'person' }, { id: 'F-2', names: ['Stichting Proefwind'], kind: 'organization' }],
+        [{ id: 'F-1', names: ['Karel Voorbeeld', 'Carel Voorbeelt'], birthDates: ['1970'], nationalities: ['NLD'], kind: 'person' }, { id: 'F-3', names: ['Anna Fictief'], birthDates: ['1981-04-02'], nationalities: ['BEL'], kind: 'person' }],
+      ];
+      for (const [index, entries] of versions.entries()) {
+        await page.locator('#watchlist-name').fill('proeflijst-fictief');
+        const content = entries.map((entry) => JSON.stringify(entry)).join('\n') + '\n';
+        await page.locator('#watchlist-files').setInputFiles({ name: `versie-${index + 1}.jsonl`, mimeType: 'application/jsonl', buffer: Buffer.from(content) });
+        await page.getByRole('button', { name: 'Inlezen' }).click();
+        await page.getByTestId('watchlist-imported').filter({ hasText: `versie ${index + 1}` }).waitFor();
+        await settled(page);
+      }
+      const show = page.getByRole('button', { name: /proeflijst-fictief: .*versie 2 tonen/ });
+      await show.click();
+      await page.getByTestId('watchlist-changes').locator('table, [data-layout="cards"]').first().waitFor();
+    } },
+  { file: 'phone-accounts.png', role: 'admin', path: '/admin/accounts', width: 390, height: 844, fullPage: false },
   { file: 'tablet-case-page.png', role: 'prosecutor', path: '/cases/criminal/SZ-2023-001', wait: '[data-testid="current-phase"]', width: 768, height: 1024, fullPage: false },
 ];
 
@@ -48,8 +83,9 @@ await importEvents(world.store.db, [textSource('screenshots', JSON.stringify({
   id: 'shot-intake', stream: 'intake/ML-2026-900', type: 'intake.received', date: '2026-11-20', data: { from: 'IND (1F-signaal)', situation: 'Syria', subjects: [excluded!.person] },
 }))], { now: () => NOW });
 SHOTS.find((shot) => shot.file === 'person-page-withheld.png')!.path = `/persons/${excluded!.person}`;
+const only = process.argv.slice(2);
 try {
-  for (const shot of SHOTS) {
+  for (const shot of SHOTS.filter((candidate) => only.length === 0 || only.includes(candidate.file))) {
     const { context, page } = await world.newPage({ width: shot.width, height: shot.height ?? 900 });
     if (shot.role) await world.signIn(page, shot.role); else await page.goto('/login');
     if (shot.english) await page.getByRole('button', { name: /Taal: English/ }).click();

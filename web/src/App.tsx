@@ -24,7 +24,11 @@ import { ScreeningPage } from './pages/ScreeningPage';
 import { SearchPage } from './pages/SearchPage';
 import { InboxPage } from './pages/InboxPage';
 import { VictimsPage } from './pages/VictimsPage';
+import { WatchlistsPage } from './pages/WatchlistsPage';
 import { WitnessesPage } from './pages/WitnessesPage';
+import { AccountsPage } from './pages/admin/AccountsPage';
+import { TokensPage } from './pages/admin/TokensPage';
+import { VocabulariesPage } from './pages/admin/VocabulariesPage';
 import { themeFor } from './theme';
 
 export function App() {
@@ -72,6 +76,10 @@ function AppRoutes() {
         <Route path="report" element={<ReportPage />} />
         <Route path="access-log" element={<AccessLogPage />} />
         <Route path="retention" element={<RetentionPage />} />
+        <Route path="watchlists" element={<WatchlistsPage />} />
+        <Route path="admin/accounts" element={<AccountsPage />} />
+        <Route path="admin/tokens" element={<TokensPage />} />
+        <Route path="admin/vocabularies" element={<VocabulariesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

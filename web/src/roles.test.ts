@@ -25,5 +25,12 @@ describe('the role views', () => {
       expect([...view.screenKinds].sort()).toEqual(screenKinds.sort());
       expect(view.crossReferences).toBe(granted('crossref.read', role));
     });
+
+    it(`${role}: the management sections (accounts, tokens, vocabularies, watchlists) exactly as the policy grants them`, () => {
+      expect(view.sections.includes('accounts')).toBe(granted('accounts.manage', role));
+      expect(view.sections.includes('tokens')).toBe(granted('tokens.manage', role));
+      expect(view.sections.includes('vocabularies')).toBe(granted('vocabularies.manage', role));
+      expect(view.sections.includes('watchlists')).toBe(granted('watchlists.read', role));
+    });
   }
 });

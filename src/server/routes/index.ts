@@ -22,6 +22,7 @@ import { registerSharedInformationRoutes } from './shared-information.js';
 import { registerSubjectAccessRoutes } from './subject-access.js';
 import { registerSignInOptionRoutes } from './sign-in-options.js';
 import { registerSystemRoutes } from './system.js';
+import { registerVocabularyRoutes } from './vocabularies.js';
 import { registerWitnessRoutes } from './witnesses.js';
 
 /** Every route of the API; each declares its policy action (config.action). */
@@ -50,4 +51,5 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerProofRoutes(app, context);
   registerEvidenceBundleRoutes(app, context);
   registerEvidenceCaptureRoutes(app, context);
+  registerVocabularyRoutes(app, context);
 }

@@ -24,6 +24,7 @@ import { restrictView } from '../../registry/restrict-view.js';
 const FormFieldSchema = Type.Object({
   name: Type.String(), kind: Type.String(), required: Type.Boolean(),
   options: Type.Optional(Type.Array(Type.String())), pattern: Type.Optional(Type.String()),
+  vocabulary: Type.Optional(Type.Union([Type.Literal('courts'), Type.Literal('channels'), Type.Literal('topics')], { description: 'A text field whose value the form picks from this controlled vocabulary (GET /api/vocabularies); the event keeps the text.' })),
 });
 
 /** The streams whose allowed events a form asks for: every case kind, an evidence item, a witness. */

@@ -14,6 +14,7 @@ import { crossReferencesFor } from '../../screening/cross-references-for.js';
 import { describeHits, type HitView } from '../../screening/describe-hits.js';
 import { DECISIONS, findHit, findHits, type Decision, type HitStatus } from '../../store/hits-store.js';
 import { importWatchlist, LIST_FORMATS } from '../../screening/import-watchlist.js';
+import { listVersionChanges } from '../../screening/list-version-changes.js';
 import { listWatchlists } from '../../screening/list-watchlists.js';
 import { reviewHit } from '../../screening/review-hit.js';
 import { checkScreenOptions, openList, screenQuery } from '../../screening/screen-queries.js';
@@ -25,6 +26,22 @@ import { streamExists } from '../../store/event-store.js';
 import { accessEntry, guard, today, type App, type ServerContext } from '../context.js';
 import { AccessDenied } from '../http-errors.js';
 import { CaseKindSchema, EntityId, PersonSummarySchema } from '../schemas.js';
+
+const EntrySummarySchema = Type.Object({
+  names: Type.Array(Type.String()), kind: Type.Union([Type.String(), Type.Null()]), birthDates: Type.Array(Type.String()), nationalities: Type.Array(Type.String()),
+});
+
+const WatchlistChangesSchema = Type.Object({
+  list: Type.String(), version: Type.Integer(), importedAt: Type.String(),
+  added: Type.Integer(), removed: Type.Integer(), changed: Type.Integer(),
+  entries: Type.Array(Type.Object({
+    entryId: Type.String(),
+    change: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
+    before: Type.Union([EntrySummarySchema, Type.Null()]),
+    after: Type.Union([EntrySummarySchema, Type.Null()]),
+  })),
+  truncated: Type.Boolean({ description: 'More entries changed than are listed.' }),
+});
 
 const ListName = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'A watchlist name, e.g. un-sc.' });
 const Threshold = Type.Number({ minimum: 0, maximum: 1, description: `Hits scoring at least this (default ${DEFAULT_THRESHOLD}).` });
@@ -96,6 +113,19 @@ export function registerScreeningRoutes(app: App, context: ServerContext): void 
   }, async (request) => {
     await guard(request, context, 'watchlists.read', { kind: 'watchlist' });
     return { items: await listWatchlists(context.db) };
+  });
+
+  app.get('/api/watchlists/:name/versions/:version/changes', {
+    config: { action: 'watchlists.read' },
+    schema: {
+      tags: ['screening'], operationId: 'listWatchlistChanges',
+      summary: 'What a version of a watchlist changed against the version before it: the entries added, removed and changed (at most 200 listed)',
+      params: Type.Object({ name: ListName, version: Type.Integer({ minimum: 1 }) }),
+      response: { 200: WatchlistChangesSchema },
+    },
+  }, async (request) => {
+    await guard(request, context, 'watchlists.read', { kind: 'watchlist' });
+    return listVersionChanges(context.db, request.params.name, request.params.version);
   });
 
   app.post('/api/watchlists/:name/versions', {

@@ -33,7 +33,11 @@ export async function renderReportPdf(view: ReportView): Promise<Buffer> {
   content.push({ text: view.footer, style: 'footer' });
   const definition = {
     info: { title: view.title, subject: view.title, creator: 'imketen', producer: 'imketen' },
+    // Accessibility (issue 17): the document language (/Lang) and the title shown in the viewer's title bar
+    // (/DisplayDocTitle). pdfmake 0.3 writes no structure tree for its content (it never calls pdfkit's
+    // struct/markContent), so the PDF is not tagged; claiming `tagged: true` would promise a structure that is empty.
     language: view.language,
+    displayTitle: true,
     pageSize: 'A4',
     pageMargins: [56, 56, 56, 56],
     content,

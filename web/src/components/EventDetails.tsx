@@ -1,6 +1,7 @@
 /** The data of one event in words: each field with its label, codes translated, persons and cases linked. */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useVocabularies, VOCABULARY_OF_FIELD, vocabularyText } from '../api/vocabularies';
 import { formatDate, labelOf } from '../format';
 import { countryNames } from '../lib/countries';
 import { CaseLink, PersonLink } from './Tables';
@@ -26,8 +27,11 @@ export function eventName(t: TFunction, language: string, id: string, events: re
 export function EventDetails({ type, data, persons = [], events = [] }: { type: string; data: Record<string, unknown>; persons?: readonly { id: string; names: string[] }[]; events?: readonly EventRef[] }) {
   const { t, i18n } = useTranslation();
   const entries = Object.entries(data);
+  // Courts, channels and topics: an entry's label in the reader's language; free text as written.
+  const vocabularies = useVocabularies(entries.some(([field]) => VOCABULARY_OF_FIELD[field]));
   if (entries.length === 0) return null;
   const show = (field: string, value: unknown): React.ReactNode => {
+    if (VOCABULARY_OF_FIELD[field] && typeof value === 'string') return vocabularyText(vocabularies, VOCABULARY_OF_FIELD[field], value, i18n.language);
     if (PERSON_FIELDS.has(field) && typeof value === 'string') return <PersonLink id={value} names={persons.find((person) => person.id === value)?.names ?? [value]} />;
     if (CASE_FIELDS[field] && typeof value === 'string') return <CaseLink stream={`${CASE_FIELDS[field]}/${value}`} />;
     if (EVENT_FIELDS.has(field) && (typeof value === 'string' || Array.isArray(value))) {

@@ -10,6 +10,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem, client, unwrap } from '../api/client';
 import type { AllowedEvents, FormField, PersonSummary } from '../api/types';
+import { ChannelField, CourtField, TopicField } from './VocabularyFields';
 import { labelOf } from '../format';
 import { countryOptions } from '../lib/countries';
 import { checkAll, checkEventDate, emptyValues, eventData, type FieldError, type Values } from './event-form-model';
@@ -107,6 +108,15 @@ function Field({ field, value, error, persons, events, onChange }: {
     }
     return field.name === 'concerning' || field.name === 'duties' ? eventName(t, i18n.language, option, events) : labelOf(t, 'value', option);
   };
+  if (field.vocabulary === 'topics') {
+    // Topics: offered from the vocabulary, but the text may say more ("de planning van de zitting in hoger beroep").
+    return <TopicField id={id} label={label} required={field.required} error={error} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
+  }
+  if (field.vocabulary) {
+    // A controlled vocabulary: the active entries in the reader's language; the event records the Dutch label.
+    const Pick = field.vocabulary === 'courts' ? CourtField : ChannelField;
+    return <Pick id={id} label={label} required={field.required} error={error} value={typeof value === 'string' ? value : ''} onChange={onChange} />;
+  }
   switch (field.kind) {
     case 'choices': {
       const chosen = Array.isArray(value) ? value : [];

@@ -2,6 +2,7 @@
  * English: the same keys as nl.ts (the type `Translations` enforces it).
  */
 import { evidenceEn } from './evidence';
+import { adminEn } from './admin';
 import { witnessesEn } from './witnesses';
 import { retentionEn } from './retention';
 import { proofEn } from './proof';
@@ -18,6 +19,7 @@ export const en: Translations = {
   witnesses: witnessesEn.witnesses,
   // Retention and erasure (issue 16): their words live in ./retention.ts.
   retention: retentionEn.retention,
+  admin: adminEn.admin,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofEn.proof,
   // The forms that record links, conditions, consent, availability and witnesses (issue 13): ./record.ts.
@@ -70,6 +72,7 @@ export const en: Translations = {
     screening: 'Screening',
     retention: 'Retention',
     inbox: 'Inbox',
+    ...adminEn.nav,
   },
   search: {
     label: 'Search a person or case',
@@ -151,7 +154,6 @@ export const en: Translations = {
     departuresThisYear: 'Departures in {{year}} by mode',
     ministryIntro: 'You see aggregate figures only, never person data (R4).',
     toReport: 'To the yearly report',
-    adminIntro: 'You manage accounts and tokens; you see no case data.',
     auditorIntro: 'You see who read which person data when, with purpose and legal basis.',
     figuresOn: 'As on {{date}}',
   },
@@ -212,6 +214,7 @@ export const en: Translations = {
     ...inboxEn.accessAction,
     ...witnessesEn.accessAction,
     ...retentionEn.accessAction,
+    ...adminEn.accessAction,
     'health.read': 'Server status read',
     'docs.read': 'API documentation read',
     'session.login': 'Signed in',

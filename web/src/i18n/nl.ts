@@ -4,6 +4,7 @@
  * are keyed by their code in the interchange format.
  */
 import { evidenceNl } from './evidence';
+import { adminNl } from './admin';
 import { witnessesNl } from './witnesses';
 import { retentionNl } from './retention';
 import { proofNl } from './proof';
@@ -17,6 +18,7 @@ export const nl = {
   witnesses: witnessesNl.witnesses,
   // Retention and erasure (issue 16): their words live in ./retention.ts.
   retention: retentionNl.retention,
+  admin: adminNl.admin,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofNl.proof,
   // The forms that record links, conditions, consent, availability and witnesses (issue 13): ./record.ts.
@@ -69,6 +71,7 @@ export const nl = {
     screening: 'Screening',
     retention: 'Bewaartermijnen',
     inbox: 'Werkbak',
+    ...adminNl.nav,
   },
   search: {
     label: 'Zoek persoon of zaak',
@@ -150,7 +153,6 @@ export const nl = {
     departuresThisYear: 'Vertrek in {{year}} naar wijze',
     ministryIntro: 'U ziet alleen geaggregeerde cijfers, nooit persoonsgegevens (R4).',
     toReport: 'Naar de jaarrapportage',
-    adminIntro: 'U beheert accounts en tokens; u ziet geen zaakgegevens.',
     auditorIntro: 'U ziet wie wanneer welke persoonsgegevens inzag, met doel en grondslag.',
     figuresOn: 'Stand op {{date}}',
   },
@@ -211,6 +213,7 @@ export const nl = {
     ...inboxNl.accessAction,
     ...witnessesNl.accessAction,
     ...retentionNl.accessAction,
+    ...adminNl.accessAction,
     'health.read': 'Status van de server opgevraagd',
     'docs.read': 'API-documentatie gelezen',
     'session.login': 'Aangemeld',

@@ -12,7 +12,10 @@ import { PRINT_STYLES } from '../components/Tables';
 import { labelOf } from '../format';
 import { roleView, type Section } from '../roles';
 
-const SECTION_PATHS: Record<Section, string> = { home: '/', inbox: '/inbox', cases: '/cases', victims: '/victims', screening: '/screening', report: '/report', accounts: '/', accessLog: '/access-log', retention: '/retention' };
+const SECTION_PATHS: Record<Section, string> = {
+  home: '/', inbox: '/inbox', cases: '/cases', victims: '/victims', screening: '/screening', watchlists: '/watchlists', report: '/report',
+  accounts: '/admin/accounts', tokens: '/admin/tokens', vocabularies: '/admin/vocabularies', accessLog: '/access-log', retention: '/retention',
+};
 
 export function Layout() {
   const { t, i18n } = useTranslation();

@@ -12,6 +12,7 @@ import { Link, useParams } from 'react-router';
 import { client, unwrap } from '../api/client';
 import type { StateView, TimelineEntry } from '../api/types';
 import { useLoad } from '../api/use-load';
+import { useVocabularies, vocabularyText } from '../api/vocabularies';
 import { EventForm } from '../components/EventForm';
 import { PageTitle } from '../components/PageTitle';
 import { RetractDialog } from '../components/RetractDialog';
@@ -29,6 +30,8 @@ type CaseKind = 'criminal' | 'extradition' | 'exclusion' | 'departure' | 'intake
 export function CasePage() {
   const { t, i18n } = useTranslation();
   const { kind = '', id = '' } = useParams();
+  // A hearing's court in the reader's language (the event keeps the Dutch name, or older free text).
+  const courts = useVocabularies(kind === 'criminal');
   const caseKind = kind as CaseKind;
   const [round, setRound] = useState(0);
   const [notice, setNotice] = useState<string>();
@@ -110,7 +113,7 @@ export function CasePage() {
               {(state.hearings?.length ?? 0) > 0 && (
                 <Paper variant="outlined" sx={{ p: 2, mb: 3 }}>
                   <Typography variant="h2" component="h2" gutterBottom>{t('casePage.hearings')}</Typography>
-                  <ul>{state.hearings!.map((hearing) => <li key={`${hearing.date}-${hearing.court}`}>{formatDate(hearing.date, i18n.language)} — {hearing.court}</li>)}</ul>
+                  <ul>{state.hearings!.map((hearing) => <li key={`${hearing.date}-${hearing.court}`}>{formatDate(hearing.date, i18n.language)} — {vocabularyText(courts, 'courts', hearing.court, i18n.language)}</li>)}</ul>
                 </Paper>
               )}
             </Grid>

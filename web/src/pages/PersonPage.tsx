@@ -13,12 +13,14 @@ import { useParams } from 'react-router';
 import { ApiProblem, client, unwrap } from '../api/client';
 import type { StateView } from '../api/types';
 import { useLoad } from '../api/use-load';
+import { useVocabularies, vocabularyText } from '../api/vocabularies';
 import { useSession } from '../auth/session';
 import { CrossReferences } from '../components/CrossReferences';
 import { HitCard } from '../components/HitCard';
 import { PageTitle } from '../components/PageTitle';
 import { Loaded, ProblemAlert } from '../components/Status';
 import { CaseLink } from '../components/Tables';
+import { CourtField } from '../components/VocabularyFields';
 import { formatDate, labelOf, legalBasisText } from '../format';
 import { roleView } from '../roles';
 import { countryNames } from '../lib/countries';
@@ -170,6 +172,7 @@ function PersonScreening({ personId }: { personId: string }) {
 /** The investigating judge's authorisations about this person, as known now (GET /api/authorisations). */
 function Authorisations({ personId, round }: { personId: string; round: number }) {
   const { t, i18n } = useTranslation();
+  const courts = useVocabularies();
   const list = useLoad(() => unwrap(client.GET('/api/authorisations', { params: { query: { person: personId } } })), [personId, round]);
   return (
     <Box component="section" aria-labelledby="person-authorisations" data-testid="person-authorisations">
@@ -179,7 +182,7 @@ function Authorisations({ personId, round }: { personId: string; round: number }
           ? <Typography>{t('personPage.noAuthorisations')}</Typography>
           : <ul>{data.items.map((item) => (
             <li key={item.id}>{t('personPage.authorisationLine', {
-              reference: item.decisionReference, court: item.court, criminalCase: item.criminalCase ?? t('personPage.caseWithheld'), scope: item.exclusionCase ?? t('personPage.everyFile'),
+              reference: item.decisionReference, court: vocabularyText(courts, 'courts', item.court, i18n.language), criminalCase: item.criminalCase ?? t('personPage.caseWithheld'), scope: item.exclusionCase ?? t('personPage.everyFile'),
               from: formatDate(item.validFrom, i18n.language), until: formatDate(item.validUntil, i18n.language),
             })}</li>
           ))}</ul>
@@ -223,8 +226,7 @@ function AuthorisationForm({ personId, criminalCases, onRegistered }: { personId
       <Stack spacing={2} sx={{ maxWidth: 520 }}>
         <TextField id="auth-reference" required label={t('personPage.decisionReference')} value={reference} onChange={(event) => setReference(event.target.value)}
           error={touched && !reference} helperText={required(reference)} />
-        <TextField id="auth-court" required label={t('personPage.court')} value={court} onChange={(event) => setCourt(event.target.value)}
-          error={touched && !court} helperText={required(court)} />
+        <CourtField id="auth-court" required label={t('personPage.court')} value={court} onChange={setCourt} error={touched && !court ? t('casePage.required') : undefined} />
         <TextField select id="auth-criminal-case" required label={t('personPage.criminalCase')} value={criminalCase} onChange={(event) => setCriminalCase(event.target.value)}
           error={touched && !criminalCase} helperText={required(criminalCase)}>
           {criminalCases.map((id) => <MenuItem key={id} value={id}>{id}</MenuItem>)}

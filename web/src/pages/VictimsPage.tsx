@@ -13,11 +13,13 @@ import { useSearchParams } from 'react-router';
 import { ApiProblem, client, unwrap } from '../api/client';
 import type { Victims } from '../api/types';
 import { useLoad } from '../api/use-load';
+import { useVocabularies, vocabularyText } from '../api/vocabularies';
 import { useSession } from '../auth/session';
 import { checkEventDate } from '../components/event-form-model';
 import { PageTitle } from '../components/PageTitle';
 import { Loaded, ProblemAlert } from '../components/Status';
 import { CaseLink, DataTable, PersonLink } from '../components/Tables';
+import { ChannelField, TopicField } from '../components/VocabularyFields';
 import { formatDate, labelOf } from '../format';
 
 const PERIODIC_UPDATE = 'periodic-update';
@@ -26,6 +28,8 @@ type Victim = Victims['cases'][number]['victims'][number];
 
 export function VictimsPage() {
   const { t, i18n } = useTranslation();
+  // What a victim was told about: a topic's label in the reader's language; free text as written.
+  const topics = useVocabularies();
   const [params, setParams] = useSearchParams();
   const overdueOnly = params.get('overdue') === '1';
   const [round, setRound] = useState(0);
@@ -58,7 +62,7 @@ export function VictimsPage() {
                   columns={[
                     { key: 'victim', header: t('victims.victim'), cell: (row) => <PersonLink id={row.id} names={row.person?.names} /> },
                     { key: 'registered', header: t('victims.registeredOn'), cell: (row) => formatDate(row.registeredOn, i18n.language), value: (row) => row.registeredOn },
-                    { key: 'informed', header: t('victims.lastInformed'), cell: (row) => (row.lastInformed ? `${formatDate(row.lastInformed.date, i18n.language)}: ${row.lastInformed.about}` : t('victims.never')), value: (row) => row.lastInformed?.date ?? '' },
+                    { key: 'informed', header: t('victims.lastInformed'), cell: (row) => (row.lastInformed ? `${formatDate(row.lastInformed.date, i18n.language)}: ${vocabularyText(topics, 'topics', row.lastInformed.about, i18n.language)}` : t('victims.never')), value: (row) => row.lastInformed?.date ?? '' },
                     {
                       key: 'status', header: t('victims.status'), cell: (row) => (row.overdue ? (
                         <Box>
@@ -159,9 +163,9 @@ function RecordInformedDialog({ stream, victim, victimName, onClose, onRecorded 
                 {touched && dutiesMissing && <FormHelperText sx={{ mx: 0 }}>{t('victims.dutiesRequired')}</FormHelperText>}
               </FormControl>
             )}
-            <TextField id="informed-about" required multiline minRows={2} label={t('victims.about')} value={about} onChange={(event) => setAbout(event.target.value)}
-              error={touched && !about.trim()} helperText={touched && !about.trim() ? t('casePage.required') : ' '} />
-            <TextField id="informed-channel" label={t('victims.channel')} value={channel} onChange={(event) => setChannel(event.target.value)} />
+            <TopicField id="informed-about" required label={t('victims.about')} value={about} onChange={setAbout}
+              error={touched && !about.trim() ? t('casePage.required') : undefined} />
+            <ChannelField id="informed-channel" label={t('victims.channel')} value={channel} onChange={setChannel} />
             <TextField id="informed-date" type="date" required label={t('victims.informedOn')} value={date} onChange={(event) => setDate(event.target.value)}
               onKeyDown={(event) => { if (event.key === 'Enter') event.preventDefault(); }}
               slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }} error={Boolean(dateError)} helperText={dateError ? t(`casePage.${dateError}`, { today }) : ' '} />

@@ -1,5 +1,6 @@
 /** The administrator: the accounts (no case data), and the requests that wait for a second administrator. */
-import { Alert, Grid, Typography } from '@mui/material';
+import { Alert, Button, Grid, Stack, Typography } from '@mui/material';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, unwrap } from '../../api/client';
@@ -20,7 +21,12 @@ export function AdminHome() {
   const pending = useLoad(() => unwrap(client.GET('/api/approvals', { params: { query: { status: 'pending', limit: 500 } } })), [round]);
   return (
     <>
-      <Typography sx={{ mb: 2 }}>{t('home.adminIntro')}</Typography>
+      <Typography sx={{ mb: 2 }}>{t('admin.homeIntro')}</Typography>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ mb: 3 }}>
+        <Button component={Link} to="/admin/accounts" variant="contained">{t('admin.toAccounts')}</Button>
+        <Button component={Link} to="/admin/tokens" variant="outlined">{t('admin.toTokens')}</Button>
+        <Button component={Link} to="/admin/vocabularies" variant="outlined">{t('admin.toVocabularies')}</Button>
+      </Stack>
       {notice && <Alert severity="success" role="status" sx={{ mb: 2 }} onClose={() => setNotice(undefined)}>{notice}</Alert>}
       <Typography variant="h2" component="h2">{t('approvals.pending')}</Typography>
       <Typography variant="body2" sx={{ mb: 1 }}>{t('approvals.pendingIntro')}</Typography>
