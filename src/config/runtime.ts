@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { ImketenError } from '../domain/errors.js';
+import { readMailConfig, type MailConfig } from './mail-config.js';
 
 export interface StoreConfig {
   /** A postgres:// URL: use that PostgreSQL server. Otherwise the embedded PGlite store in `dataDir`. */
@@ -28,6 +29,8 @@ export interface RuntimeConfig {
   files: FileStoreConfig;
   /** The Ed25519 key that signs log checkpoints (created on first use, mode 0600). */
   checkpointKeyFile: string;
+  /** SMTP for the notification digests (README, "Notifications"); undefined: no e-mail is sent. */
+  mail?: MailConfig;
   debug: boolean;
 }
 
@@ -43,10 +46,12 @@ export function readConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     throw new ImketenError('CONFIG_INVALID', `DATABASE_URL must start with postgres:// or postgresql://, got '${databaseUrl}'.`);
   }
   const dataDir = resolve(overrides.dataDir ?? (env.IMKETEN_DATA_DIR || './data'));
+  const mail = readMailConfig(env);
   return Object.freeze({
     store: Object.freeze({ databaseUrl, dataDir }),
     files: Object.freeze(readFileStoreConfig(dataDir, env)),
     checkpointKeyFile: resolve(env.IMKETEN_CHECKPOINT_KEY || join(dataDir, 'keys', 'checkpoint-ed25519.pem')),
+    ...(mail ? { mail } : {}),
     debug: overrides.debug ?? env.IMKETEN_DEBUG === '1',
   });
 }
