@@ -48,6 +48,8 @@ export interface ServerDeps {
   followChanges?: boolean;
   /** Signs the manifests of captures asked for over the API (the server's checkpoint key); absent: captures answer 503. */
   captureSigner?: CaptureSigner;
+  /** SMTP is configured: digests are sent (README, "Notifications"). */
+  mailConfigured?: boolean;
 }
 
 export interface RegisteredRoute {
@@ -89,6 +91,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     jobs: deps.jobs,
     ...(deps.files ? { files: deps.files } : {}),
     ...(deps.captureSigner ? { captureSigner: deps.captureSigner } : {}),
+    mailConfigured: deps.mailConfigured === true,
   };
   const app = Fastify({
     logger: { level: config.logLevel },

@@ -46,6 +46,8 @@ export interface ServerContext {
   files?: { store: FileStore; uploadLimit: number };
   /** Signs the manifests of web captures asked for over the API; absent: POST …/evidence-captures answers 503. */
   captureSigner?: CaptureSigner;
+  /** Whether SMTP is configured, so that digests are sent (README, "Notifications"); the preference page says so. */
+  mailConfigured?: boolean;
 }
 
 declare module 'fastify' {

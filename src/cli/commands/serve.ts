@@ -54,7 +54,7 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
     // Web captures asked for over the API are signed with the server's checkpoint key, as `imketen evidence capture` signs them.
     const key = loadSigningKey(context.config.checkpointKeyFile);
     const captureSigner = ed25519Signer({ privateKey: key.privateKey, keyId: key.keyId, publicKey: key.publicKey });
-    const app = await buildServer({ db, config, policy, now: context.now, jobs, followChanges: true, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit }, captureSigner });
+    const app = await buildServer({ db, config, policy, now: context.now, jobs, followChanges: true, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit }, captureSigner, mailConfigured: context.config.mail !== undefined });
     const address = await app.listen({ host: config.host, port: config.port });
     context.stdout.write(banner(address, config, demoAccounts || (config.demoAccounts && await hasDemoAccounts(db))));
     await new Promise<void>((resolve) => {

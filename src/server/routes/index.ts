@@ -5,6 +5,7 @@ import { registerAuthorisationRoutes } from './authorisations.js';
 import { registerEventRoutes } from './events.js';
 import { registerHealthRoutes } from './health.js';
 import { registerJobRoutes } from './jobs.js';
+import { registerNotificationPreferenceRoutes } from './notification-preferences.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerProofRoutes } from './proof.js';
 import { registerEvidenceBundleRoutes } from './evidence-bundle.js';
@@ -39,6 +40,7 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerScreeningRoutes(app, context);
   registerRetentionRoutes(app, context);
   registerJobRoutes(app, context);
+  registerNotificationPreferenceRoutes(app, context);
   registerEvidenceRoutes(app, context);
   registerWitnessRoutes(app, context);
   registerProofRoutes(app, context);
