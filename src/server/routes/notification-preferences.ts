@@ -9,9 +9,10 @@ import { savePreferences, showPreferences } from '../../notifications/preference
 import type { App, ServerContext } from '../context.js';
 
 const KindSchema = Type.Union([
-  Type.Literal('victims-overdue'), Type.Literal('screening-hits'), Type.Literal('cross-references'), Type.Literal('authorisations-expiring'), Type.Literal('article3-reassessment'),
+  Type.Literal('victim-information'), Type.Literal('article3-reassessment'), Type.Literal('hearing'),
+  Type.Literal('screening-hit'), Type.Literal('cross-reference'), Type.Literal('authorisation-expiring'),
 ], {
-  description: 'victims-overdue (victims owed information, R5), screening-hits (new hits to review), cross-references (matches between partners to review), authorisations-expiring (authorisations of the investigating judge about to expire), article3-reassessment (departure dossiers with an Article 3 barrier to reassess)',
+  description: 'The kinds of the task inbox: victim-information (victims to inform, R5), article3-reassessment (Article 3 barriers to reassess, R7), hearing (hearings to prepare), screening-hit (watchlist hits to review), cross-reference (matches between partners to review), authorisation-expiring (authorisations of the investigating judge about to expire)',
 });
 
 const PreferencesInput = Type.Object({

@@ -7,7 +7,7 @@ CREATE TABLE notification_preferences (
   account_id  bigint PRIMARY KEY REFERENCES accounts (id),
   enabled     boolean NOT NULL,
   frequency   text NOT NULL CHECK (frequency IN ('daily', 'weekly')),
-  -- Which kinds of waiting work the digest counts (src/notifications/digest-kinds.ts).
+  -- Which kinds of waiting work the digest counts (the task inbox's kinds, src/notifications/digest-kinds.ts).
   kinds       text[] NOT NULL,
   language    text NOT NULL CHECK (language IN ('nl', 'en')),
   -- Where the digest goes; set by the user on the preference page.

@@ -322,6 +322,7 @@ export const en: Translations = {
     FILE_CORRUPT: 'The stored file no longer matches its hash and is not served.',
     FILE_TOO_LARGE: 'The file is larger than allowed.',
     FILE_STORE_UNAVAILABLE: 'The file store cannot be reached. Try again later.',
+    MAIL_FAILED: 'The e-mail could not be sent. It will be tried again later.',
     UNAUTHENTICATED: 'You are not signed in.',
     FORBIDDEN: 'Refused: the access policy does not allow this.',
     RATE_LIMITED: 'Too many attempts. Wait a moment and try again.',

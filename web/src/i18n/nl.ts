@@ -321,6 +321,7 @@ export const nl = {
     FILE_CORRUPT: 'Het opgeslagen bestand komt niet meer overeen met zijn hash en wordt niet geleverd.',
     FILE_TOO_LARGE: 'Het bestand is groter dan toegestaan.',
     FILE_STORE_UNAVAILABLE: 'De bestandsopslag is niet bereikbaar. Probeer het later opnieuw.',
+    MAIL_FAILED: 'De e-mail kon niet worden verstuurd. Het wordt later opnieuw geprobeerd.',
     UNAUTHENTICATED: 'U bent niet aangemeld.',
     FORBIDDEN: 'Geweigerd: het toegangsbeleid staat dit niet toe.',
     RATE_LIMITED: 'Te veel pogingen. Wacht even en probeer het opnieuw.',
