@@ -17,6 +17,7 @@ import { ProofPage } from './pages/ProofPage';
 import { EvidencePage } from './pages/EvidencePage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationSettingsPage } from './pages/NotificationSettingsPage';
 import { PersonPage } from './pages/PersonPage';
 import { ReportPage } from './pages/ReportPage';
 import { ScreeningPage } from './pages/ScreeningPage';
@@ -68,6 +69,7 @@ function AppRoutes() {
         <Route path="screening" element={<ScreeningPage />} />
         <Route path="report" element={<ReportPage />} />
         <Route path="access-log" element={<AccessLogPage />} />
+        <Route path="settings/notifications" element={<NotificationSettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

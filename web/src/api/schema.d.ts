@@ -9114,7 +9114,7 @@ export interface operations {
                     "application/json": {
                         enabled: boolean;
                         frequency: "daily" | "weekly";
-                        kinds: ("victims-overdue" | "screening-hits" | "cross-references" | "authorisations-expiring" | "article3-reassessment")[];
+                        kinds: ("victim-information" | "article3-reassessment" | "hearing" | "screening-hit" | "cross-reference" | "authorisation-expiring")[];
                         language: "nl" | "en";
                         email: string | null;
                         /** @description When the last digest went out to me */
@@ -9231,7 +9231,7 @@ export interface operations {
                     /** @description daily (each morning) or weekly (Monday morning) */
                     frequency: "daily" | "weekly";
                     /** @description Which kinds of waiting work the digest counts */
-                    kinds: ("victims-overdue" | "screening-hits" | "cross-references" | "authorisations-expiring" | "article3-reassessment")[];
+                    kinds: ("victim-information" | "article3-reassessment" | "hearing" | "screening-hit" | "cross-reference" | "authorisation-expiring")[];
                     /** @description The language of the e-mail */
                     language: "nl" | "en";
                     /** @description Where the digest goes (required when enabled) */
@@ -9249,7 +9249,7 @@ export interface operations {
                     "application/json": {
                         enabled: boolean;
                         frequency: "daily" | "weekly";
-                        kinds: ("victims-overdue" | "screening-hits" | "cross-references" | "authorisations-expiring" | "article3-reassessment")[];
+                        kinds: ("victim-information" | "article3-reassessment" | "hearing" | "screening-hit" | "cross-reference" | "authorisation-expiring")[];
                         language: "nl" | "en";
                         email: string | null;
                         /** @description When the last digest went out to me */
