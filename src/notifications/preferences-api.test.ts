@@ -20,12 +20,13 @@ describe('notification preferences over the API', () => {
     assert.equal(first.statusCode, 200, first.body);
     assert.deepEqual(first.json(), {
       enabled: false, frequency: 'daily', language: 'nl', email: null, lastSentAt: null, mailConfigured: false,
+      availableKinds: ['victim-information', 'hearing', 'screening-hit', 'cross-reference', 'authorisation-expiring'],
       kinds: ['victim-information', 'article3-reassessment', 'hearing', 'screening-hit', 'cross-reference', 'authorisation-expiring'],
     });
     const chosen = { enabled: true, frequency: 'weekly', kinds: ['cross-reference', 'hearing'], language: 'en', email: ' om.test@om.example ' };
     const saved = await om.request('PUT', URL, chosen);
     assert.equal(saved.statusCode, 200, saved.body);
-    assert.deepEqual(saved.json(), { ...chosen, kinds: ['hearing', 'cross-reference'], email: 'om.test@om.example', lastSentAt: null, mailConfigured: false });
+    assert.deepEqual(saved.json(), { ...chosen, kinds: ['hearing', 'cross-reference'], email: 'om.test@om.example', lastSentAt: null, mailConfigured: false, availableKinds: first.json<{ availableKinds: string[] }>().availableKinds });
     assert.deepEqual((await om.request('GET', URL)).json<{ email: string }>().email, 'om.test@om.example');
     const police = await server.signIn('police');
     assert.equal((await police.request('GET', URL)).json<{ email: string | null }>().email, null, 'another user sees their own, not the prosecutor\'s');

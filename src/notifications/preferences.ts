@@ -6,6 +6,7 @@ import { ImketenError } from '../domain/errors.js';
 import type { Principal } from '../policy/principal.js';
 import type { Queryable } from '../store/db.js';
 import { listDigests, readPreferences, writePreferences } from '../store/digest-store.js';
+import { WORK_OF_ROLE } from '../operations/list-waiting-work.js';
 import { DIGEST_KINDS, isDigestKind, type DigestKind } from './digest-kinds.js';
 
 export interface NotificationPreferences {
@@ -19,6 +20,8 @@ export interface NotificationPreferences {
 export interface PreferencesView extends NotificationPreferences {
   /** When the last digest went to this user (null: none yet). */
   lastSentAt: string | null;
+  /** The kinds of waiting work the user's role has (the task inbox's WORK_OF_ROLE): the others never come. */
+  availableKinds: DigestKind[];
 }
 
 export const DEFAULT_PREFERENCES: NotificationPreferences = { enabled: false, frequency: 'daily', kinds: [...DIGEST_KINDS], language: 'nl', email: null };
@@ -38,8 +41,9 @@ export async function showPreferences(tx: Queryable, principal: Principal): Prom
   const row = await readPreferences(tx, accountId);
   const sent = (await listDigests(tx, accountId)).filter((digest) => digest.status === 'sent' && digest.sentAt);
   const lastSentAt = sent.length > 0 ? sent[sent.length - 1]!.sentAt : null;
-  if (!row) return { ...DEFAULT_PREFERENCES, kinds: [...DEFAULT_PREFERENCES.kinds], lastSentAt };
-  return { enabled: row.enabled, frequency: row.frequency, kinds: DIGEST_KINDS.filter((kind) => row.kinds.includes(kind)), language: row.language, email: row.email, lastSentAt };
+  const availableKinds = DIGEST_KINDS.filter((kind) => (WORK_OF_ROLE[principal.role] ?? []).includes(kind));
+  if (!row) return { ...DEFAULT_PREFERENCES, kinds: [...DEFAULT_PREFERENCES.kinds], lastSentAt, availableKinds };
+  return { enabled: row.enabled, frequency: row.frequency, kinds: DIGEST_KINDS.filter((kind) => row.kinds.includes(kind)), language: row.language, email: row.email, lastSentAt, availableKinds };
 }
 
 export async function savePreferences(tx: Queryable, principal: Principal, preferences: NotificationPreferences, now: Date): Promise<PreferencesView> {

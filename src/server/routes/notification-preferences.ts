@@ -30,6 +30,7 @@ const PreferencesSchema = Type.Object({
   language: Type.Union([Type.Literal('nl'), Type.Literal('en')]),
   email: Type.Union([Type.String(), Type.Null()]),
   lastSentAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description: 'When the last digest went out to me' }),
+  availableKinds: Type.Array(KindSchema, { description: 'The kinds of waiting work my role has (the others never come in a digest)' }),
   mailConfigured: Type.Boolean({ description: 'Whether this installation sends e-mail at all (SMTP configured); without it nothing is sent' }),
 });
 

@@ -9119,6 +9119,8 @@ export interface operations {
                         email: string | null;
                         /** @description When the last digest went out to me */
                         lastSentAt: string | null;
+                        /** @description The kinds of waiting work my role has (the others never come in a digest) */
+                        availableKinds: ("victim-information" | "article3-reassessment" | "hearing" | "screening-hit" | "cross-reference" | "authorisation-expiring")[];
                         /** @description Whether this installation sends e-mail at all (SMTP configured); without it nothing is sent */
                         mailConfigured: boolean;
                     };
@@ -9254,6 +9256,8 @@ export interface operations {
                         email: string | null;
                         /** @description When the last digest went out to me */
                         lastSentAt: string | null;
+                        /** @description The kinds of waiting work my role has (the others never come in a digest) */
+                        availableKinds: ("victim-information" | "article3-reassessment" | "hearing" | "screening-hit" | "cross-reference" | "authorisation-expiring")[];
                         /** @description Whether this installation sends e-mail at all (SMTP configured); without it nothing is sent */
                         mailConfigured: boolean;
                     };

@@ -836,6 +836,7 @@ export const en: Translations = {
     weekly: 'Weekly (Monday morning)',
     language: 'Language of the e-mail',
     kinds: 'About what',
+    noWork: 'Your role has no work in imketen that a digest counts (figures only, administration or supervision): you receive no e-mail.',
     kind: {
       'victim-information': 'Victims to inform',
       'article3-reassessment': 'Article 3 barriers to reassess',

@@ -835,6 +835,7 @@ export const nl = {
     weekly: 'Wekelijks (maandagochtend)',
     language: 'Taal van de e-mail',
     kinds: 'Waarover',
+    noWork: 'Uw rol heeft in imketen geen werk dat in een samenvatting komt (alleen cijfers, beheer of toezicht): u krijgt dus geen e-mail.',
     kind: {
       'victim-information': 'Slachtoffers te informeren',
       'article3-reassessment': 'Artikel 3-belemmeringen te herbeoordelen',

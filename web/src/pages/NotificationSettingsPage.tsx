@@ -98,14 +98,16 @@ function PreferencesForm({ initial, onSaved }: { initial: Preferences; onSaved: 
             <FormControlLabel value="en" control={<Radio />} label={<span lang="en">English</span>} />
           </RadioGroup>
         </FormControl>
+        {initial.availableKinds.length === 0 ? <Alert severity="info">{t('notifications.noWork')}</Alert> : (
         <FormControl component="fieldset">
           <FormLabel component="legend">{t('notifications.kinds')}</FormLabel>
           <FormGroup>
-            {KINDS.map((kind) => (
+            {KINDS.filter((kind) => initial.availableKinds.includes(kind)).map((kind) => (
               <FormControlLabel key={kind} control={<Checkbox checked={kinds.includes(kind)} onChange={(event) => toggleKind(kind, event.target.checked)} />} label={t(`notifications.kind.${kind}`)} />
             ))}
           </FormGroup>
         </FormControl>
+        )}
         {problem && <ProblemAlert problem={problem} />}
         {saved && <Alert severity="success" role="status">{t('notifications.saved')}</Alert>}
         <Box>
