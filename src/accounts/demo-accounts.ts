@@ -11,6 +11,8 @@ export const DEMO_PASSWORD = 'demo-imketen-2026';
 export const DEMO_ACCOUNTS: readonly { username: string; displayName: string; role: string }[] = [
   { username: 'tim.demo', displayName: 'Demo rechercheur TIM', role: 'police' },
   { username: 'om.demo', displayName: 'Demo officier van justitie', role: 'prosecutor' },
+  // A colleague at the OM: a task of the inbox is assigned to a colleague of the same organisation (README, Task inbox).
+  { username: 'om2.demo', displayName: 'Demo tweede officier van justitie', role: 'prosecutor' },
   { username: 'ind.demo', displayName: 'Demo medewerker IND Unit 1F', role: 'ind-1f' },
   { username: 'dtv.demo', displayName: 'Demo regievoerder DT&V', role: 'dtv' },
   { username: 'ministerie.demo', displayName: 'Demo beleidsmedewerker ministerie', role: 'ministry' },

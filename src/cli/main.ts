@@ -27,6 +27,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     commands: [['cases', '[options]', 'list cases by kind and phase at a date'], ['case', '[options] <id>', "one person's or case's full timeline and what the rules derive"]],
     load: async () => (await import('./commands/cases.js')).registerCases,
   },
+  { commands: [['inbox', '[options]', "what waits for a user: victims to inform, Article 3 reassessments, hearings, hits, cross-references, expiring authorisations"]], load: async () => (await import('./commands/inbox.js')).registerInbox },
   { commands: [['list', '[options] <list>', 'the lists the chain reports on: R1 unprosecutable 1F persons, R7 Article 3 reassessment, R5 overdue victims']], load: async () => (await import('./commands/list.js')).registerList },
   { commands: [['demo', '[options]', 'load the deterministic, fictional demo registry']], load: async () => (await import('./commands/demo.js')).registerDemo },
   {

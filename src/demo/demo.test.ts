@@ -130,6 +130,8 @@ const OPENERS: Record<StreamKind, readonly string[]> = {
   mla: ['mla.sent', 'mla.received'],
   evidence: ['evidence.registered'],
   witness: ['witness.registered'],
+  // a task has no opening event (any of its events may come first); the demo writes none (the inbox's users do)
+  task: [],
 };
 const REFERENCE_FIELDS: Record<string, StreamKind> = {
   suspect: 'person',

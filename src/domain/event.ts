@@ -2,15 +2,15 @@
  * The envelope of an event in the interchange format v1 (docs/domain.md §5 / README "Interchange format").
  * STORED DATA: events are kept forever. Never change the meaning of a field in place; add fields or types instead.
  */
-export const STREAM_KINDS = ['person', 'criminal', 'extradition', 'exclusion', 'departure', 'intake', 'mla', 'evidence', 'witness'] as const;
+export const STREAM_KINDS = ['person', 'criminal', 'extradition', 'exclusion', 'departure', 'intake', 'mla', 'evidence', 'witness', 'task'] as const;
 export type StreamKind = (typeof STREAM_KINDS)[number];
 
 /**
- * A case kind is every stream kind but `person`, `evidence` and `witness` (an evidence item and a witness belong to
- * a case; they are none).
+ * A case kind is every stream kind but `person`, `evidence`, `witness` and `task` (an evidence item and a witness
+ * belong to a case; a task of the inbox is an organisation's note about waiting work: none of them is a case).
  */
-export type CaseKind = Exclude<StreamKind, 'person' | 'evidence' | 'witness'>;
-export const CASE_KINDS: readonly CaseKind[] = STREAM_KINDS.filter((kind): kind is CaseKind => kind !== 'person' && kind !== 'evidence' && kind !== 'witness');
+export type CaseKind = Exclude<StreamKind, 'person' | 'evidence' | 'witness' | 'task'>;
+export const CASE_KINDS: readonly CaseKind[] = STREAM_KINDS.filter((kind): kind is CaseKind => kind !== 'person' && kind !== 'evidence' && kind !== 'witness' && kind !== 'task');
 
 /** An event as it arrives (import, API): `recordedAt` may be missing, the system then sets it. */
 export interface EventInput {

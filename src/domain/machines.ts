@@ -37,6 +37,10 @@ import type { PersonEvent } from './person/events.js';
 import * as personState from './person/state.js';
 import type { PersonState } from './person/state.js';
 import * as personTransitions from './person/transitions.js';
+import type { TaskEvent } from './task/events.js';
+import * as taskState from './task/state.js';
+import type { TaskState } from './task/state.js';
+import * as taskTransitions from './task/transitions.js';
 import type { WitnessEvent } from './witness/events.js';
 import * as witnessState from './witness/state.js';
 import type { WitnessState } from './witness/state.js';
@@ -52,6 +56,7 @@ export interface StateByKind {
   mla: MlaState;
   evidence: EvidenceState;
   witness: WitnessState;
+  task: TaskState;
 }
 
 export interface EventByKind {
@@ -64,6 +69,7 @@ export interface EventByKind {
   mla: MlaEvent;
   evidence: EvidenceEvent;
   witness: WitnessEvent;
+  task: TaskEvent;
 }
 
 export type AnyStreamState = StateByKind[StreamKind];
@@ -99,4 +105,5 @@ export const MACHINES: { readonly [Kind in StreamKind]: StateMachine<StateByKind
   mla: machine('mla', mlaState, mlaTransitions),
   evidence: machine('evidence', evidenceState, evidenceTransitions),
   witness: machine('witness', witnessState, witnessTransitions),
+  task: machine('task', taskState, taskTransitions),
 };

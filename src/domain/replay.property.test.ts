@@ -61,6 +61,7 @@ const CANDIDATES: Record<StreamKind, Candidate[]> = {
     ['witness.statement-linked', { evidence: 'EV-0002' }], ['witness.availability-changed'], ['witness.availability-changed', { status: 'deceased' }],
     ['witness.availability-changed', { status: 'willing', country: 'SYR' }],
   ],
+  task: [['task.assigned'], ['task.assigned', { assignee: 'om.demo' }], ['task.marked-done'], ['task.marked-done', { note: 'besproken' }], ['task.reopened']],
 };
 
 interface AnyMachine {

@@ -4,13 +4,13 @@
  * investigating judge about to expire — with due dates, overdue first. Built from the same reads as the overviews
  * and each decided by the access policy for the caller (the action and kind of the read behind it), so an inbox
  * never shows what the role could not read elsewhere. The team's own notes on a task (assigned to whom, marked done)
- * come from its organisation's task streams (src/domain/task/task-state.ts).
+ * come from its organisation's task streams (src/domain/task/state.ts).
  */
 import type { AsOf } from '../domain/as-of.js';
 import { addDays, addMonths, dateInWords } from '../domain/dates.js';
 import type { DepartureState } from '../domain/departure/state.js';
 import type { Bilingual, RuleConfig } from '../domain/rules/rule-config.js';
-import { EMPTY_TASK, evolveTask, taskStream, type TaskState } from '../domain/task/task-state.js';
+import { initialState as EMPTY_TASK, taskStream, type TaskState } from '../domain/task/state.js';
 import { authorize, readableKinds } from '../policy/authorize.js';
 import type { Policy } from '../policy/policy.js';
 import type { Principal } from '../policy/principal.js';
@@ -186,13 +186,15 @@ export async function listWaitingWork(tx: Queryable, request: WaitingWorkRequest
           .filter((situation) => dossier.person?.nationalities.includes(situation.country) && situation.date > lastAssessed && situation.date <= asOf.date)
           .sort((a, b) => a.date.localeCompare(b.date))[0];
         const periodic = addMonths(lastAssessed, durations.article3ReassessmentMonths);
-        // a changed situation in the person's country calls for a reassessment within three months of it
-        const dueDate = changed && addMonths(changed.date, 3) < periodic ? addMonths(changed.date, 3) : periodic;
+        // a changed situation in the person's country calls for a reassessment within three months of it, unless the
+        // periodic one falls due earlier (the item then names that reason)
+        const byChange = changed && addMonths(changed.date, 3) < periodic ? changed : undefined;
+        const dueDate = byChange ? addMonths(byChange.date, 3) : periodic;
         const dossierId = idOf(stream);
         const name = nameOf(dossier.person);
         if (dossier.person) persons.add(dossier.person.id);
-        const why = changed
-          ? { nl: `de situatie in het land veranderde op ${dateInWords(changed.date, 'nl')}: ${changed.change.nl}`, en: `the country's situation changed on ${dateInWords(changed.date, 'en')}: ${changed.change.en}` }
+        const why = byChange
+          ? { nl: `de situatie in het land veranderde op ${dateInWords(byChange.date, 'nl')}: ${byChange.change.nl}`, en: `the country's situation changed on ${dateInWords(byChange.date, 'en')}: ${byChange.change.en}` }
           : { nl: `periodiek, elke ${durations.article3ReassessmentMonths} maanden`, en: `periodic, every ${durations.article3ReassessmentMonths} months` };
         items.push({
           key: `article3-reassessment:${stream}:${lastAssessed}`,
@@ -223,7 +225,8 @@ export async function listWaitingWork(tx: Queryable, request: WaitingWorkRequest
         const found = hit.firstFoundAt.slice(0, 10);
         const dueDate = addDays(found, durations.hitReviewDays);
         items.push({
-          key: `screening-hit:${hit.id}`,
+          // the data of both sides in the key: a hit reopened by a change of either is a new task, not one marked done before
+          key: `screening-hit:${hit.id}:${hit.personHash.slice(0, 8)}${hit.counterpartHash.slice(0, 8)}`,
           kind: 'screening-hit', dueDate, overdue: asOf.date > dueDate, legalDuty: false,
           subject: {
             stream: `person/${hit.personId}`, reference: name, person: { id: hit.personId, name },
@@ -262,7 +265,7 @@ export async function listWaitingWork(tx: Queryable, request: WaitingWorkRequest
       const found = hit.firstFoundAt.slice(0, 10);
       const dueDate = addDays(found, durations.hitReviewDays);
       items.push({
-        key: `cross-reference:${hit.id}`,
+        key: `cross-reference:${hit.id}:${hit.personHash.slice(0, 8)}${hit.counterpartHash.slice(0, 8)}`,
         kind: 'cross-reference', dueDate, overdue: asOf.date > dueDate, legalDuty: false,
         subject: {
           stream: `person/${hit.personId}`, reference: name, person: { id: hit.personId, name },
@@ -338,13 +341,7 @@ export async function taskStates(tx: Queryable, organisation: string, keys: read
   const streamOf = new Map(keys.map((key) => [taskStream(organisation, key), key]));
   const streams = await readStreams(tx, [...streamOf.keys()]);
   const states = new Map<string, TaskState>();
-  for (const [stream, events] of streams) {
-    const known = events.filter((event) => event.recordedAt <= recordedAt);
-    const retracted = new Set(known.filter((event) => event.type === 'retracted').map((event) => String(event.data.event)));
-    let state = EMPTY_TASK;
-    for (const event of known) if (!retracted.has(event.id)) state = evolveTask(state, event);
-    states.set(streamOf.get(stream)!, state);
-  }
+  for (const [stream, events] of streams) states.set(streamOf.get(stream)!, stateAt('task', events, '9999-12-31', recordedAt));
   return states;
 }
 

@@ -125,7 +125,7 @@ describe('authorize: roles', () => {
   test('IND reads departure dossiers but does not write them', async () => {
     assert.ok((await authorize(policy, as('ind-1f'), 'stream.read', { kind: 'departure', stream: 'departure/VT-1' }, { date: '2026-06-15', facts: facts() })).allowed);
     assert.equal((await authorize(policy, as('ind-1f'), 'events.append', { kind: 'departure' }, { date: '2026-06-15', facts: facts() })).allowed, false);
-    assert.deepEqual(grantedKinds(policy, 'dtv', 'events.append'), ['departure']);
+    assert.deepEqual(grantedKinds(policy, 'dtv', 'events.append'), ['departure', 'task'], 'its dossiers, and its own tasks of the inbox');
   });
 
   test('evidence is read by the roles that read its cases, and by nobody else', async () => {

@@ -53,7 +53,7 @@ export async function authorize(
     // An unconditional grant needs no registry facts: the route names the persons it shows when it logs.
     if (!grant.condition) return { allowed: true, legalBasis: grant.legalBasis, view: grant.view, basis: `grant:${principal.role}`, personIds: personIds ?? [] };
     const result = await evaluateCondition(grant.condition, {
-      stream: resource?.stream, personIds: await persons(), date: context.date, readableKinds: readableKinds(policy, principal.role),
+      stream: resource?.stream, personIds: await persons(), date: context.date, readableKinds: readableKinds(policy, principal.role), organisation: principal.organisation,
     }, context.facts);
     if (result.met) return { allowed: true, legalBasis: `${grant.legalBasis}; ${result.detail}`, view: grant.view, basis: `grant:${principal.role}:${grant.condition}`, personIds: await persons() };
     reasons.push(result.detail);
@@ -69,7 +69,7 @@ export async function authorize(
     const missing: string[] = [];
     for (const condition of regime.requires) {
       const result = await evaluateCondition(condition, {
-        stream: resource?.stream, personIds: await persons(), date: context.date, readableKinds: readableKinds(policy, principal.role),
+        stream: resource?.stream, personIds: await persons(), date: context.date, readableKinds: readableKinds(policy, principal.role), organisation: principal.organisation,
       }, context.facts);
       (result.met ? details : missing).push(result.detail);
     }

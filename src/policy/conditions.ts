@@ -3,6 +3,7 @@
  * file says which condition applies where; this file says what each one means. The facts come from a port so the
  * decision logic stays testable without a database (src/policy/registry-facts.ts is the SQL behind it).
  */
+import { organisationOfTaskStream } from '../domain/task/state.js';
 export const CONDITION_NAMES = [
   'person-named-in-readable-case',
   'person-in-own-departure-dossier',
@@ -10,6 +11,7 @@ export const CONDITION_NAMES = [
   'judge-authorisation-in-force',
   'evidence-of-readable-case',
   'witness-of-readable-case',
+  'task-of-own-organisation',
 ] as const;
 export type ConditionName = (typeof CONDITION_NAMES)[number];
 
@@ -50,6 +52,8 @@ export interface ConditionInput {
   date: string;
   /** For person-named-in-readable-case: the kinds the role may read without condition. */
   readableKinds: readonly string[];
+  /** For task-of-own-organisation: the organisation of the principal asking. */
+  organisation?: string;
 }
 
 export interface ConditionResult {
@@ -102,6 +106,12 @@ export async function evaluateCondition(name: ConditionName, input: ConditionInp
       const caseStream = input.stream ? await facts.caseOfWitness(input.stream) : undefined;
       if (caseStream && input.readableKinds.includes(caseStream.slice(0, caseStream.indexOf('/')))) return { met: true, detail: `the witness is heard in ${caseStream}` };
       return { met: false, detail: `${input.stream ?? 'the witness'} is heard in no ${input.readableKinds.join(', ') || 'case'} case you may read` };
+    }
+    case 'task-of-own-organisation': {
+      // A task of the inbox is its organisation's own note (src/domain/task/state.ts): no other partner reads or writes it.
+      const owner = input.stream ? organisationOfTaskStream(input.stream) : undefined;
+      if (owner !== undefined && owner === input.organisation) return { met: true, detail: `${input.stream} is a task of ${owner}` };
+      return { met: false, detail: `${input.stream ?? 'the task'} is not a task of ${input.organisation ?? 'your organisation'}` };
     }
     default: {
       const unreachable: never = name;

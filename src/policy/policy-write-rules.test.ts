@@ -19,10 +19,10 @@ describe('the write rules of the access policy', () => {
   test('a rule naming an event type of another kind, or a kind events.append does not grant, is refused at start-up', () => {
     const wrongType = copy();
     wrongType.write.rules.dtv!.push({ kinds: ['departure'], types: ['criminal.opened'], legalBasis: 'x' });
-    assert.throws(() => checkPolicy(wrongType, 'test'), /write\.rules\.dtv\[1\]: criminal\.opened is not an event type of departure/);
+    assert.throws(() => checkPolicy(wrongType, 'test'), /write\.rules\.dtv\[2\]: criminal\.opened is not an event type of departure/);
     const wrongKind = copy();
     wrongKind.write.rules.dtv!.push({ kinds: ['exclusion'], types: ['*'], legalBasis: 'x' });
-    assert.throws(() => checkPolicy(wrongKind, 'test'), /write\.rules\.dtv\[1\]: events\.append gives role dtv no exclusion streams/);
+    assert.throws(() => checkPolicy(wrongKind, 'test'), /write\.rules\.dtv\[2\]: events\.append gives role dtv no exclusion streams/);
     const unknownRole = copy();
     unknownRole.write.rules.nobody = [{ kinds: ['person'], types: ['*'], legalBasis: 'x' }];
     assert.throws(() => checkPolicy(unknownRole, 'test'), /write rules for unknown role nobody/);

@@ -27,11 +27,18 @@ export interface EventToAppend {
 }
 
 /**
- * Event types whose data the server derives itself and a client never sends: `evidence.file-attached` carries the
- * hash, size and media type the upload (POST /api/evidence/{id}/files) computed from the bytes it received. A client
- * that could send one would attach bytes it never had, or state a hash the store does not hold.
+ * Event types whose data the server derives itself and a client never sends, with the route that writes each:
+ * `evidence.file-attached` carries the hash, size and media type the upload computed from the bytes it received (a
+ * client that could send one would attach bytes it never had, or state a hash the store does not hold); the task
+ * events of the inbox carry the signed-in user and organisation, and are written only for a task in that user's own
+ * inbox (a client that could send one would note work it cannot see, or in another's name).
  */
-const DERIVED_BY_SERVER = new Set(['evidence.file-attached']);
+const DERIVED_BY_SERVER = new Map<string, string>([
+  ['evidence.file-attached', 'the upload (POST /api/evidence/{id}/files), which computes the hash, size and media type from the bytes; send the file there'],
+  ['task.assigned', 'the inbox (POST /api/inbox/tasks/assignments), for a task in your own inbox'],
+  ['task.marked-done', 'the inbox (POST /api/inbox/tasks/completions), for a task in your own inbox'],
+  ['task.reopened', 'the inbox (POST /api/inbox/tasks/reopenings), for a task in your own inbox'],
+]);
 
 export async function appendChecked(
   request: FastifyRequest, context: ServerContext, action: 'events.append' | 'events.retract', events: readonly EventToAppend[],
@@ -104,10 +111,10 @@ function refuseClientTransactionTime(events: readonly EventToAppend[]): void {
 function refuseServerDerived(events: readonly EventToAppend[]): void {
   const problems: Problem[] = events.flatMap((event, index) => (DERIVED_BY_SERVER.has(event.type) ? [{
     field: `events[${index}].type`, code: 'INVALID_EVENT',
-    message: `${event.type} is written by the upload (POST /api/evidence/{id}/files), which computes the hash, size and media type from the bytes`,
+    message: `${event.type} is written by ${DERIVED_BY_SERVER.get(event.type)!}`,
   }] : []));
   if (problems.length > 0) {
-    throw new ImketenError('INVALID_EVENT', `Events rejected: ${problems[0]!.message}; send the file there. Nothing was stored.`, problems);
+    throw new ImketenError('INVALID_EVENT', `Events rejected: ${problems[0]!.message}. Nothing was stored.`, problems);
   }
 }
 

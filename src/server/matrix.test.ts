@@ -102,6 +102,12 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'GET /api/overview/hearings': return [{ url: '/api/overview/hearings', kind: 'criminal' }];
     case 'GET /api/overview/victims': return [{ url: '/api/overview/victims', kind: 'criminal' }];
     case 'GET /api/overview/article3-reassessment': return [{ url: '/api/overview/article3-reassessment', kind: 'departure' }];
+    // the task inbox (routes/inbox.ts): for every signed-in user; a task is written only for one in the caller's own
+    // inbox, so an allowed write on a task the fixture does not hold ends in 404 after the policy let it through
+    case 'GET /api/inbox': return [{ url: '/api/inbox' }];
+    case 'POST /api/inbox/tasks/assignments': return [{ url: route.url, kind: 'task', body: () => ({ task: 'hearing:criminal/SZ-1:2026-09-01', assignee: 'nobody' }), ok: [404] }];
+    case 'POST /api/inbox/tasks/completions':
+    case 'POST /api/inbox/tasks/reopenings': return [{ url: route.url, kind: 'task', body: () => ({ task: 'hearing:criminal/SZ-1:2026-09-01' }), ok: [404] }];
     case 'GET /api/overview/exclusion-decisions': return [{ url: '/api/overview/exclusion-decisions?year=2023', kind: 'exclusion' }];
     case 'GET /api/cases/:kind/:id/derived':
     case 'GET /api/cases/:kind/:id/allowed-events': return Object.entries(CASE_SAMPLES).map(([kind, id]) => ({ url: `${route.url.replace(':kind', kind).replace(':id', id)}`, kind, stream: `${kind}/${id}` }));

@@ -119,15 +119,37 @@ function recipe(type: string, stream: string, person: string): { prep: Ev[]; tar
  * The kinds whose streams name persons (the generic recipes above). Evidence items (`evidence/…`) name cases instead
  * and are read through the cases they belong to (condition evidence-of-readable-case): their writes have their own
  * recipes below (evidenceCombinations), checked against the same policy. Witnesses are in: each is heard in the
- * operator's criminal case (a witness of a 1F file: src/server/routes/witnesses.test.ts).
+ * operator's criminal case (a witness of a 1F file: src/server/routes/witnesses.test.ts). Tasks of the inbox
+ * (`task/<ORG>-…`) name no stream: their recipes are below (taskRecipes), and their writes over the inbox routes are
+ * tried role by role in src/server/routes/inbox.test.ts.
  */
-const MATRIX_KINDS = STREAM_KINDS.filter((kind): kind is Exclude<StreamKind, 'evidence'> => kind !== 'evidence');
+const MATRIX_KINDS = STREAM_KINDS.filter((kind): kind is Exclude<StreamKind, 'evidence' | 'task'> => kind !== 'evidence' && kind !== 'task');
 
 /** What each kind's retraction takes back: an event its stream stays valid without. */
 const RETRACTABLE: Record<StreamKind, string> = {
   person: 'person.alias-added', criminal: 'criminal.suspect-arrested', extradition: 'extradition.phase-entered', exclusion: 'exclusion.suspended',
   departure: 'departure.article3-barrier', intake: 'intake.assessed', mla: 'mla.answered', witness: 'witness.availability-changed', evidence: 'evidence.verified',
+  task: 'task.assigned',
 };
+
+/**
+ * A task event of each type on an organisation's task stream, and what comes before it. Sent over POST /api/events,
+ * every one is refused (400) for every role: the server writes task events itself, for a task in the writer's own
+ * inbox (POST /api/inbox/tasks/…), with the writer's username and organisation — a client could otherwise note work it
+ * cannot see, or in a colleague's or another partner's name. No role retracts one (no events.retract grant on task).
+ */
+function taskRecipes(owner: string): { type: string; stream: string; prep: Ev[]; target: Omit<Ev, 'id'> }[] {
+  const key = `hearing:criminal/BASE-${owner}:2026-09-01`;
+  const stream = `task/${owner}-${'0'.repeat(24)}`;
+  const data = (extra: Record<string, unknown>) => ({ task: key, organisation: owner, by: `${owner.toLowerCase()}.matrix`, ...extra });
+  const assigned = { id: `${owner}-task-prep0`, stream, type: 'task.assigned', date: '2026-01-05', data: data({ assignee: `${owner.toLowerCase()}.matrix` }) };
+  const done = { id: `${owner}-task-prep1`, stream, type: 'task.marked-done', date: '2026-01-06', data: data({}) };
+  return [
+    { type: 'task.assigned', stream, prep: [assigned, done], target: { stream, type: 'task.assigned', date: '2026-06-01', data: data({ assignee: 'someone.else' }) } },
+    { type: 'task.marked-done', stream: `task/${owner}-${'1'.repeat(24)}`, prep: [], target: { stream: `task/${owner}-${'1'.repeat(24)}`, type: 'task.marked-done', date: '2026-06-01', data: data({}) } },
+    { type: 'task.reopened', stream, prep: [], target: { stream, type: 'task.reopened', date: '2026-06-01', data: data({}) } },
+  ];
+}
 
 /** `criminal/SZ-1` as the field an evidence event names it in. */
 function caseField(stream: string): Record<string, string> {
@@ -186,7 +208,7 @@ function elementOf(home: string): { offence: string; element: string } {
 
 interface Combination {
   role: string; type: string; kind: StreamKind; owner: string; opens?: boolean; url: string; body: unknown; headers?: Record<string, string>;
-  expected: 201 | 403; why: string; creates?: string;
+  expected: 201 | 400 | 403; why: string; creates?: string;
 }
 
 describe('write matrix: role × event type × stream owner (from config/policy.json)', () => {
@@ -355,6 +377,26 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
         }
       }
     }
+    // Tasks: every role sends each task event type, and a retraction, to each organisation's task stream (its own too).
+    const taskOwners = [...new Set(Object.entries(policy.write?.rules ?? {}).filter(([, rules]) => rules.some((rule) => (rule.kinds as readonly string[]).includes('task'))).map(([role]) => policy.roles[role]!.organisation))];
+    for (const owner of taskOwners) for (const { prep } of taskRecipes(owner)) for (const event of prep) write(owner, event);
+    for (const role of Object.keys(policy.roles)) {
+      for (const owner of taskOwners) {
+        for (const { type, target } of taskRecipes(owner)) {
+          // a role without any events.append grant is refused by the route's action before the event is looked at
+          const appends = (policy.actions['events.append']!.grants?.[role] ?? []).length > 0;
+          combinations.push({
+            role, type, kind: 'task', owner, url: '/api/events', body: { events: [{ ...target, id: `${role}-${owner}-${type}-target` }] },
+            expected: appends ? 400 : 403, why: appends ? 'task events are written by the server for a task in the writer\'s own inbox (POST /api/inbox/tasks/…)' : 'no events.append grant',
+          });
+        }
+        const { stream } = taskRecipes(owner)[0]!;
+        combinations.push({
+          role, type: 'retracted', kind: 'task', owner, url: '/api/retractions', body: { stream, event: `${owner}-task-prep0`, reason: 'matrix', date: '2026-06-01' },
+          expected: 403, why: 'no events.retract grant on task streams: a task is reopened or reassigned, not retracted',
+        });
+      }
+    }
     for (const owner of [OPERATOR, ...organisations.filter((organisation) => organisation !== OPERATOR)]) {
       const events = load.get(owner) ?? [];
       if (events.length === 0) continue;
@@ -401,6 +443,7 @@ describe('write matrix: role × event type × stream owner (from config/policy.j
           : `a ${combination.kind} stream of ${combination.owner}`;
         const label = `${role} ${combination.type} on ${where} (${combination.why})`;
         if (response.statusCode !== combination.expected) failures.push(`${label}: expected ${combination.expected}, got ${response.statusCode} ${response.body.slice(0, 300)}`);
+        else if (combination.expected === 400 && response.json<{ code: string }>().code !== 'INVALID_EVENT') failures.push(`${label}: ${response.body.slice(0, 200)}`);
         else if (combination.expected === 403) {
           const problem = response.json<{ code: string; detail: string }>();
           if (problem.code !== 'FORBIDDEN' || !problem.detail.includes(`${role} (`)) failures.push(`${label}: ${response.body.slice(0, 200)}`);

@@ -67,6 +67,11 @@ export async function listAccounts(tx: Queryable, page: { afterId: number; limit
   return tx.query<Account>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE id > $1 ORDER BY id LIMIT $2`, [page.afterId, page.limit]);
 }
 
+/** The accounts of an organisation that are not disabled, by display name: the colleagues a task can be assigned to. */
+export async function activeAccountsOf(tx: Queryable, organisation: string): Promise<Account[]> {
+  return tx.query<Account>(`SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE organisation = $1 AND NOT disabled ORDER BY display_name, username`, [organisation]);
+}
+
 export async function countAccounts(tx: Queryable): Promise<number> {
   const [row] = await tx.query<{ count: number }>('SELECT count(*)::integer AS count FROM accounts');
   return row?.count ?? 0;

@@ -9,10 +9,10 @@ import type { Page } from 'playwright-core';
 import { browserSkip, settled, startWorld, type DemoRole, type World } from './harness.js';
 
 const PAGES: Record<DemoRole, readonly string[]> = {
-  police: ['/', '/cases?kind=criminal', '/cases/criminal/SZ-2023-001', '/victims', '/screening'],
-  prosecutor: ['/', '/cases?kind=criminal', '/cases/criminal/SZ-2015-001', '/victims'],
-  'ind-1f': ['/', '/cases?kind=exclusion', '/cases/exclusion/IF-2024-012'],
-  dtv: ['/', '/cases?kind=departure'],
+  police: ['/', '/inbox', '/cases?kind=criminal', '/cases/criminal/SZ-2023-001', '/victims', '/screening'],
+  prosecutor: ['/', '/inbox', '/cases?kind=criminal', '/cases/criminal/SZ-2015-001', '/victims'],
+  'ind-1f': ['/', '/inbox', '/cases?kind=exclusion', '/cases/exclusion/IF-2024-012'],
+  dtv: ['/', '/inbox', '/cases?kind=departure'],
   ministry: ['/', '/report'],
   admin: ['/'],
   auditor: ['/', '/access-log'],
@@ -22,7 +22,7 @@ const PAGES: Record<DemoRole, readonly string[]> = {
 const RAW: readonly [string, RegExp][] = [
   ['event code', /\b(?:criminal|exclusion|extradition|departure|intake|mla|person|evidence|victim|retention)\.[a-z]+(?:-[a-z]+)*\b/],
   ['ISO date', /\b\d{4}-\d{2}-\d{2}\b/],
-  ['label key', /\b(?:common|nav|home|casePage|caseList|report|victims|screening|evidence|field|value|phase|problemCode|problemReason)\.[a-zA-Z]+\b/],
+  ['label key', /\b(?:common|nav|home|casePage|caseList|report|victims|screening|evidence|field|value|phase|problemCode|problemReason|inbox)\.[a-zA-Z]+\b/],
   ['event id', /\bev-\d{4,}\b/],
   ['policy action', /\b(?:stream\.read|events\.append|report\.read|allowed|denied)\b/],
   ['unreviewed marker', /\(verify\)/],

@@ -18,13 +18,13 @@ interface Expected {
 }
 
 const EXPECTED: Record<DemoRole, Expected> = {
-  police: { title: 'Startpagina politie (TIM)', nav: ['Start', 'Zaken', 'Slachtoffers', 'Screening', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
-  prosecutor: { title: 'Startpagina Openbaar Ministerie', nav: ['Start', 'Zaken', 'Slachtoffers', 'Screening', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
-  'ind-1f': { title: 'Startpagina IND Unit 1F', nav: ['Start', 'Zaken', 'Screening', 'Rapportage'], search: true, sections: ['1F-onderzoeken', '1F-besluiten in 2026 naar uitkomst', 'Besluiten in 2026 en hun gevolgen (R2)'] },
-  dtv: { title: 'Startpagina DT&V', nav: ['Start', 'Zaken', 'Screening', 'Rapportage'], search: true, sections: ['Open vertrekdossiers', 'Vertrek in 2026 naar wijze', 'Herbeoordeling artikel 3-beletsels per nationaliteit (R7)'] },
-  ministry: { title: 'Startpagina ministerie', nav: ['Start', 'Rapportage'], search: false, sections: ['Trends sinds 2014'] },
-  admin: { title: 'Startpagina functioneel beheer', nav: ['Start'], search: false, sections: ['Verzoeken die op een tweede beheerder wachten', 'Accounts'] },
-  auditor: { title: 'Startpagina privacytoezicht', nav: ['Start', 'Toegangslog'], search: false, sections: ['Toegangslog'] },
+  police: { title: 'Startpagina politie (TIM)', nav: ['Start', 'Werkbak', 'Zaken', 'Slachtoffers', 'Screening', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
+  prosecutor: { title: 'Startpagina Openbaar Ministerie', nav: ['Start', 'Werkbak', 'Zaken', 'Slachtoffers', 'Screening', 'Rapportage'], search: true, sections: ['Strafzaken per fase', 'Komende zittingen', 'Strafzaken per situatie', 'Slachtoffers die informatie tegoed hebben (R5)'] },
+  'ind-1f': { title: 'Startpagina IND Unit 1F', nav: ['Start', 'Werkbak', 'Zaken', 'Screening', 'Rapportage'], search: true, sections: ['1F-onderzoeken', '1F-besluiten in 2026 naar uitkomst', 'Besluiten in 2026 en hun gevolgen (R2)'] },
+  dtv: { title: 'Startpagina DT&V', nav: ['Start', 'Werkbak', 'Zaken', 'Screening', 'Rapportage'], search: true, sections: ['Open vertrekdossiers', 'Vertrek in 2026 naar wijze', 'Herbeoordeling artikel 3-beletsels per nationaliteit (R7)'] },
+  ministry: { title: 'Startpagina ministerie', nav: ['Start', 'Werkbak', 'Rapportage'], search: false, sections: ['Trends sinds 2014'] },
+  admin: { title: 'Startpagina functioneel beheer', nav: ['Start', 'Werkbak'], search: false, sections: ['Verzoeken die op een tweede beheerder wachten', 'Accounts'] },
+  auditor: { title: 'Startpagina privacytoezicht', nav: ['Start', 'Werkbak', 'Toegangslog'], search: false, sections: ['Toegangslog'] },
 };
 
 describe('each organisation in the browser', { skip: browserSkip }, () => {

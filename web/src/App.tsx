@@ -22,6 +22,7 @@ import { PersonPage } from './pages/PersonPage';
 import { ReportPage } from './pages/ReportPage';
 import { ScreeningPage } from './pages/ScreeningPage';
 import { SearchPage } from './pages/SearchPage';
+import { InboxPage } from './pages/InboxPage';
 import { VictimsPage } from './pages/VictimsPage';
 import { WitnessesPage } from './pages/WitnessesPage';
 import { themeFor } from './theme';
@@ -64,6 +65,7 @@ function AppRoutes() {
         <Route path="persons/:id" element={<PersonPage />} />
         <Route path="evidence/:id" element={<EvidencePage />} />
         <Route path="search" element={<SearchPage />} />
+        <Route path="inbox" element={<InboxPage />} />
         <Route path="victims" element={<VictimsPage />} />
         <Route path="witnesses" element={<WitnessesPage />} />
         <Route path="screening" element={<ScreeningPage />} />

@@ -5,7 +5,7 @@
  */
 export type Role = 'police' | 'prosecutor' | 'ind-1f' | 'dtv' | 'ministry' | 'admin' | 'auditor';
 
-export type Section = 'home' | 'cases' | 'victims' | 'screening' | 'report' | 'accounts' | 'accessLog';
+export type Section = 'home' | 'inbox' | 'cases' | 'victims' | 'screening' | 'report' | 'accounts' | 'accessLog';
 
 export interface RoleView {
   /** The case kinds this role works with (lists, case pages). */
@@ -22,15 +22,15 @@ export interface RoleView {
 }
 
 export const ROLE_VIEWS: Readonly<Record<Role, RoleView>> = {
-  police: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'cases', 'victims', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['criminal', 'intake', 'mla', 'extradition'], crossReferences: true },
-  prosecutor: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'cases', 'victims', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['criminal', 'intake', 'mla', 'extradition'], crossReferences: true },
-  'ind-1f': { caseKinds: ['exclusion', 'departure'], sections: ['home', 'cases', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['exclusion', 'departure'], crossReferences: true },
-  dtv: { caseKinds: ['departure'], sections: ['home', 'cases', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['departure'], crossReferences: true },
-  ministry: { caseKinds: [], sections: ['home', 'report'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
-  admin: { caseKinds: [], sections: ['home'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
-  auditor: { caseKinds: [], sections: ['home', 'accessLog'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
+  police: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'inbox', 'cases', 'victims', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['criminal', 'intake', 'mla', 'extradition'], crossReferences: true },
+  prosecutor: { caseKinds: ['criminal', 'intake', 'mla', 'extradition'], sections: ['home', 'inbox', 'cases', 'victims', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['criminal', 'intake', 'mla', 'extradition'], crossReferences: true },
+  'ind-1f': { caseKinds: ['exclusion', 'departure'], sections: ['home', 'inbox', 'cases', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['exclusion', 'departure'], crossReferences: true },
+  dtv: { caseKinds: ['departure'], sections: ['home', 'inbox', 'cases', 'screening', 'report'], personSearch: true, screening: true, screenKinds: ['departure'], crossReferences: true },
+  ministry: { caseKinds: [], sections: ['home', 'inbox', 'report'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
+  admin: { caseKinds: [], sections: ['home', 'inbox'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
+  auditor: { caseKinds: [], sections: ['home', 'inbox', 'accessLog'], personSearch: false, screening: false, screenKinds: [], crossReferences: false },
 };
 
 export function roleView(role: string): RoleView {
-  return ROLE_VIEWS[role as Role] ?? { caseKinds: [], sections: ['home'], personSearch: false, screening: false, screenKinds: [], crossReferences: false };
+  return ROLE_VIEWS[role as Role] ?? { caseKinds: [], sections: ['home', 'inbox'], personSearch: false, screening: false, screenKinds: [], crossReferences: false };
 }

@@ -33,4 +33,5 @@ export const EVENT_TYPES_BY_KIND: Readonly<Record<StreamKind, readonly string[]>
     'evidence.availability-changed',
   ],
   witness: ['witness.registered', 'witness.protection-set', 'witness.statement-linked', 'witness.availability-changed'],
+  task: ['task.assigned', 'task.marked-done', 'task.reopened'],
 };

@@ -51,8 +51,9 @@ describe('validateEvent', () => {
     }
   });
 
-  it('knows the 32 event types of format v1, the hearing-scheduled, person.merged, judge-authorisation, information-shared and legal-hold extensions, the 7 evidence events, the 7 proof events (R8), the 4 witness events and retracted', () => {
-    assert.equal(EVENT_TYPES.length, 57);
+  it('knows the 32 event types of format v1, the hearing-scheduled, person.merged, judge-authorisation, information-shared and legal-hold extensions, the 7 evidence events, the 7 proof events (R8), the 4 witness events, the 3 task events of the inbox and retracted', () => {
+    assert.equal(EVENT_TYPES.length, 60);
+    assert.ok(EVENT_TYPES.includes('task.marked-done'));
     assert.ok(EVENT_TYPES.includes('witness.availability-changed'));
     assert.ok(EVENT_TYPES.includes('evidence.element-linked'));
     assert.ok(EVENT_TYPES.includes('person.legal-hold-placed'));

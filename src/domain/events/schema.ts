@@ -16,6 +16,7 @@ import { extraditionEventSchemas } from '../extradition/events.js';
 import { intakeEventSchemas } from '../intake/events.js';
 import { mlaEventSchemas } from '../mla/events.js';
 import { personEventSchemas } from '../person/events.js';
+import { taskEventSchemas } from '../task/events.js';
 import { witnessEventSchemas } from '../witness/events.js';
 import { isCalendarDate, normaliseTimestamp, parsePartialDate } from '../dates.js';
 import { LEGAL_DATES } from './fields.js';
@@ -33,6 +34,7 @@ export const EVENT_SCHEMAS_BY_KIND = {
   mla: mlaEventSchemas,
   evidence: evidenceEventSchemas,
   witness: witnessEventSchemas,
+  task: taskEventSchemas,
 } as const satisfies Record<StreamKind, Record<string, z.ZodType>>;
 
 export { EVENT_TYPES_BY_KIND };

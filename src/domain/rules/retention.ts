@@ -104,6 +104,7 @@ export function personsOf(stream: RetentionStream): string[] {
     case 'mla': // its subject is free text, not a person stream
     case 'evidence': // an evidence item is about its cases; their persons are found through them
     case 'witness': // a witness is heard in a case and kept as long as it (no retention rule of its own yet)
+    case 'task': // an organisation's note on waiting work: its key names the subject as text (no retention rule of its own yet)
       return [];
   }
 }
@@ -154,6 +155,7 @@ function isOpen(stream: RetentionStream): boolean {
     case 'person':
     case 'evidence':
     case 'witness':
+    case 'task':
       return false;
     case 'criminal':
       return stream.state.phase !== 'closed';

@@ -4,6 +4,7 @@ import { registerAccountRoutes } from './accounts.js';
 import { registerAuthorisationRoutes } from './authorisations.js';
 import { registerEventRoutes } from './events.js';
 import { registerHealthRoutes } from './health.js';
+import { registerInboxRoutes } from './inbox.js';
 import { registerJobRoutes } from './jobs.js';
 import { registerNotificationPreferenceRoutes } from './notification-preferences.js';
 import { registerEvidenceRoutes } from './evidence.js';
@@ -37,6 +38,7 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerAccessLogRoutes(app, context);
   registerSignInOptionRoutes(app, context);
   registerOverviewRoutes(app, context);
+  registerInboxRoutes(app, context);
   registerScreeningRoutes(app, context);
   registerRetentionRoutes(app, context);
   registerJobRoutes(app, context);

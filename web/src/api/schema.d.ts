@@ -192,7 +192,7 @@ export interface paths {
         };
         /**
          * One person: timeline, state and the cases naming them that you may read
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case; task when task-of-own-organisation); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["showPerson"];
         put?: never;
@@ -232,7 +232,7 @@ export interface paths {
         };
         /**
          * One case's timeline and its state on a date
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case; task when task-of-own-organisation); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["showCase"];
         put?: never;
@@ -252,7 +252,7 @@ export interface paths {
         };
         /**
          * What the rules derive for a case now: R1 punishability, R2 consequences of a 1F decision, R5 victims owed information
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case; task when task-of-own-organisation); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["deriveCase"];
         put?: never;
@@ -272,7 +272,7 @@ export interface paths {
         };
         /**
          * The events the state machine allows on this case now, with the fields of each (for a form); empty when you may not add events here
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case; task when task-of-own-organisation); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["listAllowedEvents"];
         put?: never;
@@ -292,7 +292,7 @@ export interface paths {
         };
         /**
          * What the policy withholds from you about a person: the kinds of case naming them that you may not read, how many, and which legal basis would allow it (never the ids of those cases)
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case; task when task-of-own-organisation); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["listWithheld"];
         put?: never;
@@ -316,7 +316,7 @@ export interface paths {
          * Append events (interchange format v1): one or many, all or nothing
          * @description First the write policy (403: a stream, person or case you may not read, a type your role may not write; docs/server.md), then the same checks as `imketen import`: schema, references, the state machine of every touched stream. recordedAt is the server's (400 when sent). One bad event and nothing is stored; the problems name the event (events[i]) and field. Sending the same events again changes nothing.
          *
-         *     **Access policy** — action `events.append`: police (person, criminal, intake, mla, extradition, evidence, witness); prosecutor (person, criminal, intake, mla, extradition, evidence, witness); ind-1f (person, exclusion, evidence, witness); dtv (departure). Every access is written to the access log with its legal basis.
+         *     **Access policy** — action `events.append`: police (person, criminal, intake, mla, extradition, evidence, witness, task); prosecutor (person, criminal, intake, mla, extradition, evidence, witness, task); ind-1f (person, exclusion, evidence, witness, task); dtv (departure, task). Every access is written to the access log with its legal basis.
          */
         post: operations["appendEvents"];
         delete?: never;
@@ -869,6 +869,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What waits for you: victims to inform, Article 3 reassessments, hearings to prepare, hits and cross-references to review, expiring authorisations; overdue first, then by due date
+         * @description Each source is decided by the access policy as its own read (cases.list, screening.hits, crossref.read, authorisations.read) and logged so: the inbox shows nothing your role could not read elsewhere. Tasks marked done leave the list unless includeDone, except legal duties (R5), which stay until discharged.
+         *
+         *     **Access policy** — action `inbox.read`: every signed-in role.
+         */
+        get: operations["listInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/tasks/assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a task of your inbox to a colleague of your organisation (or yourself): task.assigned
+         * @description **Access policy** — action `inbox.manage`: police (task); prosecutor (task); ind-1f (task); dtv (task). Every access is written to the access log with its legal basis.
+         */
+        post: operations["assignTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/tasks/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a task of your inbox done: task.marked-done. A legal duty (R5) stays in the inbox, still open, until discharged by its own event
+         * @description **Access policy** — action `inbox.manage`: police (task); prosecutor (task); ind-1f (task); dtv (task). Every access is written to the access log with its legal basis.
+         */
+        post: operations["completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/inbox/tasks/reopenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a task of your inbox marked done: task.reopened
+         * @description **Access policy** — action `inbox.manage`: police (task); prosecutor (task); ind-1f (task); dtv (task). Every access is written to the access log with its legal basis.
+         */
+        post: operations["reopenTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/watchlists": {
         parameters: {
             query?: never;
@@ -1246,7 +1328,7 @@ export interface paths {
         };
         /**
          * One witness: the summary and the stream's events (identity withheld where the policy says)
-         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
+         * @description **Access policy** — action `stream.read`: police (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); prosecutor (criminal, intake, mla, extradition; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); ind-1f (exclusion; departure; person when person-named-in-readable-case; evidence when evidence-of-readable-case; witness when witness-of-readable-case; task when task-of-own-organisation); dtv (departure; exclusion when person-in-own-departure-dossier, view decision-and-consequences; person when person-named-in-readable-case; task when task-of-own-organisation); prosecutor under r3-investigating-judge (on, from 2000-01-01; requires person-is-suspect-in-open-criminal-case and judge-authorisation-in-force). Every access is written to the access log with its legal basis.
          */
         get: operations["showWitness"];
         put?: never;
@@ -7431,6 +7513,637 @@ export interface operations {
                                 appealPending: boolean;
                             };
                         }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInbox: {
+        parameters: {
+            query?: {
+                /** @description Only the tasks assigned to you. */
+                mine?: boolean;
+                includeDone?: boolean;
+                date?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        date: string;
+                        items: {
+                            /** @description The key of a task of your inbox (an item's `key`). */
+                            key: string;
+                            kind: "victim-information" | "article3-reassessment" | "hearing" | "screening-hit" | "cross-reference" | "authorisation-expiring";
+                            /** @description The last day to do it (YYYY-MM-DD). */
+                            dueDate: string;
+                            overdue: boolean;
+                            subject: {
+                                stream: string;
+                                /** @description The case number, or the person's name for a person item. */
+                                reference: string;
+                                person: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                text: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            };
+                            assignee?: {
+                                username: string;
+                                displayName: string;
+                                by: string;
+                                on: string;
+                            };
+                            done?: {
+                                by: string;
+                                on: string;
+                                note: string | null;
+                                /** @description A legal duty marked done stays open until the fact the law names is recorded (R5: criminal.victim-informed). */
+                                stillOpen: boolean;
+                            };
+                            legalDuty: boolean;
+                            /** @description The page of the web app where the work is done. */
+                            link: string;
+                        }[];
+                        /** @description Who of your organisation a task can be assigned to (empty: your role keeps no tasks). */
+                        colleagues: {
+                            username: string;
+                            displayName: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The key of a task of your inbox (an item's `key`). */
+                    task: string;
+                    /** @description The username of the colleague. */
+                    assignee: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        item: {
+                            /** @description The key of a task of your inbox (an item's `key`). */
+                            key: string;
+                            kind: "victim-information" | "article3-reassessment" | "hearing" | "screening-hit" | "cross-reference" | "authorisation-expiring";
+                            /** @description The last day to do it (YYYY-MM-DD). */
+                            dueDate: string;
+                            overdue: boolean;
+                            subject: {
+                                stream: string;
+                                /** @description The case number, or the person's name for a person item. */
+                                reference: string;
+                                person: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                text: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            };
+                            assignee?: {
+                                username: string;
+                                displayName: string;
+                                by: string;
+                                on: string;
+                            };
+                            done?: {
+                                by: string;
+                                on: string;
+                                note: string | null;
+                                /** @description A legal duty marked done stays open until the fact the law names is recorded (R5: criminal.victim-informed). */
+                                stillOpen: boolean;
+                            };
+                            legalDuty: boolean;
+                            /** @description The page of the web app where the work is done. */
+                            link: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completeTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The key of a task of your inbox (an item's `key`). */
+                    task: string;
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        item: {
+                            /** @description The key of a task of your inbox (an item's `key`). */
+                            key: string;
+                            kind: "victim-information" | "article3-reassessment" | "hearing" | "screening-hit" | "cross-reference" | "authorisation-expiring";
+                            /** @description The last day to do it (YYYY-MM-DD). */
+                            dueDate: string;
+                            overdue: boolean;
+                            subject: {
+                                stream: string;
+                                /** @description The case number, or the person's name for a person item. */
+                                reference: string;
+                                person: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                text: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            };
+                            assignee?: {
+                                username: string;
+                                displayName: string;
+                                by: string;
+                                on: string;
+                            };
+                            done?: {
+                                by: string;
+                                on: string;
+                                note: string | null;
+                                /** @description A legal duty marked done stays open until the fact the law names is recorded (R5: criminal.victim-informed). */
+                                stillOpen: boolean;
+                            };
+                            legalDuty: boolean;
+                            /** @description The page of the web app where the work is done. */
+                            link: string;
+                        };
+                    };
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopenTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The key of a task of your inbox (an item's `key`). */
+                    task: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        eventId: string;
+                        item: {
+                            /** @description The key of a task of your inbox (an item's `key`). */
+                            key: string;
+                            kind: "victim-information" | "article3-reassessment" | "hearing" | "screening-hit" | "cross-reference" | "authorisation-expiring";
+                            /** @description The last day to do it (YYYY-MM-DD). */
+                            dueDate: string;
+                            overdue: boolean;
+                            subject: {
+                                stream: string;
+                                /** @description The case number, or the person's name for a person item. */
+                                reference: string;
+                                person: {
+                                    id: string;
+                                    name: string;
+                                } | null;
+                                text: {
+                                    nl: string;
+                                    en: string;
+                                };
+                            };
+                            assignee?: {
+                                username: string;
+                                displayName: string;
+                                by: string;
+                                on: string;
+                            };
+                            done?: {
+                                by: string;
+                                on: string;
+                                note: string | null;
+                                /** @description A legal duty marked done stays open until the fact the law names is recorded (R5: criminal.victim-informed). */
+                                stillOpen: boolean;
+                            };
+                            legalDuty: boolean;
+                            /** @description The page of the web app where the work is done. */
+                            link: string;
+                        };
                     };
                 };
             };

@@ -4,6 +4,7 @@
 import { evidenceEn } from './evidence';
 import { witnessesEn } from './witnesses';
 import { proofEn } from './proof';
+import { inboxEn } from './inbox';
 import type { nl } from './nl';
 
 export type Translations<T = typeof nl> = { [K in keyof T]: T[K] extends string ? string : Translations<T[K]> };
@@ -15,6 +16,8 @@ export const en: Translations = {
   witnesses: witnessesEn.witnesses,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofEn.proof,
+  // The task inbox (issue 17): its words live in ./inbox.ts.
+  inbox: inboxEn.inbox,
   common: {
     appName: 'imketen',
     appTagline: 'Information system for international crimes',
@@ -59,6 +62,7 @@ export const en: Translations = {
     accounts: 'Accounts',
     accessLog: 'Access log',
     screening: 'Screening',
+    inbox: 'Inbox',
   },
   search: {
     label: 'Search a person by name',
@@ -191,6 +195,7 @@ export const en: Translations = {
     none: 'No accesses found.',
   },
   accessAction: {
+    ...inboxEn.accessAction,
     ...witnessesEn.accessAction,
     'health.read': 'Server status read',
     'docs.read': 'API documentation read',
@@ -291,6 +296,11 @@ export const en: Translations = {
   },
   /** Problem answers of the server in words: by reason (with its values), else by error code (src/api/problem-text.ts). */
   problemReason: {
+    taskNotInInbox: 'This task is not in your inbox: you assign and close only what waits for you.',
+    notAColleague: 'No colleague {{username}} in your organisation: a task is assigned within its own organisation.',
+    colleagueCannotSee: '{{username}} may not see this task: assign it to a colleague who may.',
+    taskDoneAlready: 'This task was marked done already.',
+    taskNotDone: 'Only a task marked done can be reopened.',
     wrongCredentials: 'Wrong username or password.',
     signInThrottled: 'Too many failed sign-in attempts: wait {{seconds}} seconds before trying again.',
     notSignedIn: 'You are not signed in. Please sign in again.',
@@ -371,6 +381,7 @@ export const en: Translations = {
     ...evidenceEn.eventType,
     ...witnessesEn.eventType,
     ...proofEn.eventType,
+    ...inboxEn.eventType,
     'person.registered': 'Person registered',
     'person.merged': 'Person merged',
     'person.alias-added': 'Alias added',
@@ -412,6 +423,7 @@ export const en: Translations = {
     retracted: 'Retracted',
   },
   field: {
+    ...inboxEn.field,
     ...evidenceEn.field,
     ...witnessesEn.field,
     ...proofEn.field,

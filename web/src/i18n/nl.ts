@@ -6,6 +6,7 @@
 import { evidenceNl } from './evidence';
 import { witnessesNl } from './witnesses';
 import { proofNl } from './proof';
+import { inboxNl } from './inbox';
 
 export const nl = {
   // The evidence register (issue 12): its words live in ./evidence.ts.
@@ -14,6 +15,8 @@ export const nl = {
   witnesses: witnessesNl.witnesses,
   // The proof matrix and evidence at risk (issue 13): its words live in ./proof.ts.
   proof: proofNl.proof,
+  // The task inbox (issue 17): its words live in ./inbox.ts.
+  inbox: inboxNl.inbox,
   common: {
     appName: 'imketen',
     appTagline: 'Informatiesysteem internationale misdrijven',
@@ -58,6 +61,7 @@ export const nl = {
     accounts: 'Accounts',
     accessLog: 'Toegangslog',
     screening: 'Screening',
+    inbox: 'Werkbak',
   },
   search: {
     label: 'Zoek persoon op naam',
@@ -190,6 +194,7 @@ export const nl = {
     none: 'Geen toegangen gevonden.',
   },
   accessAction: {
+    ...inboxNl.accessAction,
     ...witnessesNl.accessAction,
     'health.read': 'Status van de server opgevraagd',
     'docs.read': 'API-documentatie gelezen',
@@ -290,6 +295,11 @@ export const nl = {
   },
   /** Problem answers of the server in words: by reason (with its values), else by error code (src/api/problem-text.ts). */
   problemReason: {
+    taskNotInInbox: 'Deze taak staat niet in uw werkbak: u wijst alleen toe en handelt alleen af wat op u wacht.',
+    notAColleague: 'Geen collega {{username}} in uw organisatie: een taak wordt binnen de eigen organisatie toegewezen.',
+    colleagueCannotSee: '{{username}} mag deze taak niet zien: wijs haar toe aan een collega die dat wel mag.',
+    taskDoneAlready: 'Deze taak is al afgehandeld.',
+    taskNotDone: 'Alleen een afgehandelde taak kan worden heropend.',
     wrongCredentials: 'Gebruikersnaam of wachtwoord onjuist.',
     signInThrottled: 'Te veel mislukte aanmeldpogingen: wacht {{seconds}} seconden en probeer het dan opnieuw.',
     notSignedIn: 'U bent niet aangemeld. Meld u opnieuw aan.',
@@ -370,6 +380,7 @@ export const nl = {
     ...evidenceNl.eventType,
     ...witnessesNl.eventType,
     ...proofNl.eventType,
+    ...inboxNl.eventType,
     'person.registered': 'Persoon geregistreerd',
     'person.merged': 'Persoon samengevoegd',
     'person.alias-added': 'Alias toegevoegd',
@@ -411,6 +422,7 @@ export const nl = {
     retracted: 'Ingetrokken',
   },
   field: {
+    ...inboxNl.field,
     ...evidenceNl.field,
     ...witnessesNl.field,
     ...proofNl.field,

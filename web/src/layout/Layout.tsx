@@ -11,7 +11,7 @@ import { useSession } from '../auth/session';
 import { labelOf } from '../format';
 import { roleView, type Section } from '../roles';
 
-const SECTION_PATHS: Record<Section, string> = { home: '/', cases: '/cases', victims: '/victims', screening: '/screening', report: '/report', accounts: '/', accessLog: '/access-log' };
+const SECTION_PATHS: Record<Section, string> = { home: '/', inbox: '/inbox', cases: '/cases', victims: '/victims', screening: '/screening', report: '/report', accounts: '/', accessLog: '/access-log' };
 
 export function Layout() {
   const { t, i18n } = useTranslation();

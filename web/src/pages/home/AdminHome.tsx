@@ -1,5 +1,5 @@
 /** The administrator: the accounts (no case data), and the requests that wait for a second administrator. */
-import { Alert, Typography } from '@mui/material';
+import { Alert, Grid, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, unwrap } from '../../api/client';
@@ -9,6 +9,7 @@ import { ApprovalActions } from '../../components/ApprovalActions';
 import { Loaded } from '../../components/Status';
 import { DataTable } from '../../components/Tables';
 import { formatDateTime, labelOf } from '../../format';
+import { InboxCard } from '../../components/inbox/InboxCard';
 
 export function AdminHome() {
   const { t, i18n } = useTranslation();
@@ -51,6 +52,9 @@ export function AdminHome() {
             { key: 'status', header: t('accounts.status'), cell: (row) => (row.disabled ? t('accounts.disabled') : t('accounts.active')) },
           ]} />
       )}</Loaded>
+      <Grid container spacing={3} sx={{ mt: 3 }}>
+        <InboxCard />
+      </Grid>
     </>
   );
 }

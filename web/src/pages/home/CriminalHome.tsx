@@ -8,6 +8,7 @@ import { Loaded } from '../../components/Status';
 import { CaseLink, Count, DataTable } from '../../components/Tables';
 import { WitnessRiskCard } from '../../components/witnesses/WitnessRiskCard';
 import { formatDate, labelOf } from '../../format';
+import { InboxCard } from '../../components/inbox/InboxCard';
 
 const OPEN_PHASES = ['investigation', 'first-instance', 'appeal', 'cassation'];
 
@@ -19,6 +20,7 @@ export function CriminalHome() {
   const victims = useLoad(() => unwrap(client.GET('/api/overview/victims', { params: { query: { overdueOnly: true } } })), []);
   return (
     <Grid container spacing={3}>
+      <InboxCard />
       <Grid size={{ xs: 12, md: 6 }}>
         <Typography variant="h2" component="h2">{t('home.casesByPhase')}</Typography>
         <Loaded state={phases}>{(data) => {

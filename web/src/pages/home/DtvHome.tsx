@@ -9,6 +9,7 @@ import { Loaded } from '../../components/Status';
 import { CaseLink, Count, DataTable, PersonLink } from '../../components/Tables';
 import { formatDate } from '../../format';
 import { countryName } from '../../lib/countries';
+import { InboxCard } from '../../components/inbox/InboxCard';
 
 export function DtvHome() {
   const { t, i18n } = useTranslation();
@@ -20,6 +21,7 @@ export function DtvHome() {
   const reassessment = useLoad(() => unwrap(client.GET('/api/overview/article3-reassessment')), []);
   return (
     <Grid container spacing={3}>
+      <InboxCard />
       <Grid size={{ xs: 12, md: 6 }}>
         <Typography variant="h2" component="h2">{t('home.dossiers')}</Typography>
         <Loaded state={phases}>{(data) => {

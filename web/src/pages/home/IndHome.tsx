@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session';
 import { Loaded } from '../../components/Status';
 import { CaseLink, Count, DataTable } from '../../components/Tables';
 import { formatDate, labelOf } from '../../format';
+import { InboxCard } from '../../components/inbox/InboxCard';
 
 export function IndHome() {
   const { t, i18n } = useTranslation();
@@ -19,6 +20,7 @@ export function IndHome() {
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
   return (
     <Grid container spacing={3}>
+      <InboxCard />
       <Grid size={{ xs: 12, md: 6 }}>
         <Typography variant="h2" component="h2">{t('home.investigations1F')}</Typography>
         <Loaded state={phases}>{(data) => {
