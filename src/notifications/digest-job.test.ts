@@ -100,7 +100,7 @@ describe('the digests as a background job and at the command line', () => {
       assert.equal(sent.code, 0, sent.stderr);
       assert.match(sent.stdout, /^tim\.digest +daily:\S+ +sent \(victim-information 1\)\n$/);
       const mails = await smtp.waitFor(before + 1);
-      assert.match(mails[before]!.text, /https:\/\/imketen\.example\/victims\n/, 'the public address without its trailing slash');
+      assert.match(mails[before]!.text, /: https:\/\/imketen\.example\/inbox\n/, 'the public address without its trailing slash');
       const again = await imketen('--data-dir', dataDir, 'notifications', 'send');
       assert.match(again.stdout, /done before for this period/);
     } finally {

@@ -106,17 +106,17 @@ for (const engine of TEST_ENGINES) {
       assert.equal(om.subject, 'imketen: 3 taken wachten op u');
       assert.equal(om.headers.get('content-language'), 'nl');
       assert.match(om.text, /^Goedemorgen om\.digest,/);
-      assert.match(om.text, /- Slachtoffers te informeren: 2 \(waarvan 1 over tijd\)\n {2}https:\/\/imketen\.example\/victims\n/);
-      assert.match(om.text, /- Zittingen voor te bereiden: 1\n {2}https:\/\/imketen\.example\/cases\?kind=criminal\n/);
+      assert.match(om.text, /- Slachtoffers te informeren: 2 \(waarvan 1 over tijd\)\n- Zittingen voor te bereiden: 1\n\nNaar uw takenlijst in imketen: https:\/\/imketen\.example\/inbox\n/);
       assert.match(om.text, /noemt bewust geen namen, zaaknummers/);
       assert.match(om.text, /Deze samenvatting wijzigen of stopzetten: https:\/\/imketen\.example\/settings\/notifications/);
       assert.match(om.html, /<html lang="nl">/);
-      assert.match(om.html, /Slachtoffers te informeren: <strong>2<\/strong> \(waarvan 1 over tijd\) — <a href="https:\/\/imketen\.example\/victims">Openen<\/a>/);
+      assert.match(om.html, /<li>Slachtoffers te informeren: <strong>2<\/strong> \(waarvan 1 over tijd\)<\/li>/);
+      assert.match(om.html, /<a href="https:\/\/imketen\.example\/inbox">Naar uw takenlijst in imketen<\/a>/);
 
       const dtv = to('dtv.digest@dtv.example');
       assert.equal(dtv.subject, 'imketen: 1 task waits for you');
       assert.match(dtv.text, /this waits for you in imketen this week:/);
-      assert.match(dtv.text, /- Article 3 barriers to reassess: 1 \(1 of them overdue\)\n {2}https:\/\/imketen\.example\/cases\?kind=departure\n/);
+      assert.match(dtv.text, /- Article 3 barriers to reassess: 1 \(1 of them overdue\)\n\nOpen your task inbox in imketen: https:\/\/imketen\.example\/inbox\n/);
       assert.match(dtv.html, /<html lang="en">/);
 
       const hearings = to('om.hearings@om.example');

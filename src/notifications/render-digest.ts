@@ -1,11 +1,11 @@
 /**
  * The text of a digest e-mail, in Dutch or English, as plain text and as simple HTML (README, "Notifications").
- * It says how many items of each kind wait and links to the page where they are — nothing more: no names of
+ * It says how many items of each kind wait and links to the task inbox where they are — nothing more: no names of
  * suspects, victims or witnesses, no case numbers, no dates of a case. E-mail leaves the system (it is stored on
  * mail servers outside the chain and may be forwarded), so the details stay behind the sign-in, where the access
  * policy decides and every read is logged.
  */
-import { DIGEST_KIND_PAGES, DIGEST_KINDS, PREFERENCES_PAGE, type DigestCounts, type DigestKind } from './digest-kinds.js';
+import { DIGEST_KINDS, INBOX_PAGE, PREFERENCES_PAGE, type DigestCounts, type DigestKind } from './digest-kinds.js';
 
 export type DigestLanguage = 'nl' | 'en';
 
@@ -29,7 +29,7 @@ const WORDS = {
       'cross-reference': 'Kruisverwijzingen tussen partners te beoordelen',
       'authorisation-expiring': 'Machtigingen van de rechter-commissaris die binnenkort verlopen',
     } satisfies Record<DigestKind, string>,
-    open: 'Openen',
+    open: 'Naar uw takenlijst in imketen',
     why: 'Deze e-mail noemt bewust geen namen, zaaknummers of andere gegevens van zaken: e-mail verlaat het systeem. Meld u aan in imketen om ze te zien.',
     preferences: 'Deze samenvatting wijzigen of stopzetten',
     frequency: { daily: 'dagelijkse', weekly: 'wekelijkse' },
@@ -48,7 +48,7 @@ const WORDS = {
       'cross-reference': 'Cross-references between partners to review',
       'authorisation-expiring': 'Authorisations of the investigating judge about to expire',
     } satisfies Record<DigestKind, string>,
-    open: 'Open',
+    open: 'Open your task inbox in imketen',
     why: 'This e-mail deliberately names no persons, case numbers or other case details: e-mail leaves the system. Sign in to imketen to see them.',
     preferences: 'Change or stop this digest',
     frequency: { daily: 'daily', weekly: 'weekly' },
@@ -77,13 +77,15 @@ export function renderDigest(input: DigestInput): DigestMessage {
   const total = kinds.reduce((sum, kind) => sum + input.counts[kind]!.count, 0);
   const lines = kinds.map((kind) => {
     const { count, overdue } = input.counts[kind]!;
-    return { kind, label: words.kinds[kind], count, overdue: overdue > 0 ? words.overdue(overdue) : '', url: `${input.publicUrl}${DIGEST_KIND_PAGES[kind]}` };
+    return { kind, label: words.kinds[kind], count, overdue: overdue > 0 ? words.overdue(overdue) : '' };
   });
+  const inbox = `${input.publicUrl}${INBOX_PAGE}`;
   const preferences = `${input.publicUrl}${PREFERENCES_PAGE}`;
   const footer = words.footer(words.frequency[input.frequency]);
   const text = [
     words.greeting(input.username), '', words.intro[input.frequency], '',
-    ...lines.map((line) => `- ${line.label}: ${line.count}${line.overdue ? ` (${line.overdue})` : ''}\n  ${line.url}`), '',
+    ...lines.map((line) => `- ${line.label}: ${line.count}${line.overdue ? ` (${line.overdue})` : ''}`), '',
+    `${words.open}: ${inbox}`, '',
     words.why, '', `${words.preferences}: ${preferences}`, footer, '',
   ].join('\n');
   const html = [
@@ -91,8 +93,9 @@ export function renderDigest(input: DigestInput): DigestMessage {
     '<body style="font-family: Arial, sans-serif; color: #1a1a1a; line-height: 1.5">',
     `<p>${escape(words.greeting(input.username))}</p>`, `<p>${escape(words.intro[input.frequency])}</p>`,
     '<ul>',
-    ...lines.map((line) => `<li>${escape(line.label)}: <strong>${line.count}</strong>${line.overdue ? ` (${escape(line.overdue)})` : ''} — <a href="${escape(line.url)}">${escape(words.open)}</a></li>`),
+    ...lines.map((line) => `<li>${escape(line.label)}: <strong>${line.count}</strong>${line.overdue ? ` (${escape(line.overdue)})` : ''}</li>`),
     '</ul>',
+    `<p><a href="${escape(inbox)}">${escape(words.open)}</a></p>`,
     `<p>${escape(words.why)}</p>`,
     `<p style="font-size: 0.9em"><a href="${escape(preferences)}">${escape(words.preferences)}</a>. ${escape(footer)}</p>`,
     '</body></html>',
