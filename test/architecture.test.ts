@@ -19,7 +19,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['store'],
   ['audit'],
   ['access-log', 'accounts', 'backup', 'demo', 'evidence', 'export', 'import', 'policy', 'registry', 'reports', 'screening'],
-  ['jobs', 'operations'],
+  ['jobs', 'notifications', 'operations'],
   ['server'],
   ['cli'],
 ];

@@ -22,6 +22,7 @@ export const EXIT_CODES: Record<ErrorCode, number> = {
   FILE_CORRUPT: 8,
   FILE_TOO_LARGE: 2,
   FILE_STORE_UNAVAILABLE: 7,
+  MAIL_FAILED: 7,
   // Accounts and access; the CLI meets them in the commands that manage accounts, authorisations and the access log.
   ACCOUNT_NOT_FOUND: 4,
   ACCOUNT_EXISTS: 5,

@@ -39,6 +39,7 @@ export const COMMAND_MODULES: readonly CommandModule[] = [
     load: async () => (await import('./commands/backup.js')).registerBackup,
   },
   { commands: [['jobs', '[options]', 'the background jobs (screening after a list update, re-screening changed persons) with state and progress']], load: async () => (await import('./commands/jobs.js')).registerJobs },
+  { commands: [['notifications', '', 'e-mail digests of waiting work: send the ones that are due (README, "Notifications")']], load: async () => (await import('./commands/notifications.js')).registerNotifications },
   { commands: [['watchlist', '', 'the lists persons are screened against (UN, OFAC, own lists): import and list their versions']], load: async () => (await import('./commands/watchlist.js')).registerWatchlist },
   { commands: [['screen', '[options] [queries]', 'screen names against a watchlist: a file of queries, or the persons of the registry']], load: async () => (await import('./commands/screen.js')).registerScreen },
   { commands: [['hits', '', 'review the hits of screening and cross-referencing: list, show, confirm, reject, unsure']], load: async () => (await import('./commands/hits.js')).registerHits },

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import { ImketenError } from '../domain/errors.js';
+import { readMailConfig, type MailConfig } from './mail-config.js';
 
 export interface StoreConfig {
   /** A postgres:// URL: use that PostgreSQL server. Otherwise the embedded PGlite store in `dataDir`. */
@@ -30,6 +31,8 @@ export interface RuntimeConfig {
   checkpointKeyFile: string;
   /** The HMAC key of the analysis pseudonyms (created on first use, mode 0600; docs/retention.md). */
   analysisKeyFile: string;
+  /** SMTP for the notification digests (README, "Notifications"); undefined: no e-mail is sent. */
+  mail?: MailConfig;
   debug: boolean;
 }
 
@@ -45,11 +48,13 @@ export function readConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     throw new ImketenError('CONFIG_INVALID', `DATABASE_URL must start with postgres:// or postgresql://, got '${databaseUrl}'.`);
   }
   const dataDir = resolve(overrides.dataDir ?? (env.IMKETEN_DATA_DIR || './data'));
+  const mail = readMailConfig(env);
   return Object.freeze({
     store: Object.freeze({ databaseUrl, dataDir }),
     files: Object.freeze(readFileStoreConfig(dataDir, env)),
     checkpointKeyFile: resolve(env.IMKETEN_CHECKPOINT_KEY || join(dataDir, 'keys', 'checkpoint-ed25519.pem')),
     analysisKeyFile: resolve(env.IMKETEN_ANALYSIS_KEY || join(dataDir, 'keys', 'analysis-hmac.key')),
+    ...(mail ? { mail } : {}),
     debug: overrides.debug ?? env.IMKETEN_DEBUG === '1',
   });
 }

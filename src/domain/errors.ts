@@ -26,6 +26,8 @@ export type ErrorCode =
   | 'FILE_CORRUPT'
   | 'FILE_TOO_LARGE'
   | 'FILE_STORE_UNAVAILABLE'
+  // Notifications: the SMTP server refused or could not be reached (README, "Notifications").
+  | 'MAIL_FAILED'
   // Accounts and access: who you are (a sign-in that failed), what you may do, how often you may try, and the
   // accounts, tokens and approval requests themselves.
   | 'UNAUTHENTICATED'

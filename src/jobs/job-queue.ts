@@ -7,7 +7,7 @@
  */
 import PgBoss from 'pg-boss';
 import type { Db } from '../store/db.js';
-import { JOB_KINDS, type JobContext, type JobKind } from './job-kinds.js';
+import { DIGEST_SCHEDULE, JOB_KINDS, type JobContext, type JobKind, type NotificationSettings } from './job-kinds.js';
 import { recordProgress } from './job-store.js';
 
 export interface JobQueueOptions {
@@ -18,6 +18,11 @@ export interface JobQueueOptions {
   pollSeconds?: number;
   /** Told of failures of pg-boss's own upkeep (the server logs them). */
   onError?: (error: Error) => void;
+  /**
+   * SMTP is configured (README, "Notifications"): this worker sends the e-mail digests, and keeps pg-boss's clock so
+   * that the hourly schedule queues them.
+   */
+  notifications?: NotificationSettings;
 }
 
 export class JobQueue {
@@ -26,7 +31,7 @@ export class JobQueue {
   static async open(db: Db, options: JobQueueOptions): Promise<JobQueue> {
     const boss = new PgBoss({
       db: { executeSql: (text: string, values?: unknown[]) => runSql(db, text, values) },
-      schedule: false,
+      schedule: options.work && options.notifications !== undefined,
       supervise: options.work,
       migrate: true,
     });
@@ -38,12 +43,16 @@ export class JobQueue {
           .catch(async (error: Error) => { if (!(await boss.getQueue(kind.queue))) throw error; });
       }
     }
+    if (options.work && options.notifications) {
+      await boss.schedule(JOB_KINDS['send-digests'].queue, DIGEST_SCHEDULE.cron, {}, { tz: DIGEST_SCHEDULE.timeZone });
+    }
     const queue = new JobQueue(boss);
     if (options.work) {
       for (const kind of Object.values(JOB_KINDS)) {
         await boss.work(kind.queue, { pollingIntervalSeconds: options.pollSeconds ?? 2 }, async ([job]) => {
           const context: JobContext = {
             db, now: options.now,
+            ...(options.notifications ? { notifications: options.notifications } : {}),
             progress: (progress) => recordProgress(db, job!.id, kind.queue, progress),
           };
           await kind.run(job!.data as never, context);

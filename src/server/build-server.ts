@@ -51,6 +51,8 @@ export interface ServerDeps {
   captureSigner?: CaptureSigner;
   /** The key of the analysis pseudonyms (docs/retention.md): an erasure records the cases' analysis facts first. */
   analysisKey?: Buffer;
+  /** SMTP is configured: digests are sent (README, "Notifications"). */
+  mailConfigured?: boolean;
 }
 
 export interface RegisteredRoute {
@@ -93,6 +95,7 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
     ...(deps.files ? { files: deps.files } : {}),
     ...(deps.captureSigner ? { captureSigner: deps.captureSigner } : {}),
     ...(deps.analysisKey ? { analysisKey: deps.analysisKey } : {}),
+    mailConfigured: deps.mailConfigured === true,
   };
   const app = Fastify({
     logger: { level: config.logLevel },

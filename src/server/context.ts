@@ -48,6 +48,8 @@ export interface ServerContext {
   captureSigner?: CaptureSigner;
   /** The key of the analysis pseudonyms; absent (tests): an erasure records no analysis facts. */
   analysisKey?: Buffer;
+  /** Whether SMTP is configured, so that digests are sent (README, "Notifications"); the preference page says so. */
+  mailConfigured?: boolean;
 }
 
 declare module 'fastify' {

@@ -76,6 +76,9 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'POST /api/reports/:year/publication': return [{ url: '/api/reports/2025/publication', kind: 'report', body: () => ({}) }];
     case 'GET /api/reports/:year/diff': return [{ url: '/api/reports/2025/diff', kind: 'report', ok: [200, 404] }];
     case 'GET /api/jobs': return [{ url: '/api/jobs', kind: 'jobs' }];
+    // Every signed-in person's own digest preferences (routes/notification-preferences.ts).
+    case 'GET /api/me/notification-preferences': return [{ url: '/api/me/notification-preferences' }];
+    case 'PUT /api/me/notification-preferences': return [{ url: '/api/me/notification-preferences', body: () => ({ enabled: false, frequency: 'weekly', kinds: ['screening-hit'], language: 'en', email: null }) }];
     case 'GET /api/accounts': return [{ url: '/api/accounts', kind: 'accounts' }];
     // A police account or token waits for a second administrator (202; separation-of-duties.test.ts).
     case 'POST /api/accounts': return [{ url: '/api/accounts', kind: 'accounts', body: (role) => ({ username: `new.${role}`, displayName: 'New', role: 'police', password: 'a long enough password' }), ok: [202] }];

@@ -17,6 +17,7 @@ import { ProofPage } from './pages/ProofPage';
 import { EvidencePage } from './pages/EvidencePage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NotificationSettingsPage } from './pages/NotificationSettingsPage';
 import { PersonPage } from './pages/PersonPage';
 import { ReportPage } from './pages/ReportPage';
 import { RetentionPage } from './pages/RetentionPage';
@@ -80,6 +81,7 @@ function AppRoutes() {
         <Route path="admin/accounts" element={<AccountsPage />} />
         <Route path="admin/tokens" element={<TokensPage />} />
         <Route path="admin/vocabularies" element={<VocabulariesPage />} />
+        <Route path="settings/notifications" element={<NotificationSettingsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

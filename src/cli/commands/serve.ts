@@ -3,6 +3,7 @@ import { loadSigningKey } from '../../audit/checkpoints.js';
 import { ed25519Signer } from '../../capture/manifest.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoAccountsIfEmpty } from '../../accounts/demo-accounts.js';
 import { JobQueue } from '../../jobs/job-queue.js';
+import { ruleConfig } from '../../config/rules.js';
 import { loadPolicy } from '../../policy/policy.js';
 import { buildServer } from '../../server/build-server.js';
 import { readServerConfig, type ServerConfig } from '../../server/config.js';
@@ -49,13 +50,15 @@ export async function runServer(context: CliContext, options: ServeOptions, setu
       else process.stderr.write(`Using ${where}.\n`);
       const demoAccounts = config.demoAccounts && await loadDemoAccountsIfEmpty(db, policy, context.now());
       // The background jobs are worked by every server (README, "Background jobs"); closing the server drains them.
-      const jobs = await JobQueue.open(db, { work: true, now: context.now, onError: (error) => process.stderr.write(`Background jobs: ${error.message}\n`) });
+      // With SMTP configured it also sends the e-mail digests every hour (README, "Notifications").
+      const notifications = context.config.mail ? { mail: context.config.mail, policy, rules: ruleConfig() } : undefined;
+      const jobs = await JobQueue.open(db, { work: true, now: context.now, notifications, onError: (error) => process.stderr.write(`Background jobs: ${error.message}\n`) });
       return { demoAccounts, jobs };
     });
     // Web captures asked for over the API are signed with the server's checkpoint key, as `imketen evidence capture` signs them.
     const key = loadSigningKey(context.config.checkpointKeyFile);
     const captureSigner = ed25519Signer({ privateKey: key.privateKey, keyId: key.keyId, publicKey: key.publicKey });
-    const app = await buildServer({ db, config, policy, now: context.now, jobs, followChanges: true, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit }, captureSigner, analysisKey: loadAnalysisKey(context.config.analysisKeyFile) });
+    const app = await buildServer({ db, config, policy, now: context.now, jobs, followChanges: true, files: { store: fileStore, uploadLimit: context.config.files.uploadLimit }, captureSigner, analysisKey: loadAnalysisKey(context.config.analysisKeyFile), mailConfigured: context.config.mail !== undefined });
     const address = await app.listen({ host: config.host, port: config.port });
     context.stdout.write(banner(address, config, demoAccounts || (config.demoAccounts && await hasDemoAccounts(db))));
     await new Promise<void>((resolve) => {

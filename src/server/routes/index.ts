@@ -7,6 +7,7 @@ import { registerEventRoutes } from './events.js';
 import { registerHealthRoutes } from './health.js';
 import { registerInboxRoutes } from './inbox.js';
 import { registerJobRoutes } from './jobs.js';
+import { registerNotificationPreferenceRoutes } from './notification-preferences.js';
 import { registerEvidenceRoutes } from './evidence.js';
 import { registerProofRoutes } from './proof.js';
 import { registerEvidenceBundleRoutes } from './evidence-bundle.js';
@@ -46,6 +47,7 @@ export async function registerRoutes(app: App, context: ServerContext): Promise<
   registerSubjectAccessRoutes(app, context);
   registerErasureRoutes(app, context);
   registerJobRoutes(app, context);
+  registerNotificationPreferenceRoutes(app, context);
   registerEvidenceRoutes(app, context);
   registerWitnessRoutes(app, context);
   registerProofRoutes(app, context);

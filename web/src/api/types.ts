@@ -28,6 +28,7 @@ export type ExclusionDecisions = Get<'/api/overview/exclusion-decisions'>;
 export type CaseList = Get<'/api/cases'>;
 export type ReportDiff = Get<'/api/reports/{year}/diff'>;
 export type PersonMatches = Get<'/api/matching/persons'>;
+export type NotificationPreferences = Get<'/api/me/notification-preferences'>;
 export type PersonMatch = PersonMatches['items'][number];
 export type Watchlists = Get<'/api/watchlists'>;
 export type ScreeningHits = Get<'/api/screening/hits'>;

@@ -85,6 +85,9 @@ export function Layout() {
       </Container>
       <Box component="footer" sx={{ py: 2, px: 3, bgcolor: '#e8ecf1' }}>
         <Typography variant="body2">{t('common.footer')}</Typography>
+        <Typography variant="body2" sx={{ mt: 0.5 }}>
+          <MuiLink component={Link} to="/settings/notifications">{t('notifications.link')}</MuiLink>
+        </Typography>
       </Box>
     </Box>
   );
