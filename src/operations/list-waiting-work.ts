@@ -7,8 +7,7 @@
  * come from its organisation's task streams (src/domain/task/state.ts).
  */
 import type { AsOf } from '../domain/as-of.js';
-import { addDays, addMonths, dateInWords } from '../domain/dates.js';
-import type { DepartureState } from '../domain/departure/state.js';
+import { addDays, dateInWords } from '../domain/dates.js';
 import type { Bilingual, RuleConfig } from '../domain/rules/rule-config.js';
 import { initialState as EMPTY_TASK, taskStream, type TaskState } from '../domain/task/state.js';
 import { authorize, readableKinds } from '../policy/authorize.js';
@@ -44,7 +43,7 @@ export const WORK_OF_ROLE: Readonly<Record<string, readonly WaitingKind[]>> = {
 };
 
 /** Periods of the inbox, in config/rules.json `durations` where set; these defaults otherwise (chosen, not law). */
-export const INBOX_DEFAULTS = { article3ReassessmentMonths: 12, hitReviewDays: 14, hearingPreparationDays: 14, authorisationNoticeDays: 30, hearingHorizonDays: 90 };
+export const INBOX_DEFAULTS = { hitReviewDays: 14, hearingPreparationDays: 14, authorisationNoticeDays: 30, hearingHorizonDays: 90 };
 
 export interface WaitingSubject {
   /** The stream the item is about: `criminal/SZ-2015-001`, `departure/VT-…`, `person/P-…`. */
@@ -174,37 +173,28 @@ export async function listWaitingWork(tx: Queryable, request: WaitingWorkRequest
   if (work.has('article3-reassessment')) {
     const granted = await decide('cases.list', { kind: 'departure', personIds: [] });
     if (granted.allowed) {
-      const groups = await listArticle3Reassessment(tx, { asOf });
-      const dossiers = new Map(groups.flatMap((group) => group.dossiers.map((dossier) => [dossier.dossier, dossier] as const)));
-      const streams = await readStreams(tx, [...dossiers.keys()]);
-      const situations = context.rules.countrySituations ?? [];
+      // R7 as the reassessment list and the case page apply it: a dossier waits once its country's situation changed
+      // after the last assessment, due since that day (the earliest change, for a person of several nationalities)
+      const groups = await listArticle3Reassessment(tx, { asOf, situations: context.rules.countrySituations ?? [] });
+      const due = new Map<string, (typeof groups)[number]['dossiers'][number]>();
+      for (const dossier of groups.flatMap((group) => group.dossiers)) {
+        const earlier = due.get(dossier.dossier);
+        if (dossier.status === 'due' && (!earlier || dossier.dueDate! < earlier.dueDate!)) due.set(dossier.dossier, dossier);
+      }
       const persons = new Set<string>();
-      for (const [stream, dossier] of dossiers) {
-        const events = (streams.get(stream) ?? []).filter((event) => event.recordedAt <= asOf.recordedAt);
-        const state = stateAt('departure', events, asOf.date) as DepartureState;
-        const lastAssessed = state.article3AssessedOn ?? dossier.barrierSince;
-        const changed = situations
-          .filter((situation) => dossier.person?.nationalities.includes(situation.country) && situation.date > lastAssessed && situation.date <= asOf.date)
-          .sort((a, b) => a.date.localeCompare(b.date))[0];
-        const periodic = addMonths(lastAssessed, durations.article3ReassessmentMonths);
-        // a changed situation in the person's country calls for a reassessment within three months of it, unless the
-        // periodic one falls due earlier (the item then names that reason)
-        const byChange = changed && addMonths(changed.date, 3) < periodic ? changed : undefined;
-        const dueDate = byChange ? addMonths(byChange.date, 3) : periodic;
+      for (const [stream, dossier] of due) {
+        const dueDate = dossier.dueDate!;
         const dossierId = idOf(stream);
         const name = nameOf(dossier.person);
         if (dossier.person) persons.add(dossier.person.id);
-        const why = byChange
-          ? { nl: `de situatie in het land veranderde op ${dateInWords(byChange.date, 'nl')}: ${byChange.change.nl}`, en: `the country's situation changed on ${dateInWords(byChange.date, 'en')}: ${byChange.change.en}` }
-          : { nl: `periodiek, elke ${durations.article3ReassessmentMonths} maanden`, en: `periodic, every ${durations.article3ReassessmentMonths} months` };
         items.push({
-          key: `article3-reassessment:${stream}:${lastAssessed}`,
+          key: `article3-reassessment:${stream}:${dossier.lastAssessment}`,
           kind: 'article3-reassessment', dueDate, overdue: asOf.date > dueDate, legalDuty: false,
           subject: {
             stream, reference: dossierId, person: dossier.person ? { id: dossier.person.id, name } : null,
             text: {
-              nl: `Artikel 3-belemmering herbeoordelen voor ${name} (dossier ${dossierId}); laatst beoordeeld op ${dateInWords(lastAssessed, 'nl')}; ${why.nl}`,
-              en: `Reassess the Article 3 barrier for ${name} (dossier ${dossierId}); last assessed on ${dateInWords(lastAssessed, 'en')}; ${why.en}`,
+              nl: `Artikel 3-belemmering herbeoordelen voor ${name} (dossier ${dossierId}); laatst beoordeeld op ${dateInWords(dossier.lastAssessment, 'nl')}; de situatie in het land veranderde op ${dateInWords(dueDate, 'nl')}`,
+              en: `Reassess the Article 3 barrier for ${name} (dossier ${dossierId}); last assessed on ${dateInWords(dossier.lastAssessment, 'en')}; the country's situation changed on ${dateInWords(dueDate, 'en')}`,
             },
           },
           link: `/cases/departure/${encodeURIComponent(dossierId)}`,
