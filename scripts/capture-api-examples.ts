@@ -26,7 +26,7 @@ type Found = Record<string, string>;
 interface Call {
   operationId: string;
   role: Role | 'nobody';
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string | ((found: Found) => string);
   body?: Record<string, unknown> | ((found: Found) => Record<string, unknown>);
   /** What to remember from the answer for later calls. */
@@ -147,6 +147,37 @@ const CALLS: Call[] = [
   { operationId: 'listPotentialWitnesses', role: 'tim', path: '/api/witnesses/potential' },
   { operationId: 'showProofMatrix', role: 'om', path: '/api/cases/criminal/SZ-2023-003/proof' },
   { operationId: 'listEvidenceAtRisk', role: 'om', path: '/api/evidence-at-risk?kind=criminal' },
+  { operationId: 'listCaseElements', role: 'om', path: '/api/cases/criminal/SZ-2023-003/elements' },
+  { operationId: 'listWatchlistChanges', role: 'tim', path: '/api/watchlists/demo-signaleringen/versions/1/changes' },
+  { operationId: 'exportDataSubject', role: 'om', path: '/api/persons/P-00001/subject-access' },
+  // the task inbox: a task of the prosecutor's, assigned to a colleague, done, and reopened
+  { operationId: 'listInbox', role: 'om', path: '/api/inbox', remember: (answer, found) => { found.task = String(first(answer)?.key); } },
+  { operationId: 'assignTask', role: 'om', method: 'POST', path: '/api/inbox/tasks/assignments', body: (found) => ({ task: found.task!, assignee: 'om2.demo' }) },
+  { operationId: 'completeTask', role: 'om', method: 'POST', path: '/api/inbox/tasks/completions', body: (found) => ({ task: found.task!, note: 'Besproken met de zaaksofficier (fictief).' }) },
+  { operationId: 'reopenTask', role: 'om', method: 'POST', path: '/api/inbox/tasks/reopenings', body: (found) => ({ task: found.task!, reason: 'Toch nog niet afgerond.' }) },
+  { operationId: 'getNotificationPreferences', role: 'om', path: '/api/me/notification-preferences' },
+  {
+    operationId: 'updateNotificationPreferences', role: 'om', method: 'PUT', path: '/api/me/notification-preferences',
+    body: { enabled: true, frequency: 'daily', kinds: ['victim-information', 'hearing'], language: 'nl', email: 'om.demo@example.org' },
+  },
+  { operationId: 'listVocabularies', role: 'om', path: '/api/vocabularies' },
+  { operationId: 'updateVocabularyEntry', role: 'beheer', method: 'PUT', path: '/api/vocabularies/courts/rb-voorbeeld', body: { labelNl: 'Rechtbank Voorbeeld (fictief)', labelEn: 'Example District Court (fictional)', active: true } },
+  // erasure: what is due, a dry run, a request, a second administrator's approval, the execution
+  {
+    operationId: 'listErasureDue', role: 'beheer', path: '/api/retention/erasure/due?partner=ind&on=2040-01-01',
+    remember: (answer, found) => {
+      const due = ((answer as { entries: { stream: string; rule: string; status: string }[] }).entries).find((entry) => entry.status === 'due');
+      found.erasureStream = String(due?.stream); found.erasureRule = String(due?.rule);
+    },
+  },
+  { operationId: 'planErasure', role: 'beheer', method: 'POST', path: '/api/retention/erasure/dry-run', body: (found) => ({ streams: [found.erasureStream!], rule: found.erasureRule!, legalGround: 'Bewaartermijn verstreken (fictief voorbeeld).' }) },
+  {
+    operationId: 'requestErasure', role: 'beheer', method: 'POST', path: '/api/retention/erasure/requests', body: (found) => ({ streams: [found.erasureStream!], rule: found.erasureRule!, legalGround: 'Bewaartermijn verstreken (fictief voorbeeld).' }),
+    remember: (answer, found) => { found.erasure = String((answer as { request: { id: number } }).request.id); },
+  },
+  { operationId: 'listErasureRequests', role: 'beheer2', path: '/api/retention/erasure/requests' },
+  { operationId: 'decideErasure', role: 'beheer2', method: 'POST', path: (found) => `/api/retention/erasure/requests/${found.erasure}/decision`, body: { decision: 'approve' } },
+  { operationId: 'executeErasure', role: 'beheer2', method: 'POST', path: (found) => `/api/retention/erasure/requests/${found.erasure}/execution` },
   { operationId: 'signIn', role: 'nobody', method: 'POST', path: '/api/session', body: { username: 'om.demo', password: PASSWORD } },
 ];
 
