@@ -63,8 +63,8 @@ describe('the lists of R1, R7 and R5, and what the rules derive for one case', (
     assert.deepEqual(fields(await listArticle3Reassessment(store.db, { asOf: asOf('2024-12-31'), nationality: 'SYR' })), [['departure/DTV-1', '2017-02-01', null, 'current']]);
     // Syria's situation changed after the last assessment: due since the day of the change.
     const situations = [{ country: 'SYR', date: '2024-12-08', change: { nl: 'val van het regime', en: 'fall of the regime' }, source: 'test' }];
-    assert.deepEqual(fields(await listArticle3Reassessment(store.db, { asOf: asOf('2024-12-07'), situations })), [['departure/DTV-1', '2017-02-01', null, 'current']], 'not before the change');
-    assert.deepEqual(fields(await listArticle3Reassessment(store.db, { asOf: asOf('2025-12-31'), situations })), [['departure/DTV-1', '2017-02-01', '2024-12-08', 'due']]);
+    assert.deepEqual(fields(await listArticle3Reassessment(store.db, { asOf: asOf('2024-12-07'), nationality: 'SYR', situations })), [['departure/DTV-1', '2017-02-01', null, 'current']], 'not before the change');
+    assert.deepEqual(fields(await listArticle3Reassessment(store.db, { asOf: asOf('2025-12-31'), nationality: 'SYR', situations })), [['departure/DTV-1', '2017-02-01', '2024-12-08', 'due']]);
   });
 
   it('R5: a victim not told about the indictment is overdue once the notification period has passed', async () => {

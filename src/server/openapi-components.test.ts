@@ -14,10 +14,10 @@ describe('the OpenAPI document partners generate clients from', async () => {
     assert.equal(document.paths['/api/persons/{id}']!.get!.responses['200']!.content!['application/json']!.schema.$ref, '#/components/schemas/StreamView');
     const report = document.paths['/api/reports/{year}']!.get!;
     assert.equal(report.responses['400']!.content!['application/problem+json']!.schema.$ref, '#/components/schemas/Problem');
-    // Inlined everywhere, the document was 555 KB; shared by reference it grows only with new operations (about 250 KB at 70).
+    // Inlined everywhere, the document was 555 KB; shared by reference it grows only with new operations (about 250 KB at 70, 326 KB at 91).
     // The demo examples (openapi-examples.ts) are left out of the measure: they grow with the data, not with inlining.
     const withoutExamples = JSON.stringify(document, (key, value: unknown) => (key === 'examples' ? undefined : value));
-    assert.ok(withoutExamples.length < 300_000, 'no schema is inlined in every operation');
+    assert.ok(withoutExamples.length < 360_000, 'no schema is inlined in every operation');
   });
 
   it('gives each operation it names a unique, verb-first operationId, and says where the server is', () => {
