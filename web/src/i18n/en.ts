@@ -357,6 +357,7 @@ export const en: Translations = {
     ACCOUNT_LOCKED: 'This account is locked.',
     ACCOUNT_NOT_FOUND: 'This account does not exist.',
     ACCOUNT_EXISTS: 'An account with this username already exists.',
+    VOCABULARY_LABEL_TAKEN: 'Another entry of this list already has this name.',
     CSRF_TOKEN_INVALID: 'Your session has expired. Reload the page.',
     ROUTE_NOT_FOUND: 'This page or function does not exist.',
     PAYLOAD_TOO_LARGE: 'The input is too large.',

@@ -356,6 +356,7 @@ export const nl = {
     ACCOUNT_LOCKED: 'Dit account is geblokkeerd.',
     ACCOUNT_NOT_FOUND: 'Dit account bestaat niet.',
     ACCOUNT_EXISTS: 'Er bestaat al een account met deze gebruikersnaam.',
+    VOCABULARY_LABEL_TAKEN: 'Een andere keuze in deze lijst heeft al deze naam.',
     CSRF_TOKEN_INVALID: 'Uw sessie is verlopen. Laad de pagina opnieuw.',
     ROUTE_NOT_FOUND: 'Deze pagina of functie bestaat niet.',
     PAYLOAD_TOO_LARGE: 'De invoer is te groot.',
