@@ -10,7 +10,7 @@ import { ImketenError } from '../domain/errors.js';
 import type { Db, Queryable } from '../store/db.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupSummary, type BackupTrailer, type TableEnd, type TableStart } from './format.js';
 import { STORE_LOGS } from './store-logs.js';
-import { ident, listTables, NOT_BACKED_UP, type TableInfo } from './tables.js';
+import { ident, listTables, NOT_BACKED_UP, SEEDED_BY_MIGRATIONS, type TableInfo } from './tables.js';
 
 const INSERT_ROWS = 1000;
 
@@ -61,17 +61,20 @@ async function makeRoom(tx: Queryable, tables: readonly TableInfo[], replace: bo
   const all = [...tables.map((table) => table.name), ...NOT_BACKED_UP.filter((name) => name !== 'schema_migrations')];
   const filled: string[] = [];
   for (const name of all) {
+    if (SEEDED_BY_MIGRATIONS.includes(name)) continue;
     const [row] = await tx.query<{ filled: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${ident(name)}) AS filled`);
     if (row?.filled) filled.push(name);
   }
-  if (filled.length === 0) return;
-  if (!replace) {
+  if (filled.length > 0 && !replace) {
     throw new ImketenError('INVALID_INPUT', `The store is not empty (${filled.join(', ')} hold rows): restore into an empty store, or give --replace to replace everything it holds.`);
   }
-  const list = all.map(ident).join(', ');
-  for (const name of all) await tx.exec(`ALTER TABLE ${ident(name)} DISABLE TRIGGER USER`);
+  // an empty store still holds what the migrations seeded: the backup's rows take its place
+  const emptied = filled.length > 0 ? all : all.filter((name) => SEEDED_BY_MIGRATIONS.includes(name));
+  if (emptied.length === 0) return;
+  const list = emptied.map(ident).join(', ');
+  for (const name of emptied) await tx.exec(`ALTER TABLE ${ident(name)} DISABLE TRIGGER USER`);
   await tx.exec(`TRUNCATE ${list} RESTART IDENTITY CASCADE`);
-  for (const name of all) await tx.exec(`ALTER TABLE ${ident(name)} ENABLE TRIGGER USER`);
+  for (const name of emptied) await tx.exec(`ALTER TABLE ${ident(name)} ENABLE TRIGGER USER`);
 }
 
 async function insertRows(tx: Queryable, table: TableInfo, rows: readonly string[]): Promise<void> {

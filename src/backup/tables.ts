@@ -9,6 +9,13 @@ import type { Queryable } from '../store/db.js';
 /** Sign-ins end with a restore (sessions, the throttle's failures), so does the progress of background jobs; the migrations are the backup's header. */
 export const NOT_BACKED_UP: readonly string[] = ['schema_migrations', 'sessions', 'job_progress', 'sign_in_failures'];
 
+/**
+ * Reference data that the migrations themselves put in every new store (the default vocabularies, migration 037): an
+ * empty store holds it, so it does not count as data in the way of a restore, and a restore replaces it with the
+ * backup's own rows.
+ */
+export const SEEDED_BY_MIGRATIONS: readonly string[] = ['vocabulary_entries'];
+
 export interface TableInfo {
   name: string;
   columns: string[];
