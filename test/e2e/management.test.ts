@@ -129,7 +129,8 @@ describe('management in the app (issue 17)', { skip: browserSkip }, () => {
       await page.locator('main tbody tr').first().getByRole('link').first().click();
       await page.locator('[data-testid="current-phase"]').waitFor();
       await settled(page);
-      await page.getByRole('combobox', { name: /Soort gebeurtenis/ }).click();
+      await page.getByRole('button', { name: 'Gebeurtenis toevoegen' }).click();
+      await page.getByRole('dialog').getByRole('combobox', { name: /Soort gebeurtenis/ }).click();
       await page.getByRole('option', { name: 'Zitting gepland' }).click();
       await page.getByRole('combobox', { name: /^Gerecht/ }).click();
       const offered = await page.getByRole('option').allInnerTexts();
@@ -137,9 +138,14 @@ describe('management in the app (issue 17)', { skip: browserSkip }, () => {
       assert.ok(offered.includes('Hoge Raad der Nederlanden'), offered.join(', '));
       assert.ok(!offered.includes('Rechtbank Limburg'), 'a deactivated court is not offered');
       await page.keyboard.press('Escape');
+      await page.getByRole('dialog').getByRole('button', { name: 'Annuleren', exact: true }).last().click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
 
       // In English the same entry is offered by its English label.
       await page.getByRole('button', { name: /Taal: English/ }).click();
+      await page.getByRole('button', { name: 'Add an event' }).click();
+      await page.getByRole('dialog').getByRole('combobox', { name: /Kind of event/ }).click();
+      await page.getByRole('option', { name: 'Hearing scheduled' }).click();
       await page.getByRole('combobox', { name: /^Court/ }).click();
       assert.ok((await page.getByRole('option').allInnerTexts()).includes('District Court of Zeeland-West-Brabant (Breda)'));
       await page.keyboard.press('Escape');

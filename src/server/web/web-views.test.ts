@@ -38,7 +38,7 @@ describe('the web views', () => {
     const added = await prosecutor.request('POST', '/api/events', { events: [
       { id: 'wv-ev1', stream: 'evidence/BW-WV', type: 'evidence.registered', date: '2024-02-01', data: {
         criminalCases: ['SZ-1'], kind: 'photo', title: 'A photo', source: { type: 'witness' }, acquired: { date: '2024-02-01', by: 'TIM', method: 'handover' } } },
-      { id: 'wv-w1', stream: 'witness/WV-1', type: 'witness.registered', date: '2024-02-01', data: { criminalCase: 'SZ-1', name: 'Getuige Fictief', pseudonym: 'B-3' } },
+      { id: 'wv-w1', stream: 'witness/WV-1', type: 'witness.registered', date: '2024-02-01', data: { criminalCase: 'SZ-1', name: 'Getuige Fictief' } },
     ] });
     assert.equal(added.statusCode, 201, added.body);
     const evidence = (await prosecutor.request('GET', '/api/cases/evidence/BW-WV/allowed-events')).json<Allowed>();
