@@ -17,6 +17,10 @@ async function axeClean(page: Page): Promise<void> {
 }
 
 const caseIds = (page: Page) => page.locator('main tbody tr td:first-child').allInnerTexts();
+/** Waits until the first row shows another case than `before`: the page's labels can change before its rows do. */
+const rowsChangedFrom = (page: Page, before: string) => page.waitForFunction(
+  `document.querySelector('main tbody tr td:first-child')?.textContent?.trim() !== ${JSON.stringify(before.trim())}`,
+);
 const byNumber = (a: string, b: string) => a.localeCompare(b, 'nl', { numeric: true });
 
 describe('lists that work (issue 17)', { skip: browserSkip }, () => {
@@ -48,6 +52,7 @@ describe('lists that work (issue 17)', { skip: browserSkip }, () => {
       await page.waitForURL(/order=desc/);
       await settled(page);
       await page.getByRole('columnheader', { name: 'Zaak', exact: true }).and(page.locator('[aria-sort="descending"]')).waitFor();
+      await rowsChangedFrom(page, ascending[0]!);
       const descending = await caseIds(page);
       assert.deepEqual(descending, [...descending].sort(byNumber).reverse());
       assert.ok(byNumber(descending[0]!, ascending.at(-1)!) > 0, `${descending[0]} comes after ${ascending.at(-1)}`);
@@ -55,10 +60,12 @@ describe('lists that work (issue 17)', { skip: browserSkip }, () => {
       // The next page continues after the last row (cursor), the previous page comes back.
       await page.getByRole('button', { name: 'Volgende' }).click();
       await page.getByText(/^Pagina 2:/).waitFor();
+      await rowsChangedFrom(page, descending[0]!);
       const second = await caseIds(page);
       assert.ok(second.length > 0 && byNumber(second[0]!, descending.at(-1)!) < 0, `${second[0]} after ${descending.at(-1)}`);
       await page.getByRole('button', { name: 'Vorige' }).click();
       await page.getByText(/^Pagina 1:/).waitFor();
+      await rowsChangedFrom(page, second[0]!);
       assert.deepEqual(await caseIds(page), descending);
 
       // Search: the server narrows the whole list, not the page — a name no case names finds nothing, and a suspect's
