@@ -52,7 +52,9 @@ describe("the administrator's retention page", { skip: browserSkip }, () => {
       await first.page.getByRole('option', { name: 'Politie (TIM)' }).click();
       await first.page.waitForURL(/partner=tim/);
       await settled(first.page);
-      const button = first.page.getByRole('button', { name: /^Proefrun: / }).first();
+      // the URL changes before the rows do: wait for the police's rows themselves (criminal cases)
+      const button = first.page.getByRole('button', { name: /^Proefrun: Strafzaak / }).first();
+      await button.waitFor();
       label = (await button.getAttribute('aria-label'))!;
       assert.match(label, /^Proefrun: Strafzaak /);
       await button.click();
