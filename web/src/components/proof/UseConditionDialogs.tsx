@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { labelOf } from '../../format';
 import { DateField } from '../DateField';
 import { FormDialog } from '../FormDialog';
+import { useRecordDate } from '../useRecordDate';
 import { recordEvent } from './record-api';
 
 const CONDITIONS = ['lead-only', 'evidence-with-consent', 'evidence'] as const;
@@ -15,18 +16,6 @@ const PURPOSES = ['disclosure', 'court-use'] as const;
 export type ConsentStep = 'requested' | 'given' | 'refused';
 
 interface Common { stream: string; today: string; onClose(): void; onSaved(): void }
-
-function useDate(today: string) {
-  const { t } = useTranslation();
-  const [date, setDate] = useState(today);
-  const [touched, setTouched] = useState(false);
-  const bad = touched && (!date || date > today);
-  const field = (id: string) => (
-    <DateField id={id} label={t('record.date')} value={date} onChange={(event) => setDate(event.target.value)} required max={today}
-      error={bad} helperText={date > today ? t('record.futureDate', { today }) : bad ? t('record.required') : t('record.dateHelp')} />
-  );
-  return { date, ok: () => { setTouched(true); return Boolean(date) && date <= today; }, field };
-}
 
 function Purposes({ value, onChange, label }: { value: string[]; onChange(next: string[]): void; label: string }) {
   const { t } = useTranslation();
@@ -49,7 +38,7 @@ export function ConditionsDialog({ stream, today, originator, onClose, onSaved }
   const [values, setValues] = useState({ conditions: '', originator, from: '', until: '' });
   const [purposes, setPurposes] = useState<string[]>(['court-use']);
   const [touched, setTouched] = useState(false);
-  const date = useDate(today);
+  const date = useRecordDate(today);
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues((previous) => ({ ...previous, [field]: event.target.value }));
   const missing = (field: 'conditions' | 'originator') => touched && !values[field].trim();
   const order = Boolean(values.from && values.until && values.until < values.from);
@@ -82,7 +71,7 @@ export function ConsentDialog({ stream, today, step, originator, onClose, onSave
   const [reference, setReference] = useState('');
   const [purposes, setPurposes] = useState<string[]>(['court-use']);
   const [touched, setTouched] = useState(false);
-  const date = useDate(today);
+  const date = useRecordDate(today);
   const type = `evidence.consent-${step}`;
   const missing = touched && !who.trim();
   const data = (): Record<string, unknown> => {
@@ -108,7 +97,7 @@ export function AvailabilityDialog({ stream, today, available, onClose, onSaved 
   const [next, setNext] = useState(available ? 'false' : 'true');
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
-  const date = useDate(today);
+  const date = useRecordDate(today);
   const missing = touched && !reason.trim();
   return (
     <FormDialog title={t('record.availabilityTitle')} intro={t('record.availabilityIntro')} onClose={onClose} onSaved={onSaved} testId="availability-dialog"

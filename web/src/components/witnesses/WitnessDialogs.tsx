@@ -9,8 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { PersonSummary } from '../../api/types';
 import { labelOf } from '../../format';
 import { countryOptions } from '../../lib/countries';
-import { DateField } from '../DateField';
 import { FormDialog } from '../FormDialog';
+import { useRecordDate } from '../useRecordDate';
 import { caseField, recordEvent } from '../proof/record-api';
 
 const MEASURES = ['anonymous', 'threatened', 'shielded', 'none'] as const;
@@ -25,18 +25,6 @@ function CountryField({ id, label, value, onChange }: { id: string; label: strin
   );
 }
 
-function useDate(today: string) {
-  const { t } = useTranslation();
-  const [date, setDate] = useState(today);
-  const [touched, setTouched] = useState(false);
-  const bad = touched && (!date || date > today);
-  const field = (id: string) => (
-    <DateField id={id} label={t('record.date')} value={date} onChange={(event) => setDate(event.target.value)} required max={today}
-      error={bad} helperText={date > today ? t('record.futureDate', { today }) : bad ? t('record.required') : t('record.dateHelp')} />
-  );
-  return { date, ok: () => { setTouched(true); return Boolean(date) && date <= today; }, field };
-}
-
 export function RegisterWitnessDialog({ caseStream, persons, today, onClose, onSaved }: {
   caseStream: string; persons: readonly PersonSummary[]; today: string; onClose(): void; onSaved(): void;
 }) {
@@ -45,7 +33,7 @@ export function RegisterWitnessDialog({ caseStream, persons, today, onClose, onS
   const [name, setName] = useState('');
   const [country, setCountry] = useState('');
   const [touched, setTouched] = useState(false);
-  const date = useDate(today);
+  const date = useRecordDate(today);
   const nameMissing = touched && !person && !name.trim();
   const caseId = caseStream.slice(caseStream.indexOf('/') + 1);
   return (
@@ -72,7 +60,7 @@ export function ProtectionDialog({ stream, witness, current, today, onClose, onS
   const { t } = useTranslation();
   const [measure, setMeasure] = useState(current && current !== 'none' ? current : 'anonymous');
   const [reference, setReference] = useState('');
-  const date = useDate(today);
+  const date = useRecordDate(today);
   return (
     <FormDialog title={t('record.protectionTitle', { witness })} intro={t('record.protectionIntro')} onClose={onClose} onSaved={onSaved} testId="protection-dialog"
       valid={date.ok} save={() => recordEvent(stream, 'witness.protection-set', date.date, { measure, ...(reference.trim() ? { decisionReference: reference.trim() } : {}) })}>
@@ -93,7 +81,7 @@ export function WitnessAvailabilityDialog({ stream, witness, country: current, t
   const [country, setCountry] = useState(current);
   const [notes, setNotes] = useState('');
   const [touched, setTouched] = useState(false);
-  const date = useDate(today);
+  const date = useRecordDate(today);
   return (
     <FormDialog title={t('record.witnessAvailabilityTitle', { witness })} intro={t('record.witnessAvailabilityIntro')} onClose={onClose} onSaved={onSaved} testId="witness-availability-dialog"
       valid={() => { setTouched(true); return date.ok() && Boolean(status); }}
