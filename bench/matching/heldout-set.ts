@@ -12,6 +12,17 @@
  * - split: the persons (positives and negatives alike) are shuffled once and cut in two: the development half
  *   (rules may be tuned on it, its misses may be printed) and the test half (reported, never looked into).
  * Queries are the name only: no birth date or nationality, so the figures are those of name matching.
+ *
+ * Findable by name (a second row in the report, besides all aliases; `sharesNamePart`): an alias counts as
+ * sharing a name part with the person when one of its parts and one part of another name the list keeps for the
+ * person are alike under a NEUTRAL criterion that uses none of the matcher's rules (no renderings, no phonetic
+ * keys, no rarity, no particle lists): both names ASCII-folded (accents off) and lowercased, apostrophes dropped,
+ * split on everything that is not a letter or digit; parts of fewer than 3 characters are left out (initials,
+ * "al", "de"); two parts are alike when they are equal, or begin with the same 3 letters, or both have 4 or more
+ * letters and differ by at most 2 edits (Levenshtein). Aliases outside it ("CARDONA RIBILLAS, Alejandro" for "CANO
+ * CORREA, Jhon Eidelber") are other identities of the person: no name matcher can find them by name. The
+ * criterion is deliberately generous (a shared "Abdul" or "Mohammed" counts), so the subset is an upper bound on
+ * what name matching can find, not a set chosen to flatter the matcher.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +45,9 @@ export interface HeldoutQuery {
   readonly target: string | undefined;
   readonly tradition: Tradition;
   readonly half: Half;
+  /** For an alias: whether it shares a name part with another name of the person (neutral criterion,
+   *  sharesNamePart); undefined for a negative. */
+  readonly sharesPart?: boolean;
 }
 
 export interface HeldoutSet {
@@ -64,6 +78,41 @@ function readRows(path: string): string[][] {
 }
 
 const clean = (field: string | undefined): string => ((field ?? '').trim() === '-0-' ? '' : (field ?? '').trim());
+
+/** A name's parts for the neutral criterion: ASCII-folded, lowercased, apostrophes dropped, 3 characters or more. */
+export function neutralParts(name: string): string[] {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/['\u2019\u2018`\u02bf\u02be]/g, '')
+    .split(/[^a-z0-9]+/).filter((part) => part.length >= 3);
+}
+
+/** Plain Levenshtein distance (insert, delete, substitute: 1 each), for the neutral criterion only. */
+function levenshtein(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+/** Two parts alike under the neutral criterion: equal, the same first 3 letters, or (4+ letters each) ≤ 2 edits. */
+export function partsAlike(a: string, b: string): boolean {
+  if (a === b || a.slice(0, 3) === b.slice(0, 3)) return true;
+  return a.length >= 4 && b.length >= 4 && Math.abs(a.length - b.length) <= 2 && levenshtein(a, b) <= 2;
+}
+
+/**
+ * Whether an alias shares at least one name part with any of the other names (the neutral criterion in the
+ * header: no rule of the matcher is used).
+ * @example sharesNamePart('IYAD NAZMI SALIH', ['Eyad Nazmi Saleh Khalil']) // true ("nazmi")
+ */
+export function sharesNamePart(alias: string, others: readonly string[]): boolean {
+  const parts = neutralParts(alias);
+  return others.some((other) => neutralParts(other).some((part) => parts.some((mine) => partsAlike(mine, part))));
+}
 
 /** Builds the held-out set from the OFAC folder (sdn.csv, alt.csv). */
 export function buildHeldoutSet(ofacDir: string): HeldoutSet {
@@ -107,7 +156,8 @@ export function buildHeldoutSet(ofacDir: string): HeldoutSet {
     }
     const alias = usable[Math.floor(rand() * usable.length)] as string;
     heldOut.set(id, alias);
-    queries.push({ name: alias, target: id, tradition, half: half.get(id) ?? 'test' });
+    const others = entry.names.filter((name) => name !== alias);
+    queries.push({ name: alias, target: id, tradition, half: half.get(id) ?? 'test', sharesPart: sharesNamePart(alias, others) });
   }
   const listed = entries
     .filter((entry) => !negatives.has(entry.id))
