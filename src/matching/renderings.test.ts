@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { renderingDistance } from './renderings.js';
+import { hypocoristicRule, renderingDistance } from './renderings.js';
 
 /** The rules a rendering used, asserting it needed no typo. */
 function rules(a: string, b: string): string {
@@ -44,6 +44,16 @@ describe('renderings: one name in another romanisation', () => {
   it('Spanish and Portuguese spellings', () => {
     assert.match(rules('cortez', 'cortes'), /Spanish\/Portuguese spelling: z ↔ s/);
     assert.match(rules('vasquez', 'vazquez'), /z ↔ s|s ↔ z/);
+  });
+
+  it('short forms of given names (hypocoristics), either way round, and only between a short and a full form', () => {
+    assert.match(hypocoristicRule('sasha', 'aleksandr') ?? '', /hypocoristic\): Sasha ↔ Aleksandr/);
+    assert.match(hypocoristicRule('oleksandr', 'sasha') ?? '', /hypocoristic/);
+    assert.match(hypocoristicRule('paco', 'francisco') ?? '', /hypocoristic/);
+    assert.match(hypocoristicRule('bill', 'william') ?? '', /hypocoristic/);
+    assert.equal(hypocoristicRule('sasha', 'pavel'), undefined);
+    assert.equal(hypocoristicRule('pepe', 'paco'), undefined);
+    assert.equal(hypocoristicRule('william', 'robert'), undefined);
   });
 
   it('keeps a different vowel or consonant a typo: Jamal is not Jamil, Baqi is not Bari', () => {

@@ -338,3 +338,97 @@ export function nameGroupRule(written: string, folded: string, otherWritten: str
   const y = NAME_GROUP_OF.get(otherWritten) ?? NAME_GROUP_OF.get(otherFolded);
   return x === y ? NAME_GROUPS[x]?.name : undefined;
 }
+
+/**
+ * Short forms (hypocoristics) of given names that are not the name's first letters, so that the abbreviation
+ * rule of score.ts does not find them: Russian diminutives (Nadia / Nadezhda, Sasha / Aleksandr), Spanish and
+ * Portuguese ones (Pepe / José, Paco / Francisco, Nacho / Ignacio), English, Dutch and German ones (Bill / William,
+ * Sander / Alexander, Hans / Johannes). One short form may belong to several names (Sasha: Aleksandr, Aleksandra;
+ * Beto: Alberto, Roberto, Humberto). Each row: the full forms (spellings in several languages), then " | ", then
+ * the short forms. Widely attested forms only: a short form that is also a name of its own in the lists' other
+ * traditions is left out.
+ */
+const HYPOCORISTICS: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
+  // Russian, Ukrainian, Belarusian
+  'aleksandr alexandr alexander aleksander oleksandr aleksandra alexandra | sasha sascha sashka shura',
+  'nadezhda nadezda nadiya | nadia nadya nadja',
+  'nikolai nikolay mykola | kolya kolia',
+  'vladimir volodymyr | volodya volodia vova',
+  'mikhail mykhailo | misha mischa',
+  'dmitri dmitry dmitriy dmytro | dima',
+  'sergei sergey serhiy | seryozha serezha',
+  'aleksei alexei aleksey alexey oleksiy | alyosha alesha lyosha',
+  'ekaterina yekaterina kateryna | katya katia',
+  'tatiana tatyana tetiana | tanya tania',
+  'natalia natalya nataliya | natasha',
+  'yevgeny evgeny yevgeniy evgeniy yevhen | zhenya',
+  'ivan | vanya vania',
+  'pavel pavlo | pasha',
+  'yelena elena olena | lena',
+  'anastasia anastasiya | nastya nastia',
+  'svetlana | sveta',
+  'lyudmila ludmila | lyuda',
+  'vyacheslav | slava',
+  'konstantin kostiantyn | kostya kostia',
+  'anatoly anatoliy | tolya tolia',
+  'viktor victor | vitya vitia',
+  'grigory grigoriy hryhoriy | grisha',
+  // Spanish and Portuguese
+  'jose josef joseph | pepe chepe',
+  'francisco | paco pancho kiko',
+  'ignacio | nacho',
+  'jesus | chucho chuy',
+  'guadalupe | lupe',
+  'alberto roberto humberto | beto',
+  'eduardo | lalo',
+  'enrique | quique',
+  'manuel | manolo',
+  'rafael | rafa',
+  'dolores | lola',
+  'rosario | charo',
+  'guillermo | memo',
+  'salvador | chava',
+  'concepcion | concha conchita',
+  // English, Dutch, German
+  'william willem wilhelm | bill billy willy wim',
+  'robert roberto | bob bobby',
+  'richard ricardo | rick ricky dick',
+  'james | jim jimmy',
+  'michael | mike',
+  'alexander alejandro alessandro | sander sandro',
+  'anthony antonio anton | tony toni',
+  'edward eduardo edouard | eddie ted',
+  'charles carlos | charlie chuck',
+  'margaret | maggie peggy',
+  'elizabeth | liz beth betty',
+  'johannes johann | hans',
+  'andrew andres | andy drew',
+  'stephen steven | steve',
+  'christopher christoph cristobal | chris',
+].map((row) => {
+  const [full = '', short = ''] = row.split(' | ');
+  return [full.split(' '), short.split(' ')] as const;
+});
+
+const HYPOCORISTIC_FULL = new Map<string, number[]>();
+const HYPOCORISTIC_SHORT = new Map<string, number[]>();
+HYPOCORISTICS.forEach(([full, short], index) => {
+  for (const form of full) HYPOCORISTIC_FULL.set(form, [...(HYPOCORISTIC_FULL.get(form) ?? []), index]);
+  for (const form of short) HYPOCORISTIC_SHORT.set(form, [...(HYPOCORISTIC_SHORT.get(form) ?? []), index]);
+});
+
+/**
+ * The rule by which one part is a short form (hypocoristic) of the other's given name, if it is: each part
+ * folded to ASCII lower case. Two full forms or two short forms are not related by it.
+ * @example hypocoristicRule('nadia', 'nadezhda') // 'short form of a given name (hypocoristic): Nadia ↔ Nadezhda'
+ */
+export function hypocoristicRule(a: string, b: string): string | undefined {
+  const related = (short: string, full: string): boolean => {
+    const rows = HYPOCORISTIC_SHORT.get(short);
+    const fulls = HYPOCORISTIC_FULL.get(full);
+    return rows !== undefined && fulls !== undefined && rows.some((row) => fulls.includes(row));
+  };
+  if (!related(a, b) && !related(b, a)) return undefined;
+  const title = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+  return `short form of a given name (hypocoristic): ${title(a)} ↔ ${title(b)}`;
+}

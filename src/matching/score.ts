@@ -18,7 +18,7 @@ import { wordForms } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 import { prepareName } from './tokens.js';
 import { LEGAL_FORM_FAMILIES } from './particles.js';
-import { firstLettersRelated, nameGroupRule, renderingDistance } from './renderings.js';
+import { firstLettersRelated, hypocoristicRule, nameGroupRule, renderingDistance } from './renderings.js';
 import type { Rendering } from './renderings.js';
 
 export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
@@ -125,6 +125,9 @@ export const SCORING = {
   compoundFactor: 0.97,
   initial: 0.85,
   abbreviation: 0.66,
+  /** A short form of a given name that is not its first letters (renderings.ts, hypocoristicRule: Nadia / Nadezhda,
+   *  Pepe / José): as alike as a long abbreviation. */
+  hypocoristic: 0.86,
   /** The same when the shorter part has at least four letters ("Alex" / "Alexander", "Kakha" / "Kakhaber"): a
    *  short form, not a clipped syllable. */
   longAbbreviation: 0.86,
@@ -178,7 +181,10 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
   const lb = (b.folded[0] ?? '').length;
   // one given name in the forms of related languages (Oleksandr / Aleksandr, Pavlo / Pavel, Mohd / Muhammad)
   const groupRule = nameGroupRule(a.latin[0] ?? '', a.folded[0] ?? '', b.latin[0] ?? '', b.folded[0] ?? '');
-  const group: FormComparison | undefined = groupRule ? { similarity: SCORING.nameGroup, how: 'transliteration', detail: `${groupRule}: ${a.latin[0]} ↔ ${b.latin[0]}` } : undefined;
+  let group: FormComparison | undefined = groupRule ? { similarity: SCORING.nameGroup, how: 'transliteration', detail: `${groupRule}: ${a.latin[0]} ↔ ${b.latin[0]}` } : undefined;
+  // a short form of a given name that is not its first letters (Nadia / Nadezhda, Pepe / José, Sander / Alexander)
+  const shortForm = group ? undefined : hypocoristicRule(a.latin[0] ?? '', b.latin[0] ?? '') ?? hypocoristicRule(a.folded[0] ?? '', b.folded[0] ?? '');
+  if (shortForm) group = { similarity: SCORING.hypocoristic, how: 'abbreviation', detail: shortForm };
   if (Math.abs(la - lb) / Math.max(la, lb, 1) > 1 - SCORING.minPairSimilarity && Math.abs(la - lb) > 2 && !crossScript) return group;
   // typos are counted on the spellings as written and as folded: folding can turn one typo into two ("innocnet")
   const folded = bestTypo(a.folded, b.folded);

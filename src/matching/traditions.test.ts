@@ -144,6 +144,21 @@ describe('names the matcher was not tuned on', () => {
     assert.match(compareNames('Alex Cifuentes', 'Alexander Cifuentes').parts[0]?.rule ?? '', /abbreviates/);
   });
 
+  it('a short form that is not the first letters (hypocoristic): Nadia / Nadezhda, Pepe / José, Sander / Alexander', () => {
+    const russian = compareNames('IVANOVA, Nadia', 'IVANOVA, Nadezhda Petrovna');
+    assert.ok(russian.score >= DEFAULT_THRESHOLD, JSON.stringify(russian));
+    assert.match(russian.parts.map((part) => part.rule).join('; '), /short form of a given name \(hypocoristic\): Nadia ↔ Nadezhda/);
+    assert.ok(compareNames('GARCIA LOPEZ, Pepe', 'GARCIA LOPEZ, José').score >= DEFAULT_THRESHOLD);
+    assert.ok(compareNames('DE VRIES, Sander', 'DE VRIES, Alexander').score >= DEFAULT_THRESHOLD);
+    // one short form of several names (Beto: Alberto, Roberto), but not of any name
+    assert.ok(compareNames('Beto Salazar', 'Roberto Salazar').score >= DEFAULT_THRESHOLD);
+    assert.ok(compareNames('Beto Salazar', 'Ricardo Salazar').score < DEFAULT_THRESHOLD);
+    // two short forms, or two different full names, are no correspondence by it: Pepe is not Paco
+    assert.ok(compareNames('Pepe Salazar', 'Paco Salazar').score < DEFAULT_THRESHOLD);
+    // a short form costs more than the name itself
+    assert.ok(compareNames('IVANOVA, Nadia', 'IVANOVA, Nadezhda').score < compareNames('IVANOVA, Nadezhda', 'IVANOVA, Nadezhda').score);
+  });
+
   it('a compound written as one part weighs as one name: Jamaleddine / Jamal al-Din', () => {
     const [best] = hits('JAMALEDDINE, Hassan');
     assert.equal(best?.id, 'JAMALALDIN', JSON.stringify(best));
