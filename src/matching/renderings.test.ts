@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { hypocoristicRule, renderingDistance } from './renderings.js';
+import { abdAllahRule, hypocoristicRule, renderingDistance } from './renderings.js';
 
 /** The rules a rendering used, asserting it needed no typo. */
 function rules(a: string, b: string): string {
@@ -54,6 +54,14 @@ describe('renderings: one name in another romanisation', () => {
     assert.equal(hypocoristicRule('sasha', 'pavel'), undefined);
     assert.equal(hypocoristicRule('pepe', 'paco'), undefined);
     assert.equal(hypocoristicRule('william', 'robert'), undefined);
+  });
+
+  it("'Abd Allah in one word: the vowel after 'Abd is a rendering (Abdullah / Abdallah / Abdellah / Abdollah)", () => {
+    assert.match(abdAllahRule('abdullah', 'abdallah') ?? '', /'Abd Allah: the vowel after 'Abd \(u ↔ a\)/);
+    assert.match(abdAllahRule('abdollah', 'abdulla') ?? '', /o ↔ u/);
+    assert.equal(abdAllahRule('abdullah', 'abdullah'), undefined);
+    // another name after 'Abd is no rendering of Allah
+    assert.equal(abdAllahRule('abdullah', 'abdulhadi'), undefined);
   });
 
   it('keeps a different vowel or consonant a typo: Jamal is not Jamil, Baqi is not Bari', () => {

@@ -432,3 +432,18 @@ export function hypocoristicRule(a: string, b: string): string | undefined {
   const title = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
   return `short form of a given name (hypocoristic): ${title(a)} ↔ ${title(b)}`;
 }
+
+/** 'Abd Allah written as one word, with the vowel after 'Abd and the final h as the romanisations write them. */
+const ABD_ALLAH = /^abd[aeiou]?l?lah?$/;
+
+/**
+ * The rule by which two one-word spellings of 'Abd Allah correspond (Abdullah / Abdallah / Abdellah / Abdollah /
+ * Abdulla): the vowel after 'Abd is the case ending (-u, -a) or the regional or Persian vowel (-e-, -o-), so it is
+ * a rendering, not a typo. Each part folded to ASCII lower case.
+ * @example abdAllahRule('abdullah', 'abdallah') // "'Abd Allah: the vowel after 'Abd (u ↔ a)"
+ */
+export function abdAllahRule(a: string, b: string): string | undefined {
+  if (a === b || !ABD_ALLAH.test(a) || !ABD_ALLAH.test(b)) return undefined;
+  const vowel = (text: string): string => (/^abd([aeiou])/.exec(text)?.[1] ?? '–');
+  return `'Abd Allah: the vowel after 'Abd (${vowel(a)} ↔ ${vowel(b)})`;
+}

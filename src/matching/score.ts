@@ -18,7 +18,7 @@ import { wordForms } from './tokens.js';
 import type { NameToken, PreparedName, WordForms } from './tokens.js';
 import { prepareName } from './tokens.js';
 import { LEGAL_FORM_FAMILIES } from './particles.js';
-import { firstLettersRelated, hypocoristicRule, nameGroupRule, renderingDistance } from './renderings.js';
+import { abdAllahRule, firstLettersRelated, hypocoristicRule, nameGroupRule, renderingDistance } from './renderings.js';
 import type { Rendering } from './renderings.js';
 
 export type MatchHow = 'exact' | 'transliteration' | 'spelling' | 'phonetic' | 'typo' | 'initial' | 'abbreviation' | 'compound';
@@ -128,6 +128,8 @@ export const SCORING = {
   /** A short form of a given name that is not its first letters (renderings.ts, hypocoristicRule: Nadia / Nadezhda,
    *  Pepe / José): as alike as a long abbreviation. */
   hypocoristic: 0.86,
+  /** The rule cost of another vowel after 'Abd in 'Abd Allah written as one word (Abdullah / Abdallah). */
+  abdAllahVowel: 0.1,
   /** The same when the shorter part has at least four letters ("Alex" / "Alexander", "Kakha" / "Kakhaber"): a
    *  short form, not a clipped syllable. */
   longAbbreviation: 0.86,
@@ -185,6 +187,9 @@ function compareAlphabetic(a: WordForms, b: WordForms, crossScript: boolean): Fo
   // a short form of a given name that is not its first letters (Nadia / Nadezhda, Pepe / José, Sander / Alexander)
   const shortForm = group ? undefined : hypocoristicRule(a.latin[0] ?? '', b.latin[0] ?? '') ?? hypocoristicRule(a.folded[0] ?? '', b.folded[0] ?? '');
   if (shortForm) group = { similarity: SCORING.hypocoristic, how: 'abbreviation', detail: shortForm };
+  // 'Abd Allah in one word with another vowel after 'Abd (Abdullah / Abdallah / Abdollah): a rendering
+  const abdAllah = group ? undefined : abdAllahRule(a.latin[0] ?? '', b.latin[0] ?? '');
+  if (abdAllah) group = { similarity: SCORING.renderingBest - SCORING.renderingCost * SCORING.abdAllahVowel, how: 'transliteration', detail: abdAllah };
   if (Math.abs(la - lb) / Math.max(la, lb, 1) > 1 - SCORING.minPairSimilarity && Math.abs(la - lb) > 2 && !crossScript) return group;
   // typos are counted on the spellings as written and as folded: folding can turn one typo into two ("innocnet")
   const folded = bestTypo(a.folded, b.folded);

@@ -159,6 +159,12 @@ describe('names the matcher was not tuned on', () => {
     assert.ok(compareNames('IVANOVA, Nadia', 'IVANOVA, Nadezhda').score < compareNames('IVANOVA, Nadezhda', 'IVANOVA, Nadezhda').score);
   });
 
+  it("'Abd Allah written with another vowel after 'Abd is a rendering, not a sound-alike: Abdullah / Abdallah", () => {
+    const comparison = compareNames('AL-BADANI, Ahmad Muhammad Abdullah', 'AL-BADANI, Ahmad Muhammad Abdallah');
+    assert.match(comparison.parts.map((part) => part.rule).join('; '), /'Abd Allah: the vowel after 'Abd \(u ↔ a\)/);
+    assert.ok(comparison.score > compareNames('AL-BADANI, Ahmad Muhammad Abdullah', 'AL-BADANI, Ahmad Muhammad Abdulhadi').score + 0.2);
+  });
+
   it('a compound written as one part weighs as one name: Jamaleddine / Jamal al-Din', () => {
     const [best] = hits('JAMALEDDINE, Hassan');
     assert.equal(best?.id, 'JAMALALDIN', JSON.stringify(best));
