@@ -151,23 +151,28 @@ if (diagnose) {
   const causes = { first: 0, 'above the threshold, not first': 0, 'ranked first, under the threshold': 0, 'ranked 2-10, under the threshold': 0, 'a candidate ranked below 10': 0, 'no candidate (keys miss it)': 0 };
   const CANDIDATE_PROBE = 10_000;
   const uncandidated: Outcome[] = [];
+  // per cause, also how many of the aliases share a name part with another name of the person (neutral criterion)
+  const sharing: Record<keyof typeof causes, number> = { first: 0, 'above the threshold, not first': 0, 'ranked first, under the threshold': 0, 'ranked 2-10, under the threshold': 0, 'a candidate ranked below 10': 0, 'no candidate (keys miss it)': 0 };
   for (const outcome of positives) {
     const atRank = rankAtThreshold(outcome);
-    if (atRank === 1) causes.first++;
-    else if (atRank !== undefined) causes['above the threshold, not first']++;
-    else if (outcome.rank === 1) causes['ranked first, under the threshold']++;
-    else if (outcome.rank !== undefined) causes['ranked 2-10, under the threshold']++;
+    let cause: keyof typeof causes;
+    if (atRank === 1) cause = 'first';
+    else if (atRank !== undefined) cause = 'above the threshold, not first';
+    else if (outcome.rank === 1) cause = 'ranked first, under the threshold';
+    else if (outcome.rank !== undefined) cause = 'ranked 2-10, under the threshold';
     else {
       const hits = index.search(outcome.query.name, { threshold: 0, limit: CANDIDATE_PROBE, candidates: CANDIDATE_PROBE }).hits;
-      if (hits.some((hit) => hit.id === outcome.query.target)) causes['a candidate ranked below 10']++;
+      if (hits.some((hit) => hit.id === outcome.query.target)) cause = 'a candidate ranked below 10';
       else {
-        causes['no candidate (keys miss it)']++;
+        cause = 'no candidate (keys miss it)';
         uncandidated.push(outcome);
       }
     }
+    causes[cause]++;
+    if (outcome.query.sharesPart) sharing[cause]++;
   }
-  console.log(`\nmisses by cause (development half, ${positives.length} aliases):`);
-  for (const [cause, count] of Object.entries(causes)) console.log(`  ${cause.padEnd(36)} ${String(count).padStart(5)}  ${percent(count / positives.length).padStart(6)}`);
+  console.log(`\nmisses by cause (development half, ${positives.length} aliases; last column: of them sharing a name part, neutral criterion):`);
+  for (const [cause, count] of Object.entries(causes)) console.log(`  ${cause.padEnd(36)} ${String(count).padStart(5)}  ${percent(count / positives.length).padStart(6)}  ${String(sharing[cause as keyof typeof causes]).padStart(5)}`);
   if (misses > 0) {
     // with --misses N: the aliases no key finds, beside the names the list still has for the person
     console.log('\naliases that get no candidate (development half), with the names the list has for the person:');
