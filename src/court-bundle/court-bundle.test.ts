@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { elementText, flatten, readPdf } from '../pdf/read-pdf.js';
+import { elementText, flatten, readPdf } from '../pdf/testing/read-pdf.js';
 import { COURT_BUNDLE_FORMAT, type CourtBundleManifest } from './manifest.js';
 import { readZipEntries, writeZipEntries } from './testing/zip-entries.js';
 import { verifyCourtBundle } from './verify-bundle.js';

@@ -1,12 +1,12 @@
 /**
  * The data-subject PDF draws names in their original script (issue 16): Arabic (shaped, right to left), Cyrillic and
  * Latin with diacritics, in the embedded DejaVu Sans; it is tagged like every PDF of the system. The names are
- * fictional. Read back with src/pdf/read-pdf.ts: the glyphs' text through the font's ToUnicode map (visual order:
+ * fictional. Read back with src/pdf/testing/read-pdf.ts: the glyphs' text through the font's ToUnicode map (visual order:
  * an Arabic word's glyphs run right to left), and the /ActualText a screen reader reads (logical order).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { elementText, flatten, readPdf } from '../pdf/read-pdf.js';
+import { elementText, flatten, readPdf } from '../pdf/testing/read-pdf.js';
 import type { DataSubjectExport } from './export-data-subject.js';
 import { renderDataSubjectPdf } from './render-data-subject-pdf.js';
 import { GROUNDS } from './subject-access-grounds.js';

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { elementText, flatten, readPdf } from './read-pdf.js';
+import { elementText, flatten, readPdf } from './testing/read-pdf.js';
 import { renderTaggedPdf, type TaggedDocument } from './tagged-pdf.js';
 
 const ROWS = Array.from({ length: 120 }, (_, index) => [`Rij ${index + 1}`, String(index * 7)]);

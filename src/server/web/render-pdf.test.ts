@@ -2,11 +2,11 @@
  * The report PDF is a tagged PDF (issue 17): language, title shown, a structure tree in reading order with the
  * title an H1, each table's heading an H2, each table a Table of TR/TH/TD whose head cells (the years) are column
  * headers and whose row labels are row headers, the notes as P, and the page footer an artifact. Read back with
- * src/pdf/read-pdf.ts (inflating the streams, decoding text through the fonts' ToUnicode maps).
+ * src/pdf/testing/read-pdf.ts (inflating the streams, decoding text through the fonts' ToUnicode maps).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { elementText, flatten, readPdf, type StructureNode } from '../../pdf/read-pdf.js';
+import { elementText, flatten, readPdf, type StructureNode } from '../../pdf/testing/read-pdf.js';
 import { makeReport } from '../../reports/render/report-factory.js';
 import { toReportView } from '../../reports/render/report-view.js';
 import { renderReportPdf } from './render-pdf.js';

@@ -1,5 +1,5 @@
 /**
- * A reader of the PDFs that ./tagged-pdf.ts writes — no general PDF parser: for the tests, which check what a
+ * A reader of the PDFs that ../tagged-pdf.ts writes — no general PDF parser: for the tests, which check what a
  * screen reader and a text extractor get. It reads pdfkit's plain object layout (no object streams, no
  * encryption), inflates Flate streams, decodes text through each font's ToUnicode map, and walks the structure tree
  * with the text of each element's marked content.
