@@ -117,7 +117,8 @@ export function renderTaggedPdf(definition: TaggedDocument): Promise<Buffer> {
       Subject: definition.title,
       Creator: 'imketen',
       Producer: 'imketen',
-      CreationDate: definition.creationDate ?? new Date(),
+      // An unreadable date (a malformed time stamp in the input) is not written; the time of writing is.
+      CreationDate: definition.creationDate && !Number.isNaN(definition.creationDate.getTime()) ? definition.creationDate : new Date(),
     },
   });
   doc.registerFont('regular', FONTS.regular);
