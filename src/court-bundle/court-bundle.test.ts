@@ -5,6 +5,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { elementText, flatten, readPdf } from '../pdf/testing/read-pdf.js';
 import { COURT_BUNDLE_FORMAT, type CourtBundleManifest } from './manifest.js';
 import { readZipEntries, writeZipEntries } from './testing/zip-entries.js';
 import { verifyCourtBundle } from './verify-bundle.js';
@@ -96,6 +97,25 @@ describe('writeCourtBundle', () => {
     assert.equal(entries.get('manifest.pdf')!.subarray(0, 5).toString('latin1'), '%PDF-');
     // The same input gives the same bundle, byte for byte (time stamps come from generatedAt).
     assert.equal(sha256(await readFile(bundle)), written.sha256);
+  });
+
+  it('writes manifest.pdf as a tagged PDF: headings per item, tables with their header cells, the footer an artifact', async () => {
+    const pdf = readPdf((await readZipEntries(bundle)).get('manifest.pdf')!);
+    assert.match(pdf.catalog, /\/Lang \(nl-NL\)/);
+    assert.match(pdf.catalog, /\/MarkInfo \d+ 0 R/);
+    const elements = flatten(pdf.structure);
+    const texts = (type: string) => elements.filter((element) => element.type === type).map(elementText);
+    assert.deepEqual(texts('H1'), ['Bewijsbundel / Court bundle — zaak / case S-2026-0042']);
+    assert.deepEqual(texts('H2'), MANIFEST.items.map((item, index) => `${index + 1}. ${item.title}`));
+    // Per item a facts table (row headers), a files table; custody and verification tables only for E-1.
+    assert.equal(elements.filter((element) => element.type === 'Table').length, 3 + 3 + 2);
+    assert.deepEqual(elements.filter((element) => element.type === 'TH' && element.scope === 'Row').map(elementText).slice(0, 4),
+      ['Kenmerk / ID', 'Soort / Kind', 'Bron / Source', 'Verkregen / Acquired']);
+    assert.equal(elements.filter((element) => element.type === 'TH' && element.scope === 'Column').length, 3 * 3 + 4 + 4);
+    const hashCells = elements.filter((element) => element.type === 'TD' && element.colSpan === 3);
+    assert.deepEqual(hashCells.map((cell) => /^SHA-256 ([0-9a-f]{64})/.exec(elementText(cell))?.[1]), MANIFEST.items.map((item) => item.files[0]!.sha256));
+    assert.match(pdf.text, /S-2026-0042 — pagina \/ page 1 \/ \d/);
+    assert.doesNotMatch(pdf.taggedText, /pagina \/ page 1/);
   });
 
   it('makes a manifest.sha256 that sha256sum -c accepts after unpacking', async () => {

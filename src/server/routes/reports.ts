@@ -163,7 +163,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
     await guard(request, context, 'report.read', { kind: 'report' });
     const lang = request.query.lang ?? 'nl';
     const report = await computeReport(context.db, { year: request.params.year, referenceDate: request.query.referenceDate, asRecordedAt: request.query.asRecordedAt, lang }, context);
-    const pdf = await renderReportPdf(toReportView(report, lang));
+    const pdf = await renderReportPdf(toReportView(report, lang), { creationDate: new Date(report.asRecordedAt) });
     reply.type('application/pdf').header('content-disposition', `attachment; filename="rapportage-${request.params.year}.pdf"`);
     // A Buffer goes out as it is (fastify skips serialisation for Buffers).
     return reply.send(pdf as unknown as string);
