@@ -11,6 +11,7 @@ import { DEMO_HORIZON, dateIn, earlierOf, increasingDates, yearOf } from './cale
 import { CURRENT_CRIMINAL_CASES, HISTORY_CRIMINAL_CASES } from './criminal-trajectories.js';
 import type { CriminalTrajectory } from './criminal-trajectories.js';
 import { upcomingHearing } from './hearings.js';
+import { judgeAuthorisation } from './judge-authorisations.js';
 import { intakeForCase } from './intakes.js';
 import { outgoingRequest } from './legal-assistance.js';
 import { registerPerson, sketchPerson } from './persons.js';
@@ -95,6 +96,8 @@ function criminalCase(context: DemoContext, rng: Rng, trajectory: CriminalTrajec
   const criminal = new StreamBuilder(context, rng.fork('recording'), 'criminal', caseId, suspect.events[0]!.recordedAt);
   addPlanned(criminal, planned);
   const opening = criminal.events[0]!;
+  const authorisation = judgeAuthorisation(rng.fork('judge-authorisation'), caseId, suspect.id, criminal.events);
+  if (authorisation) criminal.events.push(authorisation);
   const hearing = upcomingHearing(rng.fork('hearing'), caseId, criminal.events);
   if (hearing) criminal.events.push(hearing);
 
