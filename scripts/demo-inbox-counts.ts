@@ -26,7 +26,7 @@ try {
   for (const username of USERS) {
     const account = (await findAccountByUsername(store.db, username))!;
     const principal = { kind: 'user' as const, accountId: account.id, username, organisation: account.organisation, role: account.role };
-    const work = await listWaitingWork(store.db, { principal, asOf: { date: '2026-11-28', recordedAt: NOW.toISOString() } }, { policy, rules });
+    const work = await listWaitingWork(store.db, { principal, asOf: { date: '2026-11-28', recordedAt: NOW.toISOString(), recordedAtGiven: false } }, { policy, rules });
     const byKind: Record<string, string> = {};
     for (const item of work.items) {
       const [all, late] = (byKind[item.kind] ?? '0/0').split('/').map(Number);

@@ -37,6 +37,9 @@ const JUDGMENT_NAME: Record<Instance, string> = {
 const PRISON_MONTHS = [36, 60, 84, 108, 120, 144, 180, 240];
 
 /** Every criminal case of one replica, current and history, each with the streams that belong to it. */
+/** When victims left behind were found again (src/demo/victims.ts): after the last published year, before the horizon. */
+const CATCH_UP = ['2026-02-02', '2026-08-28'] as const;
+
 export function* criminalCases(context: DemoContext, rng: Rng): Generator<EventInput> {
   for (const [group, trajectories] of [['current', CURRENT_CRIMINAL_CASES], ['history', HISTORY_CRIMINAL_CASES]] as const) {
     for (const [index, trajectory] of trajectories.entries()) {
@@ -89,6 +92,7 @@ function criminalCase(context: DemoContext, rng: Rng, trajectory: CriminalTrajec
         registrationRecordedAt: victim.events[0]!.recordedAt!,
         milestones,
         ...(closedOn === undefined ? {} : { closedOn }),
+        ...(care === 'kept-informed' || trajectory.stillBehindIn2026?.includes(situationName) ? {} : { catchUpOn: dateIn(draw.fork('catch-up'), CATCH_UP) }),
       }),
     );
   }
