@@ -22,7 +22,8 @@ export function registerDemo(program: Command): void {
       + 'At scale 1 its report for 2025 reproduces the figures of the 2024–2025 report to parliament; --scale N multiplies\n'
       + 'the volume (and every figure) by N, for benchmarks. The first replica\'s evidence items get files (drawn photos,\n'
       + 'a statement, PDFs), stored in the file store through the same path as `imketen evidence attach`. A fictional\n'
-      + 'watchlist (\'demo-signaleringen\') is imported and the registry screened against it, so hits wait for review.\n'
+      + 'watchlist (\'demo-signaleringen\') is imported and the registry screened against it; the evident mismatches are rejected\n'
+      + 'at once, so a dozen true hits and a few doubtful ones wait for review.\n'
       + 'Loading it twice changes nothing.',
     )
     .option('--scale <n>', 'multiply the volume by N', '1')
@@ -34,7 +35,9 @@ export function registerDemo(program: Command): void {
         const { summary, filesAttached, screening } = await context.withStore((db) => loadDemo(db, scale, context.now, { store: files, uploadLimit: context.config.files.uploadLimit }));
         process.stderr.write(`${describeImport(summary)}\n`);
         if (filesAttached > 0) process.stderr.write(`Attached ${filesAttached} demo evidence files.\n`);
-        if (screening.raised.length > 0) process.stderr.write(`Screened the registry against the demo watchlist '${screening.list}': ${screening.raised.length} hits wait for review.\n`);
+        if (screening.raised.length > 0) {
+          process.stderr.write(`Screened the registry against the demo watchlist '${screening.list}': ${screening.raised.length} hits, of which ${screening.rejected} evident mismatches rejected by the demo's screening team; ${screening.raised.length - screening.rejected} wait for review.\n`);
+        }
       } finally {
         await files.close();
       }
