@@ -94,6 +94,7 @@ describe('the task inbox in the browser (issue 17)', { skip: browserSkip }, () =
         const overdue = await Promise.all((await cards.all()).map((card) => card.getByText('Te laat', { exact: true }).count()));
         assert.deepEqual(overdue, [...overdue].sort((a, b) => b - a), 'overdue first');
         assert.match(texts[0]!, /uiterlijk|al .* te laat/);
+        assert.ok(texts.every((text) => /uiterlijk|te laat/.test(text)), 'every task says when it is due');
         const main = await page.locator('main').innerText();
         assert.ok(!/\b\d{4}-\d{2}-\d{2}\b|criminal\/|person\/|P-\d{4}|victim-information|screening-hit/.test(main), `no ISO dates, stream names or codes on ${role}'s inbox`);
         await axeClean(page);
