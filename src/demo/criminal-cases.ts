@@ -11,6 +11,7 @@ import { DEMO_HORIZON, dateIn, earlierOf, increasingDates, yearOf } from './cale
 import { CURRENT_CRIMINAL_CASES, HISTORY_CRIMINAL_CASES } from './criminal-trajectories.js';
 import type { CriminalTrajectory } from './criminal-trajectories.js';
 import { upcomingHearing } from './hearings.js';
+import { judgeAuthorisation } from './judge-authorisations.js';
 import { intakeForCase } from './intakes.js';
 import { outgoingRequest } from './legal-assistance.js';
 import { registerPerson, sketchPerson } from './persons.js';
@@ -36,6 +37,9 @@ const JUDGMENT_NAME: Record<Instance, string> = {
 const PRISON_MONTHS = [36, 60, 84, 108, 120, 144, 180, 240];
 
 /** Every criminal case of one replica, current and history, each with the streams that belong to it. */
+/** When victims left behind were found again (src/demo/victims.ts): after the last published year, before the horizon. */
+const CATCH_UP = ['2026-02-02', '2026-08-28'] as const;
+
 export function* criminalCases(context: DemoContext, rng: Rng): Generator<EventInput> {
   for (const [group, trajectories] of [['current', CURRENT_CRIMINAL_CASES], ['history', HISTORY_CRIMINAL_CASES]] as const) {
     for (const [index, trajectory] of trajectories.entries()) {
@@ -88,6 +92,7 @@ function criminalCase(context: DemoContext, rng: Rng, trajectory: CriminalTrajec
         registrationRecordedAt: victim.events[0]!.recordedAt!,
         milestones,
         ...(closedOn === undefined ? {} : { closedOn }),
+        ...(care === 'kept-informed' || trajectory.stillBehindIn2026?.includes(situationName) ? {} : { catchUpOn: dateIn(draw.fork('catch-up'), CATCH_UP) }),
       }),
     );
   }
@@ -95,6 +100,8 @@ function criminalCase(context: DemoContext, rng: Rng, trajectory: CriminalTrajec
   const criminal = new StreamBuilder(context, rng.fork('recording'), 'criminal', caseId, suspect.events[0]!.recordedAt);
   addPlanned(criminal, planned);
   const opening = criminal.events[0]!;
+  const authorisation = judgeAuthorisation(rng.fork('judge-authorisation'), caseId, suspect.id, criminal.events);
+  if (authorisation) criminal.events.push(authorisation);
   const hearing = upcomingHearing(rng.fork('hearing'), caseId, criminal.events);
   if (hearing) criminal.events.push(hearing);
 

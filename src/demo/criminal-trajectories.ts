@@ -41,6 +41,11 @@ export interface CriminalTrajectory {
   steps: readonly CriminalStep[];
   /** The victims registered on each case of this trajectory, by how well they are kept informed. */
   victims?: readonly VictimCare[];
+  /**
+   * The cases (by situation) whose victims left behind were not found again in 2026 (src/demo/victims.ts): their
+   * duties stay overdue. The victims of the other cases were told in 2026 of what they had missed.
+   */
+  stillBehindIn2026?: readonly SituationName[];
   /** The case started from a report (intake) that the prosecutor assessed. */
   fromIntake?: boolean;
   /** Legal assistance requests the prosecutor sends abroad during the investigation. */
@@ -83,6 +88,7 @@ export const CURRENT_CRIMINAL_CASES: readonly CriminalTrajectory[] = [
     situations: ['iraq', 'syria', 'afghanistan', 'sri-lanka'],
     steps: [opened(inYears(2016, 2021)), indicted(['2023-03-01', '2024-11-30']), appealLodged(['2026-03-01', '2026-09-30'])],
     victims: ['kept-informed', 'kept-informed', 'updates-lapsed'],
+    stillBehindIn2026: ['sri-lanka'],
     legalAssistanceRequests: 1,
   },
   {
@@ -90,6 +96,7 @@ export const CURRENT_CRIMINAL_CASES: readonly CriminalTrajectory[] = [
     situations: ['syria', 'rwanda'],
     steps: [opened(inYears(2016, 2020)), indicted(['2022-06-01', '2024-03-31']), appealLodged(['2025-02-01', '2025-11-30'])],
     victims: ['kept-informed', 'judgment-not-told'],
+    stillBehindIn2026: ['rwanda'],
   },
   {
     story: 'first-instance → closed by a final judgment',
@@ -127,6 +134,7 @@ export const CURRENT_CRIMINAL_CASES: readonly CriminalTrajectory[] = [
       cassationLodged(['2023-03-01', '2024-11-30']),
     ],
     victims: ['kept-informed', 'kept-informed', 'judgment-not-told'],
+    stillBehindIn2026: ['rwanda'],
   },
   {
     story: 'cassation → closed by a final judgment',

@@ -6,6 +6,7 @@
  */
 import { importWatchlist } from '../screening/import-watchlist.js';
 import { loadRegistryPersons } from '../screening/registry-persons.js';
+import { reviewHit } from '../screening/review-hit.js';
 import { screenRegistry, type RegistryScreeningSummary } from '../screening/screen-registry.js';
 import type { Db } from '../store/db.js';
 import { NAME_REGIONS, REGION_NAMES, type NameForms, type NameRegion } from './names.js';
@@ -56,7 +57,7 @@ export function demoWatchlist(persons: readonly DemoListPerson[]): { jsonl: stri
     const person = sorted[index]!;
     const name = person.names[0] && respelled(person.names[0], spellings);
     if (!name) continue;
-    const id = `DEMO-SIG-${String(lines.length + 1).padStart(3, '0')}`;
+    const id = entryId(lines.length);
     sources.set(id, person.id);
     lines.push({
       id, names: [name],
@@ -70,7 +71,7 @@ export function demoWatchlist(persons: readonly DemoListPerson[]): { jsonl: stri
     const sketch = sketchPerson(draw, region, { born: [1950, 1990] });
     const ending = sketch.gender === 'female' ? (NAME_REGIONS[region] as NameRegion).feminineFamilyEnding?.latin ?? '' : '';
     lines.push({
-      id: `DEMO-SIG-${String(lines.length + 1).padStart(3, '0')}`,
+      id: entryId(lines.length),
       names: [[sketch.given, ...(sketch.fathersName ? [sketch.fathersName] : []), sketch.family].map((forms) => forms.latin[0]).join(' ') + ending],
       ...(sketch.birthDate ? { birthDates: [sketch.birthDate] } : {}), nationalities: sketch.nationalities,
     });
@@ -78,10 +79,38 @@ export function demoWatchlist(persons: readonly DemoListPerson[]): { jsonl: stri
   return { jsonl: lines.map((line) => JSON.stringify(line)).join('\n') + '\n', sources };
 }
 
-/** Imports the demo watchlist (a new version only when it changed) and screens the whole registry against it. */
-export async function loadDemoWatchlist(db: Db, now: () => Date): Promise<RegistryScreeningSummary> {
+/** The fictional entries whose hits are left open, as doubts for the reviewer (the others' hits were rejected). */
+const FICTIONAL_LEFT_OPEN = 2;
+/** Who rejected the demo's evident mismatches, and why (recorded with each decision). */
+const DEMO_REVIEWER = 'demo-screeningsteam';
+const MISMATCH = 'Andere persoon: alleen een veelvoorkomende naam komt overeen; geboortedatum en herkomst wijken af (demo).';
+
+/**
+ * Imports the demo watchlist (a new version only when it changed) and screens the whole registry against it. A
+ * working day does not start with some sixty fresh hits: of the hits this screening raises, those of an entry on a
+ * person other than the one it was made from (a common name shared by several demo persons) and those of the
+ * fictional entries are rejected at once by the demo's screening team, with the reason, except the hits of the first
+ * FICTIONAL_LEFT_OPEN fictional entries. So a dozen true hits and a few doubtful ones wait for review, and the
+ * screening page shows rejected hits too.
+ */
+export async function loadDemoWatchlist(db: Db, now: () => Date): Promise<RegistryScreeningSummary & { rejected: number }> {
   const persons = await loadRegistryPersons(db, {}, now());
-  const bytes = new TextEncoder().encode(demoWatchlist(persons).jsonl);
+  const { jsonl, sources } = demoWatchlist(persons);
+  const bytes = new TextEncoder().encode(jsonl);
   await importWatchlist(db, [{ name: `${DEMO_WATCHLIST}.jsonl`, bytes }], { name: DEMO_WATCHLIST, format: 'jsonl', now });
-  return screenRegistry(db, { list: DEMO_WATCHLIST, by: 'demo', now });
+  const summary = await screenRegistry(db, { list: DEMO_WATCHLIST, by: 'demo', now });
+  const leftOpen = new Set(Array.from({ length: FICTIONAL_LEFT_OPEN }, (_, index) => entryId(FROM_REGISTRY + index)));
+  let rejected = 0;
+  for (const hit of summary.raised) {
+    const source = hit.counterpart === null ? undefined : sources.get(hit.counterpart);
+    const evident = source === undefined ? !leftOpen.has(hit.counterpart ?? '') : source !== hit.personId;
+    if (!evident) continue;
+    await reviewHit(db, { hitId: hit.id, decision: 'rejected', reason: MISMATCH, by: DEMO_REVIEWER, now });
+    rejected += 1;
+  }
+  return { ...summary, rejected };
+}
+
+function entryId(index: number): string {
+  return `DEMO-SIG-${String(index + 1).padStart(3, '0')}`;
 }

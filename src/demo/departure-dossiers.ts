@@ -1,12 +1,19 @@
 /**
  * Plans and builds the departure dossiers (DT&V 1F dossiers) of one replica from their trajectories: the
  * opening with a first Article 3 assessment, later reassessments, and the departure or closing.
+ *
+ * Most dossiers still open with a barrier in 2026 were reassessed once more that year and the barrier confirmed
+ * (`confirmedIn2026`): the IND and DT&V look at such a dossier again from time to time, and every Syrian one after the
+ * fall of the Assad regime (R7). A confirmation changes no phase and no report figure (the barrier stays), lies
+ * after the last published year, and has an id series of its own (`a3-<dossier>`) and its own random source, so
+ * every other event id and random draw stays as it was. The Syrian dossiers left without one are the R7
+ * reassessments the inbox shows as overdue.
  */
 import type { DepartureMode } from '../domain/departure/events.js';
 import type { CalendarDate } from '../domain/dates.js';
 import type { EventInput } from '../domain/event.js';
-import { addYears } from '../domain/dates.js';
-import { dateIn, daysAfter, earlierOf, increasingDates, laterOf, yearOf } from './calendar.js';
+import { addDays, addYears } from '../domain/dates.js';
+import { DEMO_HORIZON, RECORDING_DEADLINE, dateIn, daysAfter, earlierOf, increasingDates, laterOf, yearOf } from './calendar.js';
 import { DOSSIERS } from './departure-trajectories.js';
 import type { DossierTrajectory } from './departure-trajectories.js';
 import type { ExclusionCase } from './exclusions.js';
@@ -33,7 +40,14 @@ export interface PlannedDossier {
   barrierAtOpening: boolean;
   barrierChanges: { present: boolean; on: CalendarDate }[];
   end?: { on: CalendarDate; departed: DepartureMode } | { on: CalendarDate; closed: string };
+  /** A reassessment in 2026 that confirms the barrier (see the module's comment). */
+  confirmedOn?: CalendarDate;
 }
+
+/** Confirmations fall in this window: after the last published year, up to the demo horizon. */
+const CONFIRMATIONS: readonly [CalendarDate, CalendarDate] = ['2026-01-12', DEMO_HORIZON];
+/** The share of dossiers open with a barrier in 2026 that were reassessed that year, unless the trajectory says. */
+const CONFIRMED_SHARE = 0.8;
 
 /** Every dossier of the replica with its dates drawn, in the order of the trajectory table. */
 export function planDossiers(rng: Rng): PlannedDossier[] {
@@ -60,6 +74,7 @@ function planDossier(rng: Rng, trajectory: DossierTrajectory, copy: number): Pla
     dossier.end = 'departed' in end ? { on, departed: end.departed[copy]! } : { on, closed: rng.pick(CLOSING_REASONS) };
   } else {
     planMovesIn2026(rng, trajectory, dossier);
+    planConfirmation(rng.fork('confirmation'), trajectory, dossier);
   }
   return dossier;
 }
@@ -90,6 +105,14 @@ function planMovesIn2026(rng: Rng, trajectory: DossierTrajectory, dossier: Plann
   }
 }
 
+/** A reassessment in 2026 that confirms the barrier of a dossier still open with one, after its last step. */
+function planConfirmation(rng: Rng, trajectory: DossierTrajectory, dossier: PlannedDossier): void {
+  const barrier = dossier.barrierChanges.at(-1)?.present ?? dossier.barrierAtOpening;
+  if (!barrier || dossier.end || !rng.chance(trajectory.in2026?.confirmed ?? CONFIRMED_SHARE)) return;
+  const from = laterOf(CONFIRMATIONS[0], addDays(dossier.barrierChanges.at(-1)?.on ?? dossier.openedOn, MIN_DAYS_BETWEEN_STEPS));
+  if (from <= CONFIRMATIONS[1]) dossier.confirmedOn = dateIn(rng, [from, CONFIRMATIONS[1]]);
+}
+
 /** The dossier's stream, for the person and the applied exclusion decision of `exclusion`. */
 export function buildDossier(context: DemoContext, rng: Rng, dossier: PlannedDossier, exclusion: ExclusionCase): EventInput[] {
   const decision = exclusion.exclusion.events.find((event) => event.type === 'exclusion.decided');
@@ -100,5 +123,15 @@ export function buildDossier(context: DemoContext, rng: Rng, dossier: PlannedDos
   const end = dossier.end;
   if (end && 'departed' in end) departure.add('departure.departed', end.on, { mode: end.departed });
   else if (end) departure.add('departure.closed', end.on, { reason: end.closed });
+  if (dossier.confirmedOn) departure.events.push(confirmation(rng.fork('confirmation'), departure, dossier.confirmedOn));
   return departure.events;
+}
+
+/** The confirming reassessment as an event of its own id series, recorded a few working days after its date. */
+function confirmation(rng: Rng, departure: StreamBuilder, on: CalendarDate): EventInput {
+  const latest = departure.events.reduce((max, event) => (event.recordedAt! > max ? event.recordedAt! : max), '');
+  let recordedAt = `${addDays(on, rng.int(0, 5))}T${String(rng.int(8, 16)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00Z`;
+  if (recordedAt <= latest) recordedAt = `${new Date(Date.parse(latest) + 10 * 60_000).toISOString().slice(0, 19)}Z`;
+  if (recordedAt > RECORDING_DEADLINE) recordedAt = RECORDING_DEADLINE;
+  return { id: `a3-${departure.id}`, stream: departure.stream, type: 'departure.article3-barrier', date: on, recordedAt, data: { present: true } };
 }

@@ -41,7 +41,7 @@ export interface DossierTrajectory {
   /** How long the dossier runs after its last reassessment (or its opening) before it ends, within `end`. */
   endsAfterYears?: readonly [min: number, max: number];
   /** For dossiers still open at the end of 2025: what may happen to them in 2026 (shares of them). */
-  in2026?: { departs?: number; barrierLifted?: number };
+  in2026?: { departs?: number; barrierLifted?: number; confirmed?: number };
 }
 
 const times = (count: number, mode: DepartureMode): DepartureMode[] => Array.from({ length: count }, () => mode);
@@ -136,7 +136,8 @@ export const DOSSIERS: readonly DossierTrajectory[] = [
     situations: [['syria', 1]],
     opened: ['2014-01-01', '2024-10-31'],
     barrierAtOpening: true,
-    in2026: { barrierLifted: 0.5 },
+    // of those whose barrier stays, some were reassessed after the fall of the regime and some still wait (R7)
+    in2026: { barrierLifted: 0.5, confirmed: 0.5 },
   },
   {
     story: 'Afghanistan: barrier established after the Taliban takeover',

@@ -2,7 +2,11 @@
  * What the victims of a criminal case are told and when (R5, Sv art. 51ac and the police victim protocol): on
  * registration, after every indictment and judgment, on closing, and in between every three to four months.
  * Some victims are deliberately left behind, so the registry's R5 overview has something to show: their updates
- * stopped long ago, or they were never told of a judgment.
+ * stopped long ago, or they were never told of a judgment. Most of them were found again in 2026 (`catchUpOn`, a
+ * review of victim support's files): told on one day of every step they had missed, each naming the step it
+ * concerns, and kept informed from then on — unless a later judgment again went untold. So the registry is behind
+ * at the end of 2025, as the report and the R5 overview show, while a working day in late 2026 has a few long-overdue
+ * duties and some recent ones rather than a decade of backlog.
  */
 import { addDays } from '../domain/dates.js';
 import type { CalendarDate } from '../domain/dates.js';
@@ -30,6 +34,7 @@ export interface PlannedEvent {
   afterRecordedAt?: string;
 }
 
+const CLOSING = 'the closing of the case';
 const CHANNELS = ['letter', 'telephone', 'meeting with the Victim Support Unit', 'e-mail'];
 const UPDATE_EVERY_DAYS: readonly [number, number] = [90, 120];
 
@@ -41,17 +46,25 @@ export interface VictimPlanInput {
   milestones: readonly CaseMilestone[];
   /** The date the case closed, if it did. */
   closedOn?: CalendarDate;
+  /** A victim left behind who was found again on this day (2026): told then of every step missed since. */
+  catchUpOn?: CalendarDate;
 }
 
 export function planVictimEvents(rng: Rng, input: VictimPlanInput): PlannedEvent[] {
   const { victim, care, registeredOn, milestones, closedOn } = input;
   const end = closedOn ?? DEMO_HORIZON;
   const lapse = lapseOf(rng, care, registeredOn, end, milestones);
+  const catchUpOn = lapse !== undefined && input.catchUpOn !== undefined && input.catchUpOn > lapse ? input.catchUpOn : undefined;
   const events: PlannedEvent[] = [
     { date: registeredOn, type: 'criminal.victim-registered', data: { victim }, afterRecordedAt: input.registrationRecordedAt },
   ];
+  /** The steps a victim was not told of before the catch-up, to tell of on its day. */
+  const missed: { about: string; concerningKey?: string }[] = [];
   const inform = (date: CalendarDate, about: string, concerningKey?: string) => {
-    if (lapse !== undefined && date > lapse) return;
+    if (lapse !== undefined && date > lapse && (catchUpOn === undefined || date < catchUpOn)) {
+      if (catchUpOn !== undefined && (concerningKey !== undefined || about === CLOSING)) missed.push(concerningKey === undefined ? { about } : { about, concerningKey });
+      return;
+    }
     const data = { victim, about, channel: rng.pick(CHANNELS) };
     events.push(concerningKey === undefined ? { date, type: 'criminal.victim-informed', data } : { date, type: 'criminal.victim-informed', data, concerningKey });
   };
@@ -66,7 +79,16 @@ export function planVictimEvents(rng: Rng, input: VictimPlanInput): PlannedEvent
     lastInformed = toldOn;
   }
   periodicUpdates(rng, lastInformed, end, inform);
-  if (closedOn !== undefined) inform(daysAfter(rng, closedOn, 1, 14), 'the closing of the case');
+  if (closedOn !== undefined) inform(daysAfter(rng, closedOn, 1, 14), CLOSING);
+  if (catchUpOn !== undefined) {
+    // on its own random source, so the draws above stay as they were without the catch-up
+    const draw = rng.fork('catch-up');
+    const told = missed.length > 0 ? missed : [{ about: 'the state of the proceedings, after a review of the file' }];
+    for (const step of told) {
+      const data = { victim, about: step.about, channel: draw.pick(CHANNELS) };
+      events.push(step.concerningKey === undefined ? { date: catchUpOn, type: 'criminal.victim-informed', data } : { date: catchUpOn, type: 'criminal.victim-informed', data, concerningKey: step.concerningKey });
+    }
+  }
   return events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

@@ -36,11 +36,17 @@ describe('the task inbox: what waits for each role, overdue first, as its read p
   });
   after(async () => { await store?.dispose(); });
 
-  it('the prosecutor: the victim to tell of the indictment (overdue) before the periodic update and the hearing to prepare', async () => {
+  it('the prosecutor: the victim to tell of the indictment (overdue) before the hearing to prepare; the periodic update from 30 days before it is due', async () => {
     const work = await inbox(principal('prosecutor', 'OM'));
     assert.deepEqual(work.items.map((item) => [item.kind, item.dueDate, item.overdue]), [
       ['victim-information', '2025-12-15', true],
       ['hearing', '2026-02-06', false],
+    ]);
+    // the next periodic update (due 2026-04-15) waits from 30 days before (INBOX_DEFAULTS.victimNoticeDays)
+    const inMarch = (date: string) => listWaitingWork(store.db, { principal: principal('prosecutor', 'OM'), asOf: { ...asOf, date } }, { policy, rules: ruleConfig() });
+    assert.deepEqual((await inMarch('2026-03-15')).items.map((item) => [item.kind, item.dueDate]), [['victim-information', '2025-12-15']]);
+    assert.deepEqual((await inMarch('2026-03-16')).items.map((item) => [item.kind, item.dueDate, item.overdue]), [
+      ['victim-information', '2025-12-15', true],
       ['victim-information', '2026-04-15', false],
     ]);
     assert.equal(work.items[0]!.legalDuty, true);
@@ -49,7 +55,7 @@ describe('the task inbox: what waits for each role, overdue first, as its read p
   });
 
   it('the police: the victims, not the hearings; the DT&V: the Article 3 reassessment, with the change in Syria', async () => {
-    assert.deepEqual((await inbox(principal('police', 'TIM'))).items.map((item) => item.kind), ['victim-information', 'victim-information']);
+    assert.deepEqual((await inbox(principal('police', 'TIM'))).items.map((item) => item.kind), ['victim-information']);
     const dtv = (await inbox(principal('dtv', 'DTV'))).items;
     assert.deepEqual(dtv.map((item) => [item.kind, item.subject.reference, item.dueDate]), [['article3-reassessment', 'DTV-1', '2024-12-08']]);
     assert.equal(dtv[0]!.overdue, true);

@@ -43,7 +43,7 @@ export const WORK_OF_ROLE: Readonly<Record<string, readonly WaitingKind[]>> = {
 };
 
 /** Periods of the inbox, in config/rules.json `durations` where set; these defaults otherwise (chosen, not law). */
-export const INBOX_DEFAULTS = { hitReviewDays: 14, hearingPreparationDays: 14, authorisationNoticeDays: 30, hearingHorizonDays: 90 };
+export const INBOX_DEFAULTS = { hitReviewDays: 14, hearingPreparationDays: 14, authorisationNoticeDays: 30, hearingHorizonDays: 90, victimNoticeDays: 30 };
 
 export interface WaitingSubject {
   /** The stream the item is about: `criminal/SZ-2015-001`, `departure/VT-…`, `person/P-…`. */
@@ -124,6 +124,8 @@ export async function listWaitingWork(tx: Queryable, request: WaitingWorkRequest
     const granted = await decide('cases.list', { kind: 'criminal', personIds: [] });
     if (granted.allowed) {
       const cases = await listVictims(tx, { asOf, overdueOnly: false }, context.rules);
+      // every victim always has a next periodic update: the inbox lists a duty from `victimNoticeDays` before it is due
+      const noticeUntil = addDays(asOf.date, durations.victimNoticeDays);
       const persons = new Set<string>();
       for (const entry of cases) {
         const caseId = idOf(entry.case);
@@ -131,6 +133,7 @@ export async function listWaitingWork(tx: Queryable, request: WaitingWorkRequest
           persons.add(victim.id);
           const name = nameOf(victim.person);
           for (const duty of victim.status.duties) {
+            if (!duty.overdue && duty.dueDate > noticeUntil) continue;
             const what = duty.kind === 'periodic-update'
               ? { nl: `Periodieke update aan slachtoffer ${name} (zaak ${caseId})`, en: `Periodic update to victim ${name} (case ${caseId})` }
               : { nl: `Slachtoffer ${name} informeren over ${keyEventWords(duty.eventType, 'nl')} van ${dateInWords(duty.eventDate ?? '', 'nl')} (zaak ${caseId})`, en: `Inform victim ${name} of the ${keyEventWords(duty.eventType, 'en')} of ${dateInWords(duty.eventDate ?? '', 'en')} (case ${caseId})` };

@@ -116,7 +116,8 @@ describe('the case page: a long timeline, its filter, the row menu, phones, R7',
     const { context, page } = await world.newPage();
     try {
       await world.signIn(page, 'dtv');
-      await page.goto('/cases/departure/DTV-2015-025');
+      // one of the Syrian dossiers not reassessed since the fall of the Assad regime (src/demo/departure-trajectories.ts)
+      await page.goto('/cases/departure/DTV-2018-030');
       const panel = page.getByTestId('reassessment');
       await panel.waitFor();
       await settled(page);

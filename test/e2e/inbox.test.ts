@@ -3,7 +3,9 @@
  * the administrator and the auditor have no case work: a sensible empty state), overdue first with due dates in words
  * and no codes; assigning a task to a colleague, who then sees it as theirs; marking it done; a legal duty (R5)
  * marked done that stays open; the home page's card; the inbox at 390 px as cards. Each page checked with axe-core;
- * screenshots go to a temporary directory (its name is printed).
+ * screenshots go to a temporary directory (its name is printed). The world is the demo as `imketen demo` loads it,
+ * its watchlist screened too, on the demo's "today": each role with work has a plausible day of it (every kind
+ * expected of the role, not dominated by one kind, overdue first).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -13,7 +15,10 @@ import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/accounts/demo-accounts.js';
-import { browserSkip, settled, startWorld, type DemoRole, type World } from './harness.js';
+import { loadDemoCrossReferences } from '../../src/demo/demo-cross-references.js';
+import { loadDemoWatchlist } from '../../src/demo/demo-watchlist.js';
+import type { WaitingKind } from '../../src/operations/list-waiting-work.js';
+import { browserSkip, NOW, settled, startWorld, type DemoRole, type World } from './harness.js';
 
 /** Screenshots to look at (not the README's: `npm run screenshots` renews those, inbox pages included). */
 const SHOTS = mkdtempSync(join(tmpdir(), 'imketen-inbox-shots-'));
@@ -43,24 +48,45 @@ describe('the task inbox in the browser (issue 17)', { skip: browserSkip }, () =
   let world: World;
   before(async () => {
     world = await startWorld();
+    // as `imketen demo` does after the import (src/cli/commands/demo.ts): the demo watchlist screened, the registry cross-referenced
+    await loadDemoWatchlist(world.store.db, () => new Date(NOW));
+    await loadDemoCrossReferences(world.store.db, () => new Date(NOW));
     process.stdout.write(`# screenshots in ${SHOTS}\n`);
   });
   after(async () => { await world?.close(); });
 
-  const withWork: [DemoRole, RegExp][] = [
-    ['police', /Slachtoffer .* informeren|Periodieke update/],
-    ['prosecutor', /Slachtoffer .* informeren|Periodieke update|Zitting voorbereiden/],
-    ['ind-1f', /Artikel 3-belemmering herbeoordelen|Treffer op lijst/],
-    ['dtv', /Artikel 3-belemmering herbeoordelen|Treffer op lijst/],
+  /**
+   * What a working day holds for each role with work in the demo (README, "Task inbox"; src/demo): the kinds of
+   * task expected, how many tasks in all, and the most one kind may take of them.
+   */
+  const withWork: [DemoRole, RegExp, WaitingKind[], [number, number], number][] = [
+    ['police', /Slachtoffer .* informeren|Periodieke update/, ['victim-information', 'screening-hit'], [5, 30], 1],
+    ['prosecutor', /Slachtoffer .* informeren|Periodieke update|Zitting voorbereiden/, ['victim-information', 'hearing', 'authorisation-expiring', 'screening-hit'], [10, 35], 0.6],
+    ['ind-1f', /Artikel 3-belemmering herbeoordelen|Treffer op lijst|Kruisverwijzing beoordelen/, ['article3-reassessment', 'screening-hit', 'cross-reference'], [5, 30], 0.8],
+    ['dtv', /Artikel 3-belemmering herbeoordelen|Treffer op lijst/, ['article3-reassessment', 'screening-hit'], [4, 30], 0.9],
   ];
-  for (const [role, expected] of withWork) {
-    it(`${role}: what waits, overdue first, due dates in words, no codes`, async () => {
+  for (const [role, expected, kinds, [fewest, most], largestShare] of withWork) {
+    it(`${role}: what waits, overdue first, due dates in words, no codes; every kind of its work, none taking over`, async () => {
       const { context, page } = await world.newPage({ height: 768 });
       try {
         await world.signIn(page, role);
         await page.getByRole('heading', { level: 2, name: 'Wat wacht' }).waitFor();
         await settled(page);
         if (role === 'prosecutor') await page.screenshot({ path: join(SHOTS, 'home-inbox-card.png') });
+        const answer = await page.request.get('/api/inbox');
+        assert.equal(answer.status(), 200);
+        const { items } = await answer.json() as { items: { kind: WaitingKind; overdue: boolean; dueDate: string }[] };
+        assert.ok(items.length >= fewest && items.length <= most, `${role} has ${items.length} tasks, expected ${fewest}–${most}`);
+        const perKind = new Map<string, number>();
+        for (const item of items) perKind.set(item.kind, (perKind.get(item.kind) ?? 0) + 1);
+        for (const kind of kinds) assert.ok((perKind.get(kind) ?? 0) > 0, `${role} has a task of kind ${kind}: ${JSON.stringify([...perKind])}`);
+        for (const [kind, count] of perKind) assert.ok(count <= largestShare * items.length, `${kind} takes ${count} of ${role}'s ${items.length} tasks`);
+        if (kinds.includes('article3-reassessment')) {
+          assert.ok(perKind.get('article3-reassessment')! < 0.6 * items.length, `reassessments are ${perKind.get('article3-reassessment')} of ${items.length} tasks`);
+        }
+        assert.ok(items.some((item) => item.overdue) && items.some((item) => !item.overdue), `${role} has overdue tasks and tasks not yet due`);
+        const firstOnTime = items.findIndex((item) => !item.overdue);
+        assert.ok(items.slice(firstOnTime).every((item) => !item.overdue), 'overdue first');
         await openInbox(page);
         const cards = page.locator('main article');
         assert.ok(await cards.count() > 0, `${role} has work`);
@@ -70,6 +96,7 @@ describe('the task inbox in the browser (issue 17)', { skip: browserSkip }, () =
         const overdue = await Promise.all((await cards.all()).map((card) => card.getByText('Te laat', { exact: true }).count()));
         assert.deepEqual(overdue, [...overdue].sort((a, b) => b - a), 'overdue first');
         assert.match(texts[0]!, /uiterlijk|al .* te laat/);
+        assert.ok(texts.every((text) => /uiterlijk|te laat/.test(text)), 'every task says when it is due');
         const main = await page.locator('main').innerText();
         assert.ok(!/\b\d{4}-\d{2}-\d{2}\b|criminal\/|person\/|P-\d{4}|victim-information|screening-hit/.test(main), `no ISO dates, stream names or codes on ${role}'s inbox`);
         await axeClean(page);

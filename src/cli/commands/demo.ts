@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { attachDemoFiles } from '../../demo/attach-demo-files.js';
+import { loadDemoCrossReferences } from '../../demo/demo-cross-references.js';
 import { loadDemoWatchlist } from '../../demo/demo-watchlist.js';
 import { generateDemo } from '../../demo/generate-demo.js';
 import type { EventInput } from '../../domain/event.js';
@@ -22,7 +23,8 @@ export function registerDemo(program: Command): void {
       + 'At scale 1 its report for 2025 reproduces the figures of the 2024–2025 report to parliament; --scale N multiplies\n'
       + 'the volume (and every figure) by N, for benchmarks. The first replica\'s evidence items get files (drawn photos,\n'
       + 'a statement, PDFs), stored in the file store through the same path as `imketen evidence attach`. A fictional\n'
-      + 'watchlist (\'demo-signaleringen\') is imported and the registry screened against it, so hits wait for review.\n'
+      + 'watchlist (\'demo-signaleringen\') is imported and the registry screened against it; the evident mismatches are rejected\n'
+      + 'at once, so a dozen true hits and a few doubtful ones wait for review.\n'
       + 'Loading it twice changes nothing.',
     )
     .option('--scale <n>', 'multiply the volume by N', '1')
@@ -31,10 +33,15 @@ export function registerDemo(program: Command): void {
       const scale = parseScale(options.scale);
       const files = await openFileStore(context.config.files);
       try {
-        const { summary, filesAttached, screening } = await context.withStore((db) => loadDemo(db, scale, context.now, { store: files, uploadLimit: context.config.files.uploadLimit }));
+        const { summary, filesAttached, screening, crossReferences } = await context.withStore((db) => loadDemo(db, scale, context.now, { store: files, uploadLimit: context.config.files.uploadLimit }));
         process.stderr.write(`${describeImport(summary)}\n`);
         if (filesAttached > 0) process.stderr.write(`Attached ${filesAttached} demo evidence files.\n`);
-        if (screening.raised.length > 0) process.stderr.write(`Screened the registry against the demo watchlist '${screening.list}': ${screening.raised.length} hits wait for review.\n`);
+        if (screening.raised.length > 0) {
+          process.stderr.write(`Screened the registry against the demo watchlist '${screening.list}': ${screening.raised.length} hits, of which ${screening.rejected} evident mismatches rejected by the demo's screening team; ${screening.raised.length - screening.rejected} wait for review.\n`);
+        }
+        if (crossReferences.raised.length > 0) {
+          process.stderr.write(`Cross-referenced the registry: ${crossReferences.raised.length} pairs of persons known to different partners, of which ${crossReferences.rejected} rejected at once (a common name, other or no birth dates); ${crossReferences.raised.length - crossReferences.rejected} wait for review.\n`);
+        }
       } finally {
         await files.close();
       }
@@ -72,7 +79,8 @@ export async function loadDemo(db: Db, scale: number, now: () => Date, files?: D
   const summary = await importWithProgress(db, [demoSource(scale, registrations)], now, 'imketen demo');
   const filesAttached = files ? await attachDemoFiles(db, files.store, registrations, { maxBytes: files.uploadLimit, now }) : 0;
   const screening = await loadDemoWatchlist(db, now);
-  return { summary, filesAttached, screening };
+  const crossReferences = await loadDemoCrossReferences(db, now);
+  return { summary, filesAttached, screening, crossReferences };
 }
 
 /** Loads the demo only into an empty registry. */
