@@ -170,6 +170,16 @@ describe('retention of inbox tasks (docs/retention.md, "Tasks")', () => {
     });
   }
 
+  it('follows its own partner\'s term of the case, not another partner\'s', () => {
+    const both = assessStream(closedCase, at('2018-01-01', [closedCase]), config);
+    assert.deepEqual(both.map((item) => [item.partner, item.status]), [['tim', 'due'], ['om', 'keep']]);
+    const [police] = assessTask(hearingTask as RetentionStream & { kind: 'task' }, { named: true, assessments: both, gone: false }, at('2018-01-01', [hearingTask]), config);
+    assert.equal(police?.status, 'due');
+    const omTask = taskOf('OM', 'hearing:criminal/SZ-1:2012-05-01') as RetentionStream & { kind: 'task' };
+    const [prosecutor] = assessTask(omTask, { named: true, assessments: both, gone: false }, at('2018-01-01', [omTask]), config);
+    assert.equal(prosecutor?.status, 'keep');
+  });
+
   it('is held by a legal hold on the task stream', () => {
     const [assessment] = assessTask(hearingTask as RetentionStream & { kind: 'task' }, { named: true, assessments: [], gone: true },
       { date: '2026-01-01', streams: [hearingTask], holds: [hold({ stream: hearingTask.stream })] }, config);

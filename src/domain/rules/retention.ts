@@ -103,17 +103,21 @@ export interface TaskSubjects {
  * Assesses a task of the inbox (a `task` stream: who took it, that it was done). It serves the work about a case or
  * person and goes with it: its term starts when none of the streams its key names is kept any longer — the latest
  * of their due dates, or the task's last date when they are all gone. A task naming no stream is kept for the
- * rule's years after it was marked done. Held like the data it is about (legal holds on the task's stream).
+ * rule's years after it was marked done. Of what it names, the task's own partner's terms count (a police task goes
+ * with the police's term of the case, not the prosecutor's thirty years). A legal hold on the task's stream holds it.
  */
 export function assessTask(task: RetentionStream & { kind: 'task' }, subjects: TaskSubjects, context: RetentionContext, config: RuleConfig): RetentionAssessment[] {
   const partner = TASK_PARTNERS[task.state.organisation ?? ''];
   const startsAt: RetentionStart = subjects.named ? 'task-subject-ended' : 'task-done';
+  // a task follows its own partner's term of what it names (the police's task, the police's five years), else every term
+  const own = subjects.assessments.filter((item) => item.partner === partner || item.partner === 'chain');
+  const relevant = own.length > 0 ? own : subjects.assessments;
   return retentionRulesFor(config, 'task', partner).filter((rule) => partner !== undefined && rule.startsAt === startsAt).map((rule) => {
     let startedOn: string | null;
     if (!subjects.named) startedOn = task.state.phase === 'done' ? task.state.done?.on ?? null : null;
-    else if (subjects.assessments.some((item) => item.status !== 'due')) startedOn = null;
+    else if (relevant.some((item) => item.status !== 'due')) startedOn = null;
     else {
-      const dates = subjects.assessments.map((item) => item.dueOn!);
+      const dates = relevant.map((item) => item.dueOn!);
       if (subjects.gone) dates.push(lastTaskDate(task));
       startedOn = dates.sort().at(-1) ?? null;
     }
