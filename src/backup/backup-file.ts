@@ -6,13 +6,15 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip, createGzip } from 'node:zlib';
+import { installAnalysisKey, type AnalysisKeyInstall } from '../config/analysis-key.js';
 import { ImketenError } from '../domain/errors.js';
 import type { Db } from '../store/db.js';
 import type { BackupSummary } from './format.js';
 import { restoreBackup, type RestoreOptions, type RestoreSummary } from './restore-backup.js';
 import { writeBackup } from './write-backup.js';
 
-export async function writeBackupFile(db: Db, path: string, now: () => Date): Promise<BackupSummary> {
+/** `analysisKey`: the key of the analysis pseudonyms, kept in the backup (docs/retention.md, "The analysis key"). */
+export async function writeBackupFile(db: Db, path: string, now: () => Date, analysisKey?: Buffer): Promise<BackupSummary> {
   const partial = `${path}.partial`;
   const file = createWriteStream(partial, { mode: 0o600 });
   const gzip = createGzip();
@@ -24,7 +26,7 @@ export async function writeBackupFile(db: Db, path: string, now: () => Date): Pr
   try {
     const summary = await Promise.race([writeBackup(db, async (text) => {
       if (!gzip.write(text)) await Promise.race([once(gzip, 'drain'), failed]);
-    }, now), failed]);
+    }, now, analysisKey), failed]);
     gzip.end();
     await Promise.race([once(file, 'close'), failed]);
     renameSync(partial, path);
@@ -37,8 +39,16 @@ export async function writeBackupFile(db: Db, path: string, now: () => Date): Pr
   }
 }
 
-export async function restoreBackupFile(db: Db, path: string, options: Omit<RestoreOptions, 'source'>): Promise<RestoreSummary> {
-  return restoreBackup(db, backupLines(path), { ...options, source: path });
+/**
+ * Restores the backup; when it holds the analysis key and `analysisKeyFile` is given, installs the key there once the
+ * store is committed (src/config/analysis-key.ts): the restored pseudonyms are the original's.
+ */
+export async function restoreBackupFile(
+  db: Db, path: string, options: Omit<RestoreOptions, 'source'> & { analysisKeyFile?: string },
+): Promise<RestoreSummary & { analysisKeyInstalled?: AnalysisKeyInstall }> {
+  const summary = await restoreBackup(db, backupLines(path), { ...(options.replace !== undefined ? { replace: options.replace } : {}), source: path });
+  if (!summary.analysisKey || !options.analysisKeyFile) return summary;
+  return { ...summary, analysisKeyInstalled: installAnalysisKey(options.analysisKeyFile, summary.analysisKey) };
 }
 
 async function* backupLines(path: string): AsyncGenerator<string> {

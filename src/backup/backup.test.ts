@@ -4,22 +4,26 @@
  * recomputed after a change are refused with a clear error and leave the store as it was.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { appendAccess, type AccessEntry } from '../access-log/access-log.js';
 import { createAccount } from '../accounts/accounts.js';
 import { loadSigningKey } from '../audit/checkpoints.js';
 import { createCheckpoints } from '../audit/verify-store.js';
+import { loadAnalysisKey } from '../config/analysis-key.js';
 import { ImketenError } from '../domain/errors.js';
 import { exportLines } from '../export/export-events.js';
 import { loadPolicy } from '../policy/policy.js';
+import { pseudonym } from '../reports/analysis-facts.js';
 import { importWatchlist } from '../screening/import-watchlist.js';
 import { screenRegistry } from '../screening/screen-registry.js';
+import { refreshAnalysis } from '../operations/record-analysis.js';
 import { clock, listJsonl, loadRegistry, textFile } from '../screening/testing/fixtures.js';
+import { readAnalysisRows } from '../store/analysis-store.js';
 import type { Db } from '../store/db.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { restoreBackupFile, writeBackupFile } from './backup-file.js';
@@ -156,6 +160,66 @@ for (const engine of TEST_ENGINES) {
 
         writeFileSync(damaged, gzipSync('{"hello":"world"}\n'));
         await refused(empty, damaged, /is not an imketen backup/);
+      } finally {
+        await empty.dispose();
+      }
+    });
+  });
+}
+
+/**
+ * The analysis key travels with the backup (docs/retention.md, "The analysis key"): restored into a new data
+ * directory, the store's pseudonyms are those the key there gives; an existing different key is moved aside.
+ */
+for (const engine of TEST_ENGINES) {
+  describe(`backup and the analysis key (${engine.name})`, { skip: engine.skip }, () => {
+    let original: TestStore;
+    let target: TestStore;
+    const analysisKey = randomBytes(32);
+    const file = join(dir, `${engine.name}-analysis.backup.gz`);
+    before(async () => {
+      original = await engine.open();
+      await loadRegistry(original.db);
+      await original.db.transaction((tx) => refreshAnalysis(tx, analysisKey, now()));
+      target = await engine.open();
+    });
+    after(async () => {
+      await original?.dispose();
+      await target?.dispose();
+    });
+
+    it('restores the key into a new data directory, which gives the restored store\'s pseudonyms', async () => {
+      const rows = await readAnalysisRows(original.db);
+      assert.ok(rows.length > 0, 'the fixture has cases');
+      await writeBackupFile(original.db, file, now, analysisKey);
+      const keyFile = join(dir, `${engine.name}-new-data`, 'keys', 'analysis-hmac.key');
+      const restored = await restoreBackupFile(target.db, file, { analysisKeyFile: keyFile });
+      assert.equal(restored.analysisKeyInstalled?.status, 'written');
+      assert.equal((statSync(keyFile).mode & 0o777).toString(8), '600');
+      const key = loadAnalysisKey(keyFile);
+      assert.ok(key.equals(analysisKey));
+      const again = await readAnalysisRows(target.db);
+      assert.deepEqual(again, rows);
+      const cases = await target.db.query<{ stream: string }>("SELECT DISTINCT stream FROM events WHERE kind = 'criminal' ORDER BY stream");
+      assert.ok(cases.length > 0);
+      for (const { stream } of cases) assert.ok(again.some((row) => row.casePseudonym === pseudonym(key, stream)), `${stream}'s pseudonym`);
+      // a store refreshed after the restore goes on with the same pseudonyms
+      assert.equal(await target.db.transaction((tx) => refreshAnalysis(tx, key, now())), 0);
+
+      // restored again over a data directory with another key: that key is kept aside, the backup's installed
+      writeFileSync(keyFile, randomBytes(32).toString('hex'));
+      const replaced = await restoreBackupFile(target.db, file, { replace: true, analysisKeyFile: keyFile });
+      assert.equal(replaced.analysisKeyInstalled?.status, 'replaced');
+      assert.ok(loadAnalysisKey(keyFile).equals(analysisKey));
+      assert.ok(existsSync((replaced.analysisKeyInstalled as { movedTo: string }).movedTo));
+    });
+
+    it('refuses a backup whose key line was changed', async () => {
+      const empty = await engine.open();
+      try {
+        const changed = join(dir, `${engine.name}-analysis-changed.gz`);
+        rewrite(file, changed, (lines) => lines.map((line) => (line.startsWith('{"secret":') ? JSON.stringify({ secret: 'analysis-hmac-key', hex: randomBytes(32).toString('hex') }) : line)), false);
+        await refused(empty, changed, /content does not match the checksum/);
       } finally {
         await empty.dispose();
       }

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { verifyStore, type StoreVerification } from '../audit/verify-store.js';
 import { ImketenError } from '../domain/errors.js';
 import type { Db, Queryable } from '../store/db.js';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupSummary, type BackupTrailer, type TableEnd, type TableStart } from './format.js';
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupAnalysisKey, type BackupHeader, type BackupSummary, type BackupTrailer, type TableEnd, type TableStart } from './format.js';
 import { STORE_LOGS } from './store-logs.js';
 import { ident, listTables, NOT_BACKED_UP, SEEDED_BY_MIGRATIONS, type TableInfo } from './tables.js';
 
@@ -23,6 +23,8 @@ export interface RestoreOptions {
 
 export interface RestoreSummary extends BackupSummary {
   createdAt: string;
+  /** The key of the analysis pseudonyms the backup holds (a backup of a store with one). */
+  analysisKey?: Buffer;
   verification: StoreVerification;
 }
 
@@ -44,7 +46,7 @@ export async function restoreBackup(db: Db, lines: AsyncIterable<string>, option
       ];
       throw new ImketenError('TAMPER_DETECTED', `The backup ${options.source} does not verify, so nothing was restored: ${broken.join('; ')}.`);
     }
-    return { ...summary, createdAt: header.createdAt, verification };
+    return { ...summary, createdAt: header.createdAt, verification, ...(reader.analysisKey ? { analysisKey: reader.analysisKey } : {}) };
   });
 }
 
@@ -97,6 +99,8 @@ class BackupReader {
   private readonly iterator: AsyncIterator<string>;
   private readonly whole = createHash('sha256');
   private line = 0;
+  /** The analysis key's line, if the backup has one (covered by the whole file's checksum). */
+  analysisKey: Buffer | undefined;
 
   constructor(lines: AsyncIterable<string>, private readonly source: string) {
     this.iterator = lines[Symbol.asyncIterator]();
@@ -146,6 +150,12 @@ class BackupReader {
         return summary;
       }
       this.whole.update(`${text}\n`);
+      const secret = item as Partial<BackupAnalysisKey>;
+      if (secret.secret !== undefined) {
+        if (secret.secret !== 'analysis-hmac-key' || typeof secret.hex !== 'string' || !/^(?:[0-9a-f]{2}){32,}$/.test(secret.hex) || this.analysisKey || summary.tables.length > 0) throw this.damaged('an unknown or misplaced key line');
+        this.analysisKey = Buffer.from(secret.hex, 'hex');
+        continue;
+      }
       const table = item.table === undefined ? undefined : known.get(item.table);
       if (!table) throw this.damaged(item.table === undefined ? 'a table was expected' : `this store has no table ${item.table}`);
       if ([...(item.columns ?? [])].sort().join() !== [...table.columns].sort().join()) throw this.damaged(`the columns of ${table.name} differ from this store's`);

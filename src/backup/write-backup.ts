@@ -5,12 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.js';
-import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupSummary, type BackupTrailer, type TableEnd, type TableStart } from './format.js';
+import { BACKUP_FORMAT, BACKUP_VERSION, type BackupAnalysisKey, type BackupHeader, type BackupSummary, type BackupTrailer, type TableEnd, type TableStart } from './format.js';
 import { ident, listTables } from './tables.js';
 
 const FETCH_ROWS = 2000;
 
-export async function writeBackup(db: Db, write: (text: string) => Promise<void>, now: () => Date): Promise<BackupSummary> {
+/** `analysisKey`: the key of the analysis pseudonyms, written after the header so that a restore keeps them. */
+export async function writeBackup(db: Db, write: (text: string) => Promise<void>, now: () => Date, analysisKey?: Buffer): Promise<BackupSummary> {
   return db.transaction(async (tx) => {
     await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
     const whole = createHash('sha256');
@@ -21,6 +22,7 @@ export async function writeBackup(db: Db, write: (text: string) => Promise<void>
     const migrations = await tx.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
     const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: now().toISOString(), engine: db.engine, migrations };
     await emit(`${JSON.stringify(header)}\n`);
+    if (analysisKey) await emit(`${JSON.stringify({ secret: 'analysis-hmac-key', hex: analysisKey.toString('hex') } satisfies BackupAnalysisKey)}\n`);
     const summary: BackupSummary = { tables: [], rows: 0, sha256: '' };
     for (const table of await listTables(tx)) {
       await emit(`${JSON.stringify({ table: table.name, columns: table.columns } satisfies TableStart)}\n`);

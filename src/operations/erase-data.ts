@@ -16,6 +16,7 @@ import { chainHash, CHAIN_LOCKS, GENESIS_HASH, lockChain } from '../audit/hash-c
 import { decideApproval, findApproval, requestApproval, type Approval } from '../accounts/approvals.js';
 import { CASE_KINDS, parseStreamName, type CaseKind } from '../domain/event.js';
 import { recordAnalysisFacts } from './record-analysis.js';
+import { streamsNamedByTaskKey } from '../domain/task/state.js';
 import { ImketenError } from '../domain/errors.js';
 import type { Db, Queryable } from '../store/db.js';
 import { compactErasedTables, erasureEffect, type Compaction, erasureExecuted, eraseStreams, type ErasureEffect } from '../store/erasure-store.js';
@@ -73,7 +74,27 @@ async function scopeOf(tx: Queryable, request: ErasureRequest): Promise<StoredRe
   const unknown = streams.filter((stream) => !stored.has(stream));
   if (unknown.length > 0) throw new ImketenError('INVALID_INPUT', `No events of ${unknown.join(', ')} in the registry: nothing to erase there.`);
   const persons = streams.filter((stream) => stream.startsWith('person/')).map((stream) => stream.slice('person/'.length));
-  return { streams, persons, rule: request.rule.trim(), legalGround: request.legalGround.trim() };
+  const tasks = await tasksAbout(tx, streams, persons);
+  return { streams: [...new Set([...streams, ...tasks])].sort(), persons, rule: request.rule.trim(), legalGround: request.legalGround.trim() };
+}
+
+/**
+ * The inbox tasks that go with the streams erased (docs/retention.md, "Inbox tasks"): those whose key names one of
+ * them, and those about a screening hit or cross-reference of an erased person (the erasure deletes the hits).
+ */
+async function tasksAbout(tx: Queryable, streams: readonly string[], persons: readonly string[]): Promise<string[]> {
+  const tasks = await tx.query<{ stream: string; key: string }>(
+    "SELECT DISTINCT stream, data ->> 'task' AS key FROM events WHERE kind = 'task' AND data IS NOT NULL AND type <> 'retention.erased' ORDER BY stream",
+  );
+  if (tasks.length === 0) return [];
+  const hits = persons.length === 0 ? new Set<string>()
+    : new Set((await tx.query<{ id: string }>('SELECT id::text AS id FROM screening_hits WHERE person_id = ANY($1::text[]) OR counterpart = ANY($1::text[])', [persons])).map((row) => row.id));
+  const erased = new Set(streams);
+  return tasks.filter((task) => {
+    if (streamsNamedByTaskKey(task.key ?? '').some((name) => erased.has(name))) return true;
+    const [kind, hit] = (task.key ?? '').split(':');
+    return (kind === 'screening-hit' || kind === 'cross-reference') && hit !== undefined && hits.has(hit);
+  }).map((task) => task.stream);
 }
 
 /** The dry run: what an erasure of these streams would touch. Writes nothing. */

@@ -8,8 +8,9 @@ import { CASE_KINDS } from '../domain/event.js';
 import type { StreamKind } from '../domain/event.js';
 import { stateAt } from '../domain/replay.js';
 import type { RetentionPartner } from '../domain/rules/retention-config.js';
-import { assessPerson, assessStream, personsOf } from '../domain/rules/retention.js';
-import type { Hold, LegalHold, RetentionStatus, RetentionStream } from '../domain/rules/retention.js';
+import { assessPerson, assessStream, assessTask, personsOf } from '../domain/rules/retention.js';
+import { streamsNamedByTaskKey } from '../domain/task/state.js';
+import type { Hold, LegalHold, RetentionAssessment, RetentionStatus, RetentionStream } from '../domain/rules/retention.js';
 import type { Bilingual, RuleConfig } from '../domain/rules/rule-config.js';
 import type { Queryable } from '../store/db.js';
 import { readStreams } from '../store/event-store.js';
@@ -66,11 +67,29 @@ export async function listRetentionDue(tx: Queryable, request: RetentionDueReque
   });
 
   const assessments = cases.flatMap((item) => assessStream(item, contextOf(item), config, request.partner));
-  if (request.partner === undefined || request.partner === 'chain') {
-    for (const person of persons) {
-      const id = person.stream.slice('person/'.length);
-      assessments.push(...assessPerson(person, { date, streams: [person, ...(byPerson.get(id) ?? [])], holds }, config));
-    }
+  const personAssessments = persons.map((person) => {
+    const id = person.stream.slice('person/'.length);
+    return assessPerson(person, { date, streams: [person, ...(byPerson.get(id) ?? [])], holds }, config);
+  });
+  if (request.partner === undefined || request.partner === 'chain') assessments.push(...personAssessments.flat());
+
+  // Inbox tasks go with the case or person their key names (docs/retention.md, "Inbox tasks").
+  const taskStreams = (await tx.query<{ stream: string }>("SELECT DISTINCT stream FROM events WHERE kind = 'task' AND recorded_at <= $1 ORDER BY stream", [recordedAt])).map((row) => row.stream);
+  const taskEvents = await readStreams(tx, taskStreams);
+  const subjectAssessments = new Map<string, RetentionAssessment[]>();
+  for (const item of cases) subjectAssessments.set(item.stream, assessStream(item, contextOf(item), config));
+  persons.forEach((person, index) => subjectAssessments.set(person.stream, personAssessments[index]!));
+  const taskStates = taskStreams.map((stream) => ({ stream, kind: 'task' as const, state: stateAt('task', taskEvents.get(stream) ?? [], date, recordedAt) }))
+    .filter((task) => task.state.phase !== 'not-opened' && task.state.key !== null);
+  // a named stream the due list did not assess (a victim's record): gone when it holds no event any more (erased)
+  const unassessed = [...new Set(taskStates.flatMap((task) => streamsNamedByTaskKey(task.state.key!)).filter((name) => !subjectAssessments.has(name)))];
+  const unassessedEvents = await readStreams(tx, unassessed);
+  const gone = new Set(unassessed.filter((name) => (unassessedEvents.get(name) ?? []).length === 0));
+  for (const task of taskStates) {
+    const named = streamsNamedByTaskKey(task.state.key!);
+    const known = named.filter((name) => subjectAssessments.has(name));
+    const found = assessTask(task, { named: named.length > 0, assessments: known.flatMap((name) => subjectAssessments.get(name)!), gone: named.some((name) => gone.has(name)) }, { date, streams: [task], holds }, config);
+    assessments.push(...found.filter((item) => request.partner === undefined || item.partner === request.partner));
   }
   return assessments
     .filter((item) => item.status !== 'keep')
@@ -82,7 +101,7 @@ export async function listRetentionDue(tx: Queryable, request: RetentionDueReque
       data: item.rule.data,
       stream: item.stream,
       kind: item.kind,
-      persons: item.kind === 'person' ? [item.stream.slice('person/'.length)] : personsOf(byStream.get(item.stream)!),
+      persons: item.kind === 'person' ? [item.stream.slice('person/'.length)] : item.kind === 'task' ? [] : personsOf(byStream.get(item.stream)!),
       status: item.status as Exclude<RetentionStatus, 'keep'>,
       startedOn: item.startedOn!,
       dueOn: item.dueOn!,

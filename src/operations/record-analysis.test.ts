@@ -1,7 +1,9 @@
 /**
  * Pseudonymised analysis (docs/retention.md, "Pseudonymised analysis"), on both engines: the trend figures computed
  * from the analysis facts agree with the report's; after a person and their cases are erased, the analysis rows of
- * those cases remain, hold no erased value and no registry id, and the trends from them are unchanged.
+ * those cases remain, hold no erased value and no registry id, and the trends from them are unchanged. A refresh that
+ * fails before its commit leaves the facts and the position as they were. On the demo registry the trends from the
+ * facts are the report's, year by year.
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -11,9 +13,10 @@ import { importEvents } from '../import/import-events.js';
 import { textSource } from '../import/sources.js';
 import { loadPolicy } from '../policy/policy.js';
 import { pseudonym } from '../reports/analysis-facts.js';
-import { readAnalysisRows } from '../store/analysis-store.js';
+import { analysisPosition, readAnalysisRows } from '../store/analysis-store.js';
 import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { EventFactory, jsonl } from '../testing/event-factory.js';
+import { generateDemo } from '../demo/generate-demo.js';
 import { decideErasure, executeErasure, requestErasure } from './erase-data.js';
 import { analysisTrends, exportAnalysis } from './export-analysis.js';
 import { refreshAnalysis } from './record-analysis.js';
@@ -50,6 +53,15 @@ for (const engine of TEST_ENGINES) {
     });
     after(async () => { await store?.dispose(); });
 
+    it('leaves the facts and the position as they were when a refresh fails before its commit', async () => {
+      await assert.rejects(store.db.transaction(async (tx) => {
+        assert.equal(await refreshAnalysis(tx, key, NOW), 4);
+        throw new Error('the server died mid-refresh');
+      }), /died mid-refresh/);
+      assert.deepEqual(await readAnalysisRows(store.db), []);
+      assert.equal(await analysisPosition(store.db), 0);
+    });
+
     it('records one row per case by pseudonym, and its trends agree with the report', async () => {
       assert.equal(await store.db.transaction((tx) => refreshAnalysis(tx, key, NOW)), 4);
       assert.equal(await store.db.transaction((tx) => refreshAnalysis(tx, key, NOW)), 0, 'nothing changed since');
@@ -73,7 +85,7 @@ for (const engine of TEST_ENGINES) {
       const { approval } = await store.db.transaction((tx) => requestErasure(tx, ERASE, first.id, NOW));
       await store.db.transaction((tx) => decideErasure(tx, policy, approval.id, 'approve', second.id, NOW));
       await executeErasure(store.db, undefined, approval.id, 'beheer.b', NOW, key);
-      const rows = await exportAnalysis(store.db, key, NOW);
+      const rows = await store.db.transaction((tx) => exportAnalysis(tx, key, NOW));
       assert.equal(rows.length, 4, 'the erased cases keep their analysis rows');
       const text = JSON.stringify(rows);
       for (const value of [...ERASED, 'P-KEPT', 'SZ-KEPT', 'Karel Blijft']) assert.ok(!text.includes(value), `${value} in the analysis data`);
@@ -84,3 +96,28 @@ for (const engine of TEST_ENGINES) {
     });
   });
 }
+
+describe('pseudonymised analysis of the demo registry', () => {
+  const engine = TEST_ENGINES[0]!;
+  // after the demo's last recording (2026-09-30)
+  const DEMO_NOW = new Date('2026-12-01T10:00:00.000Z');
+  const DEMO_TODAY = '2026-12-01';
+  let store: TestStore;
+  before(async () => {
+    store = await engine.open();
+    await importEvents(store.db, [textSource('demo.jsonl', [...generateDemo({ scale: 1 })].map((event) => JSON.stringify(event)).join('\n'))], { now: () => DEMO_NOW });
+  });
+  after(async () => { await store?.dispose(); });
+
+  it('gives the same trend figures as the report computed from the registry, every year since 2014', async () => {
+    await store.db.transaction((tx) => refreshAnalysis(tx, key, DEMO_NOW));
+    const mine = await analysisTrends(store.db, DEMO_TODAY);
+    const report = await reportTrends(store.db, { asOf: { date: DEMO_TODAY, recordedAt: DEMO_NOW.toISOString(), recordedAtGiven: false } }, { now: () => DEMO_NOW });
+    assert.equal(mine.length, report.years.length);
+    assert.ok(report.years.some((year) => year.decisionsApplied > 0 && year.departuresVoluntaryUnsupervised > 0), 'the demo has figures to compare');
+    for (const year of report.years) {
+      const facts = mine.find((item) => item.year === year.year)!;
+      for (const field of FIELDS) assert.equal(facts[field], year[field], `${year.year} ${field}`);
+    }
+  });
+});

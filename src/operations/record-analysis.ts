@@ -5,7 +5,7 @@
  */
 import { pseudonym, analysisFactsOf } from '../reports/analysis-facts.js';
 import type { Queryable } from '../store/db.js';
-import { analysisPosition, caseStreamsChanged, setAnalysisPosition, upsertAnalysisRows, type AnalysisRow } from '../store/analysis-store.js';
+import { analysisPosition, caseStreamsChanged, lockAnalysis, setAnalysisPosition, upsertAnalysisRows, type AnalysisRow } from '../store/analysis-store.js';
 import { logPosition, readStreams } from '../store/event-store.js';
 
 /** Records the facts of these case streams as their readable events say now; a stream already erased keeps its row. */
@@ -24,8 +24,13 @@ export async function recordAnalysisFacts(tx: Queryable, streams: readonly strin
   return rows.length;
 }
 
-/** Brings the analysis facts up to the log's current position; returns how many cases were recorded. */
+/**
+ * Brings the analysis facts up to the log's current position; returns how many cases were recorded. Run it in one
+ * transaction: the facts and the position read commit together (a crash leaves both as they were). Refreshes take
+ * turns (the lock on `analysis_position`): two servers never read the same stretch of the log at once.
+ */
 export async function refreshAnalysis(tx: Queryable, key: Buffer, now: Date): Promise<number> {
+  await lockAnalysis(tx);
   const from = await analysisPosition(tx);
   const to = await logPosition(tx);
   if (to <= from) return 0;

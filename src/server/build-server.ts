@@ -20,7 +20,8 @@ import { accessLogWriter } from '../access-log/access-log-writer.js';
 import { AppendQueue } from './append-queue.js';
 import { createServerMetrics } from './metrics.js';
 import { followChanges } from './follow-changes.js';
-import { listenForChanges } from '../store/notifications.js';
+import { AnalysisRefresher } from './analysis-refresher.js';
+import { CHANNELS, listenForChanges } from '../store/notifications.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { ImketenError } from '../domain/errors.js';
 import type { Policy } from '../policy/policy.js';
@@ -237,11 +238,20 @@ export async function buildServer(deps: ServerDeps): Promise<App> {
   await app.register(webApp);
   const notifications = deps.followChanges ? listenForChanges(db, { onError: (error) => app.log.warn({ err: error }, 'change notifications') }) : undefined;
   if (notifications) followChanges(context, notifications, (error) => app.log.warn({ err: error }, 'following a change'));
+  if (notifications && context.analysisKey) {
+    // the analysis facts follow the log (docs/retention.md, "Pseudonymised analysis"): refreshed after writes, never by a read
+    const analysis = new AnalysisRefresher(db, context.analysisKey, context.now, (error) => app.log.warn({ err: error }, 'refreshing the analysis facts'));
+    context.analysis = analysis;
+    notifications.on(CHANNELS.events, () => analysis.schedule());
+    notifications.onResync(() => analysis.schedule());
+    analysis.schedule();
+  }
   app.addHook('onClose', async () => {
     await context.appends.idle();
     await context.accessLog.flush();
     await context.jobs?.stop();
     await notifications?.close();
+    await context.analysis?.close();
   });
   await app.ready();
   return app;

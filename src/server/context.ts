@@ -19,6 +19,7 @@ import type { FigureCache } from '../reports/figure-cache.js';
 import type { ServerMetrics } from './metrics.js';
 import type { CaptureSigner } from '../capture/manifest.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import type { AnalysisRefresher } from './analysis-refresher.js';
 import type { Db } from '../store/db.js';
 import type { FileStore } from '../store/file-store/file-store.js';
 import type { ServerConfig } from './config.js';
@@ -48,6 +49,8 @@ export interface ServerContext {
   captureSigner?: CaptureSigner;
   /** The key of the analysis pseudonyms; absent (tests): an erasure records no analysis facts. */
   analysisKey?: Buffer;
+  /** Refreshes the analysis facts after writes (with the key and change notifications: imketen start/serve). */
+  analysis?: AnalysisRefresher;
   /** Whether SMTP is configured, so that digests are sent (README, "Notifications"); the preference page says so. */
   mailConfigured?: boolean;
 }

@@ -46,3 +46,22 @@ export async function caseStreamsChanged(tx: Queryable, after: number, upTo: num
   );
   return rows.map((row) => row.stream);
 }
+
+/** Refreshes take turns: held until the transaction ends (on PGlite, one connection, it never waits). */
+export async function lockAnalysis(tx: Queryable): Promise<void> {
+  await tx.query('LOCK TABLE analysis_position IN SHARE ROW EXCLUSIVE MODE');
+}
+
+/** How far the facts follow the log: the position read, the recording time of the event there, and the log's end. */
+export async function analysisFreshness(tx: Queryable): Promise<{ position: number; updatedTo: string | null; logPosition: number }> {
+  const [row] = await tx.query<{ position: number | null; recorded_at: Date | string | null; log: number | null }>(
+    `SELECT p.position, e.recorded_at, (SELECT max(seq) FROM events) AS log
+     FROM (SELECT (SELECT position FROM analysis_position) AS position) p LEFT JOIN events e ON e.seq = p.position`,
+  );
+  const at = row?.recorded_at;
+  return {
+    position: Number(row?.position ?? 0),
+    updatedTo: at ? new Date(at).toISOString() : null,
+    logPosition: Number(row?.log ?? 0),
+  };
+}

@@ -4,7 +4,7 @@
  * backup, say so and exit non-zero.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -38,6 +38,30 @@ describe('imketen backup and restore', () => {
     assert.equal(again.code, 2);
     assert.match(again.stderr, /The store is not empty .* give --replace/);
     assert.doesNotMatch(again.stderr, /\n\s+at /, 'no stack trace');
+  });
+
+  it('carries the analysis key: the store restored into a new data directory exports the same pseudonyms', async () => {
+    const source = join(dir, 'analysed');
+    const db = await openStore({ dataDir: source });
+    try {
+      await loadRegistry(db);
+    } finally {
+      await db.close();
+    }
+    const refresh = await imketen('--data-dir', source, 'analysis', 'refresh');
+    assert.equal(refresh.code, 0, refresh.stderr);
+    const exported = await imketen('--data-dir', source, 'analysis', 'export');
+    assert.match(exported.stdout, /"case":"[0-9a-f]{32}"/);
+    const withKey = join(dir, 'analysed.backup.gz');
+    assert.equal((await imketen('--data-dir', source, 'backup', '-o', withKey)).code, 0);
+    const target = join(dir, 'analysed-restored');
+    const restore = await imketen('--data-dir', target, 'restore', withKey);
+    assert.equal(restore.code, 0, restore.stderr);
+    assert.match(restore.stdout, /analysis key: written to .*analysis-hmac\.key\n$/);
+    assert.equal(readFileSync(join(target, 'keys', 'analysis-hmac.key'), 'utf8'), readFileSync(join(source, 'keys', 'analysis-hmac.key'), 'utf8'));
+    // the restored facts, and any refresh in the new data directory (same key), give the same pseudonyms
+    const again = await imketen('--data-dir', target, 'analysis', 'export');
+    assert.equal(again.stdout, exported.stdout);
   });
 
   it('says a file is not a backup', async () => {

@@ -18,7 +18,10 @@ export type RetentionPartner = (typeof RETENTION_PARTNERS)[number];
  * - `extradition-concluded`: an extradition concluded (extradited, refused, withdrawn);
  * - `exclusion-final`: a 1F decision that stands with no appeal pending, or the 1F case closed;
  * - `departure-ended`: a departure dossier ended by departure or closed for another reason;
- * - `last-case-ended`: a person's identity record, once no case about the person is kept any longer.
+ * - `last-case-ended`: a person's identity record, once no case about the person is kept any longer;
+ * - `task-subject-ended`: a task of the inbox whose key names streams (a case, a person), once none of them is kept
+ *   any longer (each due, or erased);
+ * - `task-done`: a task of the inbox whose key names no stream (a screening hit, an authorisation), marked done.
  */
 export const RETENTION_STARTS = [
   'case-closed',
@@ -29,6 +32,8 @@ export const RETENTION_STARTS = [
   'exclusion-final',
   'departure-ended',
   'last-case-ended',
+  'task-subject-ended',
+  'task-done',
 ] as const;
 export type RetentionStart = (typeof RETENTION_STARTS)[number];
 

@@ -5,7 +5,8 @@ import type { StateByKind } from '../machines.js';
 import { ev, given } from '../testing/factories.js';
 import type { EventSpec } from '../testing/factories.js';
 import { testRuleConfig } from '../testing/rule-config.js';
-import { assessPerson, assessStream } from './retention.js';
+import { assessPerson, assessStream, assessTask } from './retention.js';
+import { streamsNamedByTaskKey } from '../task/state.js';
 import type { LegalHold, RetentionStream } from './retention.js';
 import { parseRuleConfig } from './rule-config.js';
 
@@ -24,6 +25,9 @@ const config = parseRuleConfig({
       rule('ind-1f', 'ind', 'vw', 'exclusion', 'exclusion-final', 10),
       rule('dtv-dossier', 'dtv', 'vw', 'departure', 'departure-ended', 5),
       rule('chain-person', 'chain', 'avg', 'person', 'last-case-ended', 0),
+      rule('tim-task', 'tim', 'wpg', 'task', 'task-subject-ended', 0),
+      rule('tim-task-done', 'tim', 'wpg', 'task', 'task-done', 1),
+      rule('om-task', 'om', 'wjsg', 'task', 'task-subject-ended', 0),
     ],
   },
 });
@@ -129,4 +133,56 @@ describe('retention of a person identity record', () => {
       assert.deepEqual([result.status, result.dueOn, result.rule.id], [row.status, row.dueOn, 'chain-person']);
     });
   }
+});
+
+describe('retention of inbox tasks (docs/retention.md, "Tasks")', () => {
+  const TIM = 'TIM';
+  const taskOf = (organisation: string, key: string, ...more: EventSpec[]) => stream('task', `${organisation}-0123456789abcdef01234567`,
+    ev('task.assigned', '2012-04-01', { task: key, organisation, by: 'a', assignee: 'b' }), ...more);
+  const hearingTask = taskOf(TIM, 'hearing:criminal/SZ-1:2012-05-01');
+  const at = (date: string, streams: RetentionStream[] = []) => ({ date, streams, holds: [] as LegalHold[] });
+  const subjectOn = (date: string, ...subjects: RetentionStream[]) => subjects.flatMap((item) => assessStream(item, at(date, [item]), config, 'tim'));
+
+  it('reads the streams a task key names', () => {
+    assert.deepEqual(streamsNamedByTaskKey('hearing:criminal/SZ-2024-001:2026-02-20'), ['criminal/SZ-2024-001']);
+    assert.deepEqual(streamsNamedByTaskKey('victim-information:criminal/SZ-1:P-0007:update-since-2026-01-01'), ['criminal/SZ-1', 'person/P-0007']);
+    assert.deepEqual(streamsNamedByTaskKey('article3-reassessment:departure/VD-1:2025-01-01'), ['departure/VD-1']);
+    assert.deepEqual(streamsNamedByTaskKey('screening-hit:42:abcd1234ef567890'), []);
+    assert.deepEqual(streamsNamedByTaskKey('authorisation-expiring:7'), []);
+  });
+
+  const scenarios: { name: string; task: RetentionStream; subjects: Parameters<typeof assessTask>[1]; date: string; status: string; dueOn: string | null; rule: string }[] = [
+    { name: 'kept while the case it is about is kept', task: hearingTask, subjects: { named: true, assessments: subjectOn('2016-01-01', closedCase), gone: false }, date: '2016-01-01', status: 'keep', dueOn: null, rule: 'tim-task' },
+    { name: 'due with the case once the case is due (the police\'s five years after closing)', task: hearingTask, subjects: { named: true, assessments: subjectOn('2018-01-01', closedCase), gone: false }, date: '2018-01-01', status: 'due', dueOn: '2017-03-01', rule: 'tim-task' },
+    { name: 'kept while one of the named streams is held or kept', task: hearingTask, subjects: { named: true, assessments: [...subjectOn('2018-01-01', closedCase), ...subjectOn('2018-01-01', openCase)], gone: false }, date: '2018-01-01', status: 'keep', dueOn: null, rule: 'tim-task' },
+    { name: 'due at once when what it names is gone (erased)', task: hearingTask, subjects: { named: true, assessments: [], gone: true }, date: '2026-01-01', status: 'due', dueOn: '2012-04-01', rule: 'tim-task' },
+    { name: 'naming no stream: kept while not done', task: taskOf(TIM, 'screening-hit:42:abcd'), subjects: { named: false, assessments: [], gone: false }, date: '2026-01-01', status: 'keep', dueOn: null, rule: 'tim-task-done' },
+    { name: 'naming no stream: due one year after done', task: taskOf(TIM, 'screening-hit:42:abcd', ev('task.marked-done', '2020-02-01', { task: 'screening-hit:42:abcd', organisation: TIM, by: 'b' })), subjects: { named: false, assessments: [], gone: false }, date: '2021-02-01', status: 'due', dueOn: '2021-02-01', rule: 'tim-task-done' },
+    { name: 'another organisation\'s task under its own partner\'s rule', task: taskOf('OM', 'hearing:criminal/SZ-1:2012-05-01'), subjects: { named: true, assessments: [], gone: true }, date: '2026-01-01', status: 'due', dueOn: '2012-04-01', rule: 'om-task' },
+  ];
+  for (const scenario of scenarios) {
+    it(scenario.name, () => {
+      const [assessment, ...rest] = assessTask(scenario.task as RetentionStream & { kind: 'task' }, scenario.subjects, at(scenario.date, [scenario.task]), config);
+      assert.equal(rest.length, 0);
+      assert.equal(assessment?.rule.id, scenario.rule);
+      assert.equal(assessment?.status, scenario.status);
+      assert.equal(assessment?.dueOn, scenario.dueOn);
+    });
+  }
+
+  it('follows its own partner\'s term of the case, not another partner\'s', () => {
+    const both = assessStream(closedCase, at('2018-01-01', [closedCase]), config);
+    assert.deepEqual(both.map((item) => [item.partner, item.status]), [['tim', 'due'], ['om', 'keep']]);
+    const [police] = assessTask(hearingTask as RetentionStream & { kind: 'task' }, { named: true, assessments: both, gone: false }, at('2018-01-01', [hearingTask]), config);
+    assert.equal(police?.status, 'due');
+    const omTask = taskOf('OM', 'hearing:criminal/SZ-1:2012-05-01') as RetentionStream & { kind: 'task' };
+    const [prosecutor] = assessTask(omTask, { named: true, assessments: both, gone: false }, at('2018-01-01', [omTask]), config);
+    assert.equal(prosecutor?.status, 'keep');
+  });
+
+  it('is held by a legal hold on the task stream', () => {
+    const [assessment] = assessTask(hearingTask as RetentionStream & { kind: 'task' }, { named: true, assessments: [], gone: true },
+      { date: '2026-01-01', streams: [hearingTask], holds: [hold({ stream: hearingTask.stream })] }, config);
+    assert.equal(assessment?.status, 'held');
+  });
 });

@@ -81,7 +81,53 @@ const START_LABELS: Record<RetentionStart, Bilingual> = {
   'exclusion-final': { nl: 'de onherroepelijke 1F-beslissing', en: 'the final 1F decision' },
   'departure-ended': { nl: 'het vertrek of de sluiting van het vertrekdossier', en: 'the departure or the closing of the departure dossier' },
   'last-case-ended': { nl: 'het einde van de bewaring van de laatste zaak over de persoon', en: 'the end of keeping the last case about the person' },
+  'task-subject-ended': { nl: 'het einde van de bewaring van de zaak of persoon waar de taak over gaat', en: 'the end of keeping the case or person the task is about' },
+  'task-done': { nl: 'het afronden van de taak', en: 'the task marked done' },
 };
+
+/** The partner whose inbox a task belongs to, by the organisation of its stream (config/policy.json). */
+const TASK_PARTNERS: Record<string, RetentionPartner> = { TIM: 'tim', OM: 'om', IND: 'ind', DTV: 'dtv' };
+
+/**
+ * What a task's subject says for its term (`task-subject-ended`): `named` false when its key names no stream;
+ * else the assessments of the streams it names that the registry still holds, and whether one of them is gone
+ * (erased, or never recorded).
+ */
+export interface TaskSubjects {
+  named: boolean;
+  assessments: readonly RetentionAssessment[];
+  gone: boolean;
+}
+
+/**
+ * Assesses a task of the inbox (a `task` stream: who took it, that it was done). It serves the work about a case or
+ * person and goes with it: its term starts when none of the streams its key names is kept any longer — the latest
+ * of their due dates, or the task's last date when they are all gone. A task naming no stream is kept for the
+ * rule's years after it was marked done. Of what it names, the task's own partner's terms count (a police task goes
+ * with the police's term of the case, not the prosecutor's thirty years). A legal hold on the task's stream holds it.
+ */
+export function assessTask(task: RetentionStream & { kind: 'task' }, subjects: TaskSubjects, context: RetentionContext, config: RuleConfig): RetentionAssessment[] {
+  const partner = TASK_PARTNERS[task.state.organisation ?? ''];
+  const startsAt: RetentionStart = subjects.named ? 'task-subject-ended' : 'task-done';
+  // a task follows its own partner's term of what it names (the police's task, the police's five years), else every term
+  const own = subjects.assessments.filter((item) => item.partner === partner || item.partner === 'chain');
+  const relevant = own.length > 0 ? own : subjects.assessments;
+  return retentionRulesFor(config, 'task', partner).filter((rule) => partner !== undefined && rule.startsAt === startsAt).map((rule) => {
+    let startedOn: string | null;
+    if (!subjects.named) startedOn = task.state.phase === 'done' ? task.state.done?.on ?? null : null;
+    else if (relevant.some((item) => item.status !== 'due')) startedOn = null;
+    else {
+      const dates = relevant.map((item) => item.dueOn!);
+      if (subjects.gone) dates.push(lastTaskDate(task));
+      startedOn = dates.sort().at(-1) ?? null;
+    }
+    return assess(task, rule, startedOn, false, context, config);
+  });
+}
+
+function lastTaskDate(task: RetentionStream & { kind: 'task' }): string {
+  return [task.state.assignee?.on, task.state.done?.on].filter((date): date is string => date !== undefined).sort().at(-1) ?? '0000-01-01';
+}
 
 /** The rules of the retention table for a kind of stream, optionally of one partner. */
 export function retentionRulesFor(config: RuleConfig, kind: StreamKind, partner?: RetentionPartner): RetentionRule[] {
@@ -104,7 +150,7 @@ export function personsOf(stream: RetentionStream): string[] {
     case 'mla': // its subject is free text, not a person stream
     case 'evidence': // an evidence item is about its cases; their persons are found through them
     case 'witness': // a witness is heard in a case and kept as long as it (no retention rule of its own yet)
-    case 'task': // an organisation's note on waiting work: its key names the subject as text (no retention rule of its own yet)
+    case 'task': // an organisation's note on waiting work: it follows the streams its key names (assessTask), not a person
       return [];
   }
 }
@@ -131,7 +177,10 @@ export function termStart(stream: RetentionStream, startsAt: RetentionStart): { 
     case 'departure-ended':
       return stream.kind === 'departure' ? { on: (stream.state as DepartureState).endedOn, pendingAppeal: false } : none;
     case 'last-case-ended':
+    case 'task-subject-ended': // from the streams the task names (assessTask)
       return none;
+    case 'task-done':
+      return stream.kind === 'task' && stream.state.phase === 'done' ? { on: stream.state.done?.on ?? null, pendingAppeal: false } : none;
   }
 }
 

@@ -39,6 +39,20 @@ export function taskStream(organisation: string, key: string): string {
   return `task/${organisation}-${digest}`;
 }
 
+const STREAM_IN_KEY = /^(person|criminal|extradition|exclusion|departure|intake|mla|evidence|witness)\/[^:\s]+$/;
+
+/**
+ * The streams a task's key names (src/operations/list-waiting-work.ts): the case or person of a hearing, a victim's
+ * information duty (its case and, by id, the victim), an Article 3 reassessment. Keys naming a hit or an
+ * authorisation by number name no stream: []. Retention (docs/retention.md) lets a task follow what it names.
+ */
+export function streamsNamedByTaskKey(key: string): string[] {
+  const parts = key.split(':');
+  const named = parts.filter((part) => STREAM_IN_KEY.test(part));
+  if (parts[0] === 'victim-information' && parts[2] && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(parts[2])) named.push(`person/${parts[2]}`);
+  return [...new Set(named)];
+}
+
 export function evolve(state: TaskState, event: TaskEvent): TaskState {
   const base = { ...state, key: event.data.task, organisation: event.data.organisation };
   const next = apply(base, event);

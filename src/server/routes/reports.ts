@@ -6,7 +6,7 @@
 import { Type } from 'typebox';
 import { ImketenError } from '../../domain/errors.js';
 import { explainFigure } from '../../operations/explain-figure.js';
-import { reportTrends } from '../../operations/report-trends.js';
+import { readAnalysisTrends } from '../../operations/export-analysis.js';
 import { computeReport } from '../../reports/compute-report.js';
 import { findTable } from '../../reports/definitions.js';
 import { parseRowReference } from '../../reports/explain.js';
@@ -14,7 +14,7 @@ import { diffWithPublication, findPublication, publishReport } from '../../repor
 import { REPORT_FORMATS, renderReport, type ReportFormat } from '../../reports/render/index.js';
 import { toReportView } from '../../reports/render/report-view.js';
 import { personsOfStreams } from '../../store/registry-reads.js';
-import { asOfQuery, guard, type App, type ServerContext } from '../context.js';
+import { guard, today, type App, type ServerContext } from '../context.js';
 import { Date_, FileResponse, ReportSchema, Time, YearParam } from '../schemas.js';
 import { renderReportPdf } from '../web/render-pdf.js';
 
@@ -101,11 +101,13 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
     config: { action: 'report.read' },
     schema: {
       tags: ['reports'], operationId: 'reportTrends',
-      summary: 'The report\'s figures for every year since 2014 (cases before a court, 1F decisions, departures by mode), as recorded at a time',
-      querystring: Type.Object({ asRecordedAt: Type.Optional(Time), to: Type.Optional(YearParam) }, { additionalProperties: false }),
+      summary: 'The trend figures of every year since 2014 (cases before a court, 1F decisions, departures by mode), from the pseudonymised analysis facts: they outlive an erasure of the identities',
+      description: 'Counted as the yearly report counts them, from the analysis facts (docs/retention.md, "Pseudonymised analysis"), which the server brings up to date after every write. `updatedTo` is the recording time of the last event the facts include ("bijgewerkt tot"); `upToDate` is false while a refresh is pending.',
+      querystring: Type.Object({ to: Type.Optional(YearParam) }, { additionalProperties: false }),
       response: {
         200: Type.Object({
-          asRecordedAt: Type.String(), referenceDates: Type.Record(Type.String(), Type.String()),
+          updatedTo: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]), upToDate: Type.Boolean(),
+          referenceDates: Type.Record(Type.String(), Type.String()),
           years: Type.Array(Type.Object({
             year: Type.Integer(), beforeCourt: Type.Integer(), investigation: Type.Integer(),
             decisionsApplied: Type.Integer(), decisionsNotApplied: Type.Integer(),
@@ -116,7 +118,7 @@ export function registerReportRoutes(app: App, context: ServerContext): void {
     },
   }, async (request) => {
     await guard(request, context, 'report.read', { kind: 'report' });
-    return reportTrends(context.db, { asOf: asOfQuery({ asRecordedAt: request.query.asRecordedAt }, context), to: request.query.to }, context);
+    return readAnalysisTrends(context.db, today(context), request.query.to);
   });
 
   app.get('/api/reports/:year/view', {

@@ -43,7 +43,7 @@ export interface Client {
 }
 
 export async function startTestServer(
-  engine: TestEngine, options: { config?: Partial<ServerConfig>; policy?: PolicyOverrides; now?: Date; files?: FileStore; uploadLimit?: number } = {},
+  engine: TestEngine, options: { config?: Partial<ServerConfig>; policy?: PolicyOverrides; now?: Date; files?: FileStore; uploadLimit?: number; analysisKey?: Buffer; followChanges?: boolean } = {},
 ): Promise<TestServer> {
   const store = await engine.open();
   const policy = loadPolicy(undefined, options.policy);
@@ -53,7 +53,10 @@ export async function startTestServer(
   const files = { store: fileStore, uploadLimit: options.uploadLimit ?? 64 * 1024 * 1024 };
   // Captures over the API sign their manifests; a test server has a fresh key of its own.
   const captureSigner = ed25519Signer({ privateKey: generateKeyPairSync('ed25519').privateKey, keyId: 'test-server' });
-  const app = await buildServer({ db: store.db, config: testServerConfig(options.config), policy, now: () => clock.now, files, captureSigner });
+  const app = await buildServer({
+    db: store.db, config: testServerConfig(options.config), policy, now: () => clock.now, files, captureSigner,
+    ...(options.analysisKey ? { analysisKey: options.analysisKey } : {}), ...(options.followChanges ? { followChanges: true } : {}),
+  });
   const client = (auth: { cookie?: string; csrfToken?: string; bearer?: string }): Client => ({
     ...auth,
     request(method, url, body, headers = {}) {

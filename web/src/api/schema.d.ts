@@ -439,8 +439,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The report's figures for every year since 2014 (cases before a court, 1F decisions, departures by mode), as recorded at a time
-         * @description **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
+         * The trend figures of every year since 2014 (cases before a court, 1F decisions, departures by mode), from the pseudonymised analysis facts: they outlive an erasure of the identities
+         * @description Counted as the yearly report counts them, from the analysis facts (docs/retention.md, "Pseudonymised analysis"), which the server brings up to date after every write. `updatedTo` is the recording time of the last event the facts include ("bijgewerkt tot"); `upToDate` is false while a refresh is pending.
+         *
+         *     **Access policy** — action `report.read`: police (report); prosecutor (report); ind-1f (report); dtv (report); ministry (report).
          */
         get: operations["reportTrends"];
         put?: never;
@@ -4862,8 +4864,6 @@ export interface operations {
     reportTrends: {
         parameters: {
             query?: {
-                /** @description An ISO 8601 time such as 2026-01-15T12:00:00Z, or a date (the end of that day). */
-                asRecordedAt?: string;
                 to?: number;
             };
             header?: never;
@@ -4879,7 +4879,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        asRecordedAt: string;
+                        updatedTo: string | null;
+                        upToDate: boolean;
                         referenceDates: {
                             [key: string]: string;
                         };

@@ -70,7 +70,7 @@ export function ReportPage() {
           <Publication year={query.year} published={data.publication !== null} mayPublish={principal!.role === 'ministry'} onPublished={() => setRound((value) => value + 1)} />
         </>
       )}</Loaded>
-      <Box sx={{ mt: 4 }}><TrendCharts asRecordedAt={asRecordedAt} /></Box>
+      <Box sx={{ mt: 4 }}><TrendCharts /></Box>
     </>
   );
 }

@@ -3,6 +3,8 @@
  * December), 1F decisions per year, departures per year by mode. Charts by recharts; each chart has a caption and
  * its figures as a table beside it, for screen readers and for anyone who wants the numbers. The year not yet over
  * is marked as such: its bars hatched, the line to it dashed, its label "2026 (t/m 28 november)" in chart and table.
+ * The figures come from the pseudonymised analysis facts (docs/retention.md), which outlive an erasure; the page says
+ * how far they go ("bijgewerkt tot"), since the server refreshes them after writes, not while a page reads them.
  */
 import { Box, Grid, Paper, Typography } from '@mui/material';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +15,7 @@ import { useLoad } from '../../api/use-load';
 import { useSession } from '../../auth/session';
 import { Loaded } from '../../components/Status';
 import { DataTable } from '../../components/Tables';
-import { formatDate, formatNumber } from '../../format';
+import { formatDate, formatDateTime, formatNumber } from '../../format';
 
 /** Colours with at least 3:1 contrast against white (WCAG 1.4.11), told apart by more than hue alone. */
 const COLOURS = ['#154273', '#a34a00', '#2e6b30'];
@@ -23,14 +25,19 @@ interface Series { key: keyof Year; label: string }
 /** A year of the chart: its label ("2026 (t/m 28 nov.)" when not yet over) and, for the dashed line, the last two points. */
 type ChartYear = Year & { label: string; partial: boolean } & Record<string, unknown>;
 
-export function TrendCharts({ asRecordedAt }: { asRecordedAt?: string }) {
-  const { t } = useTranslation();
-  const trends = useLoad(() => unwrap(client.GET('/api/reports/trends', { params: { query: asRecordedAt ? { asRecordedAt } : {} } })), [asRecordedAt]);
+export function TrendCharts() {
+  const { t, i18n } = useTranslation();
+  const trends = useLoad(() => unwrap(client.GET('/api/reports/trends', {})), []);
   return (
     <Box component="section" aria-labelledby="trends-title">
       <Typography variant="h2" component="h2" id="trends-title">{t('report.trends')}</Typography>
       <Typography sx={{ mb: 2 }}>{t('report.trendsIntro')}</Typography>
       <Loaded state={trends}>{(data) => (
+        <>
+        <Typography sx={{ mb: 2 }} data-testid="trends-updated">
+          {data.updatedTo ? t('report.trendsUpdatedTo', { time: formatDateTime(data.updatedTo, i18n.language) }) : t('report.trendsNotYet')}
+          {data.updatedTo && !data.upToDate ? ` ${t('report.trendsPending')}` : ''}
+        </Typography>
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, lg: 4 }}>
             <Chart id="chart-court" kind="line" title={t('report.chartBeforeCourt')} years={data.years}
@@ -49,6 +56,7 @@ export function TrendCharts({ asRecordedAt }: { asRecordedAt?: string }) {
               ]} />
           </Grid>
         </Grid>
+        </>
       )}</Loaded>
     </Box>
   );
