@@ -1081,8 +1081,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Watchlist hits on the persons you may see; by default those waiting for review (open and unsure)
-         * @description **Access policy** — action `screening.hits`: police (person); prosecutor (person); ind-1f (person); dtv (person). Every access is written to the access log with its legal basis.
+         * Watchlist hits on the persons you may see, a page at a time: by default those waiting for review (open and unsure), best score first
+         * @description Sorted by score (default, highest first), date found, list or status, the hit id breaking ties; narrowed by status, list, the partner's files the person is named in (kind: only persons named in a case of that kind, e.g. criminal for the OM's, exclusion for the IND's) and a name (q). `next` is an opaque cursor: pass it as `after` with the same sort and order; a cursor that is not one (or for another order) is refused with 400 INVALID_CURSOR.
+         *
+         *     **Access policy** — action `screening.hits`: police (person); prosecutor (person); ind-1f (person); dtv (person). Every access is written to the access log with its legal basis.
          */
         get: operations["listHits"];
         put?: never;
@@ -9416,9 +9418,19 @@ export interface operations {
                 list?: string;
                 /** @description An id such as P-0042 or SZ-2023-004. */
                 person?: string;
-                /** @description 'review' (default) = open and unsure */
+                /** @description 'review' (default) = open and unsure; rejected = dismissed */
                 status?: "review" | "open" | "unsure" | "confirmed" | "rejected" | "all";
+                kind?: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
+                /** @description Text in a name of the person or of the list entry, or the person's id (case-insensitive). */
+                q?: string;
+                /** @description score (default), date (first found), list or status (open, unsure, confirmed, rejected) */
+                sort?: "score" | "date" | "list" | "status";
+                /** @description Default: desc for score and date, asc for list and status. */
+                order?: "asc" | "desc";
+                /** @description Items per page (1–500). */
                 limit?: number;
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -9426,7 +9438,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of hits in the requested order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9464,6 +9476,8 @@ export interface operations {
                             /** @description The list entry as screened. */
                             entry?: unknown;
                         }[];
+                        /** @description Cursor of the next page (pass as `after`), or null on the last page. */
+                        next: string | null;
                     };
                 };
             };
