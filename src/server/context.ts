@@ -62,6 +62,8 @@ declare module 'fastify' {
     authFailure?: string;
     /** Set once the access of a person-level request has been logged. */
     accessLogged?: boolean;
+    /** The session's account must choose a new password first (an administrator reset it): only PASSWORD_CHANGE_ACTIONS pass. */
+    passwordChangeRequired?: boolean;
   }
   interface FastifyContextConfig {
     /** The policy action of the route (config/policy.json): every /api route declares one. */

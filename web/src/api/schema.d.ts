@@ -123,6 +123,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my own password: the current one, and a new one that meets the rules and differs from it
+         * @description Required after an administrator's reset (the sign-in answers passwordChangeRequired: true and every other route 403 PASSWORD_CHANGE_REQUIRED); allowed at any time. Ends the account's other sessions; this one stays signed in. Logged in the access log as account.password-change.
+         *
+         *     **Access policy** — action `session.password`: every signed-in role.
+         */
+        post: operations["changeOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/oidc/login": {
         parameters: {
             query?: never;
@@ -1779,6 +1801,8 @@ export interface components {
             createdAt: string;
             oidcIssuer: string | null;
             oidcSubject: string | null;
+            /** @description An administrator set its password: at the next sign-in it must choose its own before anything else. */
+            mustChangePassword: boolean;
             /** @description Failed sign-ins in a row under this username (the list only); an unlock clears them. */
             signInFailures?: number;
             lastSignInFailure?: string | null;
@@ -2606,6 +2630,8 @@ export interface operations {
                         /** @description Send it as X-CSRF-Token on every request that changes data. */
                         csrfToken: string;
                         expiresAt?: string;
+                        /** @description An administrator reset the password: until POST /api/session/password this session may do nothing else (every other route answers 403 PASSWORD_CHANGE_REQUIRED). */
+                        passwordChangeRequired: boolean;
                     };
                 };
             };
@@ -2728,6 +2754,8 @@ export interface operations {
                         /** @description Send it as X-CSRF-Token on every request that changes data. */
                         csrfToken: string;
                         expiresAt?: string;
+                        /** @description An administrator reset the password: until POST /api/session/password this session may do nothing else (every other route answers 403 PASSWORD_CHANGE_REQUIRED). */
+                        passwordChangeRequired: boolean;
                     };
                 };
             };
@@ -2838,6 +2866,131 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    /** @description At least 12 characters, not the current password. */
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        principal: components["schemas"]["Principal"];
+                        /** @description Send it as X-CSRF-Token on every request that changes data. */
+                        csrfToken: string;
+                        expiresAt?: string;
+                        /** @description An administrator reset the password: until POST /api/session/password this session may do nothing else (every other route answers 403 PASSWORD_CHANGE_REQUIRED). */
+                        passwordChangeRequired: boolean;
+                    };
+                };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
             400: {
