@@ -21,7 +21,7 @@ export function checkNewPassword(current: string, next: string): void {
   }
 }
 
-export async function changeOwnPassword(
+export async function updateOwnPassword(
   tx: Queryable, who: { username: string; sessionToken?: string }, passwords: { currentPassword: string; newPassword: string },
 ): Promise<Account> {
   checkNewPassword(passwords.currentPassword, passwords.newPassword);

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { passwordLogin } from '../../accounts/login.js';
 import { createSession, deleteSession } from '../../accounts/sessions.js';
 import { appendAccess } from '../../access-log/access-log.js';
-import { changeOwnPassword } from '../../accounts/password-change.js';
+import { updateOwnPassword } from '../../accounts/password-change.js';
 import { MIN_PASSWORD_LENGTH } from '../../accounts/passwords.js';
 import { ImketenError } from '../../domain/errors.js';
 import { accessEntry, type App, type ServerContext } from '../context.js';
@@ -52,7 +52,7 @@ export function registerSessionRoutes(app: App, context: ServerContext): void {
   app.post('/api/session/password', {
     config: { action: 'session.password' },
     schema: {
-      tags: ['session'], operationId: 'changeOwnPassword',
+      tags: ['session'], operationId: 'updateOwnPassword',
       summary: 'Change my own password: the current one, and a new one that meets the rules and differs from it',
       description: "Required after an administrator's reset (the sign-in answers passwordChangeRequired: true and every other route 403 PASSWORD_CHANGE_REQUIRED); allowed at any time. Ends the account's other sessions; this one stays signed in. Logged in the access log as account.password-change.",
       body: Type.Object({
@@ -68,7 +68,7 @@ export function registerSessionRoutes(app: App, context: ServerContext): void {
     const wait = await context.loginThrottle.wait(principal.username, request.ip, now.getTime());
     if (wait > 0) throw new RateLimited(`Too many failed attempts: wait ${wait} seconds before trying again.`, wait, { key: 'signInThrottled', params: { seconds: wait } });
     const account = await context.db.transaction(async (tx) => {
-      const changed = await changeOwnPassword(tx, { username: principal.username, sessionToken: request.session!.token }, request.body);
+      const changed = await updateOwnPassword(tx, { username: principal.username, sessionToken: request.session!.token }, request.body);
       await appendAccess(tx, accessEntry(request, context, principal, {
         action: 'account.password-change', resource: `account/${changed.username}`, persons: [], legalBasis: 'the account holder changes their own password', outcome: 'allowed',
         reason: request.passwordChangeRequired ? "own new password chosen after an administrator's reset" : 'own password changed (other sessions ended)',

@@ -138,7 +138,7 @@ export interface paths {
          *
          *     **Access policy** — action `session.password`: every signed-in role.
          */
-        post: operations["changeOwnPassword"];
+        post: operations["updateOwnPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2959,7 +2959,7 @@ export interface operations {
             };
         };
     };
-    changeOwnPassword: {
+    updateOwnPassword: {
         parameters: {
             query?: never;
             header?: never;
