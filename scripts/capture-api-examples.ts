@@ -179,6 +179,8 @@ const CALLS: Call[] = [
   { operationId: 'decideErasure', role: 'beheer2', method: 'POST', path: (found) => `/api/retention/erasure/requests/${found.erasure}/decision`, body: { decision: 'approve' } },
   { operationId: 'executeErasure', role: 'beheer2', method: 'POST', path: (found) => `/api/retention/erasure/requests/${found.erasure}/execution` },
   { operationId: 'signIn', role: 'nobody', method: 'POST', path: '/api/session', body: { username: 'om.demo', password: PASSWORD } },
+  // Last: the ministry's demo account chooses a new password (its session stays signed in; no later call signs in as it).
+  { operationId: 'updateOwnPassword', role: 'ministerie', method: 'POST', path: '/api/session/password', body: { currentPassword: PASSWORD, newPassword: 'een-nieuw-wachtwoord-2026' } },
 ];
 
 /** Secrets a capture sees (a new API token, a session's CSRF token): the document shows their form, never their value. */

@@ -37,7 +37,11 @@ export type ErrorCode =
   | 'ACCOUNT_NOT_FOUND'
   | 'ACCOUNT_EXISTS'
   // The controlled vocabularies (courts, channels, topics): a Dutch label that another entry already has.
-  | 'VOCABULARY_LABEL_TAKEN';
+  | 'VOCABULARY_LABEL_TAKEN'
+  // A list's `after` cursor that this server did not hand out for this list and order (changed, cut or another list's).
+  | 'INVALID_CURSOR'
+  // A session whose password an administrator reset: it may only choose a new password (POST /api/session/password).
+  | 'PASSWORD_CHANGE_REQUIRED';
 
 /** Where in an input a problem sits: a file and line for imports, a field path inside the line. */
 export interface ErrorLocation {

@@ -9,10 +9,14 @@ import { findSessionPrincipal } from '../accounts/sessions.js';
 import { authorize, rolesGranted } from '../policy/authorize.js';
 import { registryFacts } from '../policy/registry-facts.js';
 import { accessEntry, today, type ServerContext } from './context.js';
+import { ImketenError } from '../domain/errors.js';
 import { AccessDenied, HttpError } from './http-errors.js';
 
 export const SESSION_COOKIE = 'imketen_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** What a session whose password an administrator reset may do: see who it is, change the password, sign out. */
+export const PASSWORD_CHANGE_ACTIONS: ReadonlySet<string> = new Set(['session.login', 'session.read', 'session.password', 'session.logout']);
 
 export function authenticate(context: ServerContext) {
   return async (request: FastifyRequest): Promise<void> => {
@@ -34,6 +38,14 @@ export function authenticate(context: ServerContext) {
       if (!found) return;
       request.principal = { kind: 'user', accountId: found.accountId, username: found.username, organisation: found.organisation, role: found.role };
       request.session = { token: cookie, csrfToken: found.csrfToken };
+      // Refused before the body is even read: such a session may only see who it is, change the password or sign out.
+      if (found.mustChangePassword) {
+        request.passwordChangeRequired = true;
+        const action = request.routeOptions.config?.action;
+        if (action && !PASSWORD_CHANGE_ACTIONS.has(action)) {
+          throw new ImketenError('PASSWORD_CHANGE_REQUIRED', 'An administrator has reset the password of this account: choose a new password first (POST /api/session/password); until then this session can do nothing else.', [], { key: 'passwordChangeRequired' });
+        }
+      }
     }
   };
 }

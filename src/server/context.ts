@@ -23,6 +23,7 @@ import type { AnalysisRefresher } from './analysis-refresher.js';
 import type { Db } from '../store/db.js';
 import type { FileStore } from '../store/file-store/file-store.js';
 import type { ServerConfig } from './config.js';
+import { ImketenError } from '../domain/errors.js';
 import { AccessDenied } from './http-errors.js';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
@@ -64,6 +65,8 @@ declare module 'fastify' {
     authFailure?: string;
     /** Set once the access of a person-level request has been logged. */
     accessLogged?: boolean;
+    /** The session's account must choose a new password first (an administrator reset it): only PASSWORD_CHANGE_ACTIONS pass. */
+    passwordChangeRequired?: boolean;
   }
   interface FastifyContextConfig {
     /** The policy action of the route (config/policy.json): every /api route declares one. */
@@ -170,4 +173,32 @@ export function refusalOf(principal: Principal, stream: string, allowingBases: r
 export function pageOf<T>(rows: T[], limit: number, cursor: (row: T) => string): { items: T[]; next: string | null } {
   const items = rows.slice(0, limit);
   return { items, next: rows.length > limit && items.length > 0 ? cursor(items[items.length - 1]!) : null };
+}
+
+/**
+ * An opaque cursor for lists sorted in memory by a key other than their id: the sort, the order, the last row's key
+ * and id, base64url-encoded JSON. The client passes it back as it got it; `readCursor` refuses, with INVALID_CURSOR
+ * (400), a cursor that is not one of ours or was handed out for another sort or order.
+ */
+export interface CursorPosition { sort: string; order: 'asc' | 'desc'; key: string | number; id: number }
+
+export function writeCursor(position: CursorPosition): string {
+  return Buffer.from(JSON.stringify([position.sort, position.order, position.key, position.id]), 'utf8').toString('base64url');
+}
+
+export function readCursor(cursor: string, expected: { sort: string; order: 'asc' | 'desc' }): CursorPosition {
+  const refuse = (why: string) => new ImketenError('INVALID_CURSOR', `The cursor 'after' is not valid for this list: ${why}. Start again from the first page (without 'after') and pass the 'next' of each page as it is.`, [], { key: 'invalidCursor' });
+  let parsed: unknown;
+  try {
+    parsed = /^[A-Za-z0-9_-]+$/.test(cursor) ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4) throw refuse('it is not a cursor this server handed out');
+  const [sort, order, key, id] = parsed as unknown[];
+  if (typeof sort !== 'string' || (order !== 'asc' && order !== 'desc') || (typeof key !== 'string' && typeof key !== 'number') || !Number.isSafeInteger(id)) {
+    throw refuse('it is not a cursor this server handed out');
+  }
+  if (sort !== expected.sort || order !== expected.order) throw refuse(`it was handed out for sort ${sort} ${order}, not ${expected.sort} ${expected.order}`);
+  return { sort, order, key, id: id as number };
 }

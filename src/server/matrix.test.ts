@@ -56,6 +56,8 @@ function samplesFor(route: { method: string; url: string }, tokenId: number): Sa
     case 'POST /api/session': return [{ url: '/api/session', fresh: true, body: (role) => ({ username: `nobody.${role}`, password: 'wrong password' }), ok: [401] }];
     case 'GET /api/session': return [{ url: '/api/session' }];
     case 'DELETE /api/session': return [{ url: '/api/session', fresh: true, ok: [204] }];
+    // allowed to every signed-in role; the wrong current password is refused after the policy let it through (400)
+    case 'POST /api/session/password': return [{ url: '/api/session/password', body: () => ({ currentPassword: 'not the password', newPassword: 'matrix new password 2026' }), ok: [400] }];
     case 'GET /api/auth/oidc/login': return [{ url: '/api/auth/oidc/login', ok: [404] }];
     case 'GET /api/auth/oidc/callback': return [{ url: '/api/auth/oidc/callback?code=x&state=y', ok: [404] }];
     case 'GET /api/persons': return [{ url: '/api/persons?limit=5', kind: 'person' }];

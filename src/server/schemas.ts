@@ -123,6 +123,7 @@ export const AccountSchema = Type.Object({
   createdAt: Type.String(),
   oidcIssuer: Type.Union([Type.String(), Type.Null()]),
   oidcSubject: Type.Union([Type.String(), Type.Null()]),
+  mustChangePassword: Type.Boolean({ description: 'An administrator set its password: at the next sign-in it must choose its own before anything else.' }),
   signInFailures: Type.Optional(Type.Integer({ description: 'Failed sign-ins in a row under this username (the list only); an unlock clears them.' })),
   lastSignInFailure: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   signInDelayedUntil: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'No sign-in is answered before this time (the list only).' })),

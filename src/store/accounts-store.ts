@@ -17,6 +17,8 @@ export interface Account {
   createdAt: string;
   oidcIssuer: string | null;
   oidcSubject: string | null;
+  /** Its password was set by an administrator: it must choose its own before doing anything else (migration 044). */
+  mustChangePassword: boolean;
 }
 
 export interface AccountWithHash extends Account {
@@ -24,7 +26,8 @@ export interface AccountWithHash extends Account {
 }
 
 const ACCOUNT_COLUMNS = `id, username, display_name AS "displayName", organisation, role, disabled, failed_logins AS "failedLogins",
-  locked_until AS "lockedUntil", demo, created_at AS "createdAt", oidc_issuer AS "oidcIssuer", oidc_subject AS "oidcSubject"`;
+  locked_until AS "lockedUntil", demo, created_at AS "createdAt", oidc_issuer AS "oidcIssuer", oidc_subject AS "oidcSubject",
+  must_change_password AS "mustChangePassword"`;
 
 export interface AccountRow {
   username: string;
@@ -105,19 +108,37 @@ export async function roleOfAccount(tx: Queryable, username: string): Promise<{ 
   return row;
 }
 
-/** Changes an account's row: null/undefined keeps a column; `unlock` clears failed sign-ins and the lock. */
+/**
+ * Changes an account's row: null/undefined keeps a column; `unlock` clears failed sign-ins and the lock; a new
+ * password sets whether the account must change it (an administrator's: yes; the account's own: no).
+ */
 export async function updateAccountRow(
-  tx: Queryable, id: number, change: { disabled: boolean | null; unlock: boolean; passwordHash: string | null; role: string; organisation: string },
+  tx: Queryable, id: number,
+  change: { disabled: boolean | null; unlock: boolean; passwordHash: string | null; role: string; organisation: string; mustChangePassword?: boolean },
 ): Promise<Account | undefined> {
   const [row] = await tx.query<Account>(
     `UPDATE accounts SET disabled = coalesce($2, disabled),
        failed_logins = CASE WHEN $3 THEN 0 ELSE failed_logins END,
        locked_until = CASE WHEN $3 THEN NULL ELSE locked_until END,
-       password_hash = coalesce($4, password_hash), role = $5, organisation = $6
+       password_hash = coalesce($4, password_hash), role = $5, organisation = $6,
+       must_change_password = CASE WHEN $4::text IS NULL THEN must_change_password ELSE coalesce($7, true) END
      WHERE id = $1 RETURNING ${ACCOUNT_COLUMNS}`,
-    [id, change.disabled, change.unlock, change.passwordHash, change.role, change.organisation],
+    [id, change.disabled, change.unlock, change.passwordHash, change.role, change.organisation, change.mustChangePassword ?? null],
   );
   return row;
+}
+
+/** The account's own new password: stored, the obligation to change it cleared. */
+export async function setOwnPasswordRow(tx: Queryable, id: number, passwordHash: string): Promise<Account | undefined> {
+  const [row] = await tx.query<Account>(
+    `UPDATE accounts SET password_hash = $2, must_change_password = false WHERE id = $1 RETURNING ${ACCOUNT_COLUMNS}`, [id, passwordHash],
+  );
+  return row;
+}
+
+/** Ends every session of an account but one (the one that changed the password stays signed in). */
+export async function deleteOtherSessionsOfAccount(tx: Queryable, accountId: number, keepTokenHash: string): Promise<void> {
+  await tx.query('DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2', [accountId, keepTokenHash]);
 }
 
 export async function recordSuccessfulLogin(tx: Queryable, id: number): Promise<void> {
@@ -164,12 +185,14 @@ export interface SessionPrincipal {
   organisation: string;
   role: string;
   csrfToken: string;
+  /** The account must choose a new password before anything else (migration 044). */
+  mustChangePassword: boolean;
 }
 
 /** The signed-in account of a session token hash, in one query; undefined when unknown, expired or disabled. */
 export async function findSessionPrincipalByHash(tx: Queryable, tokenHash: string, now: string): Promise<SessionPrincipal | undefined> {
   const [row] = await tx.query<SessionPrincipal>(
-    `SELECT a.id AS "accountId", a.username, a.organisation, a.role, s.csrf_token AS "csrfToken"
+    `SELECT a.id AS "accountId", a.username, a.organisation, a.role, s.csrf_token AS "csrfToken", a.must_change_password AS "mustChangePassword"
      FROM sessions s JOIN accounts a ON a.id = s.account_id
      WHERE s.token_hash = $1 AND s.expires_at > $2::timestamptz AND NOT a.disabled`,
     [tokenHash, now],

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { SessionProvider, useSession } from './auth/session';
+import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { Loading } from './components/Status';
 import { Layout } from './layout/Layout';
@@ -48,7 +49,7 @@ export function App() {
 }
 
 function AppRoutes() {
-  const { principal, loading } = useSession();
+  const { principal, loading, passwordChangeRequired } = useSession();
   const location = useLocation();
   if (loading) return <Loading />;
   if (!principal) {
@@ -59,6 +60,8 @@ function AppRoutes() {
       </Routes>
     );
   }
+  // After an administrator's reset the session may do nothing but choose a new password: every address shows that.
+  if (passwordChangeRequired) return <ChangePasswordPage forced />;
   return (
     <Routes>
       <Route path="/login" element={<Navigate to={(location.state as { from?: string } | null)?.from ?? '/'} replace />} />
@@ -82,6 +85,7 @@ function AppRoutes() {
         <Route path="admin/tokens" element={<TokensPage />} />
         <Route path="admin/vocabularies" element={<VocabulariesPage />} />
         <Route path="settings/notifications" element={<NotificationSettingsPage />} />
+        <Route path="settings/password" element={<ChangePasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

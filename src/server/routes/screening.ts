@@ -16,6 +16,7 @@ import { DECISIONS, findHit, findHits, type Decision, type HitStatus } from '../
 import { importWatchlist, LIST_FORMATS } from '../../screening/import-watchlist.js';
 import { listVersionChanges } from '../../screening/list-version-changes.js';
 import { listWatchlists } from '../../screening/list-watchlists.js';
+import { HIT_SORTS, pageHits, type HitSort } from '../../screening/page-hits.js';
 import { reviewHit } from '../../screening/review-hit.js';
 import { checkScreenOptions, openList, screenQuery } from '../../screening/screen-queries.js';
 import { screenRegistry, type RegistryScreeningSummary } from '../../screening/screen-registry.js';
@@ -23,9 +24,9 @@ import { SEARCH_THRESHOLD, searchPersons } from '../../screening/search-persons.
 import { visiblePersons } from '../../store/visible-persons.js';
 import { requireWatchlist } from '../../store/watchlist-store.js';
 import { streamExists } from '../../store/event-store.js';
-import { accessEntry, guard, today, type App, type ServerContext } from '../context.js';
+import { accessEntry, guard, readCursor, today, writeCursor, type App, type ServerContext } from '../context.js';
 import { AccessDenied } from '../http-errors.js';
-import { CaseKindSchema, EntityId, PersonSummarySchema } from '../schemas.js';
+import { CaseKindSchema, EntityId, Page, PageQuery, PersonSummarySchema } from '../schemas.js';
 
 const EntrySummarySchema = Type.Object({
   names: Type.Array(Type.String()), kind: Type.Union([Type.String(), Type.Null()]), birthDates: Type.Array(Type.String()), nationalities: Type.Array(Type.String()),
@@ -235,27 +236,36 @@ export function registerScreeningRoutes(app: App, context: ServerContext): void 
   app.get('/api/screening/hits', {
     config: { action: 'screening.hits' },
     schema: {
-      tags: ['screening'], summary: 'Watchlist hits on the persons you may see; by default those waiting for review (open and unsure)',
+      tags: ['screening'],
+      summary: 'Watchlist hits on the persons you may see, a page at a time: by default those waiting for review (open and unsure), best score first',
+      description: "Sorted by score (default, highest first), date found, list or status, the hit id breaking ties; narrowed by status, list, the partner's files the person is named in (kind: only persons named in a case of that kind, e.g. criminal for the OM's, exclusion for the IND's) and a name (q). `next` is an opaque cursor: pass it as `after` with the same sort and order; a cursor that is not one (or for another order) is refused with 400 INVALID_CURSOR.",
       querystring: Type.Object({
         list: Type.Optional(ListName),
         person: Type.Optional(EntityId),
-        status: Type.Optional(Type.Union([Type.Literal('review'), Type.Literal('open'), Type.Literal('unsure'), Type.Literal('confirmed'), Type.Literal('rejected'), Type.Literal('all')], { description: "'review' (default) = open and unsure" })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+        status: Type.Optional(Type.Union([Type.Literal('review'), Type.Literal('open'), Type.Literal('unsure'), Type.Literal('confirmed'), Type.Literal('rejected'), Type.Literal('all')], { description: "'review' (default) = open and unsure; rejected = dismissed" })),
+        kind: Type.Optional(CaseKindSchema),
+        q: Type.Optional(Type.String({ maxLength: 100, description: "Text in a name of the person or of the list entry, or the person's id (case-insensitive)." })),
+        sort: Type.Optional(Type.Union(HIT_SORTS.map((sort) => Type.Literal(sort)), { description: 'score (default), date (first found), list or status (open, unsure, confirmed, rejected)' })),
+        order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { description: 'Default: desc for score and date, asc for list and status.' })),
+        ...PageQuery,
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(HitSchema) }) },
+      response: { 200: Page(HitSchema, 'A page of hits in the requested order.') },
     },
   }, async (request) => {
     const granted = await guard(request, context, 'screening.hits', { kind: 'person' });
     const status: string = request.query.status ?? 'review';
     const statuses: HitStatus[] | undefined = status === 'all' ? undefined : status === 'review' ? ['open', 'unsure'] : [status as HitStatus];
+    const sort: HitSort = request.query.sort ?? 'score';
+    const order = request.query.order ?? (sort === 'score' || sort === 'date' ? 'desc' : 'asc');
+    const after = request.query.after === undefined ? undefined : readCursor(request.query.after, { sort, order });
     const watchlistId = request.query.list ? (await requireWatchlist(context.db, request.query.list)).id : undefined;
-    const hits = await findHits(context.db, {
-      source: 'watchlist', ...(watchlistId !== undefined ? { watchlistId } : {}), ...(request.query.person ? { person: request.query.person } : {}), ...(statuses ? { statuses } : {}),
+    const page = await pageHits(context.db, {
+      ...(watchlistId !== undefined ? { watchlistId } : {}), ...(request.query.person ? { person: request.query.person } : {}), ...(statuses ? { statuses } : {}),
+      readableKinds: readableKinds(context.policy, request.principal!.role), ...(request.query.kind ? { kind: request.query.kind } : {}),
+      ...(request.query.q?.trim() ? { text: request.query.q } : {}), sort, order, ...(after ? { after } : {}), limit: request.query.limit ?? 100,
     });
-    const visible = await visiblePersons(context.db, [...new Set(hits.map((hit) => hit.personId))], readableKinds(context.policy, request.principal!.role));
-    const shown = await describeHits(context.db, hits.filter((hit) => visible.has(hit.personId)).slice(0, request.query.limit ?? 100));
-    await granted.log({ persons: [...new Set(shown.map((hit) => hit.personId))], resource: 'screening-hits' });
-    return { items: shown.map(hitOut) };
+    await granted.log({ persons: [...new Set(page.items.map((hit) => hit.personId))], resource: 'screening-hits' });
+    return { items: page.items.map(hitOut), next: page.next ? writeCursor({ sort, order, ...page.next }) : null };
   });
 
   app.post('/api/persons/:id/hits/:hit/reviews', {

@@ -123,6 +123,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/session/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change my own password: the current one, and a new one that meets the rules and differs from it
+         * @description Required after an administrator's reset (the sign-in answers passwordChangeRequired: true and every other route 403 PASSWORD_CHANGE_REQUIRED); allowed at any time. Ends the account's other sessions; this one stays signed in. Logged in the access log as account.password-change.
+         *
+         *     **Access policy** — action `session.password`: every signed-in role.
+         */
+        post: operations["updateOwnPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/oidc/login": {
         parameters: {
             query?: never;
@@ -1083,8 +1105,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Watchlist hits on the persons you may see; by default those waiting for review (open and unsure)
-         * @description **Access policy** — action `screening.hits`: police (person); prosecutor (person); ind-1f (person); dtv (person). Every access is written to the access log with its legal basis.
+         * Watchlist hits on the persons you may see, a page at a time: by default those waiting for review (open and unsure), best score first
+         * @description Sorted by score (default, highest first), date found, list or status, the hit id breaking ties; narrowed by status, list, the partner's files the person is named in (kind: only persons named in a case of that kind, e.g. criminal for the OM's, exclusion for the IND's) and a name (q). `next` is an opaque cursor: pass it as `after` with the same sort and order; a cursor that is not one (or for another order) is refused with 400 INVALID_CURSOR.
+         *
+         *     **Access policy** — action `screening.hits`: police (person); prosecutor (person); ind-1f (person); dtv (person). Every access is written to the access log with its legal basis.
          */
         get: operations["listHits"];
         put?: never;
@@ -1779,6 +1803,8 @@ export interface components {
             createdAt: string;
             oidcIssuer: string | null;
             oidcSubject: string | null;
+            /** @description An administrator set its password: at the next sign-in it must choose its own before anything else. */
+            mustChangePassword: boolean;
             /** @description Failed sign-ins in a row under this username (the list only); an unlock clears them. */
             signInFailures?: number;
             lastSignInFailure?: string | null;
@@ -2606,6 +2632,8 @@ export interface operations {
                         /** @description Send it as X-CSRF-Token on every request that changes data. */
                         csrfToken: string;
                         expiresAt?: string;
+                        /** @description An administrator reset the password: until POST /api/session/password this session may do nothing else (every other route answers 403 PASSWORD_CHANGE_REQUIRED). */
+                        passwordChangeRequired: boolean;
                     };
                 };
             };
@@ -2728,6 +2756,8 @@ export interface operations {
                         /** @description Send it as X-CSRF-Token on every request that changes data. */
                         csrfToken: string;
                         expiresAt?: string;
+                        /** @description An administrator reset the password: until POST /api/session/password this session may do nothing else (every other route answers 403 PASSWORD_CHANGE_REQUIRED). */
+                        passwordChangeRequired: boolean;
                     };
                 };
             };
@@ -2838,6 +2868,131 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description RFC 9457 problem details (application/problem+json). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    /** @description At least 12 characters, not the current password. */
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        principal: components["schemas"]["Principal"];
+                        /** @description Send it as X-CSRF-Token on every request that changes data. */
+                        csrfToken: string;
+                        expiresAt?: string;
+                        /** @description An administrator reset the password: until POST /api/session/password this session may do nothing else (every other route answers 403 PASSWORD_CHANGE_REQUIRED). */
+                        passwordChangeRequired: boolean;
+                    };
+                };
             };
             /** @description RFC 9457 problem details (application/problem+json). */
             400: {
@@ -9417,9 +9572,19 @@ export interface operations {
                 list?: string;
                 /** @description An id such as P-0042 or SZ-2023-004. */
                 person?: string;
-                /** @description 'review' (default) = open and unsure */
+                /** @description 'review' (default) = open and unsure; rejected = dismissed */
                 status?: "review" | "open" | "unsure" | "confirmed" | "rejected" | "all";
+                kind?: "criminal" | "extradition" | "exclusion" | "departure" | "intake" | "mla";
+                /** @description Text in a name of the person or of the list entry, or the person's id (case-insensitive). */
+                q?: string;
+                /** @description score (default), date (first found), list or status (open, unsure, confirmed, rejected) */
+                sort?: "score" | "date" | "list" | "status";
+                /** @description Default: desc for score and date, asc for list and status. */
+                order?: "asc" | "desc";
+                /** @description Items per page (1–500). */
                 limit?: number;
+                /** @description The `next` cursor of the previous page. */
+                after?: string;
             };
             header?: never;
             path?: never;
@@ -9427,7 +9592,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description A page of hits in the requested order. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9465,6 +9630,8 @@ export interface operations {
                             /** @description The list entry as screened. */
                             entry?: unknown;
                         }[];
+                        /** @description Cursor of the next page (pass as `after`), or null on the last page. */
+                        next: string | null;
                     };
                 };
             };

@@ -1,6 +1,7 @@
 /**
  * The signed-in user, shared by every page: read once from GET /api/session, set by the sign-in page, cleared on
- * sign-out or when the server answers 401.
+ * sign-out or when the server answers 401. `passwordChangeRequired`: an administrator reset the password, and until
+ * the user chooses a new one (changePassword) the app shows only the change-password page.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { client, setCsrfToken, setUnauthenticatedHandler, unwrap } from '../api/client';
@@ -12,7 +13,9 @@ interface SessionState {
   today: string;
   singleSignOn: boolean;
   loading: boolean;
+  passwordChangeRequired: boolean;
   signIn(username: string, password: string): Promise<void>;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -21,6 +24,7 @@ const SessionContext = createContext<SessionState | undefined>(undefined);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [principal, setPrincipal] = useState<Principal | null>(null);
   const [loading, setLoading] = useState(true);
+  const [passwordChangeRequired, setPasswordChangeRequired] = useState(false);
   const [options, setOptions] = useState({ today: new Date().toISOString().slice(0, 10), singleSignOn: false });
 
   useEffect(() => {
@@ -33,6 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (offered.data) setOptions({ today: offered.data.today, singleSignOn: offered.data.singleSignOn });
       if (found.data) {
         setCsrfToken(found.data.csrfToken);
+        setPasswordChangeRequired(found.data.passwordChangeRequired);
         setPrincipal(found.data.principal);
       }
       setLoading(false);
@@ -43,16 +48,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(async (username: string, password: string) => {
     const session = await unwrap(client.POST('/api/session', { body: { username, password } }));
     setCsrfToken(session.csrfToken);
+    setPasswordChangeRequired(session.passwordChangeRequired);
     setPrincipal(session.principal);
+  }, []);
+
+  const changePassword = useCallback(async (currentPassword: string, newPassword: string) => {
+    const session = await unwrap(client.POST('/api/session/password', { body: { currentPassword, newPassword } }));
+    setPasswordChangeRequired(session.passwordChangeRequired);
   }, []);
 
   const signOut = useCallback(async () => {
     await client.DELETE('/api/session');
     setCsrfToken('');
+    setPasswordChangeRequired(false);
     setPrincipal(null);
   }, []);
 
-  const value = useMemo(() => ({ principal, loading, signIn, signOut, ...options }), [principal, loading, signIn, signOut, options]);
+  const value = useMemo(
+    () => ({ principal, loading, passwordChangeRequired, signIn, signOut, changePassword, ...options }),
+    [principal, loading, passwordChangeRequired, signIn, signOut, changePassword, options],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -87,6 +87,8 @@ export function Layout() {
         <Typography variant="body2">{t('common.footer')}</Typography>
         <Typography variant="body2" sx={{ mt: 0.5 }}>
           <MuiLink component={Link} to="/settings/notifications">{t('notifications.link')}</MuiLink>
+          {' · '}
+          <MuiLink component={Link} to="/settings/password">{t('password.link')}</MuiLink>
         </Typography>
       </Box>
     </Box>
