@@ -63,6 +63,14 @@ describe('pair scoring of names', () => {
     assert.equal(result.parts.find((match) => match.query === 'V')?.how, 'initial');
   });
 
+  it("reads a person's initials written together only beside a name part that corresponds (JC Mendoza)", () => {
+    // found by the reordering property: "Kim" was read as the initials of the whole query and scored 0.75
+    assert.equal(score('Khalil Il Muhammad', 'Kim Aleksandr Alexander'), 0);
+    const jc = compareNames('JC Mendoza', 'Jean-Claude Mendoza');
+    assert.equal(jc.parts.find((match) => match.query === 'JC')?.how, 'initial');
+    assert.ok(jc.score >= DEFAULT_THRESHOLD, `JC Mendoza: ${jc.score}`);
+  });
+
   it('explains every part: what matched how, and what is left over', () => {
     const result = compareNames('Muhammad Alhasan Ibrahim', 'محمد الحسن');
     assert.deepEqual(result.parts.map((part) => [part.query, part.entry, part.how]), [

@@ -752,6 +752,7 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
   const parts: Array<{ position: number; part: PartMatch }> = [];
   let fullMatches = 0;
   let initialMatches = 0;
+  let personAcronymUsed = false;
   let matchedInformation = 0;
   for (const candidate of chosen) {
     for (const position of candidate.a) usedQuery |= 1 << position;
@@ -759,7 +760,11 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     const queryWords = countWords(query, candidate.a);
     const entryWords = countWords(entry, candidate.b);
     if ((queryWords > 0 && entryWords > 0) || (queryWords > 0 && initialsOnly(entry, candidate.b)) || (entryWords > 0 && initialsOnly(query, candidate.a))) {
-      if (candidate.result.how === 'initial' && !candidate.result.acronym) initialMatches += Math.max(queryWords, entryWords);
+      // initials written together stand for a whole organisation ("PLA"), never for a person by themselves: "Kim"
+      // read as the initials of "Khalil Il Muhammad" is no name that corresponds
+      const personAcronym = candidate.result.acronym === true && !query.organisation && !entry.organisation;
+      personAcronymUsed ||= personAcronym;
+      if (candidate.result.how === 'initial' && (!candidate.result.acronym || personAcronym)) initialMatches += Math.max(queryWords, entryWords);
       else fullMatches += Math.max(queryWords, entryWords);
     }
     if (rarity && queryWords > 0 && entryWords > 0) matchedInformation += candidate.result.similarity * Math.min(informationOf(query, candidate.a, rarity), informationOf(entry, candidate.b, rarity));
@@ -836,7 +841,11 @@ function evaluate(query: PreparedName, entry: PreparedName, explain: boolean, ra
     if (explain) deductions.push({ reason: `parts only one name has: ${side.map((token) => token.text).join(' ')}`, amount: round(amount) });
   }
   const fullParts = Math.max(query.fullParts, entry.fullParts);
-  if (fullMatches === 0 && fullParts >= 1) {
+  if (fullMatches === 0 && personAcronymUsed) {
+    // "AQ Khan" is "Abdul Qadeer Khan" because Khan corresponds; "Kim" alone is no reading of "Khalil Il Muhammad"
+    score = 0;
+    if (explain) deductions.push({ reason: "a person's initials written together, and no name part corresponds", amount: 1 });
+  } else if (fullMatches === 0 && fullParts >= 1) {
     score -= SCORING.noFullPartCost;
     if (explain) deductions.push({ reason: 'no full name part corresponds', amount: SCORING.noFullPartCost });
   } else if (fullMatches + initialMatches <= 1 && fullParts >= 2) {
