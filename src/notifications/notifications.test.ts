@@ -30,7 +30,7 @@ const PUBLIC_URL = 'https://imketen.example';
 const MONDAY = new Date('2026-01-12T08:00:00.000Z');
 const TUESDAY = new Date('2026-01-13T08:00:00.000Z');
 
-/** The inbox's scenario: a victim to inform and a hearing to prepare (prosecutor, police), an Article 3 reassessment (DT&V). */
+/** The inbox's scenario: a victim to inform (an overdue notice, and the periodic update due within the notice period) and a hearing to prepare (prosecutor, police), an Article 3 reassessment (DT&V). */
 function scenario(): string {
   const f = new EventFactory();
   const person = (id: string, nationality: string) => f.event(`person/${id}`, 'person.registered', '2015-01-01', { names: [`Person ${id}`], nationalities: [nationality] });
@@ -40,7 +40,7 @@ function scenario(): string {
     f.event('departure/DTV-1', 'departure.article3-barrier', '2024-06-01', { present: true }),
     f.event('criminal/SZ-1', 'criminal.opened', '2024-01-01', { suspect: 'P-S', offences: ['torture'] }),
     f.event('criminal/SZ-1', 'criminal.victim-registered', '2024-02-01', { victim: 'P-V' }),
-    f.event('criminal/SZ-1', 'criminal.victim-informed', '2025-10-15', { victim: 'P-V', about: 'stand van het onderzoek' }),
+    f.event('criminal/SZ-1', 'criminal.victim-informed', '2025-07-20', { victim: 'P-V', about: 'stand van het onderzoek' }),
     f.event('criminal/SZ-1', 'criminal.indicted', '2025-12-01', { court: 'Rechtbank Den Haag' }),
     f.event('criminal/SZ-1', 'criminal.hearing-scheduled', '2025-12-02', { date: '2026-02-20', court: 'Rechtbank Den Haag' }),
   ]);
