@@ -9,7 +9,7 @@ import { CaseLink, PersonLink } from './Tables';
 const PERSON_FIELDS = new Set(['suspect', 'person', 'victim', 'into']);
 const CASE_FIELDS: Record<string, string> = { exclusionCase: 'exclusion', criminalCase: 'criminal' };
 /** Fields that hold ISO country codes: shown as the country's name in the reader's language. */
-const COUNTRY_FIELDS = new Set(['requestingState', 'state', 'nationalities', 'country', 'countries']);
+const COUNTRY_FIELDS = new Set(['requestingState', 'state', 'nationalities', 'country', 'countries', 'situation']);
 const CODE_FIELDS = new Set(['instance', 'outcome', 'by', 'reason', 'phase', 'forum', 'mode', 'offences', 'grounds']);
 
 /** Fields that hold the id of another event of the case: shown as that event's kind and date, not its id. */
