@@ -1,10 +1,10 @@
 /**
  * The repository explains itself: code, comments and docs cite its own documents (README, docs/), never notes kept
- * outside it; and the README's list of exit codes is complete.
+ * outside it; the images they show exist; and the README's list of exit codes is complete.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { EXIT_CODES, UNEXPECTED_EXIT_CODE, USAGE_EXIT_CODE } from '../src/cli/exit-codes.js';
 
@@ -30,6 +30,16 @@ describe('the documentation', () => {
     const citing = scanned.flatMap((file) => readFileSync(file, 'utf8').split('\n').flatMap((line, index) => (
       OUTSIDE_NOTES.test(line) ? [`${relative(ROOT, file)}:${index + 1}: ${line.trim()}`] : [])));
     assert.deepEqual(citing, [], 'cite README.md or docs/ (docs/domain.md for the domain, docs/architecture.md for stack traps) instead');
+  });
+
+  it('shows only images that are in the repository', () => {
+    const documents = [join(ROOT, 'README.md'), ...files(join(ROOT, 'docs')).filter((file) => file.endsWith('.md'))];
+    const missing = documents.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+\.png)\)/g)]
+      .map((match) => match[1]!)
+      .filter((image) => !/^https?:/.test(image) && !existsSync(join(dirname(file), image)))
+      .map((image) => `${relative(ROOT, file)}: ${image}`));
+    assert.ok(documents.length > 3, `only ${documents.length} documents read`);
+    assert.deepEqual(missing, [], 'take the missing screenshots (npm run screenshots) or fix the links');
   });
 
   it('lists every exit code of the command line in the README', () => {

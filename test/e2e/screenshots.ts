@@ -1,11 +1,13 @@
 /**
  * Takes the screenshots of the main pages shown in the README (docs/screenshots): `npm run screenshots`, or only
  * some of them by file name: `npm run screenshots -- admin-accounts.png watchlists.png`.
- * Same world as the browser tests: the demo registry, the demo accounts, Debian's Chromium.
+ * The demo as `imketen demo` loads it (registry, watchlist, cross-references), the demo accounts, Debian's Chromium.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { loadDemoCrossReferences } from '../../src/demo/demo-cross-references.js';
+import { loadDemoWatchlist } from '../../src/demo/demo-watchlist.js';
 import { importEvents } from '../../src/import/import-events.js';
 import { textSource } from '../../src/import/sources.js';
 import { browserSkip, NOW, settled, startWorld, type DemoRole } from './harness.js';
@@ -67,6 +69,33 @@ const SHOTS: Shot[] = [
       await page.getByTestId('watchlist-changes').locator('table, [data-layout="cards"]').first().waitFor();
     } },
   { file: 'phone-accounts.png', role: 'admin', path: '/admin/accounts', width: 390, height: 844, fullPage: false },
+  // The lists (README, "Lists"): screen, print, phone.
+  { file: 'lists-case-list.png', role: 'prosecutor', path: '/cases', wait: 'main table tbody tr', fullPage: false, height: 768 },
+  { file: 'lists-case-list-print.png', role: 'prosecutor', path: '/cases', wait: 'main table tbody tr', fullPage: false, height: 768,
+    then: async (page) => { await page.emulateMedia({ media: 'print' }); } },
+  { file: 'lists-phone-case-list.png', role: 'prosecutor', path: '/cases', wait: 'main [data-layout="cards"] li', width: 390, height: 844, fullPage: false },
+  { file: 'lists-dtv-reassessment.png', role: 'dtv', fullPage: false,
+    then: async (page) => {
+      await page.getByRole('heading', { name: /^Herbeoordeling artikel 3-beletsels per nationaliteit/ }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+    } },
+  { file: 'lists-report-trends.png', role: 'ministry', fullPage: false },
+  { file: 'lists-phone-ind-decisions.png', role: 'ind-1f', width: 390, height: 844, fullPage: false,
+    then: async (page) => {
+      const decisions = page.locator('main section[data-layout="cards"]', { has: page.locator('dt', { hasText: 'Terugkeerbesluit' }) }).first();
+      await decisions.locator('li').first().scrollIntoViewIfNeeded();
+    } },
+  { file: 'phone-case-page.png', role: 'prosecutor', path: '/cases/criminal/SZ-2023-001', wait: '[data-testid="current-phase"]', width: 390, height: 844, fullPage: false },
+  { file: 'case-page-departure-r7.png', role: 'dtv', path: '/cases/departure/DTV-2018-030', wait: '[data-testid="current-phase"]' },
+  { file: 'proof-matrix.png', role: 'prosecutor', wait: '[data-testid="evidence-at-risk"]', fullPage: false,
+    then: async (page) => {
+      await page.getByTestId('evidence-at-risk').getByRole('link', { name: /^SZ-/ }).first().click();
+      await page.getByTestId('proof-summary').waitFor();
+      await settled(page);
+    } },
+  { file: 'screening-hits.png', role: 'ind-1f', path: '/screening', wait: 'main table tbody tr', fullPage: false },
+  { file: 'phone-screening-hits.png', role: 'ind-1f', path: '/screening', wait: 'main [data-layout="cards"]', width: 390, height: 844, fullPage: false,
+    then: async (page) => { await page.locator('main [data-layout="cards"]').first().scrollIntoViewIfNeeded(); } },
+  { file: 'change-password.png', role: 'police', path: '/settings/password', wait: 'main form', fullPage: false, height: 768 },
   { file: 'tablet-case-page.png', role: 'prosecutor', path: '/cases/criminal/SZ-2023-001', wait: '[data-testid="current-phase"]', width: 768, height: 1024, fullPage: false },
 ];
 
@@ -76,6 +105,9 @@ if (browserSkip) {
 }
 mkdirSync(OUT, { recursive: true });
 const world = await startWorld();
+// The demo as `imketen demo` loads it: the demo watchlist screened, the registry cross-referenced.
+await loadDemoWatchlist(world.store.db, () => new Date(NOW));
+await loadDemoCrossReferences(world.store.db, () => new Date(NOW));
 // A report intake naming a person with a 1F file, so that the person page shows what the policy withholds from
 // the prosecution and how the investigating judge's authorisation (R3) would open it.
 const [excluded] = await world.store.db.query<{ person: string }>(`SELECT data ->> 'person' AS person FROM events WHERE stream = 'exclusion/IF-2024-012' AND type = 'exclusion.opened'`);
