@@ -10,6 +10,7 @@ const PERSON_FIELDS = new Set(['suspect', 'person', 'victim', 'into']);
 const CASE_FIELDS: Record<string, string> = { exclusionCase: 'exclusion', criminalCase: 'criminal' };
 /** Fields that hold ISO country codes: shown as the country's name in the reader's language. */
 const COUNTRY_FIELDS = new Set(['requestingState', 'state', 'nationalities', 'country', 'countries', 'situation']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CODE_FIELDS = new Set(['instance', 'outcome', 'by', 'reason', 'phase', 'forum', 'mode', 'offences', 'grounds']);
 
 /** Fields that hold the id of another event of the case: shown as that event's kind and date, not its id. */
@@ -44,7 +45,8 @@ export function EventDetails({ type, data, persons = [], events = [] }: { type: 
       return value.map((item) => (CODE_FIELDS.has(field) ? labelOf(t, 'value', String(item)) : String(item))).join(', ');
     }
     if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-    if (field === 'date' && typeof value === 'string') return formatDate(value, i18n.language);
+    // any calendar date (a hearing's date, an authorisation's validUntil) reads as a date, not as ISO
+    if (typeof value === 'string' && ISO_DATE.test(value)) return formatDate(value, i18n.language);
     if (value && typeof value === 'object') return Object.entries(value).map(([inner, innerValue]) => `${labelOf(t, 'field', inner)}: ${typeof innerValue === 'boolean' ? (innerValue ? t('common.yes') : t('common.no')) : String(innerValue)}`).join('; ');
     if (CODE_FIELDS.has(field) && !(type === 'retracted' && field === 'reason') && !type.endsWith('.suspended') && !type.endsWith('.resumed') && type !== 'departure.closed' && type !== 'exclusion.closed') return labelOf(t, 'value', String(value));
     return String(value);
