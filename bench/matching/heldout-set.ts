@@ -11,7 +11,9 @@
  *   list; the alias is screened against the list, and the right answer is the person's entry.
  * - split: the persons (positives and negatives alike) are shuffled once and cut in two: the development half
  *   (rules may be tuned on it, its misses may be printed) and the test half (reported, never looked into).
- * Queries are the name only: no birth date or nationality, so the figures are those of name matching.
+ * Queries are the name only: no birth date or nationality, so the figures are those of name matching. Each query
+ * also carries the person's own birth dates and nationalities from the list (`birthDates`, `nationalities`), for
+ * the second view heldout.ts prints: screening as the registry screens, with what it knows of the person.
  *
  * Findable by name (a second row in the report, besides all aliases; `sharesNamePart`): an alias counts as
  * sharing a name part with the person when one of its parts and one part of another name the list keeps for the
@@ -48,6 +50,9 @@ export interface HeldoutQuery {
   /** For an alias: whether it shares a name part with another name of the person (neutral criterion,
    *  sharesNamePart); undefined for a negative. */
   readonly sharesPart?: boolean;
+  /** The person's birth dates and nationalities as the list has them (for an alias: its own entry's). */
+  readonly birthDates?: readonly string[];
+  readonly nationalities?: readonly string[];
 }
 
 export interface HeldoutSet {
@@ -140,8 +145,9 @@ export function buildHeldoutSet(ofacDir: string): HeldoutSet {
     const entry = byId.get(id) as WatchlistEntry;
     const row = rows.get(id) ?? { program: '', remarks: '' };
     const tradition = traditionOf(row.remarks, entry.names, row.program);
+    const known = { ...(entry.birthDates ? { birthDates: entry.birthDates } : {}), ...(entry.nationalities ? { nationalities: entry.nationalities } : {}) };
     if (negatives.has(id)) {
-      queries.push({ name: entry.names[0] ?? '', target: undefined, tradition, half: half.get(id) ?? 'test' });
+      queries.push({ name: entry.names[0] ?? '', target: undefined, tradition, half: half.get(id) ?? 'test', ...known });
       continue;
     }
     const aliases = strongAliases.get(id) ?? [];
@@ -157,10 +163,31 @@ export function buildHeldoutSet(ofacDir: string): HeldoutSet {
     const alias = usable[Math.floor(rand() * usable.length)] as string;
     heldOut.set(id, alias);
     const others = entry.names.filter((name) => name !== alias);
-    queries.push({ name: alias, target: id, tradition, half: half.get(id) ?? 'test', sharesPart: sharesNamePart(alias, others) });
+    queries.push({ name: alias, target: id, tradition, half: half.get(id) ?? 'test', sharesPart: sharesNamePart(alias, others), ...known });
   }
   const listed = entries
     .filter((entry) => !negatives.has(entry.id))
     .map((entry) => (heldOut.has(entry.id) ? { ...entry, names: entry.names.filter((name) => name !== heldOut.get(entry.id)) } : entry));
   return { entries: listed, queries, trivialOnly };
+}
+
+/**
+ * For each negative, whether a person on the list has the same name (the same parts in any order) or a name
+ * that holds every part of it ("Saleh, Ali Abdullah" in "Saleh, Ahmed Ali Abdullah": a father beside his son),
+ * under the neutral criterion's parts compared literally (no renderings). The issue asks that a name whose parts
+ * are all found in an entry's name score well, so these negatives are hits for any matcher that does so: a floor
+ * under the share of negatives with a hit.
+ */
+export function namesakesOf(set: HeldoutSet): Map<HeldoutQuery, 'same name' | 'contained'> {
+  const names = set.entries.filter((entry) => entry.kind === 'person').flatMap((entry) => entry.names.map(neutralParts));
+  const sameKeys = new Set(names.map((parts) => [...parts].sort().join(' ')));
+  const found = new Map<HeldoutQuery, 'same name' | 'contained'>();
+  for (const query of set.queries) {
+    if (query.target !== undefined) continue;
+    const parts = neutralParts(query.name);
+    if (parts.length === 0) continue;
+    if (sameKeys.has([...parts].sort().join(' '))) found.set(query, 'same name');
+    else if (names.some((name) => parts.every((part) => name.includes(part)))) found.set(query, 'contained');
+  }
+  return found;
 }

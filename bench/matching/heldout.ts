@@ -17,12 +17,17 @@
  *   --sweep     per half: R@1, R@10 and negatives with a hit at thresholds 0.60–0.85. A monotone recalibration of
  *               the score (isotonic or per band) keeps the order of hits, so at the fixed threshold it is one of
  *               these rows: it moves recall and negatives along this curve and cannot move the curve
+ *
+ * Besides name only, every half is also screened as the registry screens a person: with the person's birth dates
+ * and nationalities as the list has them (heldout-set.ts). And it prints what bounds any name matcher on this
+ * set: the aliases that share no name part with the person's other names, and the negatives who have a listed
+ * person's very name or whose every name part is in one listed person's name (namesakesOf).
  */
 import { join } from 'node:path';
 import { DEFAULT_THRESHOLD, MatchIndex } from '../../src/matching/api.js';
 import type { Hit } from '../../src/matching/api.js';
 import { argument, dataDir, percent } from './data.js';
-import { buildHeldoutSet } from './heldout-set.js';
+import { buildHeldoutSet, namesakesOf } from './heldout-set.js';
 import type { Half, HeldoutQuery } from './heldout-set.js';
 import { TRADITIONS } from './traditions.js';
 
@@ -42,22 +47,35 @@ const CALIBRATION_FLOOR = 0.5;
 
 interface Outcome {
   readonly query: HeldoutQuery;
-  /** Hits at or above CALIBRATION_FLOOR, best first (at most 10). */
+  /** Hits at or above CALIBRATION_FLOOR, best first (at most 10), ranked with threshold 0. */
   readonly hits: readonly Hit[];
+  /** The hits of a screening at the default threshold, best first (at most 10). With birth dates they can differ
+   *  from `hits` above the threshold: agreement only raises a name score at or above the threshold searched with. */
+  readonly found: readonly Hit[];
   /** Rank of the target by ranking alone (threshold 0), 1-based; undefined when not among the first 10. */
   readonly rank: number | undefined;
 }
 
-const started = performance.now();
-const outcomes: Outcome[] = set.queries.filter((query) => halves.includes(query.half)).map((query) => {
-  // the held-out queries are persons: an organisation's entry that holds a person's name is no hit for them
-  const ranked = index.search({ name: query.name, kind: 'person' }, { threshold: 0, limit: 10 }).hits;
-  const position = query.target === undefined ? -1 : ranked.findIndex((hit) => hit.id === query.target);
-  return { query, hits: ranked.filter((hit) => hit.score >= CALIBRATION_FLOOR), rank: position >= 0 ? position + 1 : undefined };
-});
-const elapsed = performance.now() - started;
+/** Screens every query of the halves asked for: by name only, or with the person's birth dates and nationalities. */
+function screenQueries(withDates: boolean): Outcome[] {
+  return set.queries.filter((query) => halves.includes(query.half)).map((query) => {
+    // the held-out queries are persons: an organisation's entry that holds a person's name is no hit for them
+    const known = withDates ? { ...(query.birthDates ? { birthDates: query.birthDates } : {}), ...(query.nationalities ? { nationalities: query.nationalities } : {}) } : {};
+    const screened = { name: query.name, kind: 'person' as const, ...known };
+    const ranked = index.search(screened, { threshold: 0, limit: 10 }).hits;
+    const position = query.target === undefined ? -1 : ranked.findIndex((hit) => hit.id === query.target);
+    const found = index.search(screened, { threshold: DEFAULT_THRESHOLD, limit: 10 }).hits;
+    return { query, hits: ranked.filter((hit) => hit.score >= CALIBRATION_FLOOR), found, rank: position >= 0 ? position + 1 : undefined };
+  });
+}
 
-const atThreshold = (outcome: Outcome): Hit[] => outcome.hits.filter((hit) => hit.score >= DEFAULT_THRESHOLD);
+const started = performance.now();
+const outcomes = screenQueries(false);
+const elapsed = performance.now() - started;
+const outcomesWithDates = screenQueries(true);
+const namesakes = namesakesOf(set);
+
+const atThreshold = (outcome: Outcome): readonly Hit[] => outcome.found;
 const rankAtThreshold = (outcome: Outcome): number | undefined => {
   const position = atThreshold(outcome).findIndex((hit) => hit.id === outcome.query.target);
   return position >= 0 ? position + 1 : undefined;
@@ -98,6 +116,19 @@ for (const half of halves) {
     const part = findable.filter((outcome) => outcome.query.tradition === tradition);
     if (part.length > 0) console.log(row(`  ${tradition}`, part));
   }
+  const withDates = outcomesWithDates.filter((outcome) => outcome.query.half === half);
+  const dated = withDates.filter((outcome) => (outcome.query.birthDates ?? []).length > 0).length;
+  console.log(`with the person's birth dates and nationalities as the list has them, as registry screening sends them (${dated} of ${withDates.length} queries have a birth date):`);
+  console.log(row('all (with birth date)', withDates));
+  for (const tradition of TRADITIONS) {
+    const part = withDates.filter((outcome) => outcome.query.tradition === tradition);
+    if (part.length > 0) console.log(row(`  ${tradition}`, part));
+  }
+  const negatives = group.filter((outcome) => outcome.query.target === undefined);
+  const same = negatives.filter((outcome) => namesakes.get(outcome.query) === 'same name').length;
+  const contained = negatives.filter((outcome) => namesakes.get(outcome.query) !== undefined).length;
+  console.log(`bounds for any name matcher: ${aliases - shared} of ${aliases} aliases (${percent((aliases - shared) / Math.max(1, aliases))}) share no name part with the person's other names;`);
+  console.log(`  ${same} of ${negatives.length} negatives (${percent(same / Math.max(1, negatives.length))}) have a listed person's very name, and ${contained} (${percent(contained / Math.max(1, negatives.length))}) have every name part in one listed person's name (heldout-set.ts, namesakesOf)`);
   console.log('calibration: hits by score (the 10 best of every query, positives and negatives), share that is the right person');
   const buckets = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.0001];
   for (let bucket = 0; bucket + 1 < buckets.length; bucket++) {

@@ -1,7 +1,8 @@
 /**
  * Scores a query (a name, perhaps birth dates and nationalities) against a list entry: the best of its names,
  * then what the birth dates and nationalities do to that score. Agreement on dates or nationality never makes a
- * match on its own: it only raises a score that is already at or above the threshold. A conflict lowers it.
+ * match on its own: it only raises a score that is already at or above the threshold, or, for a birth date that
+ * agrees to the day, a name that corresponds in part (PERSON_SCORING.dateConfirmReach). A conflict lowers it.
  */
 import { toCountryCode, compareNationalities } from './countries.js';
 import type { NationalityComparison } from './countries.js';
@@ -31,6 +32,12 @@ export const PERSON_SCORING = {
   dateConflict: -0.15,
   nationalityAgree: 0.02,
   nationalityConflict: -0.05,
+  /** A birth date that agrees to the day is strong evidence (two people of a list seldom share one), so it
+   *  confirms a name that scores up to this much under the threshold... */
+  dateConfirmReach: 0.15,
+  /** ...and then adds this instead of dateAgreeDay. A nationality that conflicts cancels the confirmation.
+   *  Tuned on the development half of bench/matching/heldout.ts (`--dates`). */
+  dateConfirmsName: 0.15,
 } as const;
 
 /** An entry of a watchlist. */
@@ -68,7 +75,8 @@ export interface HitExplanation {
   /** The comparison with the entry's best-matching name. */
   readonly name: NameComparison;
   readonly nameScore: number;
-  readonly birthDate: DateComparison & { readonly effect: number };
+  /** `confirmsName`: the birth date agrees to the day and confirms a name under the threshold (dateConfirmReach). */
+  readonly birthDate: DateComparison & { readonly effect: number; readonly confirmsName?: true };
   readonly nationality: NationalityComparison & { readonly effect: number };
 }
 
@@ -96,6 +104,10 @@ export function prepareSubject(subject: { names: readonly string[]; birthDates?:
     birthDates: (subject.birthDates ?? []).map(parseBirthDate).filter((date): date is BirthDate => date !== undefined),
     nationalities: codes(subject.nationalities),
   };
+}
+
+function hasFullDate(subject: PreparedSubject): boolean {
+  return subject.birthDates.some((date) => date.day !== undefined);
 }
 
 function dateEffect(comparison: DateComparison): number {
@@ -132,8 +144,11 @@ export function scorePreparedSubjects(
 ): PersonScore | undefined {
   let bestPair: [PreparedName, PreparedName] | undefined;
   let bestScore = -1;
+  // how far under the threshold a name may score and still become a hit: only a full birth date on both sides
+  // can confirm it
+  const reach = hasFullDate(query) && hasFullDate(entry) ? PERSON_SCORING.dateConfirmReach : 0;
   // a name under this is dropped below (see onlyAtOrAbove): its exact score is not needed
-  const floor = options.onlyAtOrAbove === undefined ? undefined : Math.min(threshold, options.onlyAtOrAbove);
+  const floor = options.onlyAtOrAbove === undefined ? undefined : Math.min(threshold, options.onlyAtOrAbove) - reach;
   for (const queryName of query.names) {
     for (const entryName of entry.names) {
       const score = scorePreparedNames(queryName, entryName, options.rarity, floor);
@@ -145,13 +160,17 @@ export function scorePreparedSubjects(
   }
   if (!bestPair) return undefined;
   // below the threshold only conflicts count, so such a name can only end lower: no need to look further
-  if (options.onlyAtOrAbove !== undefined && bestScore < Math.min(threshold, options.onlyAtOrAbove)) return undefined;
+  if (options.onlyAtOrAbove !== undefined && bestScore < Math.min(threshold, options.onlyAtOrAbove) - reach) return undefined;
   const dates = compareBirthDates(query.birthDates, entry.birthDates);
   const nationality = compareNationalities(query.nationalities, entry.nationalities);
   let dateDelta = dateEffect(dates);
   let nationalityDelta = nationalityEffect(nationality);
-  // agreement alone never makes a match: it only adds to a name that already matches
-  if (bestScore < threshold) {
+  // a name in another rendering or with a part left out ("Mahmoud Abdallah Jubouri" / "Mahmud Abdulla
+  // al-Jubouri") may score under the threshold; the same birth date to the day confirms it
+  const confirmsName = bestScore < threshold && bestScore >= threshold - reach && dates.outcome === 'agree' && dates.precision === 'day' && nationality.outcome !== 'conflict';
+  if (confirmsName) dateDelta = PERSON_SCORING.dateConfirmsName;
+  // agreement alone never makes a match: it only adds to a name that already matches, or that it confirms
+  else if (bestScore < threshold) {
     dateDelta = Math.min(0, dateDelta);
     nationalityDelta = Math.min(0, nationalityDelta);
   }
@@ -163,7 +182,7 @@ export function scorePreparedSubjects(
     explanation: {
       name: best,
       nameScore: best.score,
-      birthDate: { ...dates, effect: round(dateDelta) },
+      birthDate: { ...dates, effect: round(dateDelta), ...(confirmsName ? { confirmsName: true as const } : {}) },
       nationality: { ...nationality, effect: round(nationalityDelta) },
     },
   };

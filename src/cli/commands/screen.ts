@@ -108,7 +108,7 @@ export function numberOption(name: string, text: string | undefined): number | u
 export function explainInOneLine(explanation: HitExplanation): string {
   const effect = (value: number) => (value === 0 ? '' : ` ${value > 0 ? '+' : ''}${value.toFixed(2)}`);
   return `"${explanation.name.queryName}" ~ "${explanation.name.entryName}": name ${explanation.nameScore.toFixed(2)}, `
-    + `birth date ${explanation.birthDate.outcome}${effect(explanation.birthDate.effect)}, nationality ${explanation.nationality.outcome}${effect(explanation.nationality.effect)}`;
+    + `birth date ${explanation.birthDate.outcome}${explanation.birthDate.confirmsName ? ' (confirms the name)' : ''}${effect(explanation.birthDate.effect)}, nationality ${explanation.nationality.outcome}${effect(explanation.nationality.effect)}`;
 }
 
 function renderQueryResult(result: QueryResult): string {

@@ -73,7 +73,7 @@ export interface MatchExplanation {
     deductions: { reason: string; amount: number }[];
   };
   nameScore: number;
-  birthDate: { outcome: 'agree' | 'compatible' | 'near' | 'conflict' | 'unknown'; precision?: 'day' | 'month' | 'year'; query?: string; entry?: string; detail: string; effect: number };
+  birthDate: { outcome: 'agree' | 'compatible' | 'near' | 'conflict' | 'unknown'; precision?: 'day' | 'month' | 'year'; query?: string; entry?: string; detail: string; effect: number; confirmsName?: true };
   nationality: { outcome: 'agree' | 'conflict' | 'unknown'; query: string[]; entry: string[]; detail: string; effect: number };
 }
 

@@ -65,7 +65,7 @@ export function MatchDetails({ explanation, queryLabel, entryLabel }: { explanat
       <dl className="facts">
         <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>{t('match.birthDate')}</Typography>
         <Typography component="dd" variant="body2" data-testid="match-birth-date">
-          {outcome(t(`match.dateOutcome.${birthDate.outcome}`), birthDate.query, birthDate.entry)}; {effect(birthDate.effect)}
+          {outcome(t(`match.dateOutcome.${birthDate.outcome}`), birthDate.query, birthDate.entry)}{birthDate.confirmsName ? `, ${t('match.dateConfirmsName')}` : ''}; {effect(birthDate.effect)}
         </Typography>
         <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>{t('match.nationality')}</Typography>
         <Typography component="dd" variant="body2" data-testid="match-nationality">

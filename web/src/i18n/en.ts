@@ -838,6 +838,7 @@ export const en: Translations = {
       abbreviation: 'abbreviation',
       compound: 'compound',
     },
+    dateConfirmsName: 'confirms a name that corresponds in part',
     dateOutcome: {
       agree: 'agrees',
       compatible: 'compatible',

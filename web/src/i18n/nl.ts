@@ -837,6 +837,7 @@ export const nl = {
       abbreviation: 'afkorting',
       compound: 'samengesteld',
     },
+    dateConfirmsName: 'bevestigt een naam die deels overeenkomt',
     dateOutcome: {
       agree: 'komt overeen',
       compatible: 'verenigbaar',
