@@ -68,6 +68,14 @@ describe('a birth date that agrees to the day confirms a name that corresponds i
     assert.ok(scoreOf({ name, birthDates: ['1968-03-14'] }, { ...listed, birthDates: ['1968'] }) < DEFAULT_THRESHOLD);
   });
 
+  it('does not for 1 January, which often stands for an unknown day of birth', () => {
+    const newYear = { ...listed, birthDates: ['1968-01-01'] };
+    assert.ok(scoreOf({ name, birthDates: ['1968-01-01'] }, newYear) < DEFAULT_THRESHOLD);
+    // for a name that matches by itself, the date agrees as any other
+    const agreeing = scorePerson({ name: 'Samir Nabil Mahmoud Abdul Khaliq', birthDates: ['1968-01-01'] }, newYear);
+    assert.equal(agreeing?.explanation.birthDate.effect, PERSON_SCORING.dateAgreeDay);
+  });
+
   it('does not for a name further under the threshold: agreement alone never makes a match', () => {
     const target = entry({ names: ['Donald Tusk'], birthDates: ['1957-04-22'], nationalities: ['POL'] });
     assert.ok(scoreOf({ name: 'Daniel Tusk' }, target) < DEFAULT_THRESHOLD - PERSON_SCORING.dateConfirmReach);

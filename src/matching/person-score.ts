@@ -33,7 +33,8 @@ export const PERSON_SCORING = {
   nationalityAgree: 0.02,
   nationalityConflict: -0.05,
   /** A birth date that agrees to the day is strong evidence (two people of a list seldom share one), so it
-   *  confirms a name that scores up to this much under the threshold... */
+   *  confirms a name that scores up to this much under the threshold (not 1 January, which often stands for an
+   *  unknown day)... */
   dateConfirmReach: 0.15,
   /** ...and then adds this instead of dateAgreeDay. A nationality that conflicts cancels the confirmation.
    *  Tuned on the development half of bench/matching/heldout.ts (`--dates`). */
@@ -106,6 +107,12 @@ export function prepareSubject(subject: { names: readonly string[]; birthDates?:
   };
 }
 
+/** 1 January stands for an unknown day of birth in many registries and travel documents: it confirms no more than the year. */
+function isUnknownDayPlaceholder(text: string | undefined): boolean {
+  const date = text === undefined ? undefined : parseBirthDate(text);
+  return date?.month === 1 && date.day === 1;
+}
+
 function hasFullDate(subject: PreparedSubject): boolean {
   return subject.birthDates.some((date) => date.day !== undefined);
 }
@@ -167,7 +174,8 @@ export function scorePreparedSubjects(
   let nationalityDelta = nationalityEffect(nationality);
   // a name in another rendering or with a part left out ("Mahmoud Abdallah Jubouri" / "Mahmud Abdulla
   // al-Jubouri") may score under the threshold; the same birth date to the day confirms it
-  const confirmsName = bestScore < threshold && bestScore >= threshold - reach && dates.outcome === 'agree' && dates.precision === 'day' && nationality.outcome !== 'conflict';
+  const confirmsName = bestScore < threshold && bestScore >= threshold - reach && dates.outcome === 'agree' && dates.precision === 'day'
+    && !isUnknownDayPlaceholder(dates.query) && nationality.outcome !== 'conflict';
   if (confirmsName) dateDelta = PERSON_SCORING.dateConfirmsName;
   // agreement alone never makes a match: it only adds to a name that already matches, or that it confirms
   else if (bestScore < threshold) {
