@@ -37,7 +37,7 @@ export const PERSON_SCORING = {
    *  unknown day)... */
   dateConfirmReach: 0.15,
   /** ...and then adds this instead of dateAgreeDay. A nationality that conflicts cancels the confirmation.
-   *  Tuned on the development half of bench/matching/heldout.ts (`--dates`). */
+   *  Tuned on the development half of bench/matching/heldout.ts (its table with birth dates). */
   dateConfirmsName: 0.15,
 } as const;
 
