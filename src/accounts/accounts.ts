@@ -21,6 +21,8 @@ export interface NewAccount {
   oidcIssuer?: string;
   oidcSubject?: string;
   demo?: boolean;
+  /** An administrator typed the password for someone else: it is temporary, to be changed at the first sign-in. */
+  mustChangePassword?: boolean;
 }
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{1,62}$/;
@@ -46,6 +48,7 @@ export async function createAccount(tx: Queryable, policy: Policy, input: NewAcc
   const account = await insertAccount(tx, {
     username: input.username, displayName: input.displayName, organisation: role.organisation, role: input.role, passwordHash,
     oidcIssuer: input.oidcIssuer ?? null, oidcSubject: input.oidcSubject ?? null, demo: input.demo ?? false, createdAt: now.toISOString(),
+    mustChangePassword: passwordHash !== null && input.mustChangePassword === true,
   });
   if (!account) throw new ImketenError('ACCOUNT_EXISTS', `An account '${input.username}' (or with that sign-on identity) already exists.`);
   return account;

@@ -39,14 +39,16 @@ export interface AccountRow {
   oidcSubject: string | null;
   demo: boolean;
   createdAt: string;
+  /** The password was set by an administrator for someone else: at the first sign-in it must be changed. */
+  mustChangePassword: boolean;
 }
 
 /** Inserts an account; undefined when the username or the sign-on identity is taken. */
 export async function insertAccount(tx: Queryable, row: AccountRow): Promise<Account | undefined> {
   const [account] = await tx.query<Account>(
-    `INSERT INTO accounts (username, display_name, organisation, role, password_hash, oidc_issuer, oidc_subject, demo, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
-    [row.username, row.displayName, row.organisation, row.role, row.passwordHash, row.oidcIssuer, row.oidcSubject, row.demo, row.createdAt],
+    `INSERT INTO accounts (username, display_name, organisation, role, password_hash, oidc_issuer, oidc_subject, demo, created_at, must_change_password)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING ${ACCOUNT_COLUMNS}`,
+    [row.username, row.displayName, row.organisation, row.role, row.passwordHash, row.oidcIssuer, row.oidcSubject, row.demo, row.createdAt, row.mustChangePassword],
   );
   return account;
 }

@@ -72,7 +72,7 @@ export function registerAccountRoutes(app: App, context: ServerContext): void {
     config: { action: 'accounts.manage' },
     schema: {
       tags: ['accounts'], summary: 'Create an account (password, or a single sign-on identity)',
-      description: 'An account whose role reads case data (or administers, or audits) is created only when a second administrator approves the request (202); others at once (201).',
+      description: 'An account whose role reads case data (or administers, or audits) is created only when a second administrator approves the request (202); others at once (201). A password given here is temporary: at the first sign-in the account must choose its own (mustChangePassword).',
       body: Type.Object({
         username: Type.String({ minLength: 2, maxLength: 63 }),
         displayName: Type.String({ minLength: 1, maxLength: 200 }),
@@ -87,8 +87,9 @@ export function registerAccountRoutes(app: App, context: ServerContext): void {
     const granted = await guard(request, context, 'accounts.manage', { kind: 'accounts' });
     const { password, ...rest } = request.body;
     checkNewAccount(context.policy, request.body);
-    // Hashed before the transaction: Argon2id takes a while, the transaction should not.
-    const account = { ...rest, ...(password === undefined ? {} : { passwordHash: await hashPassword(password) }) };
+    // Hashed before the transaction: Argon2id takes a while, the transaction should not. A password an
+    // administrator typed for someone else is temporary, as after a reset: the account must choose its own.
+    const account = { ...rest, ...(password === undefined ? {} : { passwordHash: await hashPassword(password), mustChangePassword: true }) };
     const resource = `account/${account.username}`;
     if (needsApproval(account.role)) {
       if (await findAccountByUsername(context.db, account.username)) throw new ImketenError('ACCOUNT_EXISTS', `An account '${account.username}' already exists.`);

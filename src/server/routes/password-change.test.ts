@@ -2,7 +2,8 @@
  * A password an administrator reset is temporary: the sign-in succeeds only to the change-password step
  * (passwordChangeRequired), every other route refuses with 403 PASSWORD_CHANGE_REQUIRED, and once the account has
  * chosen its own password — meeting the rules, not the current one — it works again. The change is an account
- * event in the access log. A user may change their own password at any time, too.
+ * event in the access log. So is a password an administrator gives a new account. A user may change their own
+ * password at any time, too.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -100,6 +101,28 @@ describe('a reset password must be changed before anything else', () => {
     assert.equal(body.passwordChangeRequired, true);
     assert.equal((await client.request('GET', '/api/reports/trends')).json<{ code: string }>().code, 'PASSWORD_CHANGE_REQUIRED');
     assert.equal((await client.request('DELETE', '/api/session')).statusCode, 204, 'signing out is allowed');
+  });
+
+  it('a password an administrator gives a new account is temporary as well; an account without one (sign-on) has nothing to change', async () => {
+    const created = await first.request('POST', '/api/accounts', { username: 'min.nieuw', displayName: 'Min Nieuw', role: 'ministry', password: TEMPORARY });
+    assert.equal(created.statusCode, 201, created.body);
+    assert.equal(created.json<{ mustChangePassword: boolean }>().mustChangePassword, true);
+    const { client, body } = await signInAs('min.nieuw', TEMPORARY);
+    assert.equal(body.passwordChangeRequired, true);
+    assert.equal((await client.request('GET', '/api/reports/trends')).json<{ code: string }>().code, 'PASSWORD_CHANGE_REQUIRED');
+    assert.equal((await client.request('POST', '/api/session/password', { currentPassword: TEMPORARY, newPassword: CHOSEN })).statusCode, 200);
+    assert.equal((await client.request('GET', '/api/reports/trends')).statusCode, 200);
+
+    // through a second administrator, for a role that reads case data
+    const requested = await first.request('POST', '/api/accounts', { username: 'agent.nieuw', displayName: 'Agent Nieuw', role: 'police', password: TEMPORARY });
+    assert.equal(requested.statusCode, 202, requested.body);
+    const approved = await second.request('POST', `/api/approvals/${requested.json<{ approval: { id: number } }>().approval.id}`, { decision: 'approve' });
+    assert.equal(approved.statusCode, 200, approved.body);
+    assert.equal((await signInAs('agent.nieuw', TEMPORARY)).body.passwordChangeRequired, true);
+
+    const sso = await first.request('POST', '/api/accounts', { username: 'min.sso', displayName: 'Min SSO', role: 'ministry', oidcIssuer: 'https://login.example', oidcSubject: 'min-sso-1' });
+    assert.equal(sso.statusCode, 201, sso.body);
+    assert.equal(sso.json<{ mustChangePassword: boolean }>().mustChangePassword, false);
   });
 
   it('lets a user change their own password at any time, ending their other sessions', async () => {

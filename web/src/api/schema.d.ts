@@ -570,7 +570,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account (password, or a single sign-on identity)
-         * @description An account whose role reads case data (or administers, or audits) is created only when a second administrator approves the request (202); others at once (201).
+         * @description An account whose role reads case data (or administers, or audits) is created only when a second administrator approves the request (202); others at once (201). A password given here is temporary: at the first sign-in the account must choose its own (mustChangePassword).
          *
          *     **Access policy** — action `accounts.manage`: admin (accounts).
          */
