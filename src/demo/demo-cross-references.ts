@@ -7,7 +7,7 @@
  */
 import { loadPolicy } from '../policy/policy.js';
 import { crossReferenceRegistry, type CrossReferenceSummary } from '../screening/cross-reference-registry.js';
-import { reviewHit } from '../screening/review-hit.js';
+import { reviewHits } from '../screening/review-hit.js';
 import type { Db } from '../store/db.js';
 
 const DEMO_REVIEWER = 'demo-screeningsteam';
@@ -16,11 +16,7 @@ const MISMATCH = 'Andere persoon: alleen een veelvoorkomende naam komt overeen; 
 /** Cross-references the demo registry; returns the run and how many pairs were rejected at once. */
 export async function loadDemoCrossReferences(db: Db, now: () => Date): Promise<CrossReferenceSummary & { rejected: number }> {
   const run = await crossReferenceRegistry(db, { policy: loadPolicy(), by: 'demo', now });
-  let rejected = 0;
-  for (const hit of run.raised) {
-    if ((hit.explanation as { birthDate?: { outcome?: string } }).birthDate?.outcome === 'agree') continue;
-    await reviewHit(db, { hitId: hit.id, decision: 'rejected', reason: MISMATCH, by: DEMO_REVIEWER, now });
-    rejected += 1;
-  }
+  const mismatches = run.raised.filter((hit) => (hit.explanation as { birthDate?: { outcome?: string } }).birthDate?.outcome !== 'agree');
+  const rejected = await reviewHits(db, mismatches.map((hit) => ({ hitId: hit.id, decision: 'rejected' as const, reason: MISMATCH, by: DEMO_REVIEWER, now })));
   return { ...run, rejected };
 }

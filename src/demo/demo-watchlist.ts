@@ -6,7 +6,7 @@
  */
 import { importWatchlist } from '../screening/import-watchlist.js';
 import { loadRegistryPersons } from '../screening/registry-persons.js';
-import { reviewHit } from '../screening/review-hit.js';
+import { reviewHits } from '../screening/review-hit.js';
 import { screenRegistry, type RegistryScreeningSummary } from '../screening/screen-registry.js';
 import type { Db } from '../store/db.js';
 import { NAME_REGIONS, REGION_NAMES, type NameForms, type NameRegion } from './names.js';
@@ -100,14 +100,11 @@ export async function loadDemoWatchlist(db: Db, now: () => Date): Promise<Regist
   await importWatchlist(db, [{ name: `${DEMO_WATCHLIST}.jsonl`, bytes }], { name: DEMO_WATCHLIST, format: 'jsonl', now });
   const summary = await screenRegistry(db, { list: DEMO_WATCHLIST, by: 'demo', now });
   const leftOpen = new Set(Array.from({ length: FICTIONAL_LEFT_OPEN }, (_, index) => entryId(FROM_REGISTRY + index)));
-  let rejected = 0;
-  for (const hit of summary.raised) {
+  const evident = summary.raised.filter((hit) => {
     const source = hit.counterpart === null ? undefined : sources.get(hit.counterpart);
-    const evident = source === undefined ? !leftOpen.has(hit.counterpart ?? '') : source !== hit.personId;
-    if (!evident) continue;
-    await reviewHit(db, { hitId: hit.id, decision: 'rejected', reason: MISMATCH, by: DEMO_REVIEWER, now });
-    rejected += 1;
-  }
+    return source === undefined ? !leftOpen.has(hit.counterpart ?? '') : source !== hit.personId;
+  });
+  const rejected = await reviewHits(db, evident.map((hit) => ({ hitId: hit.id, decision: 'rejected' as const, reason: MISMATCH, by: DEMO_REVIEWER, now })));
   return { ...summary, rejected };
 }
 

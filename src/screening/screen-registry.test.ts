@@ -10,7 +10,7 @@ import { TEST_ENGINES, type TestStore } from '../store/testing/test-stores.js';
 import { EventFactory, jsonl } from '../testing/event-factory.js';
 import { findHits, reviewsOf } from '../store/hits-store.js';
 import { importWatchlist } from './import-watchlist.js';
-import { reviewHit } from './review-hit.js';
+import { reviewHit, reviewHits } from './review-hit.js';
 import { screenRegistry } from './screen-registry.js';
 import { clock, listJsonl, loadRegistry, textFile } from './testing/fixtures.js';
 
@@ -96,6 +96,18 @@ for (const engine of TEST_ENGINES) {
       await assert.rejects(reviewHit(store.db, { hitId: 999_999, decision: 'confirmed', reason: 'x', by: 'a', now: clock() }), /No hit 999999/);
       const [gone] = await findHits(store.db, { source: 'watchlist', currentOnly: false, person: 'P-3' });
       await assert.rejects(reviewHit(store.db, { hitId: gone!.id, decision: 'rejected', reason: 'x', by: 'a', now: clock() }), /no longer found/);
+    });
+
+    it('reviews many hits all or none: one that cannot be decided records none of them', async () => {
+      const [open] = await findHits(store.db, { source: 'watchlist', person: 'P-4' });
+      const [gone] = await findHits(store.db, { source: 'watchlist', currentOnly: false, person: 'P-3' });
+      const before = (await reviewsOf(store.db, open!.id)).length;
+      const decide = (hitId: number) => ({ hitId, decision: 'unsure' as const, reason: 'team review of a whole run', by: 'team', now: clock() });
+      await assert.rejects(reviewHits(store.db, [decide(open!.id), decide(gone!.id)]), /no longer found/);
+      assert.equal((await reviewsOf(store.db, open!.id)).length, before, 'the first decision was rolled back');
+      await assert.rejects(reviewHits(store.db, [decide(open!.id), { ...decide(open!.id), reason: ' ' }]), /Give the reason/);
+      assert.equal(await reviewHits(store.db, [decide(open!.id)]), 1);
+      assert.equal((await findHits(store.db, { ids: [open!.id] }))[0]?.status, 'unsure');
     });
 
     it('keeps review decisions append-only in the database itself', async () => {
