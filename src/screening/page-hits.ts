@@ -4,7 +4,7 @@
  * last row's sort key and id) so that paging never repeats or skips a hit, ties included: the order is total, the
  * hit id breaking ties in the direction of the order. Hits are sorted in memory: a status is derived from the last
  * review (src/store/hits-store.ts) and visibility from the registry, and a registry holds hundreds of hits, not
- * millions (docs/screening.md, "Reviewing hits").
+ * millions (README, "Screening and matching").
  */
 import { describeHits, type HitView } from './describe-hits.js';
 import type { Queryable } from '../store/db.js';
