@@ -32,6 +32,15 @@ describe('the documentation', () => {
     assert.deepEqual(citing, [], 'cite README.md or docs/ (docs/domain.md for the domain, docs/architecture.md for stack traps) instead');
   });
 
+  it('cites only documents under docs/ that exist', () => {
+    const scanned = ['src', 'test', 'web/src', 'bench', 'scripts', 'bin', 'config', 'docs'].flatMap((dir) => files(join(ROOT, dir)))
+      .concat(join(ROOT, 'README.md'));
+    const missing = scanned.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bdocs\/([a-z0-9-]+\.md)\b/g)]
+      .filter((match) => !existsSync(join(ROOT, 'docs', match[1]!)))
+      .map((match) => `${relative(ROOT, file)}: docs/${match[1]}`));
+    assert.deepEqual([...new Set(missing)], [], 'cite a document that exists (README.md, docs/*.md)');
+  });
+
   it('shows only images that are in the repository', () => {
     const documents = [join(ROOT, 'README.md'), ...files(join(ROOT, 'docs')).filter((file) => file.endsWith('.md'))];
     const missing = documents.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/!\[[^\]]*\]\(([^)\s]+\.png)\)/g)]
