@@ -1,5 +1,6 @@
 /**
- * Management in the app (issue 17), in Chromium: the administrator creates an account and disables it, issues an
+ * Management in the app (issue 17), in Chromium: the administrator creates an account (whose user, signing in on a
+ * phone with the one-time password, must first choose their own) and disables it, issues an
  * API token (the secret shown once) and revokes it, and renames a court in the vocabulary, which the prosecutor's
  * event form then offers; a change of role that would give access to case data waits for a second administrator.
  * A role other than the administrator sees no management menu and the API refuses it. The police upload versions of
@@ -35,6 +36,29 @@ describe('management in the app (issue 17)', { skip: browserSkip }, () => {
       assert.match(password, /^[A-Za-z2-9]{20}$/);
       await shown.getByRole('button', { name: 'Sluiten' }).click();
       await page.getByTestId('accounts-notice').filter({ hasText: 'Account e.proef is aangemaakt.' }).waitFor();
+
+      // The new user, on a phone: the one-time password opens only the page to choose their own, then the app.
+      const phone = await world.newPage({ width: 390, height: 844 });
+      try {
+        await phone.page.goto('/login');
+        await phone.page.locator('#username').fill('e.proef');
+        await phone.page.locator('#password').fill(password);
+        await phone.page.locator('form button[type="submit"]').click();
+        await phone.page.getByRole('heading', { level: 1, name: 'Nieuw wachtwoord kiezen' }).waitFor();
+        assert.equal(await phone.page.locator('header nav').count(), 0, 'nothing but the change-password page');
+        const form = phone.page.getByRole('form', { name: 'Nieuw wachtwoord kiezen' });
+        await form.getByLabel(/Huidig \(tijdelijk\) wachtwoord/).fill(password);
+        await form.getByLabel(/^Nieuw wachtwoord/).first().fill('eva-haar-eigen-wachtwoord');
+        await form.getByLabel(/Nieuw wachtwoord herhalen/).fill('eva-haar-eigen-wachtwoord');
+        await phone.page.getByText('Het wachtwoord van e.proef is door een beheerder ingesteld en is tijdelijk.', { exact: false }).waitFor();
+        await phone.page.screenshot({ path: 'docs/screenshots/first-sign-in-phone.png', animations: 'disabled' });
+        await form.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+        await phone.page.locator('header').getByRole('button', { name: /menu/i }).or(phone.page.locator('header nav')).first().waitFor();
+        await phone.page.locator('main h1').first().waitFor();
+        assert.equal(await phone.page.getByRole('heading', { level: 1, name: 'Nieuw wachtwoord kiezen' }).count(), 0);
+      } finally {
+        await phone.context.close();
+      }
 
       // Filter to the new account, then disable it.
       await page.getByLabel('Zoek op naam of gebruikersnaam').fill('proef');

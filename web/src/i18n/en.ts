@@ -102,7 +102,7 @@ export const en: Translations = {
     title: 'Choose a new password',
     link: 'Change password',
     intro: 'Choose a new password. Your other sessions are ended; you stay signed in here.',
-    forcedIntro: 'An administrator has reset the password of {{user}}. Choose your own password now; until then you can do nothing else in imketen.',
+    forcedIntro: 'The password of {{user}} was set by an administrator and is temporary. Choose your own password now; until then you can do nothing else in imketen.',
     current: 'Current (temporary) password',
     new: 'New password',
     repeat: 'Repeat the new password',
@@ -331,7 +331,7 @@ export const en: Translations = {
   /** Problem answers of the server in words: by reason (with its values), else by error code (src/api/problem-text.ts). */
   problemReason: {
     invalidCursor: 'This page of the list does not exist (any more) for this order. Start again from the first page.',
-    passwordChangeRequired: 'An administrator has reset your password. Choose a new password first; until then you can do nothing else.',
+    passwordChangeRequired: 'Your password was set by an administrator and is temporary. Choose a new password first; until then you can do nothing else.',
     currentPasswordWrong: 'The current password is not right.',
     passwordUnchanged: 'The new password must differ from the current one.',
     passwordTooShort: 'The new password must have at least {{min}} characters.',
@@ -380,7 +380,7 @@ export const en: Translations = {
     ACCOUNT_EXISTS: 'An account with this username already exists.',
     VOCABULARY_LABEL_TAKEN: 'Another entry of this list already has this name.',
     INVALID_CURSOR: 'This page of the list no longer exists. Start again from the first page.',
-    PASSWORD_CHANGE_REQUIRED: 'Choose a new password first: an administrator has reset your password.',
+    PASSWORD_CHANGE_REQUIRED: 'Choose a new password first: your password was set by an administrator and is temporary.',
     CSRF_TOKEN_INVALID: 'Your session has expired. Reload the page.',
     ROUTE_NOT_FOUND: 'This page or function does not exist.',
     PAYLOAD_TOO_LARGE: 'The input is too large.',

@@ -101,7 +101,7 @@ export const nl = {
     title: 'Nieuw wachtwoord kiezen',
     link: 'Wachtwoord wijzigen',
     intro: 'Kies een nieuw wachtwoord. Uw andere sessies worden beëindigd; u blijft hier aangemeld.',
-    forcedIntro: 'Een beheerder heeft het wachtwoord van {{user}} opnieuw ingesteld. Kies nu uw eigen wachtwoord; tot dan kunt u niets anders doen in imketen.',
+    forcedIntro: 'Het wachtwoord van {{user}} is door een beheerder ingesteld en is tijdelijk. Kies nu uw eigen wachtwoord; tot dan kunt u niets anders doen in imketen.',
     current: 'Huidig (tijdelijk) wachtwoord',
     new: 'Nieuw wachtwoord',
     repeat: 'Nieuw wachtwoord herhalen',
@@ -330,7 +330,7 @@ export const nl = {
   /** Problem answers of the server in words: by reason (with its values), else by error code (src/api/problem-text.ts). */
   problemReason: {
     invalidCursor: 'Deze pagina van de lijst bestaat niet (meer) voor deze sortering. Begin opnieuw bij de eerste pagina.',
-    passwordChangeRequired: 'Uw wachtwoord is door een beheerder opnieuw ingesteld. Kies eerst een nieuw wachtwoord; tot dan kunt u niets anders doen.',
+    passwordChangeRequired: 'Uw wachtwoord is door een beheerder ingesteld en is tijdelijk. Kies eerst een nieuw wachtwoord; tot dan kunt u niets anders doen.',
     currentPasswordWrong: 'Het huidige wachtwoord klopt niet.',
     passwordUnchanged: 'Het nieuwe wachtwoord moet verschillen van het huidige.',
     passwordTooShort: 'Het nieuwe wachtwoord moet minstens {{min}} tekens hebben.',
@@ -379,7 +379,7 @@ export const nl = {
     ACCOUNT_EXISTS: 'Er bestaat al een account met deze gebruikersnaam.',
     VOCABULARY_LABEL_TAKEN: 'Een andere keuze in deze lijst heeft al deze naam.',
     INVALID_CURSOR: 'Deze pagina van de lijst bestaat niet meer. Begin opnieuw bij de eerste pagina.',
-    PASSWORD_CHANGE_REQUIRED: 'Kies eerst een nieuw wachtwoord: uw wachtwoord is door een beheerder opnieuw ingesteld.',
+    PASSWORD_CHANGE_REQUIRED: 'Kies eerst een nieuw wachtwoord: uw wachtwoord is door een beheerder ingesteld en is tijdelijk.',
     CSRF_TOKEN_INVALID: 'Uw sessie is verlopen. Laad de pagina opnieuw.',
     ROUTE_NOT_FOUND: 'Deze pagina of functie bestaat niet.',
     PAYLOAD_TOO_LARGE: 'De invoer is te groot.',
