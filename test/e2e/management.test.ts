@@ -120,6 +120,8 @@ describe('management in the app (issue 17)', { skip: browserSkip }, () => {
       await row.getByRole('button', { name: 'Token rapportagesysteem-proef intrekken' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Intrekken' }).click();
       await page.getByTestId('tokens-notice').filter({ hasText: 'Token rapportagesysteem-proef is ingetrokken.' }).waitFor();
+      // the list is read again after the notice: wait for the row to say so
+      await row.getByText(/Ingetrokken op/).waitFor();
       assert.match(await row.innerText(), /Ingetrokken op \d{1,2} [a-z]+ \d{4}/);
       assert.equal(await report(), 401);
     } finally {
@@ -156,6 +158,8 @@ describe('management in the app (issue 17)', { skip: browserSkip }, () => {
       await page.getByRole('button', { name: 'Gebeurtenis toevoegen' }).click();
       await page.getByRole('dialog').getByRole('combobox', { name: /Soort gebeurtenis/ }).click();
       await page.getByRole('option', { name: 'Zitting gepland' }).click();
+      // the form for that kind of event, with its court field, once the choice has been taken
+      await page.getByRole('dialog').getByRole('combobox', { name: /Soort gebeurtenis/ }).filter({ hasText: 'Zitting gepland' }).waitFor();
       await page.getByRole('combobox', { name: /^Gerecht/ }).click();
       const offered = await page.getByRole('option').allInnerTexts();
       assert.ok(offered.includes('Rechtbank Zeeland-West-Brabant (zittingsplaats Breda)'), offered.join(', '));
