@@ -147,6 +147,8 @@ describe('the task inbox in the browser (issue 17)', { skip: browserSkip }, () =
       await signInAs(colleague, 'om2.demo');
       await openInbox(colleague);
       await colleague.getByRole('switch', { name: 'Alleen aan mij toegewezen' }).check();
+      // The whole inbox stays shown until the narrowed list arrives: wait for its count.
+      await colleague.getByTestId('inbox-count').filter({ hasText: /^1 taak$/ }).waitFor();
       await settled(colleague);
       const mine = colleague.locator('main article');
       assert.equal(await mine.count(), 1);
@@ -155,9 +157,10 @@ describe('the task inbox in the browser (issue 17)', { skip: browserSkip }, () =
       await colleague.getByRole('dialog').getByLabel('Toelichting (niet verplicht)').fill('Zittingsdossier klaar');
       await colleague.getByRole('dialog').getByRole('button', { name: 'Bevestigen' }).click();
       await colleague.getByText('Opgeslagen.').waitFor();
+      // "Opgeslagen." shows while the list reloads: wait for the empty list before counting.
+      await colleague.getByText('Er wacht niets op u.').waitFor();
       await settled(colleague);
       assert.equal(await colleague.locator('main article').count(), 0, 'a hearing marked done leaves the list');
-      await colleague.getByText('Er wacht niets op u.').waitFor();
 
       await page.reload();
       await settled(page);
@@ -189,6 +192,7 @@ describe('the task inbox in the browser (issue 17)', { skip: browserSkip }, () =
     try {
       await world.signIn(page, 'dtv');
       await page.goto('/inbox');
+      await page.locator('main article').first().waitFor();
       await settled(page);
       const widths = await page.locator('main article').evaluateAll((cards) => cards.slice(0, 5).map((card) => card.getBoundingClientRect().right));
       assert.ok(widths.length > 0 && widths.every((right) => right <= 390), `cards fit: ${widths.join(', ')}`);

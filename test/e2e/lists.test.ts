@@ -71,16 +71,18 @@ describe('lists that work (issue 17)', { skip: browserSkip }, () => {
       // Search: the server narrows the whole list, not the page — a name no case names finds nothing, and a suspect's
       // name finds their case (the demo's names recur, as victims too, so the count says little).
       const suspect = (await page.locator('main tbody tr td:nth-child(2)').first().innerText()).trim();
-      const searchFor = async (text: string) => {
+      // An answer received is not yet one shown, and the rows before stay until it is: wait for what only it shows.
+      const searchFor = async (text: string, shown: () => Promise<void>) => {
         const answered = page.waitForResponse((response) => response.url().includes('/api/cases?') && new URL(response.url()).searchParams.get('q') === text);
         await page.getByRole('searchbox', { name: 'Zoek op zaaknummer of naam' }).fill(text);
         await page.getByRole('button', { name: 'Zoek', exact: true }).click();
         await answered;
+        await shown();
         await settled(page);
         return page.locator('main tbody tr td:nth-child(2)').allInnerTexts();
       };
-      assert.deepEqual(await searchFor('Niemand Bestaat-Zo'), [], 'no case names this person');
-      const found = await searchFor(suspect);
+      assert.deepEqual(await searchFor('Niemand Bestaat-Zo', () => page.locator('main tbody td', { hasText: 'Geen zaken.' }).waitFor()), [], 'no case names this person');
+      const found = await searchFor(suspect, () => page.locator('main tbody tr td:nth-child(2)', { hasText: suspect }).first().waitFor());
       assert.ok(found.includes(suspect), `${suspect} not in ${found.join(', ')}`);
       await axeClean(page);
 

@@ -18,9 +18,10 @@ async function axeClean(page: Page): Promise<void> {
 }
 
 /** The overdue reasons listed for one victim on the victims page. */
+const victimRow = (page: Page, victim: string) => page.locator('main tr', { has: page.getByRole('link', { name: victim }) }).first();
+
 async function reasonsOf(page: Page, victim: string): Promise<string[]> {
-  const row = page.locator('main tr', { has: page.getByRole('link', { name: victim }) }).first();
-  return row.locator('li').allInnerTexts();
+  return victimRow(page, victim).locator('li').allInnerTexts();
 }
 
 describe('a working day in the browser (issue 17)', { skip: browserSkip }, () => {
@@ -35,6 +36,7 @@ describe('a working day in the browser (issue 17)', { skip: browserSkip }, () =>
       await page.goto('/victims?overdue=1');
       await settled(page);
       const victim = 'Jean-Pierre Mukeshimana';
+      await victimRow(page, victim).locator('li').first().waitFor();
       const before = await reasonsOf(page, victim);
       assert.ok(before.some((text) => text.startsWith('Uitspraak op 17 oktober 2021')), before.join(' | '));
       assert.ok(before.some((text) => text.startsWith('Periodieke update')), before.join(' | '));
@@ -55,6 +57,8 @@ describe('a working day in the browser (issue 17)', { skip: browserSkip }, () =>
       await dialog.getByRole('checkbox', { name: /^Bericht over: Uitspraak van 17 oktober 2021/ }).check();
       await dialog.getByRole('button', { name: 'Geïnformeerd vastleggen' }).click();
       await page.getByText('Vastgelegd.').waitFor();
+      // The notice shows while the list reloads: wait for the duty to leave the victim's row before reading it.
+      await victimRow(page, victim).locator('li', { hasText: /^Uitspraak op 17 oktober 2021/ }).waitFor({ state: 'detached' });
       await settled(page);
 
       const afterwards = await reasonsOf(page, victim);
@@ -106,10 +110,10 @@ describe('a working day in the browser (issue 17)', { skip: browserSkip }, () =>
       await page.getByRole('button', { name: 'Toon' }).click();
       // The unfiltered page's rows stay until the filtered page arrives: wait until every row shown is of the case.
       await page.waitForURL(/[?&]case=SZ-2023-001/);
-      await page.waitForFunction(() => {
+      await page.waitForFunction(`(() => {
         const resources = [...document.querySelectorAll('main tbody tr td:nth-child(4)')].map((cell) => cell.textContent);
         return resources.length === 50 && resources.every((resource) => resource === 'Strafzaak SZ-2023-001');
-      });
+      })()`);
       await settled(page);
       const actions = await page.locator('main tbody tr td:nth-child(3)').allInnerTexts();
       assert.ok(actions.length >= 3 && actions.every((action) => action === 'Dossier ingezien'), actions.join(', '));
