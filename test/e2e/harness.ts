@@ -112,6 +112,11 @@ export async function startWorld(options: { capture?: { allow: string[] } } = {}
 /**
  * Waits until the page has loaded its data: no request in flight and no progress indicator left (a locator, which
  * the app's Content-Security-Policy allows, unlike the string evaluation of page.waitForFunction).
+ *
+ * It cannot tell a state that is still coming: after a click in the app (no document load, so "networkidle" holds at
+ * once) the page may not have rendered the navigation yet, and a list that reloads keeps its old rows, with no
+ * indicator, until the new ones arrive. Before reading what a click changed, wait for something only the new state
+ * shows (its heading, its count, a row that leaves).
  */
 export async function settled(page: Page, timeoutMs = 45_000): Promise<void> {
   await page.waitForLoadState('networkidle');
