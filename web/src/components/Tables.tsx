@@ -190,7 +190,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
           <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
             {shown.map((row, index) => (
               <Paper component="li" key={rowKey(row, index)} variant="outlined" sx={{ p: 1.5, mb: 1, position: 'relative' }}>
-                <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(88px, 35%) 1fr', columnGap: 1, rowGap: 0.5 }}>
+                {/* Long Dutch compounds hyphenate where the browser has a dictionary for the page's language. */}
+                <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(88px, 35%) 1fr', columnGap: 1, rowGap: 0.5, hyphens: 'auto' }}>
                   {columns.map((column) => (typeof column.header === 'string'
                     ? (
                       <Box key={column.key} sx={{ display: 'contents' }}>
