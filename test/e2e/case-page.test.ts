@@ -101,6 +101,8 @@ describe('the case page: a long timeline, its filter, the row menu, phones, R7',
         const term = card.locator(':scope > dl > div > dt', { hasText: new RegExp(`^${label}$`) });
         assert.equal(await term.count(), 1, `the card names ${label}`);
       }
+      // Long Dutch compounds may hyphenate: the card asks for it, in the page's language.
+      assert.equal(await card.locator(':scope > dl').evaluate((list) => `${list.ownerDocument.defaultView?.getComputedStyle(list).hyphens} ${list.closest('[lang]')?.getAttribute('lang')}`), 'auto nl');
       const box = await card.getByRole('button', { name: /^Acties voor/ }).boundingBox();
       assert.ok(box && box.x >= 0 && box.x + box.width <= 390, 'the row menu is on screen');
       const recorded = await card.getByTestId('recorded-by').boundingBox();
