@@ -110,7 +110,9 @@ export async function startWorld(options: { capture?: { allow: string[] } } = {}
 }
 
 /**
- * Waits until the page has loaded its data: no request in flight and no progress indicator left.
+ * Waits until the page has loaded its data: no request in flight and no progress indicator left (a locator, which
+ * the app's Content-Security-Policy allows, unlike a string predicate to page.waitForFunction, which is polled with
+ * eval; a function predicate is not).
  *
  * It cannot tell a state that is still coming: after a click in the app (no document load, so "networkidle" holds at
  * once) the page may not have rendered the navigation yet, and a list that reloads keeps its old rows, with no
